@@ -1,0 +1,18 @@
+// ROUTE_NOT_ELIGIBLE and OUTSTANDING_REQUIRED: whether the chosen form is open to this nominee.
+import type { RowCheck } from './types.js';
+
+export const checkRouting: RowCheck = (row, ctx, emit) => {
+  if (row.form.kind !== 'ok') return;
+  const code = row.form.value;
+  const form = ctx.plan.forms.find((f) => f.code === code);
+  if (!form) return;
+  if (row.group.kind === 'ok' && !form.eligibleGroups.includes(row.group.value)) {
+    const groupCode = row.group.value;
+    const group = ctx.plan.groups.find((g) => g.code === groupCode);
+    const open = ctx.plan.forms.filter((f) => f.eligibleGroups.includes(groupCode)).map((f) => f.label);
+    emit('ROUTE_NOT_ELIGIBLE', 'form', { value: form.label, other: group?.label ?? groupCode, expected: open.join('; ') || 'không có hình thức nào' });
+  }
+  if (form.requiresOutstanding && !(row.outstanding.kind === 'ok' && row.outstanding.value)) {
+    emit('OUTSTANDING_REQUIRED', 'outstanding', { value: form.label });
+  }
+};

@@ -1,0 +1,25 @@
+// FIELD_INVALID and FORM_UNKNOWN: a typed value that is not in its list, or a year out of range.
+import { listValues } from '../template.js';
+import type { Parsed } from '../model.js';
+import type { ColumnKey, ListName } from '../template.js';
+import type { RowCheck } from './types.js';
+
+const choices = (values: string[]) => `Hãy chọn một trong: ${values.map((v) => `"${v}"`).join(', ')}.`;
+
+export const checkValues: RowCheck = (row, ctx, emit) => {
+  const { plan } = ctx;
+  const listed = (key: ColumnKey, parsed: Parsed<unknown>, list: ListName) => {
+    if (parsed.kind === 'invalid') emit('FIELD_INVALID', key, { value: parsed.text, expected: choices(listValues(plan, list)) });
+  };
+  if (row.form.kind === 'invalid') emit('FORM_UNKNOWN', 'form', { value: row.form.text, expected: listValues(plan, 'form').join('; ') });
+  listed('group', row.group, 'group');
+  row.criteria.forEach((c, i) => listed(`criterion${i}`, c, 'criterion'));
+  listed('outstanding', row.outstanding, 'yesNo');
+  listed('report', row.report, 'haveNot');
+  listed('confirmation', row.confirmation, 'haveNot');
+  listed('gender', row.gender, 'gender');
+  listed('leader', row.leader, 'yesNo');
+  if (row.birthYear.kind === 'invalid') {
+    emit('FIELD_INVALID', 'birthYear', { value: row.birthYear.text, expected: `Năm sinh phải là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.` });
+  }
+};

@@ -1,0 +1,15 @@
+// The engine's public surface, shared unchanged by the Excel add-in and the sync script. It imports
+// neither Office nor Node APIs.
+export * from './cells.js';
+export * from './check.js';
+export * from './deadline.js';
+export * from './identity.js';
+export * from './issues.js';
+export * from './model.js';
+export * from './nomination.js';
+export * from './plan.js';
+export * from './read.js';
+export * from './template.js';
+export * from './text.js';
+export { checkAcrossUnits } from './checks/across-units.js';
+export type { SubmissionDates } from './checks/submission.js';

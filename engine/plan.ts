@@ -1,0 +1,109 @@
+// The plan as data: one JSON file per campaign, validated here. Nothing in the engine names an award,
+// a unit or a date of a particular year; it all comes from a Plan.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải là ngày dạng YYYY-MM-DD');
+const code = z.string().regex(/^[A-Za-z0-9_-]+$/, 'chỉ gồm chữ không dấu, số, "_" và "-"');
+const text = z.string().trim().min(1, 'không được để trống');
+
+export const NomineeTypeCode = z.enum(['tap_the', 'ca_nhan']);
+export type NomineeTypeCode = z.infer<typeof NomineeTypeCode>;
+
+const Criterion = z.object({
+  code,
+  /** Short Vietnamese name used in messages, e.g. "Tiêu chuẩn 1". */
+  label: text,
+  /** The plan's wording, quoted in the template's guide sheet and in messages. */
+  text,
+});
+
+const Form = z.object({
+  code,
+  /** Exactly what a clerk picks in the "Hình thức đề nghị" dropdown. */
+  label: text,
+  decidedBy: text,
+  /** Agencies the dossier passes through after the unit, in order, ending with the decider. */
+  route: z.array(text).min(1),
+  routeNote: z.string().optional(),
+  eligibleGroups: z.array(code).min(1),
+  requiresOutstanding: z.boolean(),
+  /** Master workbook sheet holding the printable list for this form (≤ 31 chars: an Excel limit). */
+  listSheet: text.max(31),
+  /** Title of that list, e.g. "DANH SÁCH ĐỀ NGHỊ … TẶNG BẰNG KHEN". */
+  listTitle: text,
+});
+
+const Unit = z.object({ code, name: text, group: code });
+
+export const PlanSchema = z
+  .object({
+    id: code,
+    title: text,
+    issuer: z.object({ parent: text, agency: text, place: text, signer: z.string().optional() }),
+    templateVersion: z.number().int().positive(),
+    timeZone: text,
+    campaign: z.object({ start: isoDate, end: isoDate }),
+    /** Last local calendar day on which a submission is on time (whole day, in timeZone). */
+    deadline: isoDate,
+    birthYear: z.object({ min: z.number().int(), max: z.number().int() }),
+    summaryMinLength: z.number().int().nonnegative(),
+    nomineeTypes: z
+      .array(z.object({ code: NomineeTypeCode, label: text, sheet: text.max(31), table: code }))
+      .min(1),
+    groups: z.array(z.object({ code, label: text })).min(1),
+    criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
+    forms: z.array(Form).min(1),
+    dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
+    units: z.array(Unit).min(1),
+  })
+  .superRefine((plan, ctx) => {
+    const groupCodes = new Set(plan.groups.map((g) => g.code));
+    const unique = (items: { code: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: [path, i, 'code'], message: `mã "${item.code}" bị trùng` });
+        seen.add(item.code);
+      });
+    };
+    unique(plan.units, 'units');
+    unique(plan.forms, 'forms');
+    unique(plan.groups, 'groups');
+    plan.units.forEach((u, i) => {
+      if (!groupCodes.has(u.group)) ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: `khối "${u.group}" không có trong groups` });
+    });
+    plan.forms.forEach((f, i) =>
+      f.eligibleGroups.forEach((g, j) => {
+        if (!groupCodes.has(g)) ctx.addIssue({ code: 'custom', path: ['forms', i, 'eligibleGroups', j], message: `khối "${g}" không có trong groups` });
+      }),
+    );
+    for (const t of plan.nomineeTypes) {
+      if (!plan.criteria[t.code]) ctx.addIssue({ code: 'custom', path: ['criteria', t.code], message: 'thiếu tiêu chuẩn cho loại đối tượng này' });
+    }
+    if (plan.campaign.start > plan.campaign.end) ctx.addIssue({ code: 'custom', path: ['campaign', 'end'], message: 'ngày kết thúc trước ngày bắt đầu' });
+    if (plan.birthYear.min > plan.birthYear.max) ctx.addIssue({ code: 'custom', path: ['birthYear', 'max'], message: 'năm tối đa nhỏ hơn năm tối thiểu' });
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone: plan.timeZone });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `múi giờ "${plan.timeZone}" không hợp lệ` });
+    }
+  });
+
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanForm = Plan['forms'][number];
+export type PlanUnit = Plan['units'][number];
+
+export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
+
+/** Validates untrusted JSON as a plan; never throws. The message names every bad field by its path. */
+export function safeParsePlan(json: unknown, source = 'tệp kế hoạch'): PlanParseResult {
+  const parsed = PlanSchema.safeParse(json);
+  if (parsed.success) return { success: true, plan: parsed.data };
+  const lines = parsed.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(gốc)'}: ${i.message}`);
+  return { success: false, message: `${source} không hợp lệ:\n${lines.join('\n')}` };
+}
+
+export function parsePlan(json: unknown, source?: string): Plan {
+  const result = safeParsePlan(json, source);
+  if (!result.success) throw new Error(result.message);
+  return result.plan;
+}

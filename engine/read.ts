@@ -1,0 +1,144 @@
+// Finds the template's parts in a workbook grid (SPEC §3): sheets by name, the Thông tin labels by the
+// text in column A, header rows by scanning the first rows, columns by header text. Produces the
+// submission info and the raw nomination rows, or the file-level issues that reject the file.
+import { cellText, type Cell, type SheetGrid, type WorkbookGrid } from './cells.js';
+import { makeIssue, type Issue } from './issues.js';
+import type { NomineeTypeCode, Plan } from './plan.js';
+import { HEADER_SCAN_ROWS, INFO_LABELS, INFO_SHEET, sheetColumns, type ColumnKey, type ColumnSpec, type InfoKey } from './template.js';
+import { matchKey } from './text.js';
+
+export interface InfoCell {
+  value: Cell;
+  /** 1-based sheet row of the label; undefined when the label is absent. */
+  row?: number;
+}
+export type SubmissionInfo = Record<InfoKey, InfoCell> & { sheet: string };
+
+export interface SheetLayout {
+  type: NomineeTypeCode;
+  /** The sheet's name as it is in the workbook. */
+  sheet: string;
+  /** 1-based row of the header. */
+  headerRow: number;
+  /** 0-based column index of each column found. */
+  columns: Partial<Record<ColumnKey, number>>;
+  specs: ColumnSpec[];
+}
+
+export interface RawRow {
+  type: NomineeTypeCode;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  cells: Partial<Record<ColumnKey, Cell>>;
+}
+
+export type ReadResult =
+  | { ok: true; info: SubmissionInfo; layouts: SheetLayout[]; rows: RawRow[] }
+  | { ok: false; issues: Issue[]; info?: SubmissionInfo };
+
+export function findSheet(grid: WorkbookGrid, name: string): SheetGrid | undefined {
+  const key = matchKey(name);
+  return grid.sheets.find((s) => matchKey(s.name) === key);
+}
+
+const isBlank = (v: Cell): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+export function readInfo(sheet: SheetGrid): SubmissionInfo {
+  const byLabel = new Map<string, InfoKey>();
+  for (const [k, label] of Object.entries(INFO_LABELS)) byLabel.set(matchKey(label), k as InfoKey);
+  const info = { sheet: sheet.name } as SubmissionInfo;
+  for (const k of Object.keys(INFO_LABELS) as InfoKey[]) info[k] = { value: null };
+  sheet.rows.forEach((cells, r) => {
+    const label = cells?.[0];
+    if (typeof label !== 'string') return;
+    const k = byLabel.get(matchKey(label));
+    if (k && info[k].row === undefined) info[k] = { value: cells[1] ?? null, row: r + 1 };
+  });
+  return info;
+}
+
+/** Picks the header row among the first rows: the one naming the most template columns. */
+export function findLayout(plan: Plan, type: NomineeTypeCode, sheet: SheetGrid): SheetLayout {
+  const specs = sheetColumns(plan, type);
+  const byHeader = new Map(specs.map((s) => [matchKey(s.header), s.key] as const));
+  let best: SheetLayout = { type, sheet: sheet.name, headerRow: 1, columns: {}, specs };
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, sheet.rows.length); r++) {
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    let count = 0;
+    (sheet.rows[r] ?? []).forEach((cell, c) => {
+      if (typeof cell !== 'string') return;
+      const key = byHeader.get(matchKey(cell));
+      if (key && columns[key] === undefined) {
+        columns[key] = c;
+        count++;
+      }
+    });
+    if (count > bestCount) {
+      bestCount = count;
+      best = { type, sheet: sheet.name, headerRow: r + 1, columns, specs };
+    }
+  }
+  return best;
+}
+
+/** The non-empty data rows below the header; a row is empty when every data column is blank. */
+export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
+  const dataCols = layout.specs.filter((s) => s.key !== 'seq' && s.key !== 'result' && layout.columns[s.key] !== undefined);
+  const allCols = layout.specs.filter((s) => s.key !== 'result' && layout.columns[s.key] !== undefined);
+  const rows: RawRow[] = [];
+  for (let r = layout.headerRow; r < sheet.rows.length; r++) {
+    const line = sheet.rows[r];
+    if (!line) continue;
+    if (dataCols.every((s) => isBlank(line[layout.columns[s.key]!]))) continue;
+    const cells: Partial<Record<ColumnKey, Cell>> = {};
+    for (const s of allCols) cells[s.key] = line[layout.columns[s.key]!] ?? null;
+    rows.push({ type: layout.type, sheet: sheet.name, row: r + 1, cells });
+  }
+  return rows;
+}
+
+/** Reads a whole workbook; file-level problems come back as issues instead of rows. */
+export function readWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): ReadResult {
+  const infoSheet = findSheet(grid, INFO_SHEET);
+  if (!infoSheet) {
+    return { ok: false, issues: [makeIssue('TEMPLATE_UNKNOWN', { file }, { detail: `Không có trang tính "${INFO_SHEET}"`, expected: plan.id })] };
+  }
+  const info = readInfo(infoSheet);
+  const at = (k: InfoKey) => ({ file, sheet: infoSheet.name, row: info[k].row, column: INFO_LABELS[k] });
+  const planId = cellText(info.planId.value);
+  if (!planId) {
+    return { ok: false, info, issues: [makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Không có "${INFO_LABELS.planId}"`, expected: plan.id })] };
+  }
+  if (matchKey(planId) !== matchKey(plan.id)) {
+    return { ok: false, info, issues: [makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Tệp thuộc kế hoạch "${planId}", không phải kế hoạch này`, expected: plan.id })] };
+  }
+  const version = cellText(info.templateVersion.value);
+  if (version !== String(plan.templateVersion)) {
+    return { ok: false, info, issues: [makeIssue('TEMPLATE_VERSION', at('templateVersion'), { value: version, expected: String(plan.templateVersion) })] };
+  }
+  const unitCode = cellText(info.unitCode.value);
+  if (!plan.units.some((u) => matchKey(u.code) === matchKey(unitCode))) {
+    return { ok: false, info, issues: [makeIssue('UNIT_UNKNOWN', at('unitCode'), { value: unitCode, expected: plan.units[0]?.code })] };
+  }
+
+  const issues: Issue[] = [];
+  const layouts: SheetLayout[] = [];
+  const rows: RawRow[] = [];
+  for (const t of plan.nomineeTypes) {
+    const sheet = findSheet(grid, t.sheet);
+    if (!sheet) {
+      issues.push(makeIssue('MISSING_SHEET', { file }, { value: t.sheet }));
+      continue;
+    }
+    const layout = findLayout(plan, t.code, sheet);
+    const missing = layout.specs.filter((s) => s.mustExist && layout.columns[s.key] === undefined);
+    for (const s of missing) issues.push(makeIssue('MISSING_COLUMN', { file, sheet: sheet.name, row: layout.headerRow, column: s.header }, { value: s.header }));
+    if (missing.length) continue;
+    layouts.push(layout);
+    rows.push(...readRows(layout, sheet));
+  }
+  if (issues.length) return { ok: false, info, issues };
+  return { ok: true, info, layouts, rows };
+}
