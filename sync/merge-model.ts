@@ -1,0 +1,43 @@
+// What a merge produces, before it is written anywhere: the verdict on every file, the status of every
+// unit of the plan, and every nomination of the accepted files. The master workbook and the JSON report
+// are two views of this.
+import type { Issue, IssueCode, Nomination, Plan } from '../engine/index.js';
+
+export type FileStatus = 'accepted' | 'rejected' | 'superseded';
+
+export interface FileVerdict {
+  /** File name inside the inbox. */
+  file: string;
+  unit: string | null;
+  status: FileStatus;
+  late: boolean;
+  receivedAt: Date;
+  /** The first file-level issue of a rejected file. */
+  error?: { code: IssueCode; message: string };
+  /** Every file-level issue (rejected files) — shown in the Lỗi sheet. */
+  fileIssues: Issue[];
+  /** For accepted/superseded files: the submission-level issues found on Thông tin. */
+  submissionIssues: Issue[];
+}
+
+export type UnitSubmissionStatus = 'submitted' | 'late' | 'missing';
+
+export interface UnitStatus {
+  unit: string;
+  name: string;
+  group: string;
+  status: UnitSubmissionStatus;
+  /** The accepted file of the unit, when there is one. */
+  file?: string;
+  receivedAt?: Date;
+}
+
+export interface MergeResult {
+  plan: Plan;
+  generatedAt: Date;
+  includeLate: boolean;
+  files: FileVerdict[];
+  units: UnitStatus[];
+  /** Nominations of accepted files only, in file then sheet then row order. */
+  nominations: Nomination[];
+}
