@@ -33,6 +33,8 @@ export interface CheckOptions {
 export interface WorkbookCheck {
   /** False when a file-level issue rejects the whole file. */
   accepted: boolean;
+  /** True when the file is accepted but holds no nomination row yet: nothing to check. */
+  empty: boolean;
   fileIssues: Issue[];
   unit: PlanUnit | null;
   info?: SubmissionInfo;
@@ -48,10 +50,14 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   const late = opts.receivedAt ? isLate(plan, opts.receivedAt) : false;
   const read = readWorkbook(plan, grid, opts.file);
   if (!read.ok) {
-    return { accepted: false, fileIssues: read.issues, unit: null, info: read.info, layouts: [], submissionIssues: [], nominations: [], late };
+    return { accepted: false, empty: false, fileIssues: read.issues, unit: null, info: read.info, layouts: [], submissionIssues: [], nominations: [], late };
   }
   const unit = ctx.units.get(cellText(read.info.unitCode.value))!;
   const submission = checkSubmission(read.info, ctx, { file: opts.file, receivedAt: opts.receivedAt, date1904: grid.date1904 });
+  if (read.rows.length === 0) {
+    // Submission issues are reported on nominations; with none there is nothing to report yet.
+    return { accepted: true, empty: true, fileIssues: [], unit, info: read.info, dates: submission.dates, layouts: read.layouts, submissionIssues: [], nominations: [], late };
+  }
 
   const headers: Record<string, Partial<Record<ColumnKey, string>>> = {};
   for (const t of plan.nomineeTypes) {
@@ -111,7 +117,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   });
 
   return {
-    accepted: true, fileIssues: [], unit, info: read.info, dates: submission.dates, layouts: read.layouts,
+    accepted: true, empty: false, fileIssues: [], unit, info: read.info, dates: submission.dates, layouts: read.layouts,
     submissionIssues: submission.issues, nominations, late,
   };
 }
