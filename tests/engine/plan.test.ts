@@ -1,0 +1,44 @@
+// The plan file is validated on load; a wrong file gets a message naming the bad field.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { safeParsePlan } from '../../engine/index.js';
+import { PLAN } from './grids.js';
+
+const raw = () => JSON.parse(readFileSync(new URL('../../engine/plans/sct-qng-2021-dtdb.json', import.meta.url), 'utf8'));
+
+describe('the plan as data', () => {
+  it('holds the 2021 plan: 20 units, 3 forms with their routes, the deadline and time zone', () => {
+    expect(PLAN.id).toBe('SCT-QNG-2021-DTDB');
+    expect(PLAN.units).toHaveLength(20);
+    expect(PLAN.forms.map((f) => f.code)).toEqual(['BK_BCT', 'BK_UBND', 'GK_SCT']);
+    expect(PLAN.forms.find((f) => f.code === 'GK_SCT')!.eligibleGroups).toEqual(['so_unit', 'district_office']);
+    expect(PLAN.forms.find((f) => f.code === 'BK_UBND')!.route).toContain('Sở Nội vụ (Ban Thi đua – Khen thưởng)');
+    expect([PLAN.deadline, PLAN.timeZone, PLAN.campaign.start]).toEqual(['2021-04-15', 'Asia/Ho_Chi_Minh', '2021-02-03']);
+  });
+
+  it('names the bad field of a broken plan, never throwing', () => {
+    const plan = raw();
+    delete plan.deadline;
+    plan.forms[1].listSheet = 'Danh sách đề nghị Chủ tịch UBND tỉnh tặng Bằng khen';
+    const result = safeParsePlan(plan, 'plan.json');
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.message).toContain('plan.json không hợp lệ');
+    expect(result.message).toContain('deadline');
+    expect(result.message).toContain('forms.1.listSheet');
+  });
+
+  it('refuses a unit of an unknown group, duplicate unit codes and an unknown time zone', () => {
+    const plan = raw();
+    plan.units[3].group = 'huyen';
+    plan.units[1].code = plan.units[0].code;
+    plan.timeZone = 'Asia/Quang_Ngai';
+    const result = safeParsePlan(plan);
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(result.message).toMatch(/units\.1\.code: mã "TP-QUANGNGAI" bị trùng/);
+      expect(result.message).toMatch(/timeZone/);
+      expect(result.message).toContain('units.3.group: khối "huyen" không có trong groups');
+    }
+  });
+});
