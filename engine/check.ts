@@ -98,7 +98,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   }
 
   checkDuplicatesInFile(
-    nominations.map((n) => ({ identity: n.identity, form: n.form, sheet: n.source.sheet, row: n.source.row, name: n.name })),
+    nominations,
     ctx,
     (i, code, key, params) => {
       const n = nominations[i]!;

@@ -4,9 +4,8 @@ import { cellText, readYear, type Cell } from './cells.js';
 import type { NomineeTypeCode, Plan, PlanUnit } from './plan.js';
 import type { RawRow } from './read.js';
 import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
-import { tidy, Vocabulary } from './text.js';
+import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
 
-export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'invalid'; text: string };
 
 /** Everything about a plan the checks look up repeatedly, built once. */
 export interface PlanContext {
@@ -66,47 +65,66 @@ export interface NominationRow {
   birthYear: Parsed<number>;
 }
 
-function lookup<T>(vocab: Vocabulary<T>, text: string): Parsed<T> {
-  if (text === '') return { kind: 'empty' };
-  const value = vocab.get(text);
-  return value === undefined ? { kind: 'invalid', text } : { kind: 'ok', value };
-}
-
 function year(cell: Cell, plan: Plan): Parsed<number> {
   const read = readYear(cell);
-  if (read.kind !== 'ok') return read;
-  return read.year < plan.birthYear.min || read.year > plan.birthYear.max ? { kind: 'invalid', text: String(read.year) } : { kind: 'ok', value: read.year };
+  if (read.kind === 'empty') return EMPTY;
+  if (read.kind === 'invalid') return read;
+  const text = String(read.year);
+  return read.year < plan.birthYear.min || read.year > plan.birthYear.max ? { kind: 'invalid', text } : { kind: 'ok', value: read.year, text };
+}
+
+// List cells go through their vocabulary, which tidies each distinct text once; free text is tidied here.
+function list<T>(vocab: Vocabulary<T>, cells: RawRow['cells'], key: ColumnKey): Parsed<T> {
+  const v = cells[key];
+  return v === undefined || v === null ? EMPTY : vocab.parse(typeof v === 'string' ? v : cellText(v));
+}
+
+function free(cells: RawRow['cells'], key: ColumnKey): string {
+  const v = cells[key];
+  return typeof v === 'string' ? tidy(v) : cellText(v);
 }
 
 export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
-  const text: Partial<Record<ColumnKey, string>> = {};
-  for (const key in raw.cells) {
-    const k = key as ColumnKey;
-    const t = cellText(raw.cells[k]);
-    text[k] = t === '' ? t : tidy(t);
-  }
+  const { cells } = raw;
+  const isPerson = raw.type === 'ca_nhan';
   const criteria: Parsed<boolean>[] = [];
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
-  for (let i = 0; i < count; i++) criteria.push(lookup(ctx.criterion, text[`criterion${i}`] ?? ''));
-  const isPerson = raw.type === 'ca_nhan';
-  const empty = { kind: 'empty' } as const;
-  return {
+  for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, cells, `criterion${i}`));
+  const row: NominationRow = {
     type: raw.type,
     sheet: raw.sheet,
     row: raw.row,
-    cells: raw.cells,
-    text,
-    name: text.name ?? '',
-    group: lookup(ctx.groups, text.group ?? ''),
-    form: lookup(ctx.forms, text.form ?? ''),
+    cells,
+    text: {},
+    name: free(cells, 'name'),
+    group: list(ctx.groups, cells, 'group'),
+    form: list(ctx.forms, cells, 'form'),
     criteria,
-    outstanding: lookup(ctx.yesNo, text.outstanding ?? ''),
-    report: lookup(ctx.haveNot, text.report ?? ''),
-    confirmation: lookup(ctx.haveNot, text.confirmation ?? ''),
-    gender: isPerson ? lookup(ctx.gender, text.gender ?? '') : empty,
-    leader: isPerson ? lookup(ctx.yesNo, text.leader ?? '') : empty,
-    birthYear: isPerson ? year(raw.cells.birthYear ?? null, ctx.plan) : empty,
+    outstanding: list(ctx.yesNo, cells, 'outstanding'),
+    report: list(ctx.haveNot, cells, 'report'),
+    confirmation: list(ctx.haveNot, cells, 'confirmation'),
+    gender: isPerson ? list(ctx.gender, cells, 'gender') : EMPTY,
+    leader: isPerson ? list(ctx.yesNo, cells, 'leader') : EMPTY,
+    birthYear: isPerson ? year(cells.birthYear ?? null, ctx.plan) : EMPTY,
   };
+  const text = row.text;
+  text.name = row.name;
+  text.group = row.group.text;
+  text.form = row.form.text;
+  text.outstanding = row.outstanding.text;
+  text.report = row.report.text;
+  text.confirmation = row.confirmation.text;
+  criteria.forEach((c, i) => (text[`criterion${i}`] = c.text));
+  if (isPerson) {
+    text.gender = row.gender.text;
+    text.leader = row.leader.text;
+    if (row.birthYear.text) text.birthYear = row.birthYear.text;
+  }
+  for (const key in cells) {
+    const k = key as ColumnKey;
+    if (text[k] === undefined) text[k] = free(cells, k);
+  }
+  return row;
 }
 
 export const okValue = <T>(p: Parsed<T>): T | null => (p.kind === 'ok' ? p.value : null);

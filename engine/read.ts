@@ -85,15 +85,26 @@ export function findLayout(plan: Plan, type: NomineeTypeCode, sheet: SheetGrid):
 
 /** The non-empty data rows below the header; a row is empty when every data column is blank. */
 export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
-  const dataCols = layout.specs.filter((s) => s.key !== 'seq' && s.key !== 'result' && layout.columns[s.key] !== undefined);
-  const allCols = layout.specs.filter((s) => s.key !== 'result' && layout.columns[s.key] !== undefined);
+  // Column indexes resolved once: this loop runs for every row of every file.
+  const dataIdx: number[] = [];
+  const keys: ColumnKey[] = [];
+  const idx: number[] = [];
+  for (const s of layout.specs) {
+    const c = layout.columns[s.key];
+    if (c === undefined || s.key === 'result') continue;
+    keys.push(s.key);
+    idx.push(c);
+    if (s.key !== 'seq') dataIdx.push(c);
+  }
   const rows: RawRow[] = [];
   for (let r = layout.headerRow; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
     if (!line) continue;
-    if (dataCols.every((s) => isBlank(line[layout.columns[s.key]!]))) continue;
+    let blank = true;
+    for (let i = 0; i < dataIdx.length && blank; i++) blank = isBlank(line[dataIdx[i]!]);
+    if (blank) continue;
     const cells: Partial<Record<ColumnKey, Cell>> = {};
-    for (const s of allCols) cells[s.key] = line[layout.columns[s.key]!] ?? null;
+    for (let i = 0; i < keys.length; i++) cells[keys[i]!] = line[idx[i]!] ?? null;
     rows.push({ type: layout.type, sheet: sheet.name, row: r + 1, cells });
   }
   return rows;

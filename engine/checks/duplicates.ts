@@ -7,9 +7,15 @@ import type { ColumnKey } from '../template.js';
 export interface IdentifiedRow {
   identity: string;
   form: string | null;
-  sheet: string;
-  row: number;
   name: string;
+  source: { row: number };
+}
+
+interface FirstSeen {
+  row: number;
+  form: string | null;
+  /** Rows by form, made only when a nominee shows up again (rare): form → first row. */
+  forms?: Map<string | null, number>;
 }
 
 export function checkDuplicatesInFile(
@@ -17,23 +23,22 @@ export function checkDuplicatesInFile(
   ctx: PlanContext,
   emit: (index: number, code: IssueCode, column: ColumnKey, params: IssueParams) => void,
 ): void {
-  const first = new Map<string, { row: number; sheet: string; forms: Map<string, number> }>();
+  const first = new Map<string, FirstSeen>();
   rows.forEach((r, index) => {
     if (!r.name) return;
     const seen = first.get(r.identity);
-    const formKey = r.form ?? '';
     if (!seen) {
-      first.set(r.identity, { row: r.row, sheet: r.sheet, forms: new Map([[formKey, r.row]]) });
+      first.set(r.identity, { row: r.source.row, form: r.form });
       return;
     }
-    const sameFormRow = seen.forms.get(formKey);
+    seen.forms ??= new Map([[seen.form, seen.row]]);
+    const sameFormRow = seen.forms.get(r.form);
     if (sameFormRow !== undefined) {
       emit(index, 'DUPLICATE_IN_FILE', 'name', { other: String(sameFormRow) });
     } else {
-      const firstForm = [...seen.forms.keys()][0] ?? '';
-      const label = ctx.plan.forms.find((f) => f.code === firstForm)?.label ?? firstForm;
+      const label = ctx.plan.forms.find((f) => f.code === seen.form)?.label ?? seen.form ?? '';
       emit(index, 'MULTIPLE_FORMS', 'form', { value: label, other: String(seen.row) });
-      seen.forms.set(formKey, r.row);
+      seen.forms.set(r.form, r.source.row);
     }
   });
 }

@@ -1,6 +1,6 @@
 // FIELD_INVALID and FORM_UNKNOWN: a typed value that is not in its list, or a year out of range.
 import { listValues } from '../template.js';
-import type { Parsed } from '../model.js';
+import type { Parsed } from '../text.js';
 import type { ColumnKey, ListName } from '../template.js';
 import type { RowCheck } from './types.js';
 
