@@ -11,9 +11,9 @@ import { checkSummary } from './checks/summary.js';
 import type { Emit, RowCheck } from './checks/types.js';
 import { checkValues } from './checks/values.js';
 import { isLate } from './deadline.js';
-import { identityKey, nominationId } from './identity.js';
+import { identityKey, idHasher } from './identity.js';
 import { makeIssue, type Issue } from './issues.js';
-import { okValue, planContext, toNominationRow } from './model.js';
+import { okValue, planContext, toNominationRow, type NominationRow } from './model.js';
 import { nominationStatus, type Nomination } from './nomination.js';
 import type { Plan, PlanUnit } from './plan.js';
 import { cellText } from './cells.js';
@@ -66,18 +66,23 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
 
   const nominations: Nomination[] = [];
   const rowIssues: Issue[][] = [];
+  const idOf = idHasher(plan.id, unit.code);
+  // One emitter for all rows (no closure per row): it reports on the row being checked.
+  let issues: Issue[] = [];
+  let row!: NominationRow;
+  let columns: Partial<Record<ColumnKey, string>> = {};
+  const emit: Emit = (code, key, params) =>
+    issues.push(makeIssue(code, { file: opts.file, sheet: row.sheet, row: row.row, column: key ? columns[key] : undefined }, params));
   for (const raw of read.rows) {
-    const row = toNominationRow(raw, ctx);
-    const issues: Issue[] = [];
-    const columns = headers[row.type]!;
-    const emit: Emit = (code, key, params) =>
-      issues.push(makeIssue(code, { file: opts.file, sheet: row.sheet, row: row.row, column: key ? columns[key] : undefined }, params));
+    row = toNominationRow(raw, ctx);
+    issues = [];
+    columns = headers[row.type]!;
     for (const check of ROW_CHECKS) check(row, ctx, emit);
     const birthYear = okValue(row.birthYear);
     const identity = identityKey(row.type, row.name, birthYear);
     rowIssues.push(issues);
     nominations.push({
-      id: nominationId(plan.id, unit.code, identity),
+      id: idOf(identity),
       identity,
       unit: unit.code,
       type: row.type,
@@ -97,6 +102,8 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     });
   }
 
+  // Repeated nominees share an id; their later rows get "-2", "-3"… so every row of the master stays addressable.
+  const suffixes = new Map<number, number>();
   checkDuplicatesInFile(
     nominations,
     ctx,
@@ -104,14 +111,10 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
       const n = nominations[i]!;
       rowIssues[i]!.push(makeIssue(code, { file: opts.file, sheet: n.source.sheet, row: n.source.row, column: n.columns[key] }, params));
     },
+    (i, occurrence) => suffixes.set(i, occurrence),
   );
-
-  // Repeated nominees share an identity; suffix their ids so every row of the master stays addressable.
-  const seenIds = new Map<string, number>();
+  for (const [i, occurrence] of suffixes) nominations[i]!.id += `-${occurrence}`;
   nominations.forEach((n, i) => {
-    const count = (seenIds.get(n.id) ?? 0) + 1;
-    seenIds.set(n.id, count);
-    if (count > 1) n.id = `${n.id}-${count}`;
     n.issues = submission.issues.length ? [...submission.issues, ...rowIssues[i]!] : rowIssues[i]!;
     n.status = nominationStatus(late, n.issues);
   });

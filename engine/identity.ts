@@ -7,20 +7,36 @@ export function identityKey(type: NomineeTypeCode, name: string, birthYear: numb
   return type === 'ca_nhan' ? `${type}|${matchKey(name)}|${birthYear ?? ''}` : `${type}|${matchKey(name)}`;
 }
 
-/** A 64-bit string hash (two independent 32-bit lanes, cyrb53-style mixing): same input, same id, on any platform. */
-export function stableHash(text: string): string {
-  let h1 = 0xdeadbeef ^ text.length;
-  let h2 = 0x41c6ce57 ^ text.length;
+// A 64-bit string hash (two independent 32-bit lanes, cyrb53-style mixing): same input, same id, on any
+// platform. The state after a prefix can be kept, so a file's rows hash only their own part.
+type HashState = [number, number];
+const SEED: HashState = [0xdeadbeef, 0x41c6ce57];
+
+function absorb([a, b]: HashState, text: string): HashState {
+  let h1 = a;
+  let h2 = b;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1, h2];
+}
+
+function finish([a, b]: HashState): string {
+  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
+export const stableHash = (text: string): string => finish(absorb(SEED, text));
+
+/** Ids of one unit's nominations: the plan and unit part is hashed once. */
+export function idHasher(planId: string, unit: string): (identity: string) => string {
+  const prefix = absorb(SEED, `${planId}\u0000${unit}\u0000`);
+  return (identity) => finish(absorb(prefix, identity));
+}
+
 export function nominationId(planId: string, unit: string, identity: string): string {
-  return stableHash(`${planId}\u0000${unit}\u0000${identity}`);
+  return idHasher(planId, unit)(identity);
 }

@@ -133,3 +133,14 @@ describe('a second plan file', () => {
     expect(wrongPlan.fileIssues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN']);
   });
 });
+
+describe('ids stay distinct within a file', () => {
+  it('gives repeated and nameless rows ids of their own, so the master can address each row', () => {
+    const result = check(PLAN, { individuals: [person(), person(), person({ name: '' }), person({ name: '' }), person()] });
+    const ids = result.nominations.map((n) => n.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(ids[1]).toBe(`${ids[0]}-2`);
+    expect(ids[4]).toBe(`${ids[0]}-3`);
+    expect(result.nominations[3]!.issues.map((i) => i.code)).toEqual(['FIELD_REQUIRED']);
+  });
+});
