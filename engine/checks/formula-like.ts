@@ -3,11 +3,20 @@
 import type { ColumnKey } from '../template.js';
 import type { RowCheck } from './types.js';
 
-const FORMULA_START = /^[=+\-@]/;
+// = + - @ after any leading spaces (checked by char code: this runs on every cell).
+const FORMULA_CHARS = new Set([0x3d, 0x2b, 0x2d, 0x40]);
+
+function looksLikeFormula(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return FORMULA_CHARS.has(c);
+  }
+  return false;
+}
 
 export const checkFormulaLike: RowCheck = (row, _ctx, emit) => {
   for (const key in row.cells) {
     const value = row.cells[key as ColumnKey];
-    if (typeof value === 'string' && FORMULA_START.test(value.trimStart())) emit('TEXT_FORMULA_LIKE', key as ColumnKey);
+    if (typeof value === 'string' && looksLikeFormula(value)) emit('TEXT_FORMULA_LIKE', key as ColumnKey);
   }
 };

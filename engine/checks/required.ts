@@ -1,8 +1,17 @@
 // FIELD_REQUIRED: every required column of the row's sheet must hold a value.
+import type { NomineeTypeCode } from '../plan.js';
+import type { PlanContext } from '../model.js';
+import type { ColumnKey } from '../template.js';
 import type { RowCheck } from './types.js';
 
+const requiredKeys = new WeakMap<PlanContext, Partial<Record<NomineeTypeCode, ColumnKey[]>>>();
+
+function keysOf(ctx: PlanContext, type: NomineeTypeCode): ColumnKey[] {
+  let byType = requiredKeys.get(ctx);
+  if (!byType) requiredKeys.set(ctx, (byType = {}));
+  return (byType[type] ??= [...ctx.columns[type].values()].filter((s) => s.required).map((s) => s.key));
+}
+
 export const checkRequired: RowCheck = (row, ctx, emit) => {
-  for (const spec of ctx.columns[row.type].values()) {
-    if (spec.required && !row.text[spec.key]) emit('FIELD_REQUIRED', spec.key);
-  }
+  for (const key of keysOf(ctx, row.type)) if (!row.text[key]) emit('FIELD_REQUIRED', key);
 };

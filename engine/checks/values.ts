@@ -8,9 +8,9 @@ const choices = (values: string[]) => `Hãy chọn một trong: ${values.map((v)
 
 export const checkValues: RowCheck = (row, ctx, emit) => {
   const { plan } = ctx;
-  const listed = (key: ColumnKey, parsed: Parsed<unknown>, list: ListName) => {
+  function listed(key: ColumnKey, parsed: Parsed<unknown>, list: ListName) {
     if (parsed.kind === 'invalid') emit('FIELD_INVALID', key, { value: parsed.text, expected: choices(listValues(plan, list)) });
-  };
+  }
   if (row.form.kind === 'invalid') emit('FORM_UNKNOWN', 'form', { value: row.form.text, expected: listValues(plan, 'form').join('; ') });
   listed('group', row.group, 'group');
   row.criteria.forEach((c, i) => listed(`criterion${i}`, c, 'criterion'));
