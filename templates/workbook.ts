@@ -1,24 +1,166 @@
-// The unit nomination workbook (template version 1), built with exceljs from the plan.
+// The unit nomination workbook (template version 1), built with exceljs from the plan: Thông tin,
+// one Excel table per nominee type with dropdowns on every list column, a guide, and the lists.
 import ExcelJS from 'exceljs';
-import { GUIDE_SHEET, INFO_LABELS, INFO_SHEET, sheetColumns, type Plan } from '../engine/index.js';
+import {
+  GUIDE_SHEET, INFO_LABELS, INFO_SHEET, listValues, sheetColumns,
+  type Cell, type ColumnKey, type InfoKey, type ListName, type NomineeTypeCode, type Plan,
+} from '../engine/index.js';
+import { writeGuide } from './guide.js';
 
-/** A blank nomination workbook for one unit of the plan. */
-export function buildTemplate(plan: Plan, unitCode: string): ExcelJS.Workbook {
-  const unit = plan.units.find((u) => u.code === unitCode);
-  if (!unit) throw new Error(`Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}`);
-  const wb = new ExcelJS.Workbook();
-  const info = wb.addWorksheet(INFO_SHEET);
-  const values: Record<string, string | number> = {
-    [INFO_LABELS.planId]: plan.id,
-    [INFO_LABELS.templateVersion]: plan.templateVersion,
-    [INFO_LABELS.unitCode]: unit.code,
-    [INFO_LABELS.unitName]: unit.name,
-  };
-  for (const label of Object.values(INFO_LABELS)) info.addRow([label, values[label] ?? null]);
-  for (const t of plan.nomineeTypes) {
-    const ws = wb.addWorksheet(t.sheet);
-    ws.addRow(sheetColumns(plan, t.code).map((c) => c.header));
+/** Hidden sheet holding the dropdown lists: labels such as "Phòng, đơn vị thuộc Sở" hold commas. */
+export const LISTS_SHEET = 'Danh mục';
+/** Rows below the header that get the dropdowns and rules, so rows typed later have them too. */
+const RULE_ROWS = 1000;
+
+export interface FillRow {
+  type: NomineeTypeCode;
+  values: Partial<Record<ColumnKey, Cell>>;
+}
+
+/** A unit's answers, for sample inboxes and test fixtures (clerks fill workbooks in Excel). */
+export interface FillData {
+  info?: Partial<Record<InfoKey, Cell>>;
+  rows?: FillRow[];
+}
+
+const INFO_HINTS: Partial<Record<InfoKey, string>> = {
+  planId: 'Không sửa',
+  templateVersion: 'Không sửa',
+  unitCode: 'Không sửa',
+  unitName: 'Không sửa',
+  letterNo: 'Ví dụ: 15/TTr-KT',
+  letterDate: 'Ngày ký Tờ trình, dạng dd/mm/yyyy',
+  meetingDate: 'Ngày họp Hội đồng bình xét, trước Ngày Tờ trình',
+  hasLetter: 'Chọn Có khi đã có Tờ trình đề nghị khen thưởng',
+  hasMinutes: 'Chọn Có khi đã có Biên bản họp bình xét',
+  sentDate: 'Ngày gửi hồ sơ về Sở',
+};
+const DATE_KEYS: InfoKey[] = ['letterDate', 'meetingDate', 'sentDate'];
+const FIXED_KEYS: InfoKey[] = ['planId', 'templateVersion', 'unitCode', 'unitName'];
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const RESULT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+function colLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
   }
-  wb.addWorksheet(GUIDE_SHEET);
+  return s;
+}
+
+/** Writes each list in a column of the hidden sheet; returns the range formula of each. */
+function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const names: ListName[] = ['group', 'form', 'criterion', 'yesNo', 'haveNot', 'gender'];
+  const ranges = {} as Record<ListName, string>;
+  names.forEach((name, i) => {
+    const values = listValues(plan, name);
+    const col = colLetter(i);
+    ws.getCell(`${col}1`).value = name;
+    values.forEach((v, r) => (ws.getCell(`${col}${r + 2}`).value = v));
+    ranges[name] = `'${LISTS_SHEET}'!$${col}$2:$${col}$${values.length + 1}`;
+  });
+  return ranges;
+}
+
+// exceljs 4.4 writes range validations (one <dataValidation sqref="C2:C1001">) but does not type them.
+type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+const rangeRules = (ws: ExcelJS.Worksheet) => (ws as unknown as RangeValidations).dataValidations;
+
+function listRule(formula: string, title: string): ExcelJS.DataValidation {
+  return {
+    type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'stop',
+    errorTitle: 'Giá trị không có trong danh sách', error: `Hãy chọn ${title} trong danh sách thả xuống.`,
+  };
+}
+
+function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: Partial<Record<InfoKey, Cell>>, lists: Record<ListName, string>): void {
+  const unit = plan.units.find((u) => u.code === unitCode)!;
+  const ws = wb.addWorksheet(INFO_SHEET);
+  ws.columns = [{ width: 32 }, { width: 44 }, { width: 48 }];
+  const fixed: Partial<Record<InfoKey, Cell>> = { planId: plan.id, templateVersion: plan.templateVersion, unitCode: unit.code, unitName: unit.name };
+  (Object.keys(INFO_LABELS) as InfoKey[]).forEach((key, i) => {
+    const r = i + 1;
+    const label = ws.getCell(r, 1);
+    label.value = INFO_LABELS[key];
+    label.font = { bold: true };
+    const cell = ws.getCell(r, 2);
+    cell.value = (FIXED_KEYS.includes(key) ? fixed[key] : values[key]) ?? null;
+    cell.alignment = { horizontal: 'left', wrapText: true };
+    if (FIXED_KEYS.includes(key)) cell.fill = LOCKED_FILL;
+    if (DATE_KEYS.includes(key)) {
+      cell.numFmt = 'dd/mm/yyyy';
+      cell.dataValidation = {
+        type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))],
+        showErrorMessage: true, errorTitle: 'Ngày không hợp lệ', error: 'Hãy nhập ngày dạng dd/mm/yyyy.',
+      };
+    }
+    if (key === 'hasLetter' || key === 'hasMinutes') cell.dataValidation = listRule(lists.haveNot, '"Có" hoặc "Chưa"');
+    const hint = ws.getCell(r, 3);
+    hint.value = INFO_HINTS[key] ?? null;
+    hint.font = { italic: true, color: { argb: 'FF595959' } };
+  });
+}
+
+function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode, rows: FillRow[], lists: Record<ListName, string>): void {
+  const meta = plan.nomineeTypes.find((t) => t.code === type)!;
+  const specs = sheetColumns(plan, type);
+  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = specs.map((s) => ({ width: s.width }));
+  const data = rows.map((r, i) => specs.map((s) => (s.key === 'seq' ? i + 1 : (r.values[s.key] ?? null))));
+  ws.addTable({
+    name: meta.table,
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: specs.map((s) => ({ name: s.header, filterButton: true })),
+    // A table needs at least one row; an empty one keeps the template blank.
+    rows: data.length ? data : [specs.map(() => null)],
+  });
+  const last = RULE_ROWS + 1;
+  specs.forEach((s, i) => {
+    const col = colLetter(i);
+    const header = ws.getCell(`${col}1`);
+    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    header.fill = HEADER_FILL;
+    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    const range = `${col}2:${col}${last}`;
+    if (s.list) rangeRules(ws).add(range, listRule(lists[s.list], `"${s.header}"`));
+    if (s.key === 'birthYear') {
+      rangeRules(ws).add(range, {
+        type: 'whole', operator: 'between', allowBlank: true, formulae: [plan.birthYear.min, plan.birthYear.max], showErrorMessage: true,
+        errorTitle: 'Năm sinh không hợp lệ', error: `Năm sinh là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
+      });
+    }
+    const wrap = s.key === 'summary' || s.key === 'name' || s.key === 'workplace' || s.key === 'result' || s.key === 'note';
+    for (let r = 2; r <= Math.max(2, data.length + 1); r++) {
+      const cell = ws.getCell(r, i + 1);
+      cell.alignment = { vertical: 'top', wrapText: wrap };
+      if (s.key === 'result') cell.fill = RESULT_FILL;
+    }
+  });
+  ws.getRow(1).height = 32;
+  const result = specs.findIndex((s) => s.key === 'result');
+  if (result >= 0) ws.getCell(1, result + 1).note = 'Cột này do add-in kiểm tra ghi; không cần nhập.';
+}
+
+/** A nomination workbook for one unit of the plan, blank or filled with `data`. */
+export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {}): ExcelJS.Workbook {
+  if (!plan.units.some((u) => u.code === unitCode)) {
+    throw new Error(`Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = plan.issuer.agency;
+  wb.title = `${plan.id} – ${unitCode}`;
+  const lists = addLists(wb, plan);
+  buildInfo(wb, plan, unitCode, data.info ?? {}, lists);
+  for (const t of plan.nomineeTypes) buildListSheet(wb, plan, t.code, (data.rows ?? []).filter((r) => r.type === t.code), lists);
+  writeGuide(wb.addWorksheet(GUIDE_SHEET), plan);
+  // Created first so formulas can point at it; shown last in the tab order.
+  (wb.getWorksheet(LISTS_SHEET) as unknown as { orderNo: number }).orderNo = wb.worksheets.length + 1;
   return wb;
 }
