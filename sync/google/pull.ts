@@ -1,0 +1,279 @@
+// `sync pull`: bring the units' workbooks from a shared Drive folder into the inbox that merge reads.
+// Each file is written through a temporary file and a rename, stamped with its Drive modifiedTime (the
+// merge's received time), and skipped next time while Drive reports it unchanged. Nothing local is ever
+// deleted or overwritten unless it is the copy of the same Drive file.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import type { drive_v3 } from 'googleapis';
+import { formatLocalTime, isLate } from '../../engine/index.js';
+import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { PULL_SCOPES, resolveAccess } from './auth.js';
+import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
+import { GoogleSyncError, type Target } from './errors.js';
+import { DRIVE_PAGE_SIZE, MAX_FILE_BYTES } from './limits.js';
+import type { Logger } from './logger.js';
+import { callGoogle, type RetryOptions } from './retry.js';
+import { loadState, saveState, type DriveState } from './state.js';
+
+export interface PullOptions {
+  driveFolder: string;
+  inbox: string;
+  credentials?: string;
+}
+
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+const GOOGLE_SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+const SHORTCUT_MIME = 'application/vnd.google-apps.shortcut';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Spreadsheets other than .xlsx are pulled too: merge then tells the unit to save as .xlsx
+// (FILE_UNSUPPORTED) instead of the file silently never arriving.
+const SPREADSHEET_EXTENSIONS: Record<string, string> = {
+  [XLSX_MIME]: '.xlsx',
+  'application/vnd.ms-excel': '.xls',
+  'application/vnd.ms-excel.sheet.macroEnabled.12': '.xlsm',
+  'application/vnd.ms-excel.sheet.binary.macroEnabled.12': '.xlsb',
+  'application/vnd.oasis.opendocument.spreadsheet': '.ods',
+  'text/csv': '.csv',
+};
+const SPREADSHEET_NAME = /\.(xlsx|xlsm|xlsb|xls|ods|csv)$/i;
+
+type DriveFile = drive_v3.Schema$File & { id: string };
+type Action = { kind: 'download' | 'export'; base: string } | { kind: 'skip'; reason: string };
+
+/** What to do with a Drive entry: download it, export it as .xlsx, or skip it (and why). */
+export function actionFor(file: drive_v3.Schema$File): Action {
+  const name = file.name ?? file.id ?? '';
+  const mime = file.mimeType ?? '';
+  if (mime === FOLDER_MIME) return { kind: 'skip', reason: 'thư mục con (chỉ tải các tệp nằm ngay trong thư mục)' };
+  if (mime === SHORTCUT_MIME) return { kind: 'skip', reason: 'lối tắt (shortcut): hãy đặt chính tệp vào thư mục' };
+  if (mime === GOOGLE_SHEET_MIME) return { kind: 'export', base: SPREADSHEET_NAME.test(name) ? name.replace(SPREADSHEET_NAME, '.xlsx') : `${name}.xlsx` };
+  if (mime.startsWith('application/vnd.google-apps.')) return { kind: 'skip', reason: 'tài liệu Google không phải bảng tính' };
+  if (SPREADSHEET_NAME.test(name)) return { kind: 'download', base: name };
+  const extension = SPREADSHEET_EXTENSIONS[mime];
+  if (extension) return { kind: 'download', base: `${name}${extension}` };
+  return { kind: 'skip', reason: 'không phải bảng tính' };
+}
+
+/** A Drive name made safe as a local file name that merge will read (no leading '.' or '~$'). */
+export function localName(driveName: string): string {
+  const ext = path.extname(driveName);
+  let stem = driveName.slice(0, driveName.length - ext.length).normalize('NFC');
+  stem = stem.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^[\s.~]+/, '').trim().slice(0, 150);
+  return `${stem || 'tep-khong-ten'}${ext.replace(/[^.\w]/g, '')}`;
+}
+
+const withIdSuffix = (name: string, id: string): string => {
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)} (${id})${ext}`;
+};
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+async function md5Of(file: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function formatSize(bytes: number): string {
+  const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${fmt(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${fmt(bytes / 1024)} KB`;
+  return `${bytes} byte`;
+}
+
+function driveTime(file: DriveFile): string {
+  const modified = new Date(file.modifiedTime ?? Date.now());
+  const late = isLate(DEFAULT_PLAN, modified) ? ', sau hạn nộp' : '';
+  return `sửa trên Drive lúc ${formatLocalTime(modified, DEFAULT_PLAN.timeZone)}${late}`;
+}
+
+/** The local names already taken: by other Drive files in the state, or earlier in this run. */
+class NameBook {
+  private readonly taken = new Map<string, string>();
+  constructor(state: DriveState) {
+    for (const [id, entry] of Object.entries(state.files)) this.taken.set(entry.name.toLowerCase(), id);
+  }
+  freeFor(name: string, id: string): boolean {
+    const owner = this.taken.get(name.toLowerCase());
+    return owner === undefined || owner === id;
+  }
+  ownedBy(name: string, id: string): boolean {
+    return this.taken.get(name.toLowerCase()) === id;
+  }
+  claim(name: string, id: string): void {
+    this.taken.set(name.toLowerCase(), id);
+  }
+}
+
+type Streamed = { kind: 'ok'; bytes: number } | { kind: 'oversize'; bytes: number };
+
+/** Streams a response body into a new file, stopping as soon as it passes the size cap. */
+async function streamTo(file: string, body: AsyncIterable<Uint8Array | string>): Promise<Streamed> {
+  const handle = await open(file, 'wx');
+  let bytes = 0;
+  try {
+    for await (const chunk of body) {
+      const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytes += data.byteLength;
+      if (bytes > MAX_FILE_BYTES) return { kind: 'oversize', bytes };
+      await handle.write(data);
+    }
+    return { kind: 'ok', bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Tally {
+  pulled: number;
+  unchanged: number;
+  skipped: number;
+  refused: number;
+  failed: number;
+}
+
+export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Promise<number> {
+  const { log, retry, env } = resolveDeps(deps);
+  return exitCodeOf(log, async () => {
+    const access = await resolveAccess(options.credentials, PULL_SCOPES, deps.access, env);
+    const { google } = await import('googleapis');
+    const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
+    const folderTarget: Target = { kind: 'folder', id: options.driveFolder, account: access.account };
+
+    const inbox = path.resolve(options.inbox);
+    await mkdir(inbox, { recursive: true }).catch(() => undefined);
+    const inboxStat = await stat(inbox).catch(() => undefined);
+    if (!inboxStat?.isDirectory()) throw new GoogleSyncError(`Không dùng được inbox "${options.inbox}": không phải một thư mục.`);
+
+    const folder = await callGoogle(folderTarget, () => drive.files.get({ fileId: options.driveFolder, fields: 'id, name, mimeType', supportsAllDrives: true }), retry, log);
+    if (folder.data.mimeType !== FOLDER_MIME) {
+      throw new GoogleSyncError(`Mã "${options.driveFolder}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`);
+    }
+
+    const files: DriveFile[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await callGoogle(folderTarget, () => drive.files.list({
+        q: `'${options.driveFolder}' in parents and trashed = false`,
+        fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
+        pageSize: DRIVE_PAGE_SIZE,
+        orderBy: 'name, createdTime',
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        ...(pageToken ? { pageToken } : {}),
+      }), retry, log);
+      for (const f of page.data.files ?? []) if (f.id) files.push(f as DriveFile);
+      pageToken = page.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    log.info(`Thư mục Drive "${folder.data.name ?? options.driveFolder}" có ${files.length} mục → inbox ${options.inbox}`);
+
+    const { state, warning } = await loadState(inbox);
+    if (warning) log.info(warning);
+    const names = new NameBook(state);
+    const tally: Tally = { pulled: 0, unchanged: 0, skipped: 0, refused: 0, failed: 0 };
+
+    // The folder's content decides what is pulled; the state only says what is already here.
+    try {
+      for (const file of files) {
+        const action = actionFor(file);
+        const shown = file.name ?? file.id;
+        if (action.kind === 'skip') {
+          tally.skipped++;
+          log.info(`  Bỏ qua: "${shown}" — ${action.reason}.`);
+          continue;
+        }
+        const size = Number(file.size);
+        if (action.kind === 'download' && Number.isFinite(size) && size > MAX_FILE_BYTES) {
+          tally.refused++;
+          log.info(`  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`);
+          continue;
+        }
+        const previous = state.files[file.id];
+        if (previous && previous.modifiedTime === file.modifiedTime && previous.md5Checksum === (file.md5Checksum ?? undefined)
+          && names.freeFor(previous.name, file.id) && await exists(path.join(inbox, previous.name))) {
+          names.claim(previous.name, file.id);
+          tally.unchanged++;
+          log.info(`  Không đổi: ${previous.name}`);
+          continue;
+        }
+        const target = await chooseName(inbox, file, previous?.name ?? localName(action.base), names);
+        if (target.kind === 'adopted') {
+          state.files[file.id] = { name: target.name, md5Checksum: file.md5Checksum ?? undefined, modifiedTime: file.modifiedTime ?? '', pulledAt: new Date().toISOString() };
+          tally.unchanged++;
+          log.info(`  Không đổi: ${target.name} (đã có sẵn trong inbox, cùng nội dung)`);
+          continue;
+        }
+        const fileTarget: Target = { kind: 'file', id: file.id, name: shown ?? file.id, account: access.account };
+        try {
+          const result = await download(drive, file, action.kind, inbox, target.name, fileTarget, retry, log);
+          if (result.kind === 'oversize') {
+            tally.refused++;
+            log.info(`  Từ chối: "${shown}" — hơn ${formatSize(MAX_FILE_BYTES)} khi tải; đã dừng tải, không ghi tệp.`);
+            continue;
+          }
+          names.claim(target.name, file.id);
+          state.files[file.id] = { name: target.name, md5Checksum: file.md5Checksum ?? undefined, modifiedTime: file.modifiedTime ?? '', pulledAt: new Date().toISOString() };
+          tally.pulled++;
+          const verb = action.kind === 'export' ? 'Xuất từ Google Trang tính' : 'Tải về';
+          const renamed = target.name !== shown ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}` : '';
+          log.info(`  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file)})${renamed}`);
+        } catch (err) {
+          // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
+          if (!(err instanceof GoogleSyncError) || err.transient) throw err;
+          tally.failed++;
+          log.error(`  Lỗi: ${err.message}`);
+        }
+      }
+    } finally {
+      await saveState(inbox, state);
+    }
+    log.info(`Kết quả: ${tally.pulled} tải về, ${tally.unchanged} không đổi, ${tally.skipped} bỏ qua, ${tally.refused} từ chối, ${tally.failed} lỗi.`);
+    return tally.refused > 0 || tally.failed > 0 ? 2 : 0;
+  });
+}
+
+type NameChoice = { kind: 'write'; name: string; suffixed: boolean } | { kind: 'adopted'; name: string };
+
+/**
+ * The local name for a Drive file. A name is usable when no other Drive file holds it and either no
+ * local file has it or that file is this Drive file's earlier copy. A local file with the same content
+ * (by md5) is adopted instead of downloaded again; any other clash gets part of the Drive id appended.
+ */
+async function chooseName(inbox: string, file: DriveFile, wanted: string, names: NameBook): Promise<NameChoice> {
+  const candidates = [wanted, withIdSuffix(wanted, file.id.slice(0, 8)), withIdSuffix(wanted, file.id)];
+  for (const [i, name] of candidates.entries()) {
+    if (!names.freeFor(name, file.id)) continue;
+    const full = path.join(inbox, name);
+    if (!(await exists(full))) return { kind: 'write', name, suffixed: i > 0 };
+    if (names.ownedBy(name, file.id)) return { kind: 'write', name, suffixed: i > 0 };
+    if (file.md5Checksum && (await md5Of(full)) === file.md5Checksum) return { kind: 'adopted', name };
+  }
+  throw new GoogleSyncError(`Không đặt được tên cho "${file.name ?? file.id}" trong inbox: các tên ${candidates.map((c) => `"${c}"`).join(', ')} đều đã có tệp khác.`);
+}
+
+/** Downloads (or exports) one file into a temporary file, stamps its Drive time, then renames it into place. */
+async function download(drive: drive_v3.Drive, file: DriveFile, kind: 'download' | 'export', inbox: string, name: string, target: Target, retry: RetryOptions, log: Logger): Promise<Streamed> {
+  const temp = path.join(inbox, `.${name}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    const result = await callGoogle(target, async () => {
+      await rm(temp, { force: true });
+      const response = kind === 'export'
+        ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, { responseType: 'stream' })
+        : await drive.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, { responseType: 'stream' });
+      return streamTo(temp, response.data as unknown as AsyncIterable<Uint8Array>);
+    }, retry, log);
+    if (result.kind === 'oversize') return result;
+    const modified = new Date(file.modifiedTime ?? Date.now());
+    await utimes(temp, modified, modified);
+    await rename(temp, path.join(inbox, name));
+    return result;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
