@@ -19,3 +19,13 @@ export const SECRETARIAT_HEADERS = {
 export type SecretariatKey = keyof typeof SECRETARIAT_HEADERS;
 
 export const COUNCIL_VALUES = { approve: 'Đồng ý', reject: 'Không đồng ý' } as const;
+
+/** Trạng thái of a row of Tổng hợp. */
+export const STATUS_LABELS = {
+  valid: 'Hợp lệ',
+  invalid: 'Không hợp lệ',
+  late: 'Gửi muộn',
+  withdrawn: 'Đã rút',
+} as const;
+
+export const STATUS_HEADER = 'Trạng thái';

@@ -1,0 +1,13 @@
+// npm run demo: a sample inbox of the 20 units merged into a master, on a fresh clone with no setup.
+import path from 'node:path';
+import { DEFAULT_PLAN } from '../engine/plans/index.js';
+import { runMerge } from './merge-command.js';
+import { writeDemoInbox } from './sample/demo-inbox.js';
+
+const out = path.resolve('demo-output');
+const inbox = path.join(out, 'inbox');
+console.log(`Tạo hộp thư mẫu của các đơn vị trong ${inbox} …`);
+await writeDemoInbox(DEFAULT_PLAN, inbox);
+const code = await runMerge(['--inbox', inbox, '--out', path.join(out, 'master.xlsx'), '--report', path.join(out, 'report.json')]);
+// Exit 2 means "ran, some file rejected": the demo inbox holds one on purpose.
+process.exitCode = code === 1 ? 1 : 0;

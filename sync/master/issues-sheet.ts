@@ -1,0 +1,27 @@
+// Lỗi: every issue once — rejected files' reasons, each accepted file's submission issues (not repeated
+// per nomination), and each row's own issues.
+import type ExcelJS from 'exceljs';
+import type { Issue } from '../../engine/index.js';
+import type { MergeResult } from '../merge-model.js';
+import { MASTER_SHEETS } from './layout.js';
+import { styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
+
+export function writeIssues(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
+  const ws = wb.addWorksheet(MASTER_SHEETS.issues, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { width: 24, style: TOP_STYLE }, { width: 14, style: TOP_STYLE }, { width: 12, style: TOP_STYLE }, { width: 7, style: TOP_STYLE },
+    { width: 22, style: WRAP_STYLE }, { width: 26, style: TOP_STYLE }, { width: 10, style: TOP_STYLE }, { width: 90, style: WRAP_STYLE },
+  ];
+  styleHeader(ws.addRow(['Tệp', 'Đơn vị', 'Trang', 'Dòng', 'Cột', 'Mã lỗi', 'Mức độ', 'Nội dung']));
+  const write = (i: Issue, unit: string | null) =>
+    ws.addRow([i.file ?? null, unit, i.sheet ?? null, i.row ?? null, i.column ?? null, i.code, i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.message]).commit();
+
+  const shared = new Set<Issue>();
+  for (const f of result.files) {
+    if (f.status === 'rejected') f.fileIssues.forEach((i) => write(i, f.unit));
+    if (f.status === 'accepted') f.submissionIssues.forEach((i) => (shared.add(i), write(i, f.unit)));
+  }
+  for (const n of result.nominations) for (const i of n.issues) if (!shared.has(i)) write(i, n.unit);
+  ws.autoFilter = 'A1:H1';
+  ws.commit();
+}

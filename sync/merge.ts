@@ -1,0 +1,77 @@
+// The merge: every file of the inbox gets a verdict, the latest accepted file of each unit wins, and the
+// winners' nominations are checked against each other. Pure bookkeeping around intake and the engine.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
+import { intakeFile, isIgnored, type Intake } from './intake/intake.js';
+import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
+
+export interface MergeOptions {
+  plan: Plan;
+  inbox: string;
+  includeLate?: boolean;
+  now?: Date;
+  /** Called before each file is read: for a progress bar. */
+  onFile?: (index: number, total: number, file: string) => void;
+}
+
+export async function listInbox(inbox: string): Promise<string[]> {
+  const entries = await fs.readdir(inbox, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !isIgnored(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+export async function merge(opts: MergeOptions): Promise<MergeResult> {
+  const { plan } = opts;
+  const names = await listInbox(opts.inbox);
+  const intakes: Intake[] = [];
+  for (const [i, name] of names.entries()) {
+    opts.onFile?.(i, names.length, name);
+    intakes.push(await intakeFile(plan, path.join(opts.inbox, name)));
+  }
+
+  // The later received accepted file of a unit wins; ties go to the name sorting last, so runs agree.
+  const winners = new Map<string, Intake>();
+  for (const it of intakes) {
+    const unit = it.check?.accepted ? it.check.unit!.code : null;
+    if (!unit) continue;
+    const current = winners.get(unit);
+    if (!current || it.receivedAt.getTime() >= current.receivedAt.getTime()) winners.set(unit, it);
+  }
+
+  // A refused file names no unit; its name usually does ("SCT-QLNL-de-nghi.xls"), which tells whom to call.
+  const byName = [...plan.units].sort((a, b) => b.code.length - a.code.length);
+  const unitFromName = (file: string) => byName.find((u) => file.toUpperCase().includes(u.code.toUpperCase()))?.code ?? null;
+  const files: FileVerdict[] = intakes.map((it) => {
+    const accepted = Boolean(it.check?.accepted);
+    const unit = it.check?.unit?.code ?? null;
+    const first = it.fileIssues[0];
+    return {
+      file: it.file,
+      unit: unit ?? (it.check?.info?.unitCode.value ? String(it.check.info.unitCode.value) : unitFromName(it.file)),
+      status: !accepted ? 'rejected' : winners.get(unit!) === it ? 'accepted' : 'superseded',
+      late: it.check?.late ?? false,
+      receivedAt: it.receivedAt,
+      ...(first ? { error: { code: first.code, message: first.message } } : {}),
+      fileIssues: it.fileIssues,
+      submissionIssues: it.check?.submissionIssues ?? [],
+    };
+  });
+
+  const nominations: Nomination[] = [];
+  for (const u of plan.units) {
+    const w = winners.get(u.code);
+    if (w?.check) nominations.push(...w.check.nominations);
+  }
+  checkAcrossUnits(plan, nominations);
+
+  const units: UnitStatus[] = plan.units.map((u) => {
+    const w = winners.get(u.code);
+    if (!w) return { unit: u.code, name: u.name, group: u.group, status: 'missing' };
+    return { unit: u.code, name: u.name, group: u.group, status: w.check!.late ? 'late' : 'submitted', file: w.file, receivedAt: w.receivedAt };
+  });
+
+  return { plan, generatedAt: opts.now ?? new Date(), includeLate: Boolean(opts.includeLate), files, units, nominations };
+}

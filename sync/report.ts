@@ -1,0 +1,29 @@
+// The JSON report (SPEC §5): the contract fields, plus unit names and issue locations for convenience.
+import type { MergeResult } from './merge-model.js';
+
+export function buildReport(result: MergeResult) {
+  return {
+    plan: result.plan.id,
+    generatedAt: result.generatedAt.toISOString(),
+    files: result.files.map((f) => ({
+      file: f.file,
+      unit: f.unit,
+      status: f.status,
+      late: f.late,
+      receivedAt: f.receivedAt.toISOString(),
+      ...(f.error ? { error: f.error } : {}),
+    })),
+    units: result.units.map((u) => ({ unit: u.unit, name: u.name, status: u.status, file: u.file ?? null })),
+    nominations: result.nominations.map((n) => ({
+      id: n.id,
+      unit: n.unit,
+      type: n.type,
+      name: n.name,
+      birthYear: n.birthYear,
+      form: n.form,
+      status: n.status,
+      issues: n.issues.map((i) => ({ code: i.code, severity: i.severity, column: i.column ?? null, message: i.message, sheet: i.sheet ?? null, row: i.row ?? null })),
+      source: { file: n.source.file ?? null, sheet: n.source.sheet, row: n.source.row },
+    })),
+  };
+}

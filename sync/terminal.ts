@@ -1,0 +1,56 @@
+// What the secretariat sees in the terminal: a progress bar on a TTY (plain lines otherwise, e.g. in CI),
+// then a short table per unit, the rejected files and where the outputs are.
+import { formatLocalTime, type Plan } from '../engine/index.js';
+import type { MergeResult } from './merge-model.js';
+import { unitStatusLabel } from './master/units.js';
+
+export function progress(stream: NodeJS.WriteStream = process.stderr) {
+  const tty = Boolean(stream.isTTY);
+  return {
+    file(index: number, total: number, name: string) {
+      if (!tty) {
+        stream.write(`Đang đọc ${index + 1}/${total}: ${name}\n`);
+        return;
+      }
+      const width = 24;
+      const done = Math.round(((index + 1) / total) * width);
+      const label = name.length > 40 ? `${name.slice(0, 37)}...` : name;
+      stream.write(`\r[${'█'.repeat(done)}${'░'.repeat(width - done)}] ${index + 1}/${total} ${label}`.padEnd(90));
+    },
+    done() {
+      if (tty) stream.write('\n');
+    },
+  };
+}
+
+const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+
+export function summary(result: MergeResult, outputs: { master: string; report?: string; backup?: string }): string {
+  const plan: Plan = result.plan;
+  const lines: string[] = [];
+  lines.push('', `Kế hoạch ${plan.id} – tổng hợp lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}`, '');
+  lines.push(`${pad('Đơn vị', 14)} ${pad('Tình trạng', 26)} ${pad('Nhận lúc', 17)} ${'Hợp lệ'.padStart(7)} ${'Lỗi'.padStart(5)} ${'Muộn'.padStart(5)}`);
+  lines.push('─'.repeat(79));
+  for (const u of result.units) {
+    const mine = result.nominations.filter((n) => n.unit === u.unit);
+    const count = (s: string) => String(mine.filter((n) => n.status === s).length).padStart(s === 'valid' ? 7 : 5);
+    lines.push(`${pad(u.unit, 14)} ${pad(unitStatusLabel(u, result), 26)} ${pad(u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : '–', 17)} ${count('valid')} ${count('invalid')} ${count('late')}`);
+  }
+  const n = result.nominations;
+  lines.push('─'.repeat(79));
+  lines.push(`Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã nộp; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`);
+  const rejected = result.files.filter((f) => f.status === 'rejected');
+  const superseded = result.files.filter((f) => f.status === 'superseded');
+  if (rejected.length) {
+    lines.push('', `Tệp bị từ chối (${rejected.length}):`);
+    for (const f of rejected) lines.push(`  ✗ ${f.error?.message ?? f.file}`);
+  }
+  if (superseded.length) {
+    lines.push('', 'Tệp được thay bằng tệp gửi sau của cùng đơn vị:');
+    for (const f of superseded) lines.push(`  ↻ ${f.file} (${f.unit})`);
+  }
+  lines.push('', `Sổ tổng hợp: ${outputs.master}`);
+  if (outputs.backup) lines.push(`Bản sao sổ cũ: ${outputs.backup}`);
+  if (outputs.report) lines.push(`Báo cáo JSON: ${outputs.report}`);
+  return lines.join('\n');
+}
