@@ -1,0 +1,128 @@
+// Every file gets a verdict and a bad file never stops the others: each file-level code of SPEC §4.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTemplate } from '../../templates/workbook.js';
+import { readReport, runSync, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
+import { guardWorkbook } from '../../sync/intake/zip-guard.js';
+
+/** `size` zero bytes, deflated: 1.5 GB packs into about 1.5 MB. */
+async function deflatedZeros(size: number): Promise<Buffer> {
+  const chunk = Buffer.alloc(64 * 1024 * 1024);
+  const deflate = zlib.createDeflateRaw({ level: 9, memLevel: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => out.push(c));
+  for (let done = 0; done < size; done += chunk.length) {
+    if (!deflate.write(chunk.subarray(0, Math.min(chunk.length, size - done)))) await new Promise((r) => deflate.once('drain', r));
+  }
+  deflate.end();
+  await new Promise((r) => deflate.on('end', r));
+  return Buffer.concat(out);
+}
+
+/** A one-entry zip (a sheet's XML) holding `compressed`, whose directory declares `declared` bytes. */
+function zipOf(compressed: Buffer, declared: number): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(compressed.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(compressed.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + compressed.length, 16);
+  return Buffer.concat([local, name, compressed, central, name, end]);
+}
+
+async function templateWith(unitCode: string, change: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = buildTemplate(PLAN, unitCode, { rows: [] });
+  change(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('file-level verdicts', () => {
+  const inbox = tmpDir('inbox-bad');
+  const out = tmpDir('out-bad');
+  let run: CliResult;
+  let report: Awaited<ReturnType<typeof readReport>>;
+
+  beforeAll(async () => {
+    await writeInbox(inbox, [unit('H-BATO')]);
+    const good = await fs.readFile(path.join(inbox, 'H-BATO.xlsx'));
+    const put = (name: string, data: Buffer | string) => fs.writeFile(path.join(inbox, name), data);
+    await put('cu.xls', 'x');
+    await put('bang.ods', 'x');
+    await put('bang.csv', 'STT,Họ và tên\n1,A');
+    await put('macro.xlsm', good);
+    await put('mat-khau.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    await put('cat-cut.xlsx', good.subarray(0, Math.floor(good.length / 2)));
+    await put('van-ban.xlsx', 'đây không phải sổ Excel');
+    const zeros = await deflatedZeros(1.5 * 1024 ** 3);
+    await put('bom.xlsx', zipOf(zeros, 1.5 * 1024 ** 3));
+    // The same 1.5 GB, its directory claiming 2 KB: caught while inflating.
+    await put('bom-noi-doi.xlsx', zipOf(zeros, 2048));
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Sheet1').addRow(['Họ và tên']);
+    await put('khac-mau.xlsx', Buffer.from(await plain.xlsx.writeBuffer()));
+    await put('ke-hoach-khac.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B1').value = 'SCT-QNG-2020-TX')));
+    await put('phien-ban.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B2').value = 2)));
+    await put('don-vi-la.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B3').value = 'H-QUANGNAM')));
+    await put('thieu-trang.xlsx', await templateWith('H-SONHA', (wb) => wb.removeWorksheet(wb.getWorksheet('Cá nhân')!.id)));
+    await put('thieu-cot.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Cá nhân')!.getCell('D1').value = 'Tuổi')));
+    await put('~$H-BATO.xlsx', 'lock');
+    await put('.DS_Store', 'x');
+    run = await runSync(['merge', '--inbox', inbox, '--out', path.join(out, 'master.xlsx'), '--report', path.join(out, 'report.json')]);
+    report = await readReport(path.join(out, 'report.json'));
+  }, 120_000);
+
+  const verdict = (file: string) => report.files.find((f: { file: string }) => f.file === file);
+
+  it('exits 2 (ran, some file rejected) and still merges the good file', () => {
+    expect(run.code).toBe(2);
+    expect(verdict('H-BATO.xlsx')).toMatchObject({ status: 'accepted', unit: 'H-BATO' });
+    expect(report.nominations.filter((n: { unit: string }) => n.unit === 'H-BATO')).toHaveLength(4);
+  });
+
+  it.each([
+    ['cu.xls', 'FILE_UNSUPPORTED', 'Lưu thành'], ['bang.ods', 'FILE_UNSUPPORTED', '.xlsx'], ['bang.csv', 'FILE_UNSUPPORTED', '.xlsx'], ['macro.xlsm', 'FILE_UNSUPPORTED', '.xlsm'],
+    ['mat-khau.xlsx', 'FILE_ENCRYPTED', 'mật khẩu'], ['cat-cut.xlsx', 'FILE_UNREADABLE', 'Không đọc được'], ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
+    ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'], ['bom-noi-doi.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
+    ['khac-mau.xlsx', 'TEMPLATE_UNKNOWN', 'Thông tin'], ['ke-hoach-khac.xlsx', 'TEMPLATE_UNKNOWN', 'SCT-QNG-2020-TX'], ['phien-ban.xlsx', 'TEMPLATE_VERSION', 'cần phiên bản 1'],
+    ['don-vi-la.xlsx', 'UNIT_UNKNOWN', 'H-QUANGNAM'], ['thieu-trang.xlsx', 'MISSING_SHEET', '"Cá nhân"'], ['thieu-cot.xlsx', 'MISSING_COLUMN', 'Năm sinh'],
+  ])('%s is rejected with %s and a message naming the file', (file, code, words) => {
+    expect(verdict(file)).toMatchObject({ status: 'rejected', error: { code } });
+    expect(verdict(file).error.message).toContain(`Tệp "${file}"`);
+    expect(verdict(file).error.message).toContain(words);
+    expect(run.stdout).toContain(`Tệp "${file}"`);
+  });
+
+  it('ignores Excel lock files and hidden files', () => {
+    expect(report.files.map((f: { file: string }) => f.file)).not.toContain('~$H-BATO.xlsx');
+    expect(report.files.map((f: { file: string }) => f.file)).not.toContain('.DS_Store');
+  });
+
+  it('refuses a 1.5 GB sheet packed into a small zip within seconds and with flat memory', async () => {
+    const data = await fs.readFile(path.join(inbox, 'bom-noi-doi.xlsx'));
+    expect(data.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    expect(await guardWorkbook(data)).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+    // A truthful directory is refused from its declared size alone; a lying one when inflating passes it.
+    expect(await guardWorkbook(await fs.readFile(path.join(inbox, 'bom.xlsx')))).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,57 @@
+// Builds inboxes for the merge tests and runs the real CLI.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promises as fs, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { writeUnitFile, type UnitSample } from '../../sync/sample/inbox.js';
+
+export const PLAN = DEFAULT_PLAN;
+export const TSX = path.resolve('node_modules/.bin/tsx');
+export const tmpDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+export const onTime = new Date('2021-04-10T10:00:00+07:00');
+
+export function unit(code: string, more: Partial<UnitSample> = {}): UnitSample {
+  return { unit: code, file: `${code}.xlsx`, receivedAt: onTime, collectives: 1, individuals: 3, mistakes: 0, ...more };
+}
+
+export async function writeInbox(dir: string, units: UnitSample[]): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const u of units) await writeUnitFile(PLAN, dir, u);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runSync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['sync/cli.ts', ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export function spawnSync(args: string[]): ChildProcess {
+  return spawn(TSX, ['sync/cli.ts', ...args], { stdio: 'pipe' });
+}
+
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** A sheet's rows as arrays of plain values (index 0 = column A). */
+export function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+export async function readReport(file: string) {
+  return JSON.parse(await fs.readFile(file, 'utf8'));
+}
