@@ -1,0 +1,36 @@
+// What the previous push wrote into each spreadsheet's secretariat columns, kept beside the master
+// (a dot file, by master name). It tells a value someone typed in the Sheet since then from one the
+// Sheet merely still shows after the secretariat changed it in the master.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
+import type { Secretariat } from './secretariat.js';
+
+interface PushState {
+  version: 1;
+  spreadsheets: Record<string, { pushedAt: string; values: Record<string, Partial<Secretariat>> }>;
+}
+
+export const pushStatePath = (master: string): string => path.join(path.dirname(master), `.${path.basename(master)}.google-sheets.json`);
+
+async function readState(master: string): Promise<PushState> {
+  try {
+    const parsed = JSON.parse(await readFile(pushStatePath(master), 'utf8')) as PushState;
+    if (parsed.version === 1 && typeof parsed.spreadsheets === 'object' && parsed.spreadsheets) return parsed;
+  } catch {
+    // No state yet, or a damaged one: every differing Sheet value then wins, the safe side.
+  }
+  return { version: 1, spreadsheets: {} };
+}
+
+/** The secretariat values the last push wrote into `spreadsheetId` (empty when never pushed). */
+export async function lastPushed(master: string, spreadsheetId: string): Promise<Map<string, Partial<Secretariat>>> {
+  const state = await readState(master);
+  return new Map(Object.entries(state.spreadsheets[spreadsheetId]?.values ?? {}));
+}
+
+export async function rememberPushed(master: string, spreadsheetId: string, values: Map<string, Partial<Secretariat>>): Promise<void> {
+  const state = await readState(master);
+  state.spreadsheets[spreadsheetId] = { pushedAt: new Date().toISOString(), values: Object.fromEntries(values) };
+  await writeFileAtomic(pushStatePath(master), `${JSON.stringify(state, null, 2)}\n`);
+}

@@ -1,0 +1,178 @@
+// `sync push`: copy the master's sheets into a Google Sheet that leaders read on their phones. First the
+// secretariat's columns typed in the Sheet's Tổng hợp are merged back into the master (saved atomically,
+// previous master kept as backup); only then is the Sheet rewritten from the master, so nothing typed
+// on either side is lost. The master is held under the same lock as merge while this runs.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { sheets_v4 } from 'googleapis';
+import { writeAtomic } from '../atomic.js';
+import { acquireLock } from '../lock.js';
+import { MASTER_SHEETS } from '../master/layout.js';
+import { backupPath } from '../merge-command.js';
+import { PUSH_SCOPES, resolveAccess } from './auth.js';
+import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
+import { GoogleSyncError, type Target } from './errors.js';
+import type { Logger } from './logger.js';
+import { lastPushed, rememberPushed } from './push-state.js';
+import { callGoogle, type RetryOptions } from './retry.js';
+import { masterSecretariat, masterTally, mergeSecretariat, readSheetTally, type MasterTally, type MergeOutcome } from './secretariat.js';
+import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
+
+export interface PushOptions {
+  sheet: string;
+  master: string;
+  credentials?: string;
+  /** Seconds to wait for a merge holding the master. */
+  wait?: number;
+}
+
+interface Api {
+  sheets: sheets_v4.Sheets;
+  target: Target;
+  retry: RetryOptions;
+  log: Logger;
+}
+
+const call = <T>(api: Api, request: () => Promise<T>): Promise<T> => callGoogle(api.target, request, api.retry, api.log);
+
+async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    throw new GoogleSyncError(`Không đọc được sổ tổng hợp "${shown}": tệp không phải .xlsx hợp lệ hoặc đang hỏng.`);
+  }
+  return wb;
+}
+
+function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; tally: MasterTally } {
+  const ws = wb.getWorksheet(MASTER_SHEETS.tally);
+  if (!ws) throw new GoogleSyncError(`Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`);
+  const tally = masterTally(ws);
+  if ('missing' in tally) throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${tally.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`);
+  return { ws, tally };
+}
+
+/** Reads the Sheet's Tổng hợp and merges its secretariat values into the master's; undefined when the tab does not exist yet. */
+async function pullSecretariat(api: Api, spreadsheetId: string, ws: ExcelJS.Worksheet, tally: MasterTally, master: string): Promise<MergeOutcome | undefined> {
+  const response = await call(api, () => api.sheets.spreadsheets.values.get({ spreadsheetId, range: quoteTitle(MASTER_SHEETS.tally), valueRenderOption: 'FORMATTED_VALUE' }));
+  const sheet = readSheetTally((response.data.values ?? []) as string[][]);
+  if (sheet.kind === 'empty') return undefined;
+  if (sheet.kind === 'no-id-column') {
+    throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" trên Google Sheet không còn cột "Mã đề nghị" nên không ghép được ý kiến đã nhập ở đó với sổ tổng hợp. Khôi phục tiêu đề cột rồi đẩy lại; chưa ghi gì.`);
+  }
+  if (sheet.orphanRows.length > 0) {
+    throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" trên Google Sheet có ý kiến ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "Mã đề nghị", nên sẽ bị mất khi ghi đè. Chuyển các ý kiến đó vào đúng dòng của đề nghị rồi đẩy lại; chưa ghi gì.`);
+  }
+  return mergeSecretariat(ws, tally, sheet.rows, await lastPushed(master, spreadsheetId));
+}
+
+function reportMerge(outcome: MergeOutcome, log: Logger): void {
+  for (const d of outcome.decisions) {
+    const was = d.masterValue ? `"${d.masterValue}"` : 'trống';
+    if (d.winner === 'sheet') log.info(`  Lấy từ Google Sheet: mã ${d.id}, "${d.header}" = "${d.sheetValue}" (trong sổ tổng hợp trước đó: ${was}).`);
+    else log.info(`  Giữ sổ tổng hợp: mã ${d.id}, "${d.header}" = ${was} — đã sửa trong sổ sau lần đẩy trước, thay cho "${d.sheetValue}" trên Google Sheet.`);
+  }
+  for (const id of outcome.restored) {
+    log.info(`  Giữ lại dòng: mã ${id} không còn trong sổ tổng hợp nhưng có ý kiến trên Google Sheet — đã chép dòng vào trang "${MASTER_SHEETS.tally}".`);
+  }
+}
+
+/** One batchUpdate: adds the missing tabs, grows grids that are too small, freezes the header rows. */
+async function prepareTabs(api: Api, spreadsheetId: string, existing: sheets_v4.Schema$Sheet[], contents: SheetContent[]): Promise<string[]> {
+  const byTitle = new Map(existing.map((s) => [s.properties?.title ?? '', s.properties ?? {}]));
+  const requests: sheets_v4.Schema$Request[] = [];
+  const added: string[] = [];
+  for (const c of contents) {
+    const rowCount = Math.max(c.values.length, c.frozenRows + 1, 1);
+    const columnCount = Math.max(c.width, c.frozenColumns + 1, 1);
+    const current = byTitle.get(c.title);
+    if (!current) {
+      added.push(c.title);
+      requests.push({ addSheet: { properties: { title: c.title, gridProperties: { rowCount, columnCount, frozenRowCount: c.frozenRows, frozenColumnCount: c.frozenColumns } } } });
+      continue;
+    }
+    const grid = current.gridProperties ?? {};
+    requests.push({
+      updateSheetProperties: {
+        properties: {
+          sheetId: current.sheetId ?? 0,
+          gridProperties: { rowCount: Math.max(rowCount, grid.rowCount ?? 0), columnCount: Math.max(columnCount, grid.columnCount ?? 0), frozenRowCount: c.frozenRows, frozenColumnCount: c.frozenColumns },
+        },
+        fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
+      },
+    });
+  }
+  if (requests.length > 0) await call(api, () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+  return added;
+}
+
+async function writeValues(api: Api, spreadsheetId: string, contents: SheetContent[]): Promise<number> {
+  await call(api, () => api.sheets.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: contents.map((c) => quoteTitle(c.title)) } }));
+  const batches = valueBatches(contents);
+  for (const data of batches) {
+    // RAW: the Sheet stores exactly what is sent, so a text starting with "=" never becomes a formula.
+    await call(api, () => api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+  }
+  return batches.length;
+}
+
+export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Promise<number> {
+  const { log, retry, env } = resolveDeps(deps);
+  return exitCodeOf(log, async () => {
+    const access = await resolveAccess(options.credentials, PUSH_SCOPES, deps.access, env);
+    const master = path.resolve(options.master);
+    const info = await stat(master).catch(() => undefined);
+    if (!info?.isFile()) throw new GoogleSyncError(`Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`);
+    const { google } = await import('googleapis');
+    const api: Api = {
+      sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
+      target: { kind: 'sheet', id: options.sheet, account: access.account },
+      retry,
+      log,
+    };
+    const spreadsheetId = options.sheet;
+
+    let lock;
+    try {
+      lock = await acquireLock(master, options.wait ?? 10);
+    } catch (err) {
+      throw new GoogleSyncError((err as Error).message);
+    }
+    try {
+      const wb = await loadMaster(master, options.master);
+      const { ws, tally } = tallyOf(wb, options.master);
+      const meta = await call(api, () => api.sheets.spreadsheets.get({ spreadsheetId, fields: 'properties.title,sheets.properties(sheetId,title,gridProperties)' }));
+      const existing = meta.data.sheets ?? [];
+      log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${options.master}`);
+      const hasTally = existing.some((s) => s.properties?.title === MASTER_SHEETS.tally);
+      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, ws, tally, master) : undefined;
+      if (outcome) reportMerge(outcome, log);
+      const changed = outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
+      if (changed) {
+        const backup = backupPath(master);
+        await writeAtomic(master, (tmp) => wb.xlsx.writeFile(tmp), { backup });
+        log.info(`  Đã cập nhật sổ tổng hợp ${options.master} (bản trước lưu ở ${path.basename(backup)}).`);
+      } else if (hasTally) {
+        log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');
+      }
+
+      // Hidden sheets (lookup lists) are the workbook's machinery, not something leaders read.
+      const contents = wb.worksheets.filter((w) => w.state === 'visible').map(sheetContent);
+      const added = await prepareTabs(api, spreadsheetId, existing, contents);
+      const requests = await writeValues(api, spreadsheetId, contents);
+      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, tally));
+
+      for (const c of contents) {
+        const note = added.includes(c.title) ? ' (trang mới)' : '';
+        const cut = c.truncated > 0 ? `; ${c.truncated} ô dài quá 50 000 ký tự đã bị cắt` : '';
+        log.info(`  Ghi trang "${c.title}"${note}: ${c.values.length} dòng, cố định ${c.frozenRows} dòng tiêu đề${cut}.`);
+      }
+      log.info(`Đã đẩy ${contents.length} trang lên Google Sheet trong ${requests} lần ghi.`);
+      return 0;
+    } finally {
+      await lock.release();
+    }
+  });
+}
