@@ -26,7 +26,11 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
       individuals: 4 + (i % 4),
       mistakes: i % 3 === 0 ? 0.35 : 0.1,
       info: unit.code === 'H-MODUC' ? { letterNo: null } : unit.code === 'TX-DUCPHO' ? { meetingDate: new Date(Date.UTC(2021, 3, 11)) } : {},
-      extraRows: unit.code === twin || unit.code === 'H-TUNGHIA' ? [shared] : [],
+      extraRows: [
+        ...(unit.code === twin || unit.code === 'H-TUNGHIA' ? [shared] : []),
+        // Clerks often start a summary with a dash or an equals sign: it must stay text everywhere.
+        ...(unit.code === 'H-NGHIAHANH' ? [validRowFor(plan, 'ca_nhan', { name: 'Lê Thị Mỹ Dung', summary: '=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021, không để xảy ra sự cố' })] : []),
+      ],
     });
   }
   // A first file with many mistakes, then the corrected one: the later one wins.
