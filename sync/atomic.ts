@@ -3,9 +3,20 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+const tempPrefix = (target: string) => `.${path.basename(target)}.`;
+
+/** Removes temporary files a killed run left beside `target`. Call only while holding its lock. */
+export async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = tempPrefix(target);
+  for (const name of await fs.readdir(dir)) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
 export async function writeAtomic(target: string, write: (tmpPath: string) => Promise<void>, opts: { backup?: string } = {}): Promise<void> {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(dir, `${tempPrefix(target)}${process.pid}.${Date.now()}.tmp`);
   try {
     await write(tmp);
     const handle = await fs.open(tmp, 'r+');

@@ -3,7 +3,7 @@
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeAtomic, writeFileAtomic } from './atomic.js';
+import { removeStaleTemps, writeAtomic, writeFileAtomic } from './atomic.js';
 import { acquireLock } from './lock.js';
 import { readPreviousMaster, writeMaster } from './master/index.js';
 import { merge } from './merge.js';
@@ -60,6 +60,7 @@ export async function runMerge(argv: string[]): Promise<number> {
     return 1;
   }
   try {
+    await removeStaleTemps(opts.out);
     const previous = await readPreviousMaster(opts.out);
     const bar = progress();
     const result = await merge({ plan: opts.plan, inbox: opts.inbox, includeLate: opts['include-late'], onFile: bar.file });

@@ -35,9 +35,13 @@ export function runSync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
   });
 }
 
+/** The CLI in one node process (no tsx wrapper process), so that killing it kills the merge. */
 export function spawnSync(args: string[]): ChildProcess {
-  return spawn(TSX, ['sync/cli.ts', ...args], { stdio: 'pipe' });
+  return spawn(process.execPath, ['--import', 'tsx', 'sync/cli.ts', ...args], { stdio: 'pipe' });
 }
+
+export const exited = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
 
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
