@@ -4,17 +4,15 @@ import type ExcelJS from 'exceljs';
 import type { Issue } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import { MASTER_SHEETS } from './layout.js';
-import { styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
+import { styleHeader } from './styles.js';
+import { addRow } from './tally.js';
 
 export function writeIssues(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
   const ws = wb.addWorksheet(MASTER_SHEETS.issues, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { width: 24, style: TOP_STYLE }, { width: 14, style: TOP_STYLE }, { width: 12, style: TOP_STYLE }, { width: 7, style: TOP_STYLE },
-    { width: 22, style: WRAP_STYLE }, { width: 26, style: TOP_STYLE }, { width: 10, style: TOP_STYLE }, { width: 90, style: WRAP_STYLE },
-  ];
+  ws.columns = [24, 14, 12, 7, 22, 26, 10, 120].map((width) => ({ width }));
   styleHeader(ws.addRow(['Tệp', 'Đơn vị', 'Trang', 'Dòng', 'Cột', 'Mã lỗi', 'Mức độ', 'Nội dung']));
   const write = (i: Issue, unit: string | null) =>
-    ws.addRow([i.file ?? null, unit, i.sheet ?? null, i.row ?? null, i.column ?? null, i.code, i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.message]).commit();
+    addRow(ws, [i.file ?? null, unit, i.sheet ?? null, i.row ?? null, i.column ?? null, i.code, i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.message]);
 
   const shared = new Set<Issue>();
   for (const f of result.files) {

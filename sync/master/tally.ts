@@ -6,14 +6,13 @@ import { matchKey, type ColumnKey, type Nomination, type Plan } from '../../engi
 import type { MergeResult } from '../merge-model.js';
 import type { PreviousRow, SecretariatValues } from './annotations.js';
 import { COUNCIL_VALUES, ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS, type SecretariatKey } from './layout.js';
-import { styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
+import { styleHeader, TOP_STYLE } from './styles.js';
 
 type CellValue = string | number | null;
 
 interface TallyColumn {
   header: string;
   width: number;
-  wrap?: boolean;
   value: (n: Nomination) => CellValue;
 }
 
@@ -28,30 +27,30 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
   const v = (key: ColumnKey) => (n: Nomination) => text(n.values[key]);
   return [
     { header: 'Đơn vị', width: 14, value: (n) => n.unit },
-    { header: 'Tên đơn vị', width: 30, wrap: true, value: (n) => unitName.get(n.unit) ?? n.unit },
+    { header: 'Tên đơn vị', width: 30, value: (n) => unitName.get(n.unit) ?? n.unit },
     { header: 'Tệp', width: 22, value: (n) => n.source.file ?? null },
     { header: 'Trang', width: 10, value: (n) => n.source.sheet },
     { header: 'Dòng', width: 7, value: (n) => n.source.row },
     { header: 'Loại', width: 9, value: (n) => typeLabel.get(n.type) ?? n.type },
-    { header: 'Tên tập thể / Họ và tên', width: 28, wrap: true, value: v('name') },
+    { header: 'Tên tập thể / Họ và tên', width: 28, value: v('name') },
     { header: 'Giới tính', width: 9, value: v('gender') },
     { header: 'Năm sinh', width: 9, value: (n) => n.birthYear ?? text(n.values.birthYear) },
-    { header: 'Chức vụ', width: 18, wrap: true, value: v('position') },
-    { header: 'Đơn vị công tác', width: 24, wrap: true, value: v('workplace') },
-    { header: 'Thuộc khối', width: 24, wrap: true, value: (n) => (n.group ? groupLabel.get(n.group)! : text(n.values.group)) },
+    { header: 'Chức vụ', width: 18, value: v('position') },
+    { header: 'Đơn vị công tác', width: 24, value: v('workplace') },
+    { header: 'Thuộc khối', width: 24, value: (n) => (n.group ? groupLabel.get(n.group)! : text(n.values.group)) },
     { header: 'Lãnh đạo quản lý', width: 10, value: v('leader') },
-    { header: 'Hình thức đề nghị', width: 30, wrap: true, value: (n) => (n.form ? forms.get(n.form)!.label : text(n.values.form)) },
-    { header: 'Cấp quyết định', width: 22, wrap: true, value: (n) => (n.form ? forms.get(n.form)!.decidedBy : null) },
-    { header: 'Tuyến trình', width: 34, wrap: true, value: (n) => (n.form ? ['Đơn vị', ...forms.get(n.form)!.route].join(' → ') : null) },
+    { header: 'Hình thức đề nghị', width: 30, value: (n) => (n.form ? forms.get(n.form)!.label : text(n.values.form)) },
+    { header: 'Cấp quyết định', width: 22, value: (n) => (n.form ? forms.get(n.form)!.decidedBy : null) },
+    { header: 'Tuyến trình', width: 34, value: (n) => (n.form ? ['Đơn vị', ...forms.get(n.form)!.route].join(' → ') : null) },
     ...Array.from({ length: criteriaCount }, (_, i): TallyColumn => ({ header: `Tiêu chuẩn ${i + 1}`, width: 10, value: v(`criterion${i}`) })),
     { header: 'Tiêu biểu xuất sắc', width: 10, value: v('outstanding') },
-    { header: 'Tóm tắt thành tích', width: 50, wrap: true, value: v('summary') },
+    { header: 'Tóm tắt thành tích', width: 50, value: v('summary') },
     { header: 'Báo cáo thành tích', width: 10, value: v('report') },
     { header: 'Xác nhận của cấp trình', width: 11, value: v('confirmation') },
-    { header: 'Ghi chú', width: 18, wrap: true, value: v('note') },
+    { header: 'Ghi chú', width: 18, value: v('note') },
     { header: STATUS_HEADER, width: 13, value: (n) => STATUS_LABELS[n.status] },
-    { header: 'Mã lỗi', width: 24, wrap: true, value: (n) => text([...new Set(n.issues.map((i) => i.code))].join(', ')) },
-    { header: 'Nội dung lỗi', width: 70, wrap: true, value: (n) => text(n.issues.map((i) => `• ${i.message}`).join('\n')) },
+    { header: 'Mã lỗi', width: 24, value: (n) => text([...new Set(n.issues.map((i) => i.code))].join(', ')) },
+    { header: 'Nội dung lỗi', width: 70, value: (n) => text(n.issues.map((i) => `• ${i.message}`).join('\n')) },
     { header: ID_HEADER, width: 20, value: (n) => n.id },
   ];
 }
@@ -61,11 +60,19 @@ const EMPTY: SecretariatValues = { office: '', council: '', officeNote: '' };
 export const hasSecretariatValue = (v: SecretariatValues): boolean => SECRETARIAT_KEYS.some((k) => v[k] !== '');
 export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean => Boolean(v && matchKey(v.council) === matchKey(COUNCIL_VALUES.reject));
 
+/** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
+ *  by identity, where a fresh object per cell (its default) costs a serialization each. */
+export function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
+  const row = ws.addRow(values);
+  row.eachCell({ includeEmpty: true }, (cell) => (cell.style = style));
+  row.commit();
+}
+
 export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, previous: Map<string, PreviousRow>): void {
   const columns = tallyColumns(result.plan);
   const secretariatFrom = columns.length + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  ws.columns = [...columns.map((c) => ({ width: c.width, style: c.wrap ? WRAP_STYLE : TOP_STYLE })), ...SECRETARIAT_KEYS.map(() => ({ width: 24, style: WRAP_STYLE }))];
+  ws.columns = [...columns.map((c) => ({ width: c.width })), ...SECRETARIAT_KEYS.map(() => ({ width: 24 }))];
   const header = ws.addRow([...columns.map((c) => c.header), ...SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k])]);
   styleHeader(header, secretariatFrom);
   header.commit();
@@ -74,13 +81,13 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   for (const n of result.nominations) {
     seen.add(n.id);
     const kept = previous.get(n.id)?.values ?? EMPTY;
-    ws.addRow([...columns.map((c) => c.value(n)), ...SECRETARIAT_KEYS.map((k) => kept[k] || null)]).commit();
+    addRow(ws, [...columns.map((c) => c.value(n)), ...SECRETARIAT_KEYS.map((k) => kept[k] || null)]);
   }
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
   for (const [id, prev] of previous) {
     if (seen.has(id) || !hasSecretariatValue(prev.values)) continue;
     const values = columns.map((c) => (c.header === STATUS_HEADER ? STATUS_LABELS.withdrawn : c.header === ID_HEADER ? id : (prev.row[c.header] ?? null)));
-    ws.addRow([...values, ...SECRETARIAT_KEYS.map((k) => prev.values[k] || null)]).commit();
+    addRow(ws, [...values, ...SECRETARIAT_KEYS.map((k) => prev.values[k] || null)]);
   }
   const last = columns.length + SECRETARIAT_KEYS.length;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };

@@ -41,8 +41,3 @@ export async function runEngineBench(): Promise<string[]> {
     `Engine throughput: ${perSecond.toLocaleString('en')} rows/s (goal ≥ 200,000 rows/s: ${perSecond >= 200_000 ? 'met' : 'NOT met'}; ${(perSecond / 200_000).toFixed(2)}× the goal)`,
   ];
 }
-
-// Run on its own: npx tsx tests/bench/engine.ts
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/tests\//, '/tests/'))) {
-  for (const line of await runEngineBench()) console.log(line);
-}

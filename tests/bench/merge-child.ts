@@ -1,0 +1,37 @@
+// One measured run in a fresh process: `floor` (what exceljs alone costs) or `merge` (the real command).
+// Prints {ms, maxRssMB} as JSON on the last line.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { runMerge } from '../../sync/merge-command.js';
+
+const [mode, inbox, out] = process.argv.slice(2) as [string, string, string];
+
+/** The floor: load every workbook, touch every cell, stream every row once into one new sheet. */
+async function floor(): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false });
+  const sheet = writer.addWorksheet('Tất cả');
+  for (const name of (await fs.readdir(inbox)).filter((n) => n.endsWith('.xlsx')).sort()) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fs.readFile(path.join(inbox, name))) as unknown as ArrayBuffer);
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => {
+        const values: unknown[] = [];
+        row.eachCell((cell) => values.push(cell.value));
+        sheet.addRow(values).commit();
+      });
+    }
+  }
+  sheet.commit();
+  await writer.commit();
+}
+
+const t0 = performance.now();
+if (mode === 'floor') await floor();
+else {
+  const code = await runMerge(['--inbox', inbox, '--out', out]);
+  if (code === 1) throw new Error('merge failed');
+}
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
