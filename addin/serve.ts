@@ -1,0 +1,54 @@
+// npm run addin:serve — the built task pane over HTTPS on https://localhost:3000 (office-addin-dev-certs),
+// where the manifest's SourceLocation points. npm run addin:preview — the preview page with a sample
+// workbook over plain HTTP on 127.0.0.1, for any browser.
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { build, DIST } from './build.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png', '.json': 'application/json', '.xml': 'application/xml',
+};
+
+function handler(root: string): http.RequestListener {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname);
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
+    }
+  };
+}
+
+/** Serves `root` over HTTP on 127.0.0.1 (port 0: any free port); resolves with the server and its URL. */
+export async function serveStatic(root: string, port = 0): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer(handler(root));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+async function main(): Promise<void> {
+  const root = await build(DIST);
+  if (process.argv.includes('--preview')) {
+    const { url } = await serveStatic(root, Number(process.env.PORT ?? 3001));
+    console.log(`Xem thử add-in với sổ mẫu: ${url}/preview.html  (Ctrl+C để dừng)`);
+    return;
+  }
+  // Trusts a localhost certificate for Office; on first use it may ask to install it.
+  const devCerts = await import('office-addin-dev-certs');
+  const options = await devCerts.getHttpsServerOptions();
+  https.createServer(options, handler(root)).listen(3000, 'localhost', () => console.log('Add-in đang chạy tại https://localhost:3000/taskpane.html (Ctrl+C để dừng)'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,73 @@
+// The numbers and lists the pane shows, from the engine's result: pure, so they are tested without a page.
+import { daysToDeadline, formatDate, hasError, type Nomination, type Plan, type WorkbookCheck } from '../../engine/index.js';
+
+export interface Tally {
+  label: string;
+  total: number;
+  valid: number;
+  errors: number;
+  warnings: number;
+}
+
+function tally(label: string, list: Nomination[]): Tally {
+  const errors = list.filter((n) => hasError(n.issues)).length;
+  const warnings = list.filter((n) => !hasError(n.issues) && n.issues.length > 0).length;
+  return { label, total: list.length, valid: list.length - errors, errors, warnings };
+}
+
+export function tallies(plan: Plan, check: WorkbookCheck): { bySheet: Tally[]; byForm: Tally[] } {
+  const n = check.nominations;
+  return {
+    bySheet: check.layouts.map((l) => tally(l.sheet, n.filter((x) => x.source.sheet === l.sheet))),
+    byForm: [
+      ...plan.forms.map((f) => tally(f.label, n.filter((x) => x.form === f.code))),
+      ...(n.some((x) => !x.form) ? [tally('Chưa rõ hình thức', n.filter((x) => !x.form))] : []),
+    ].filter((t) => t.total > 0),
+  };
+}
+
+export interface IssueGroup {
+  title: string;
+  sheet: string;
+  row: number;
+  items: { severity: 'error' | 'warning'; column: string; message: string; sheet: string; row: number; code: string }[];
+}
+
+/** Issues grouped by the row they are on: the Thông tin rows first, then each nomination row. */
+export function groupIssues(check: WorkbookCheck): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  const strip = (m: string) => m.replace(/^[^:]*?dòng \d+(, cột "[^"]*")?: /, '');
+  for (const n of check.nominations) {
+    for (const i of n.issues) {
+      if (i.row === undefined || !i.sheet) continue;
+      const k = `${i.sheet}\u0000${i.row}`;
+      if (!groups.has(k)) groups.set(k, { title: i.sheet === n.source.sheet ? `${i.sheet} – dòng ${i.row}: ${n.name || '(chưa có tên)'}` : `${i.sheet} – dòng ${i.row}`, sheet: i.sheet, row: i.row, items: [] });
+      const g = groups.get(k)!;
+      if (!g.items.some((x) => x.code === i.code && x.column === i.column)) g.items.push({ severity: i.severity, column: i.column ?? '', message: strip(i.message), sheet: i.sheet, row: i.row, code: i.code });
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === check.info?.sheet ? -1 : b.sheet === check.info?.sheet ? 1 : 0));
+}
+
+export interface ChecklistItem {
+  label: string;
+  done: boolean;
+}
+
+export function checklist(plan: Plan, check: WorkbookCheck, now: Date): ChecklistItem[] {
+  const codes = new Set(check.nominations.flatMap((n) => n.issues.map((i) => i.code)));
+  const days = daysToDeadline(plan, now);
+  return [
+    { label: 'Tờ trình đề nghị khen thưởng: đã có, ghi Số và Ngày', done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_TOTRINH') },
+    { label: 'Biên bản họp bình xét: đã có, ghi Ngày họp', done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_BIENBAN') },
+    { label: 'Mọi dòng đề nghị hợp lệ', done: check.nominations.length > 0 && check.nominations.every((n) => !hasError(n.issues)) },
+    { label: `Gửi trước hạn (hết ngày ${formatDate(plan.deadline)})`, done: days >= 0 },
+  ];
+}
+
+export function deadlineText(plan: Plan, now: Date): string {
+  const days = daysToDeadline(plan, now);
+  if (days > 0) return `Còn ${days} ngày đến hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;
+  if (days === 0) return `Hôm nay là hạn cuối gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;
+  return `Đã quá hạn gửi hồ sơ ${-days} ngày (hạn: hết ngày ${formatDate(plan.deadline)})`;
+}

@@ -1,0 +1,127 @@
+// The task pane page: wires the buttons to the Excel module and the engine, and shows the results.
+import { checkWorkbook, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { applyMarks, capabilities, clearMarks, readWorkbook, selectCell, watchChanges, type Capabilities, type WorkbookSnapshot } from './excel.js';
+import { computeMarks } from './marks.js';
+import { checklist, deadlineText, groupIssues, tallies } from './summary.js';
+import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
+
+const plan: Plan = DEFAULT_PLAN;
+const LIVE_DELAY_MS = 600;
+let caps: Capabilities;
+let busy = false;
+let liveTimer: ReturnType<typeof setTimeout> | undefined;
+let watching = false;
+
+const status = (text: string) => replace('status', text);
+
+function showHeader(check: WorkbookCheck | null): void {
+  const unit = check?.unit;
+  replace('unit', unit ? `${unit.name} (${unit.code})` : 'Chưa xác định đơn vị');
+  replace('plan', `Kế hoạch ${plan.id}`);
+  replace('deadline', deadlineText(plan, new Date()));
+}
+
+function columnIndex(check: WorkbookCheck, sheet: string, header: string): number {
+  if (check.info && sheet === check.info.sheet) return 1; // Thông tin: the value is in column B.
+  const layout = check.layouts.find((l) => l.sheet === sheet);
+  const spec = layout?.specs.find((s) => s.header === header);
+  return (spec && layout!.columns[spec.key]) ?? 0;
+}
+
+function showResults(check: WorkbookCheck): void {
+  if (!check.accepted) {
+    replace('results', renderFileIssues(check.fileIssues));
+    replace('checklist');
+    return;
+  }
+  if (check.empty) {
+    replace('results', el('p', { class: 'notice' }, 'Chưa có dòng đề nghị nào để kiểm tra. Hãy nhập ở trang "Tập thể" hoặc "Cá nhân".'));
+    replace('checklist');
+    return;
+  }
+  const t = tallies(plan, check);
+  const groups = groupIssues(check);
+  replace('results',
+    renderTallies('Theo trang', t.bySheet),
+    renderTallies('Theo hình thức', t.byForm),
+    el('h2', {}, `Các vấn đề (${groups.reduce((n, g) => n + g.items.length, 0)})`),
+    renderIssues(groups, (item) => {
+      void selectCell(item.sheet, item.row - 1, columnIndex(check, item.sheet, item.column)).catch((e) => status(`Không chọn được ô: ${(e as Error).message}`));
+    }));
+  replace('checklist', el('h2', {}, 'Sẵn sàng gửi hồ sơ'), renderChecklist(checklist(plan, check, new Date())));
+}
+
+async function runCheck(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  status('Đang kiểm tra…');
+  try {
+    const snapshot: WorkbookSnapshot = await readWorkbook(plan);
+    const check = checkWorkbook(plan, snapshot.grid);
+    showHeader(check);
+    if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
+    showResults(check);
+    const n = check.nominations;
+    status(check.accepted ? `Đã kiểm tra ${n.length} đề nghị lúc ${new Date().toLocaleTimeString('vi-VN')}: ${n.filter((x) => x.status === 'valid').length} hợp lệ.` : 'Không kiểm tra được sổ này.');
+    if (check.accepted && caps.events && !watching) {
+      watching = true;
+      await watchChanges(snapshot.sheetNames, scheduleLiveCheck);
+    }
+  } catch (e) {
+    status(`Lỗi khi kiểm tra: ${(e as Error).message}`);
+  } finally {
+    busy = false;
+  }
+}
+
+function scheduleLiveCheck(): void {
+  if (!(document.getElementById('live') as HTMLInputElement).checked || busy) return;
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => void runCheck(), LIVE_DELAY_MS);
+}
+
+async function runClear(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    const snapshot = await readWorkbook(plan);
+    const check = checkWorkbook(plan, snapshot.grid);
+    await clearMarks(snapshot, computeMarks(check).results, caps);
+    replace('results');
+    replace('checklist');
+    status('Đã xóa đánh dấu; màu nền của các ô đã trở lại như trước.');
+  } catch (e) {
+    status(`Lỗi khi xóa đánh dấu: ${(e as Error).message}`);
+  } finally {
+    busy = false;
+  }
+}
+
+function outsideOffice(): void {
+  replace('app', el('div', { class: 'notice', role: 'alert' },
+    el('h2', {}, 'Hãy mở trang này trong Excel'),
+    el('p', {}, 'Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "Kiểm tra hồ sơ" trên thẻ Trang đầu.')));
+}
+
+export async function start(): Promise<void> {
+  if (typeof Office === 'undefined') return outsideOffice();
+  const info = await Office.onReady();
+  if (!info.host) return outsideOffice();
+  caps = capabilities();
+  document.getElementById('check')!.addEventListener('click', () => void runCheck());
+  document.getElementById('clear')!.addEventListener('click', () => void runClear());
+  const live = document.getElementById('live') as HTMLInputElement;
+  live.disabled = !caps.events;
+  if (!caps.events) live.checked = false;
+  showHeader(null);
+  if (!caps.fills) status('Phiên bản Excel này chưa hỗ trợ tô màu ô (ExcelApi 1.9): kết quả chỉ ghi ở cột "Kết quả kiểm tra".');
+  try {
+    const snapshot = await readWorkbook(plan);
+    showHeader(checkWorkbook(plan, snapshot.grid));
+  } catch {
+    // The header stays generic; "Kiểm tra" explains what is wrong.
+  }
+}
+
+void start();

@@ -1,0 +1,117 @@
+// The built task pane in headless Chromium, with the stand-in for Office/Excel backed by a workbook made
+// with the templates: the clerk clicks "Kiểm tra", reads the issues, clicks one, and finds the marks.
+import { existsSync, mkdirSync } from 'node:fs';
+import type http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../addin/build.js';
+import { serveStatic } from '../../addin/serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.resolve('test-output/addin');
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI === 'true') throw new Error(`Chromium không có ở ${CHROMIUM}: CI phải cài (apt-get install chromium).`);
+if (!haveBrowser) console.warn(`Bỏ qua kiểm thử trình duyệt: không có ${CHROMIUM}. Cài bằng: apt-get install chromium`);
+
+describe.runIf(haveBrowser)('the task pane in Chromium', () => {
+  let server: http.Server;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dist = await build(path.join(os.tmpdir(), `addin-dist-${process.pid}`));
+    ({ server, url } = await serveStatic(dist));
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${url}/preview.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const fills = () => page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, Object.fromEntries(s.fills)])));
+  const values = () => page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, s.values.map((r) => [...r])])));
+
+  it('shows the unit, the plan and the deadline of the open workbook', async () => {
+    await expect.poll(() => page.textContent('#unit')).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ (H-BATO)');
+    expect(await page.textContent('#plan')).toContain('SCT-QNG-2021-DTDB');
+    expect(await page.textContent('#deadline')).toMatch(/quá hạn gửi hồ sơ \d+ ngày/);
+  });
+
+  it('lists the issues by row after "Kiểm tra", and writes the marks', async () => {
+    const before = await values();
+    await page.click('#check');
+    await page.waitForSelector('ol.issues');
+    const text = await page.textContent('#results');
+    expect(text).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
+    expect(text).toContain('Năm sinh');
+    expect(text).toContain('Tiêu chuẩn 2');
+    expect(text).toContain('Giấy khen của Giám đốc Sở Công Thương không dành cho khối "Doanh nghiệp, tổ chức khác"');
+    expect(text).toContain('Thông tin – dòng 11');
+    expect(await page.textContent('#checklist')).toContain('Biên bản họp bình xét');
+    await page.screenshot({ path: path.join(SHOTS, 'kiem-tra.png'), fullPage: true });
+
+    // Marks: "Kết quả kiểm tra" holds the verdicts; error cells are red; nothing else changed.
+    const after = await values();
+    const caNhan = after['Cá nhân']!;
+    const resultCol = caNhan[0]!.indexOf('Kết quả kiểm tra');
+    // Biên bản is still "Chưa" on Thông tin: every row says so; the valid row has nothing else.
+    expect(caNhan[1]![resultCol]).toBe('Lỗi hồ sơ: xem trang Thông tin');
+    expect(String(caNhan[2]![resultCol])).toContain('Lỗi: Năm sinh, Tiêu chuẩn 2');
+    // Every cell of the clerk's sheets that changed is in the "Kết quả kiểm tra" column.
+    const changed = Object.entries(before).flatMap(([name, rows]) =>
+      after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter((x) => !x.same));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((x) => after[x.name]![0]![x.c] !== 'Kết quả kiểm tra')).toEqual([]);
+    const f = await fills();
+    const yearCol = caNhan[0]!.indexOf('Năm sinh');
+    expect(f['Cá nhân']![`2,${yearCol}`]).toBe('#FFC7CE');
+  });
+
+  it('selects the offending cell when an issue is clicked', async () => {
+    await page.click('button.issue[data-code="FIELD_INVALID"]');
+    await expect.poll(() => page.evaluate(() => window.__book.selection)).toEqual({ sheet: 'Cá nhân', address: 'D3' });
+    await page.screenshot({ path: path.join(SHOTS, 'chon-o.png'), fullPage: true });
+  });
+
+  it('is usable by keyboard: Tab reaches "Kiểm tra" and Enter runs it', async () => {
+    await page.reload();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('check');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.issues');
+  });
+
+  it('re-checks by itself when a cell is changed, and "Xóa đánh dấu" restores the fills', async () => {
+    await page.evaluate(() => window.__book.type('Cá nhân', 2, 3, 1980));
+    await expect.poll(() => page.textContent('#results'), { timeout: 5000 }).not.toContain('Giá trị "1938"');
+    await page.click('#clear');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã xóa đánh dấu');
+    const f = await fills();
+    expect(Object.values(f).every((sheet) => Object.keys(sheet).length === 0)).toBe(true);
+    expect(await page.evaluate(() => window.__book.sheets.map((s) => s.name))).not.toContain('_DanhDauKiemTra');
+    await page.screenshot({ path: path.join(SHOTS, 'xoa-danh-dau.png'), fullPage: true });
+  });
+
+  it('explains, without crashing, when the workbook is not the template', async () => {
+    await page.evaluate(() => {
+      window.__book.sheets = [{ name: 'Sheet1', values: [['Họ tên', 'Năm sinh'], ['A', 1990]], fills: new Map(), visibility: 'Visible' }];
+    });
+    await page.click('#check');
+    await expect.poll(() => page.textContent('#results'), { timeout: 3000 }).toContain('Sổ này không phải mẫu của kế hoạch');
+    await page.screenshot({ path: path.join(SHOTS, 'khong-phai-mau.png'), fullPage: true });
+  });
+
+  it('says to open it in Excel when there is no Office', async () => {
+    const bare = await browser.newPage();
+    await bare.goto(`${url}/taskpane.html`);
+    await expect.poll(() => bare.textContent('#app')).toContain('Hãy mở trang này trong Excel');
+    await bare.close();
+  });
+});

@@ -1,0 +1,7 @@
+import type { FakeWorkbook } from '../../addin/preview/fake-excel.js';
+
+declare global {
+  interface Window {
+    __book: FakeWorkbook;
+  }
+}
