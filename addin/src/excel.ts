@@ -122,7 +122,7 @@ async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Ma
 
 function writeResults(ctx: AnyContext, r: SheetResults): void {
   if (r.col === undefined || r.texts.length === 0) return;
-  const range = ctx.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.firstRow, r.col, r.texts.length, 1);
+  const range = ctx.workbook.worksheets.getItem(r.sheet).getRange(`${addressOf(r.firstRow, r.col)}:${addressOf(r.firstRow + r.texts.length - 1, r.col)}`);
   range.values = r.texts.map((t) => [t]);
 }
 
@@ -141,7 +141,7 @@ function writeStore(ctx: AnyContext, snapshot: WorkbookSnapshot, fills: StoredFi
     const f = fills[i];
     return f ? [f.sheet, f.row, f.col, f.color] : ['', '', '', ''];
   });
-  ws.getRangeByIndexes(0, 0, height, 4).values = rows;
+  ws.getRange(`A1:D${height}`).values = rows;
 }
 
 export async function applyMarks(snapshot: WorkbookSnapshot, marks: Marks, caps: Capabilities): Promise<void> {
