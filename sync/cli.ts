@@ -1,14 +1,21 @@
 // npm run sync -- <merge|pull|push> …: the secretariat's commands.
+import { PULL_USAGE, PUSH_USAGE, runPullCommand, runPushCommand } from './google-commands.js';
 import { MERGE_USAGE, runMerge } from './merge-command.js';
 
 const USAGE = `Cách dùng:
-  ${MERGE_USAGE}`;
+  ${MERGE_USAGE}
+  ${PULL_USAGE}
+  ${PUSH_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'merge':
       return runMerge(rest);
+    case 'pull':
+      return runPullCommand(rest);
+    case 'push':
+      return runPushCommand(rest);
     default:
       console.error(command ? `Không có lệnh "${command}".\n${USAGE}` : USAGE);
       return 1;
