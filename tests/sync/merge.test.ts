@@ -124,16 +124,18 @@ describe('exit code 1 writes nothing', () => {
     [['merge', '--inbox', 'INBOX', '--out', 'OUT', '--plan', 'PLANFILE'], 'không hợp lệ'],
     [['merge', '--inbox', 'INBOX', '--out', 'OUT', '--bogus'], 'Cách dùng'],
     [['tong-hop'], 'Không có lệnh "tong-hop"'],
+    [['pull', '--inbox', 'INBOX'], 'Thiếu --drive-folder'],
+    [['push', '--sheet', 'abc', '--master', 'OUT', '--credentials', 'PLANFILE'], 'PLANFILE_NAME'],
   ])('%j', async (args, message) => {
     const dir = tmpDir('bad-args');
     const inbox = path.join(dir, 'inbox');
     await fs.mkdir(inbox);
     await fs.writeFile(path.join(dir, 'plan.json'), JSON.stringify({ id: 'X' }));
-    const fill = (a: string) => a.replace('INBOX', inbox).replace('OUT', path.join(dir, 'out', 'master.xlsx')).replace('PLANFILE', path.join(dir, 'plan.json'));
+    const fill = (a: string) => a.replace('INBOX', inbox).replace('OUT', path.join(dir, 'out', 'master.xlsx')).replace('PLANFILE_NAME', 'plan.json').replace('PLANFILE', path.join(dir, 'plan.json'));
     await fs.mkdir(path.join(dir, 'out'));
     const run = await runSync(args.map(fill));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain(fill(message));
     expect(await fs.readdir(path.join(dir, 'out'))).toEqual([]);
   });
 
