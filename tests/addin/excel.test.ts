@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkWorkbook, sheetColumns, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
-import { applyMarks, capabilities, clearMarks, readWorkbook, selectCell, STORE_SHEET } from '../../addin/src/excel.js';
+import { applyMarks, capabilities, clearMarks, PAYLOAD_BUDGET, readWorkbook, selectCell, STORE_SHEET } from '../../addin/src/excel.js';
 import { computeMarks, ERROR_FILL, VALID_TEXT } from '../../addin/src/marks.js';
 import { FakeWorkbook, installFakeOffice, type FakeCell } from '../../addin/preview/fake-excel.js';
 import { infoSheet, validInfo, validRow } from '../engine/grids.js';
@@ -42,11 +42,20 @@ describe('the Excel module', () => {
     large = workbookWith(5_000);
   });
 
-  it('checks 5,000 rows with exactly as many syncs as 5 rows (4: names, values, own fills, writes)', async () => {
+  it('checks 5,000 rows with exactly as many syncs as 5 rows (5: names, sizes, values, own fills, writes)', async () => {
     await check(small);
     await check(large);
-    expect(small.syncs).toBe(4);
+    expect(small.syncs).toBe(5);
     expect(large.syncs).toBe(small.syncs);
+  });
+
+  it('splits a sheet of 40,000 rows into more syncs, none over the web payload budget', async () => {
+    const huge = workbookWith(40_000);
+    await check(huge);
+    expect(huge.syncs).toBeGreaterThan(5);
+    expect(huge.largestSyncCells * 40).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    const sheet = huge.sheet('Cá nhân')!;
+    expect(sheet.values[40_000]![sheet.values[0]!.indexOf('Kết quả kiểm tra')]).toBe(VALID_TEXT);
   });
 
   it('writes the verdict of every row into "Kết quả kiểm tra" and changes no other value', async () => {
@@ -71,7 +80,7 @@ describe('the Excel module', () => {
 
     const before = small.syncs;
     await clearMarks(await readWorkbook(plan), marks.results, caps);
-    expect(small.syncs - before).toBe(2 + 1);
+    expect(small.syncs - before).toBe(3 + 1);
     expect([...sheet.fills.entries()]).toEqual([['1,1', '#00B0F0']]);
     expect(sheet.values.slice(1).every((r) => r[sheet.values[0]!.indexOf('Kết quả kiểm tra')] === '')).toBe(true);
     expect(small.sheet(STORE_SHEET)).toBeUndefined();
