@@ -51,6 +51,20 @@ function isoFromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Spreadsheet column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 0-based row and column. */
+export const cellAddress = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
+
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way Vietnamese documents write dates. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -2,7 +2,7 @@
 // one Excel table per nominee type with dropdowns on every list column, a guide, and the lists.
 import ExcelJS from 'exceljs';
 import {
-  GUIDE_SHEET, INFO_LABELS, INFO_SHEET, listValues, sheetColumns,
+  columnLetter, GUIDE_SHEET, INFO_LABELS, INFO_SHEET, listValues, sheetColumns,
   type Cell, type ColumnKey, type InfoKey, type ListName, type NomineeTypeCode, type Plan,
 } from '../engine/index.js';
 import { writeGuide } from './guide.js';
@@ -42,16 +42,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const RESULT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Writes each list in a column of the hidden sheet; returns the range formula of each. */
 function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
@@ -59,7 +49,7 @@ function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
   const ranges = {} as Record<ListName, string>;
   names.forEach((name, i) => {
     const values = listValues(plan, name);
-    const col = colLetter(i);
+    const col = columnLetter(i);
     ws.getCell(`${col}1`).value = name;
     values.forEach((v, r) => (ws.getCell(`${col}${r + 2}`).value = v));
     ranges[name] = `'${LISTS_SHEET}'!$${col}$2:$${col}$${values.length + 1}`;
@@ -123,7 +113,7 @@ function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode,
   });
   const last = RULE_ROWS + 1;
   specs.forEach((s, i) => {
-    const col = colLetter(i);
+    const col = columnLetter(i);
     const header = ws.getCell(`${col}1`);
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     header.fill = HEADER_FILL;

@@ -1,6 +1,8 @@
 // An in-page stand-in for Office and Excel, backed by plain grids: for the preview page, the browser tests
 // and the Excel module's unit tests. It keeps the proxy semantics that matter: properties are readable
 // only after load() and sync(), writes take effect at sync(), and every sync() is counted.
+import { cellAddress } from '../../engine/cells.js';
+
 export type FakeCell = string | number | boolean | null;
 
 export interface FakeSheet {
@@ -42,17 +44,7 @@ export class FakeWorkbook {
   }
 }
 
-export function columnName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export const toAddress = (row: number, col: number): string => `${columnName(col)}${row + 1}`;
+export const toAddress = cellAddress;
 
 function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
   const [a, b] = address.replace(/^.*!/, '').split(':');

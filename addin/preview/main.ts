@@ -1,5 +1,6 @@
 // The preview page: the task pane beside a simple view of a sample workbook, with a stand-in for
 // Office/Excel, so anyone can try the pane in a browser (and the browser tests drive exactly this page).
+import { cellAddress } from '../../engine/cells.js';
 import { FakeWorkbook, installFakeOffice, type FakeCell } from './fake-excel.js';
 
 declare global {
@@ -48,7 +49,7 @@ function draw(): void {
       td.textContent = line[c] === null || line[c] === undefined ? '' : String(line[c]);
       const fill = sheet.fills.get(`${r},${c}`);
       if (fill) td.style.background = fill;
-      const address = `${String.fromCharCode(65 + c)}${r + 1}`;
+      const address = cellAddress(r, c);
       td.dataset.address = address;
       if (book.selection?.sheet === shown && book.selection.address === address) td.className = 'selected';
       tr.append(td);

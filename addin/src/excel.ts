@@ -6,7 +6,7 @@
 //   select: 1 sync.
 // Excel on the web refuses requests or responses over 5 MB: a step whose payload would pass PAYLOAD_BUDGET
 // is split into more syncs. That only happens for sheets of many thousand rows.
-import { INFO_SHEET, matchKey, type Cell, type Plan, type WorkbookGrid } from '../../engine/index.js';
+import { cellAddress, INFO_SHEET, matchKey, type Cell, type Plan, type WorkbookGrid } from '../../engine/index.js';
 import type { Marks, SheetResults } from './marks.js';
 
 /** Where the cells' own fills are kept while marks are shown: a very hidden sheet saved with the workbook. */
@@ -40,16 +40,6 @@ export interface WorkbookSnapshot {
   storeExists: boolean;
   stored: StoredFill[];
 }
-
-const addressOf = (row: number, col: number): string => {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-};
 
 /** Pads a used range read at (rowIndex, columnIndex) into a grid starting at A1, as the engine expects. */
 function toGrid(values: unknown[][], rowIndex: number, columnIndex: number): Cell[][] {
@@ -112,7 +102,7 @@ async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapsh
     for (let row = 0; row < r.rowCount; row += rowsPerBlock) {
       const height = Math.min(rowsPerBlock, r.rowCount - row);
       await batch.add(height * r.columnCount * BYTES_PER_CELL_READ);
-      const range = ws.getRange(`${addressOf(r.rowIndex + row, r.columnIndex)}:${addressOf(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`).load('values');
+      const range = ws.getRange(`${cellAddress(r.rowIndex + row, r.columnIndex)}:${cellAddress(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`).load('values');
       blocks.push({ sheet: i, row, range });
     }
   }
@@ -145,7 +135,7 @@ async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Ma
   const probes: OfficeExtension.ClientResult<Excel.CellProperties[][]>[] = [];
   for (const m of fresh) {
     await batch.add(BYTES_PER_OPERATION);
-    probes.push(ctx.workbook.worksheets.getItem(m.sheet).getRange(addressOf(m.row, m.col)).getCellProperties({ format: { fill: { color: true } } }));
+    probes.push(ctx.workbook.worksheets.getItem(m.sheet).getRange(cellAddress(m.row, m.col)).getCellProperties({ format: { fill: { color: true } } }));
   }
   if (probes.length) await batch.flush();
   fresh.forEach((m, i) => stored.set(key(m.sheet, m.row, m.col), { sheet: m.sheet, row: m.row, col: m.col, color: probes[i]!.value[0]?.[0]?.format?.fill?.color ?? '' }));
@@ -170,13 +160,13 @@ async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Ma
 async function writeResults(ctx: AnyContext, batch: Batch, r: SheetResults): Promise<void> {
   if (r.col === undefined || r.texts.length === 0) return;
   await batch.add(BYTES_PER_OPERATION + r.texts.reduce((n, t) => n + 3 * t.length + 8, 0));
-  const range = ctx.workbook.worksheets.getItem(r.sheet).getRange(`${addressOf(r.firstRow, r.col)}:${addressOf(r.firstRow + r.texts.length - 1, r.col)}`);
+  const range = ctx.workbook.worksheets.getItem(r.sheet).getRange(`${cellAddress(r.firstRow, r.col)}:${cellAddress(r.firstRow + r.texts.length - 1, r.col)}`);
   range.values = r.texts.map((t) => [t]);
 }
 
 async function setFill(ctx: AnyContext, batch: Batch, sheet: string, row: number, col: number, color: string): Promise<void> {
   await batch.add(BYTES_PER_OPERATION);
-  const range = ctx.workbook.worksheets.getItem(sheet).getRange(addressOf(row, col));
+  const range = ctx.workbook.worksheets.getItem(sheet).getRange(cellAddress(row, col));
   range.setCellProperties([[{ format: { fill: { color: color || '#FFFFFF' } } }]]);
 }
 
@@ -215,7 +205,7 @@ export async function selectCell(sheet: string, row: number, col: number): Promi
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    ws.getRange(addressOf(row, col)).select();
+    ws.getRange(cellAddress(row, col)).select();
     await ctx.sync();
   });
 }

@@ -2,7 +2,7 @@
 // id, then the secretariat's three columns carried over by id. Rows that disappeared from the inbox but
 // carry a secretariat value stay, marked withdrawn.
 import type ExcelJS from 'exceljs';
-import { matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
+import { columnLetter, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import type { PreviousRow, SecretariatValues } from './annotations.js';
 import { COUNCIL_VALUES, ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS, type SecretariatKey } from './layout.js';
@@ -93,20 +93,10 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };
   // The council's decision is one of two values.
   const councilCol = columns.length + SECRETARIAT_KEYS.indexOf('council') + 1;
-  const letter = columnLetter(councilCol);
+  const letter = columnLetter(councilCol - 1);
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}1048576`, {
     type: 'list', allowBlank: true, formulae: [`"${COUNCIL_VALUES.approve},${COUNCIL_VALUES.reject}"`],
     showErrorMessage: true, errorTitle: 'Kết quả Hội đồng', error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
   });
   ws.commit();
-}
-
-export function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }

@@ -5,6 +5,7 @@ import {
   type Cell, type CheckOptions, type ColumnKey, type InfoKey, type NomineeTypeCode, type Plan, type SheetGrid, type WorkbookGrid,
 } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { validRowFor } from '../../sync/sample/rows.js';
 
 export const PLAN = DEFAULT_PLAN;
 export const TEST_PLAN: Plan = parsePlan(JSON.parse(readFileSync(new URL('../fixtures/plan-test.json', import.meta.url), 'utf8')));
@@ -34,22 +35,7 @@ export function infoSheet(values: Partial<Record<InfoKey, Cell>>): SheetGrid {
 }
 
 /** A row that passes every check under `plan`. */
-export function validRow(plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}): RowValues {
-  const form = plan.forms.find((f) => !f.requiresOutstanding) ?? plan.forms[0]!;
-  const group = plan.groups.find((g) => form.eligibleGroups.includes(g.code))!;
-  const base: RowValues = {
-    name: type === 'ca_nhan' ? 'Trần Thị Bình' : 'Phòng Kinh tế và Hạ tầng',
-    group: group.label,
-    form: form.label,
-    outstanding: 'Không',
-    summary: 'Hoàn thành xuất sắc nhiệm vụ được giao trong đợt thi đua đặc biệt năm nay',
-    report: 'Có',
-    confirmation: 'Có',
-  };
-  (plan.criteria[type] ?? []).forEach((_, i) => (base[`criterion${i}`] = 'Đạt'));
-  if (type === 'ca_nhan') Object.assign(base, { gender: 'Nữ', birthYear: 1985, position: 'Chuyên viên', workplace: 'Phòng Kinh tế', leader: 'Không' });
-  return { ...base, ...overrides };
-}
+export const validRow = (plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}): RowValues => validRowFor(plan, type, overrides).values;
 
 export interface SheetOptions {
   /** Column order by key; defaults to the template's. Keys left out are absent from the sheet. */
