@@ -31,6 +31,14 @@ export function listMembers(result: MergeResult, form: PlanForm, previous: Map<s
     .sort((a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)! || a.source.row - b.source.row);
 }
 
+const WIDTHS = [6, 28, 18, 28, 55];
+
+/** Row height in points that shows every wrapped line: no writer or viewer can be trusted to auto-fit. */
+function fitHeight(values: (string | number | null)[]): number {
+  const lines = Math.max(1, ...values.map((v, i) => Math.ceil(String(v ?? '').length / Math.max(1, WIDTHS[i]! - 3))));
+  return lines * 15.5 + 3;
+}
+
 function writeRow(ws: ExcelJS.Worksheet, values: (string | number | null)[], styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
   const row = ws.addRow(values);
   styles.forEach((s, i) => (row.getCell(i + 1).style = s));
@@ -47,7 +55,7 @@ export function writeAnnex(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
     },
     headerFooter: { oddFooter: '&CTrang &P/&N' },
   });
-  ws.columns = [{ width: 6 }, { width: 28 }, { width: 18 }, { width: 28 }, { width: 55 }];
+  ws.columns = WIDTHS.map((width) => ({ width }));
   const members = listMembers(result, form, previous);
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
 
@@ -71,13 +79,16 @@ export function writeAnnex(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
     part.commit();
     list.forEach((n, i) => {
       const person = n.type === 'ca_nhan';
-      writeRow(ws, [
+      const values = [
         i + 1,
         n.values.name ?? n.name,
         person ? (n.values.position ?? null) : null,
         person ? (n.values.workplace ?? null) : (unitName.get(n.unit) ?? n.unit),
         n.values.summary ?? null,
-      ], [BODY_CENTER, BODY, BODY, BODY, BODY]).commit();
+      ];
+      const row = writeRow(ws, values, [BODY_CENTER, BODY, BODY, BODY, BODY]);
+      row.height = fitHeight(values);
+      row.commit();
     });
   });
   const byType = plan.nomineeTypes.map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`).join(', ');
