@@ -5,6 +5,7 @@ import { formatDate, INFO_SHEET, LISTS, type Plan } from '../engine/index.js';
 
 export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
   ws.columns = [{ width: 110 }];
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const lines: [string, 'title' | 'head' | 'text'][] = [];
   const title = (t: string) => lines.push([t, 'title']);
   const head = (t: string) => lines.push([t, 'head']);

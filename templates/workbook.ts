@@ -38,6 +38,9 @@ const INFO_HINTS: Partial<Record<InfoKey, string>> = {
 const DATE_KEYS: InfoKey[] = ['letterDate', 'meetingDate', 'sentDate'];
 const FIXED_KEYS: InfoKey[] = ['planId', 'templateVersion', 'unitCode', 'unitName'];
 
+// A4, as wide as the page: a clerk may print the sheets to check them on paper.
+const PRINT_PORTRAIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const RESULT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -70,7 +73,7 @@ function listRule(formula: string, title: string): ExcelJS.DataValidation {
 
 function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: Partial<Record<InfoKey, Cell>>, lists: Record<ListName, string>): void {
   const unit = plan.units.find((u) => u.code === unitCode)!;
-  const ws = wb.addWorksheet(INFO_SHEET);
+  const ws = wb.addWorksheet(INFO_SHEET, { pageSetup: PRINT_PORTRAIT });
   ws.columns = [{ width: 32 }, { width: 44 }, { width: 48 }];
   const fixed: Partial<Record<InfoKey, Cell>> = { planId: plan.id, templateVersion: plan.templateVersion, unitCode: unit.code, unitName: unit.name };
   (Object.keys(INFO_LABELS) as InfoKey[]).forEach((key, i) => {
@@ -99,7 +102,7 @@ function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: P
 function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode, rows: FillRow[], lists: Record<ListName, string>): void {
   const meta = plan.nomineeTypes.find((t) => t.code === type)!;
   const specs = sheetColumns(plan, type);
-  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PRINT_PORTRAIT, orientation: 'landscape', printTitlesRow: '1:1' } });
   ws.columns = specs.map((s) => ({ width: s.width }));
   const data = rows.map((r, i) => specs.map((s) => (s.key === 'seq' ? i + 1 : (r.values[s.key] ?? null))));
   ws.addTable({
