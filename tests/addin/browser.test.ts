@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../addin/build.js';
 import { serveStatic } from '../../addin/serve.js';
@@ -19,6 +19,7 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
   let server: http.Server;
   let url: string;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
@@ -26,7 +27,11 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     ({ server, url } = await serveStatic(dist));
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    // Only the local server may be reached: the real page's office.js from Microsoft's CDN is refused here,
+    // exactly as on a machine without internet.
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    page = await context.newPage();
     await page.goto(`${url}/preview.html`);
   }, 60_000);
 
@@ -109,7 +114,7 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
   });
 
   it('says to open it in Excel when there is no Office', async () => {
-    const bare = await browser.newPage();
+    const bare = await context.newPage();
     await bare.goto(`${url}/taskpane.html`);
     await expect.poll(() => bare.textContent('#app')).toContain('Hãy mở trang này trong Excel');
     await bare.close();
