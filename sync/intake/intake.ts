@@ -17,8 +17,6 @@ export interface Intake {
 /** Lock files Excel leaves (~$…) and hidden files (.…) are not submissions. */
 export const isIgnored = (name: string): boolean => name.startsWith('~$') || name.startsWith('.');
 
-const KNOWN_OTHER_FORMATS = new Set(['.xls', '.xlsm', '.xlsb', '.xltx', '.xltm', '.ods', '.csv', '.numbers', '.txt', '.pdf', '.doc', '.docx']);
-
 export async function intakeFile(plan: Plan, filePath: string): Promise<Intake> {
   const file = path.basename(filePath);
   const stat = await fs.stat(filePath);
@@ -27,7 +25,8 @@ export async function intakeFile(plan: Plan, filePath: string): Promise<Intake> 
 
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.xlsx') {
-    return reject(makeIssue('FILE_UNSUPPORTED', { file }, { value: KNOWN_OTHER_FORMATS.has(ext) || ext ? ext : '(không có phần mở rộng)' }));
+    // Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx.
+    return reject(makeIssue('FILE_UNSUPPORTED', { file }, { value: ext || '(không có phần mở rộng)' }));
   }
   const data = await fs.readFile(filePath);
   const guard = await guardWorkbook(data);
