@@ -2,7 +2,7 @@
 // text the clerk typed). List values map to plan codes through vocabularies built once per plan.
 import { cellText, readYear, type Cell } from './cells.js';
 import type { NomineeTypeCode, Plan, PlanUnit } from './plan.js';
-import type { RawRow } from './read.js';
+import { cellOf, type RawRow } from './read.js';
 import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
 import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
 
@@ -50,7 +50,8 @@ export interface NominationRow {
   type: NomineeTypeCode;
   sheet: string;
   row: number;
-  cells: Partial<Record<ColumnKey, Cell>>;
+  line: Cell[];
+  columns: RawRow['columns'];
   /** Tidied text of every cell read, as shown back to people. */
   text: Partial<Record<ColumnKey, string>>;
   name: string;
@@ -74,38 +75,35 @@ function year(cell: Cell, plan: Plan): Parsed<number> {
 }
 
 // List cells go through their vocabulary, which tidies each distinct text once; free text is tidied here.
-function list<T>(vocab: Vocabulary<T>, cells: RawRow['cells'], key: ColumnKey): Parsed<T> {
-  const v = cells[key];
+function list<T>(vocab: Vocabulary<T>, raw: RawRow, key: ColumnKey): Parsed<T> {
+  const v = cellOf(raw, key);
   return v === undefined || v === null ? EMPTY : vocab.parse(typeof v === 'string' ? v : cellText(v));
 }
 
-function free(cells: RawRow['cells'], key: ColumnKey): string {
-  const v = cells[key];
-  return typeof v === 'string' ? tidy(v) : cellText(v);
-}
+const free = (v: Cell): string => (typeof v === 'string' ? tidy(v) : cellText(v));
 
 export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
-  const { cells } = raw;
   const isPerson = raw.type === 'ca_nhan';
   const criteria: Parsed<boolean>[] = [];
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
-  for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, cells, `criterion${i}`));
+  for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, raw, `criterion${i}`));
   const row: NominationRow = {
     type: raw.type,
     sheet: raw.sheet,
     row: raw.row,
-    cells,
+    line: raw.line,
+    columns: raw.columns,
     text: {},
-    name: free(cells, 'name'),
-    group: list(ctx.groups, cells, 'group'),
-    form: list(ctx.forms, cells, 'form'),
+    name: free(cellOf(raw, 'name')),
+    group: list(ctx.groups, raw, 'group'),
+    form: list(ctx.forms, raw, 'form'),
     criteria,
-    outstanding: list(ctx.yesNo, cells, 'outstanding'),
-    report: list(ctx.haveNot, cells, 'report'),
-    confirmation: list(ctx.haveNot, cells, 'confirmation'),
-    gender: isPerson ? list(ctx.gender, cells, 'gender') : EMPTY,
-    leader: isPerson ? list(ctx.yesNo, cells, 'leader') : EMPTY,
-    birthYear: isPerson ? year(cells.birthYear ?? null, ctx.plan) : EMPTY,
+    outstanding: list(ctx.yesNo, raw, 'outstanding'),
+    report: list(ctx.haveNot, raw, 'report'),
+    confirmation: list(ctx.haveNot, raw, 'confirmation'),
+    gender: isPerson ? list(ctx.gender, raw, 'gender') : EMPTY,
+    leader: isPerson ? list(ctx.yesNo, raw, 'leader') : EMPTY,
+    birthYear: isPerson ? year(cellOf(raw, 'birthYear'), ctx.plan) : EMPTY,
   };
   const text = row.text;
   text.name = row.name;
@@ -120,9 +118,10 @@ export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
     text.leader = row.leader.text;
     if (row.birthYear.text) text.birthYear = row.birthYear.text;
   }
-  for (const key in cells) {
-    const k = key as ColumnKey;
-    if (text[k] === undefined) text[k] = free(cells, k);
+  const { keys, idx } = raw.columns;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (text[k] === undefined) text[k] = free(raw.line[idx[i]!] ?? null);
   }
   return row;
 }

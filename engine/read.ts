@@ -25,12 +25,28 @@ export interface SheetLayout {
   specs: ColumnSpec[];
 }
 
+/** Where a sheet's columns are, resolved once: the keys present (Kết quả kiểm tra excluded) and their indexes. */
+export interface ColumnIndex {
+  keys: ColumnKey[];
+  /** 0-based column of keys[i]. */
+  idx: number[];
+  at: Partial<Record<ColumnKey, number>>;
+}
+
 export interface RawRow {
   type: NomineeTypeCode;
   sheet: string;
   /** 1-based sheet row. */
   row: number;
-  cells: Partial<Record<ColumnKey, Cell>>;
+  /** The sheet row as read; cells are found through `columns` (no per-row map: this runs for every row). */
+  line: Cell[];
+  columns: ColumnIndex;
+}
+
+/** The cell of a row under a column key; null when the column is absent or the cell empty. */
+export function cellOf(raw: RawRow, key: ColumnKey): Cell {
+  const i = raw.columns.at[key];
+  return i === undefined ? null : (raw.line[i] ?? null);
 }
 
 export type ReadResult =
@@ -85,15 +101,14 @@ export function findLayout(plan: Plan, type: NomineeTypeCode, sheet: SheetGrid):
 
 /** The non-empty data rows below the header; a row is empty when every data column is blank. */
 export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
-  // Column indexes resolved once: this loop runs for every row of every file.
+  const columns: ColumnIndex = { keys: [], idx: [], at: {} };
   const dataIdx: number[] = [];
-  const keys: ColumnKey[] = [];
-  const idx: number[] = [];
   for (const s of layout.specs) {
     const c = layout.columns[s.key];
     if (c === undefined || s.key === 'result') continue;
-    keys.push(s.key);
-    idx.push(c);
+    columns.keys.push(s.key);
+    columns.idx.push(c);
+    columns.at[s.key] = c;
     if (s.key !== 'seq') dataIdx.push(c);
   }
   const rows: RawRow[] = [];
@@ -102,10 +117,7 @@ export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
     if (!line) continue;
     let blank = true;
     for (let i = 0; i < dataIdx.length && blank; i++) blank = isBlank(line[dataIdx[i]!]);
-    if (blank) continue;
-    const cells: Partial<Record<ColumnKey, Cell>> = {};
-    for (let i = 0; i < keys.length; i++) cells[keys[i]!] = line[idx[i]!] ?? null;
-    rows.push({ type: layout.type, sheet: sheet.name, row: r + 1, cells });
+    if (!blank) rows.push({ type: layout.type, sheet: sheet.name, row: r + 1, line, columns });
   }
   return rows;
 }

@@ -1,6 +1,5 @@
 // TEXT_FORMULA_LIKE: text that a spreadsheet could take for a formula. It is always stored as text; this
 // only tells the clerk.
-import type { ColumnKey } from '../template.js';
 import type { RowCheck } from './types.js';
 
 // = + - @ after any leading spaces (checked by char code: this runs on every cell).
@@ -15,8 +14,9 @@ function looksLikeFormula(text: string): boolean {
 }
 
 export const checkFormulaLike: RowCheck = (row, _ctx, emit) => {
-  for (const key in row.cells) {
-    const value = row.cells[key as ColumnKey];
-    if (typeof value === 'string' && looksLikeFormula(value)) emit('TEXT_FORMULA_LIKE', key as ColumnKey);
+  const { keys, idx } = row.columns;
+  for (let i = 0; i < keys.length; i++) {
+    const value = row.line[idx[i]!];
+    if (typeof value === 'string' && looksLikeFormula(value)) emit('TEXT_FORMULA_LIKE', keys[i]!);
   }
 };
