@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
-import { intakeFile, isIgnored, type Intake } from './intake/intake.js';
+import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
 
 export interface MergeOptions {
@@ -27,9 +27,14 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const { plan } = opts;
   const names = await listInbox(opts.inbox);
   const intakes: Intake[] = [];
+  // The next file is read and screened while the current one is parsed.
+  const screen = (i: number) => (i < names.length ? screenFile(path.join(opts.inbox, names[i]!)) : null);
+  let next = screen(0);
   for (const [i, name] of names.entries()) {
     opts.onFile?.(i, names.length, name);
-    intakes.push(await intakeFile(plan, path.join(opts.inbox, name)));
+    const screened = await next!;
+    next = screen(i + 1);
+    intakes.push(await parseFile(plan, screened));
   }
 
   // The later received accepted file of a unit wins; ties go to the name sorting last, so runs agree.

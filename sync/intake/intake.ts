@@ -17,11 +17,18 @@ export interface Intake {
 /** Lock files Excel leaves (~$…) and hidden files (.…) are not submissions. */
 export const isIgnored = (name: string): boolean => name.startsWith('~$') || name.startsWith('.');
 
-export async function intakeFile(plan: Plan, filePath: string): Promise<Intake> {
+/** A file after the checks that need no parser: refused, or its bytes proven safe to parse. */
+export interface Screened {
+  intake: Intake;
+  data?: Buffer;
+}
+
+/** Name, size and container checks: I/O and zlib work, which a merge overlaps with parsing the previous file. */
+export async function screenFile(filePath: string): Promise<Screened> {
   const file = path.basename(filePath);
   const stat = await fs.stat(filePath);
   const intake: Intake = { file, receivedAt: stat.mtime, fileIssues: [] };
-  const reject = (issue: Issue) => ({ ...intake, fileIssues: [issue] });
+  const reject = (issue: Issue): Screened => ({ intake: { ...intake, fileIssues: [issue] } });
 
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.xlsx') {
@@ -31,14 +38,19 @@ export async function intakeFile(plan: Plan, filePath: string): Promise<Intake> 
   const data = await fs.readFile(filePath);
   const guard = await guardWorkbook(data);
   if (!guard.ok) return reject(makeIssue(guard.code, { file }, { detail: guard.detail, limit: guard.limit }));
+  return { intake, data };
+}
 
+/** Parses a screened file and runs the engine on it. */
+export async function parseFile(plan: Plan, { intake, data }: Screened): Promise<Intake> {
+  if (!data) return intake;
+  const { file, receivedAt } = intake;
   let grid;
   try {
     grid = await readXlsxGrid(data);
-  } catch (e) {
-    return reject(makeIssue('FILE_UNREADABLE', { file }, { detail: 'Excel không mở được nội dung' }));
+  } catch {
+    return { ...intake, fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { detail: 'Excel không mở được nội dung' })] };
   }
-  const check = checkWorkbook(plan, grid, { file, receivedAt: stat.mtime });
-  if (!check.accepted) return { ...intake, fileIssues: check.fileIssues, check };
-  return { ...intake, check };
+  const check = checkWorkbook(plan, grid, { file, receivedAt });
+  return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };
 }

@@ -64,7 +64,7 @@ export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean =
  *  by identity, where a fresh object per cell (its default) costs a serialization each. */
 export function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
   const row = ws.addRow(values);
-  row.eachCell({ includeEmpty: true }, (cell) => (cell.style = style));
+  row.eachCell((cell) => (cell.style = style));
   row.commit();
 }
 
