@@ -12,6 +12,7 @@ import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { PULL_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
+import { googleId } from './ids.js';
 import { DRIVE_PAGE_SIZE, MAX_FILE_BYTES } from './limits.js';
 import type { Logger } from './logger.js';
 import { callGoogle, type RetryOptions } from './retry.js';
@@ -142,25 +143,27 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
   const { log, retry, env } = resolveDeps(deps);
   return exitCodeOf(log, async () => {
     const access = await resolveAccess(options.credentials, PULL_SCOPES, deps.access, env);
+    const folderId = googleId(options.driveFolder, 'folder');
+    if (!folderId) throw new GoogleSyncError(`"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`);
     const { google } = await import('googleapis');
     const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
-    const folderTarget: Target = { kind: 'folder', id: options.driveFolder, account: access.account };
+    const folderTarget: Target = { kind: 'folder', id: folderId, account: access.account };
 
     const inbox = path.resolve(options.inbox);
     await mkdir(inbox, { recursive: true }).catch(() => undefined);
     const inboxStat = await stat(inbox).catch(() => undefined);
     if (!inboxStat?.isDirectory()) throw new GoogleSyncError(`Không dùng được inbox "${options.inbox}": không phải một thư mục.`);
 
-    const folder = await callGoogle(folderTarget, () => drive.files.get({ fileId: options.driveFolder, fields: 'id, name, mimeType', supportsAllDrives: true }), retry, log);
+    const folder = await callGoogle(folderTarget, () => drive.files.get({ fileId: folderId, fields: 'id, name, mimeType', supportsAllDrives: true }), retry, log);
     if (folder.data.mimeType !== FOLDER_MIME) {
-      throw new GoogleSyncError(`Mã "${options.driveFolder}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`);
+      throw new GoogleSyncError(`Mã "${folderId}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`);
     }
 
     const files: DriveFile[] = [];
     let pageToken: string | undefined;
     do {
       const page = await callGoogle(folderTarget, () => drive.files.list({
-        q: `'${options.driveFolder}' in parents and trashed = false`,
+        q: `'${folderId}' in parents and trashed = false`,
         fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
         pageSize: DRIVE_PAGE_SIZE,
         orderBy: 'name, createdTime',
@@ -171,7 +174,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
       for (const f of page.data.files ?? []) if (f.id) files.push(f as DriveFile);
       pageToken = page.data.nextPageToken ?? undefined;
     } while (pageToken);
-    log.info(`Thư mục Drive "${folder.data.name ?? options.driveFolder}" có ${files.length} mục → inbox ${options.inbox}`);
+    log.info(`Thư mục Drive "${folder.data.name ?? folderId}" có ${files.length} mục → inbox ${options.inbox}`);
 
     const { state, warning } = await loadState(inbox);
     if (warning) log.info(warning);

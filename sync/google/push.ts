@@ -13,6 +13,7 @@ import { backupPath } from '../merge-command.js';
 import { PUSH_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
+import { googleId } from './ids.js';
 import type { Logger } from './logger.js';
 import { lastPushed, rememberPushed } from './push-state.js';
 import { callGoogle, type RetryOptions } from './retry.js';
@@ -122,17 +123,18 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
   const { log, retry, env } = resolveDeps(deps);
   return exitCodeOf(log, async () => {
     const access = await resolveAccess(options.credentials, PUSH_SCOPES, deps.access, env);
+    const spreadsheetId = googleId(options.sheet, 'sheet');
+    if (!spreadsheetId) throw new GoogleSyncError(`"${options.sheet}" không phải mã bảng tính Google: mã là phần giữa "/d/" và "/edit" trong đường dẫn (có thể dán cả đường dẫn).`);
     const master = path.resolve(options.master);
     const info = await stat(master).catch(() => undefined);
     if (!info?.isFile()) throw new GoogleSyncError(`Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`);
     const { google } = await import('googleapis');
     const api: Api = {
       sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
-      target: { kind: 'sheet', id: options.sheet, account: access.account },
+      target: { kind: 'sheet', id: spreadsheetId, account: access.account },
       retry,
       log,
     };
-    const spreadsheetId = options.sheet;
 
     let lock;
     try {

@@ -185,6 +185,17 @@ describe('pull', () => {
     expect(h.log.text).toContain('là tệp "H-BINHSON.xlsx", không phải thư mục Drive');
   });
 
+  it('takes the folder from an address pasted from the browser and refuses text that is not an id', async () => {
+    h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
+    expect(await runPull({ driveFolder: 'https://drive.google.com/drive/u/0/folders/folder-1?usp=sharing', inbox }, h.deps)).toBe(0);
+    expect(await visibleFiles()).toEqual(['A.xlsx']);
+
+    const asked = h.fake.requests.length;
+    expect(await runPull({ driveFolder: "folder-1' or name contains 'x", inbox }, h.deps)).toBe(1);
+    expect(h.log.lines.at(-1)).toContain('không phải mã thư mục Google Drive');
+    expect(h.fake.requests).toHaveLength(asked);
+  });
+
   it('reports a file Drive will not serve and goes on with the others (exit 2)', async () => {
     h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
     h.fake.addFile({ id: 'id-b', name: 'B.xlsx', mimeType: XLSX, content: bytes('b') });

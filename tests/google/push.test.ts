@@ -168,6 +168,11 @@ describe('push', () => {
     expect(h.log.text).toContain('mã bảng tính là phần giữa "/d/" và "/edit"');
   });
 
+  it('takes the spreadsheet from an address pasted from the browser', async () => {
+    expect(await runPush({ sheet: 'https://docs.google.com/spreadsheets/d/sheet-1/edit#gid=0', master }, h.deps)).toBe(0);
+    expect(tab('Tổng hợp').values).toHaveLength(4);
+  });
+
   it('stops with a clear message when the master is missing or is not a master', async () => {
     expect(await runPush({ sheet: 'sheet-1', master: path.join(h.dir, 'none.xlsx') }, h.deps)).toBe(1);
     expect(h.log.text).toContain('Không tìm thấy sổ tổng hợp');
