@@ -19,6 +19,7 @@ import { lastPushed, rememberPushed } from './push-state.js';
 import { callGoogle, type RetryOptions } from './retry.js';
 import { masterSecretariat, masterTally, mergeSecretariat, readSheetTally, type MasterTally, type MergeOutcome } from './secretariat.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
+import { compactValidations } from './validations.js';
 
 export interface PushOptions {
   sheet: string;
@@ -154,6 +155,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       const changed = outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
       if (changed) {
         const backup = backupPath(master);
+        for (const sheet of wb.worksheets) compactValidations(sheet);
         await writeAtomic(master, (tmp) => wb.xlsx.writeFile(tmp), { backup });
         log.info(`  Đã cập nhật sổ tổng hợp ${options.master} (bản trước lưu ở ${path.basename(backup)}).`);
       } else if (hasTally) {
