@@ -1,9 +1,9 @@
 // What the last pulls brought into an inbox, keyed by Drive file id, so an unchanged file is not
 // downloaded again and a local name stays tied to its Drive file. The file's name starts with '.', so
 // merge ignores it.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
 
 export const STATE_FILE = '.drive-state.json';
 
@@ -43,13 +43,5 @@ export async function loadState(inbox: string): Promise<{ state: DriveState; war
 }
 
 /** Writes the state through a temporary file and a rename, so a crash never leaves half a file. */
-export async function saveState(inbox: string, state: DriveState): Promise<void> {
-  const file = path.join(inbox, STATE_FILE);
-  const temp = path.join(inbox, `${STATE_FILE}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
-    await rename(temp, file);
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
+export const saveState = (inbox: string, state: DriveState): Promise<void> =>
+  writeFileAtomic(path.join(inbox, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
