@@ -30,7 +30,10 @@ export function iconPng(size: number): Buffer {
     const u = x / size;
     const v = y / size;
     const near = (ax: number, ay: number, bx: number, by: number) => {
-      const t = Math.max(0, Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      const t = Math.max(
+        0,
+        Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+      );
       return Math.hypot(u - (ax + t * (bx - ax)), v - (ay + t * (by - ay))) < 0.08;
     };
     return near(0.22, 0.52, 0.42, 0.72) || near(0.42, 0.72, 0.8, 0.3);
@@ -51,7 +54,12 @@ export function iconPng(size: number): Buffer {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export const ICON_SIZES = [16, 32, 64, 80] as const;

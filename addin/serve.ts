@@ -8,8 +8,12 @@ import path from 'node:path';
 import { build, DIST } from './build.js';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png', '.json': 'application/json', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
 };
 
 function handler(root: string): http.RequestListener {
@@ -23,7 +27,12 @@ function handler(root: string): http.RequestListener {
     }
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
     }
@@ -48,7 +57,11 @@ async function main(): Promise<void> {
   // Trusts a localhost certificate for Office; on first use it may ask to install it.
   const devCerts = await import('office-addin-dev-certs');
   const options = await devCerts.getHttpsServerOptions();
-  https.createServer(options, handler(root)).listen(3000, 'localhost', () => console.log('Add-in đang chạy tại https://localhost:3000/taskpane.html (Ctrl+C để dừng)'));
+  https
+    .createServer(options, handler(root))
+    .listen(3000, 'localhost', () =>
+      console.log('Add-in đang chạy tại https://localhost:3000/taskpane.html (Ctrl+C để dừng)'),
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

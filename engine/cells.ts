@@ -25,7 +25,8 @@ export function flattenCell(value: unknown): Cell {
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return v.richText.map((run) => String((run as { text?: unknown }).text ?? '')).join('');
+    if (Array.isArray(v.richText))
+      return v.richText.map((run) => String((run as { text?: unknown }).text ?? '')).join('');
     if ('formula' in v || 'sharedFormula' in v) return flattenCell(v.result);
     if ('text' in v) return flattenCell(v.text);
     if ('error' in v) return String(v.error);
@@ -85,9 +86,12 @@ export type DateRead = { kind: 'empty' } | { kind: 'ok'; date: string } | { kind
  * from either date system, or text dd/mm/yyyy (also with - or .), or yyyy-mm-dd.
  */
 export function readDate(value: Cell, date1904 = false): DateRead {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return { kind: 'empty' };
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
+    return { kind: 'empty' };
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { kind: 'invalid', text: String(value) } : { kind: 'ok', date: isoFromUtcDate(value) };
+    return Number.isNaN(value.getTime())
+      ? { kind: 'invalid', text: String(value) }
+      : { kind: 'ok', date: isoFromUtcDate(value) };
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1 || value > 100_000) return { kind: 'invalid', text: String(value) };
@@ -106,7 +110,8 @@ export type YearRead = { kind: 'empty' } | { kind: 'ok'; year: number } | { kind
 
 /** Reads a year typed as a number or as four digits of text. */
 export function readYear(value: Cell): YearRead {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return { kind: 'empty' };
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
+    return { kind: 'empty' };
   if (value instanceof Date) return { kind: 'invalid', text: cellText(value) };
   const text = String(value).trim();
   if (!/^\d{4}$/.test(text)) return { kind: 'invalid', text };

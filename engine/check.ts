@@ -21,7 +21,15 @@ import { readWorkbook, type SheetLayout, type SubmissionInfo } from './read.js';
 import type { ColumnKey } from './template.js';
 
 /** Row checks in the order their issues are listed. */
-export const ROW_CHECKS: readonly RowCheck[] = [checkRequired, checkValues, checkCriteria, checkRouting, checkDossier, checkSummary, checkFormulaLike];
+export const ROW_CHECKS: readonly RowCheck[] = [
+  checkRequired,
+  checkValues,
+  checkCriteria,
+  checkRouting,
+  checkDossier,
+  checkSummary,
+  checkFormulaLike,
+];
 
 export interface CheckOptions {
   /** File name, named in every message when given. */
@@ -50,13 +58,38 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   const late = opts.receivedAt ? isLate(plan, opts.receivedAt) : false;
   const read = readWorkbook(plan, grid, opts.file);
   if (!read.ok) {
-    return { accepted: false, empty: false, fileIssues: read.issues, unit: null, info: read.info, layouts: [], submissionIssues: [], nominations: [], late };
+    return {
+      accepted: false,
+      empty: false,
+      fileIssues: read.issues,
+      unit: null,
+      info: read.info,
+      layouts: [],
+      submissionIssues: [],
+      nominations: [],
+      late,
+    };
   }
   const unit = ctx.units.get(cellText(read.info.unitCode.value))!;
-  const submission = checkSubmission(read.info, ctx, { file: opts.file, receivedAt: opts.receivedAt, date1904: grid.date1904 });
+  const submission = checkSubmission(read.info, ctx, {
+    file: opts.file,
+    receivedAt: opts.receivedAt,
+    date1904: grid.date1904,
+  });
   if (read.rows.length === 0) {
     // Submission issues are reported on nominations; with none there is nothing to report yet.
-    return { accepted: true, empty: true, fileIssues: [], unit, info: read.info, dates: submission.dates, layouts: read.layouts, submissionIssues: [], nominations: [], late };
+    return {
+      accepted: true,
+      empty: true,
+      fileIssues: [],
+      unit,
+      info: read.info,
+      dates: submission.dates,
+      layouts: read.layouts,
+      submissionIssues: [],
+      nominations: [],
+      late,
+    };
   }
 
   const headers: Record<string, Partial<Record<ColumnKey, string>>> = {};
@@ -72,7 +105,13 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   let row!: NominationRow;
   let columns: Partial<Record<ColumnKey, string>> = {};
   const emit: Emit = (code, key, params) =>
-    issues.push(makeIssue(code, { file: opts.file, sheet: row.sheet, row: row.row, column: key ? columns[key] : undefined }, params));
+    issues.push(
+      makeIssue(
+        code,
+        { file: opts.file, sheet: row.sheet, row: row.row, column: key ? columns[key] : undefined },
+        params,
+      ),
+    );
   for (const raw of read.rows) {
     row = toNominationRow(raw, ctx);
     issues = [];
@@ -109,7 +148,9 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     ctx,
     (i, code, key, params) => {
       const n = nominations[i]!;
-      rowIssues[i]!.push(makeIssue(code, { file: opts.file, sheet: n.source.sheet, row: n.source.row, column: n.columns[key] }, params));
+      rowIssues[i]!.push(
+        makeIssue(code, { file: opts.file, sheet: n.source.sheet, row: n.source.row, column: n.columns[key] }, params),
+      );
     },
     (i, occurrence) => suffixes.set(i, occurrence),
   );
@@ -120,7 +161,15 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   });
 
   return {
-    accepted: true, empty: false, fileIssues: [], unit, info: read.info, dates: submission.dates, layouts: read.layouts,
-    submissionIssues: submission.issues, nominations, late,
+    accepted: true,
+    empty: false,
+    fileIssues: [],
+    unit,
+    info: read.info,
+    dates: submission.dates,
+    layouts: read.layouts,
+    submissionIssues: submission.issues,
+    nominations,
+    late,
   };
 }

@@ -6,7 +6,6 @@ import { cellOf, type RawRow } from './read.js';
 import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
 import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
 
-
 /** Everything about a plan the checks look up repeatedly, built once. */
 export interface PlanContext {
   plan: Plan;
@@ -22,7 +21,11 @@ export interface PlanContext {
 
 const contexts = new WeakMap<Plan, PlanContext>();
 
-const truthList = (values: readonly [string, string]) => new Vocabulary<boolean>([[values[0], true], [values[1], false]]);
+const truthList = (values: readonly [string, string]) =>
+  new Vocabulary<boolean>([
+    [values[0], true],
+    [values[1], false],
+  ]);
 
 export function planContext(plan: Plan): PlanContext {
   let ctx = contexts.get(plan);
@@ -30,8 +33,24 @@ export function planContext(plan: Plan): PlanContext {
   ctx = {
     plan,
     // Both the label a dropdown shows and the bare code are accepted.
-    groups: new Vocabulary(plan.groups.flatMap((g) => [[g.label, g.code], [g.code, g.code]] as const)),
-    forms: new Vocabulary(plan.forms.flatMap((f) => [[f.label, f.code], [f.code, f.code]] as const)),
+    groups: new Vocabulary(
+      plan.groups.flatMap(
+        (g) =>
+          [
+            [g.label, g.code],
+            [g.code, g.code],
+          ] as const,
+      ),
+    ),
+    forms: new Vocabulary(
+      plan.forms.flatMap(
+        (f) =>
+          [
+            [f.label, f.code],
+            [f.code, f.code],
+          ] as const,
+      ),
+    ),
     units: new Vocabulary(plan.units.map((u) => [u.code, u] as const)),
     criterion: truthList(LISTS.criterion),
     yesNo: truthList(LISTS.yesNo),
@@ -71,7 +90,9 @@ function year(cell: Cell, plan: Plan): Parsed<number> {
   if (read.kind === 'empty') return EMPTY;
   if (read.kind === 'invalid') return read;
   const text = String(read.year);
-  return read.year < plan.birthYear.min || read.year > plan.birthYear.max ? { kind: 'invalid', text } : { kind: 'ok', value: read.year, text };
+  return read.year < plan.birthYear.min || read.year > plan.birthYear.max
+    ? { kind: 'invalid', text }
+    : { kind: 'ok', value: read.year, text };
 }
 
 // List cells go through their vocabulary, which tidies each distinct text once; free text is tidied here.

@@ -47,9 +47,7 @@ export const PlanSchema = z
     deadline: isoDate,
     birthYear: z.object({ min: z.number().int(), max: z.number().int() }),
     summaryMinLength: z.number().int().nonnegative(),
-    nomineeTypes: z
-      .array(z.object({ code: NomineeTypeCode, label: text, sheet: text.max(31), table: code }))
-      .min(1),
+    nomineeTypes: z.array(z.object({ code: NomineeTypeCode, label: text, sheet: text.max(31), table: code })).min(1),
     groups: z.array(z.object({ code, label: text })).min(1),
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
@@ -61,7 +59,8 @@ export const PlanSchema = z
     const unique = (items: { code: string }[], path: string) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
-        if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: [path, i, 'code'], message: `mã "${item.code}" bị trùng` });
+        if (seen.has(item.code))
+          ctx.addIssue({ code: 'custom', path: [path, i, 'code'], message: `mã "${item.code}" bị trùng` });
         seen.add(item.code);
       });
     };
@@ -69,18 +68,35 @@ export const PlanSchema = z
     unique(plan.forms, 'forms');
     unique(plan.groups, 'groups');
     plan.units.forEach((u, i) => {
-      if (!groupCodes.has(u.group)) ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: `khối "${u.group}" không có trong groups` });
+      if (!groupCodes.has(u.group))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'group'],
+          message: `khối "${u.group}" không có trong groups`,
+        });
     });
     plan.forms.forEach((f, i) =>
       f.eligibleGroups.forEach((g, j) => {
-        if (!groupCodes.has(g)) ctx.addIssue({ code: 'custom', path: ['forms', i, 'eligibleGroups', j], message: `khối "${g}" không có trong groups` });
+        if (!groupCodes.has(g))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['forms', i, 'eligibleGroups', j],
+            message: `khối "${g}" không có trong groups`,
+          });
       }),
     );
     for (const t of plan.nomineeTypes) {
-      if (!plan.criteria[t.code]) ctx.addIssue({ code: 'custom', path: ['criteria', t.code], message: 'thiếu tiêu chuẩn cho loại đối tượng này' });
+      if (!plan.criteria[t.code])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', t.code],
+          message: 'thiếu tiêu chuẩn cho loại đối tượng này',
+        });
     }
-    if (plan.campaign.start > plan.campaign.end) ctx.addIssue({ code: 'custom', path: ['campaign', 'end'], message: 'ngày kết thúc trước ngày bắt đầu' });
-    if (plan.birthYear.min > plan.birthYear.max) ctx.addIssue({ code: 'custom', path: ['birthYear', 'max'], message: 'năm tối đa nhỏ hơn năm tối thiểu' });
+    if (plan.campaign.start > plan.campaign.end)
+      ctx.addIssue({ code: 'custom', path: ['campaign', 'end'], message: 'ngày kết thúc trước ngày bắt đầu' });
+    if (plan.birthYear.min > plan.birthYear.max)
+      ctx.addIssue({ code: 'custom', path: ['birthYear', 'max'], message: 'năm tối đa nhỏ hơn năm tối thiểu' });
     try {
       new Intl.DateTimeFormat('en-CA', { timeZone: plan.timeZone });
     } catch {

@@ -4,7 +4,15 @@
 import { cellText, type Cell, type SheetGrid, type WorkbookGrid } from './cells.js';
 import { makeIssue, type Issue } from './issues.js';
 import type { NomineeTypeCode, Plan } from './plan.js';
-import { HEADER_SCAN_ROWS, INFO_LABELS, INFO_SHEET, sheetColumns, type ColumnKey, type ColumnSpec, type InfoKey } from './template.js';
+import {
+  HEADER_SCAN_ROWS,
+  INFO_LABELS,
+  INFO_SHEET,
+  sheetColumns,
+  type ColumnKey,
+  type ColumnSpec,
+  type InfoKey,
+} from './template.js';
 import { matchKey } from './text.js';
 
 export interface InfoCell {
@@ -126,24 +134,57 @@ export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
 export function readWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): ReadResult {
   const infoSheet = findSheet(grid, INFO_SHEET);
   if (!infoSheet) {
-    return { ok: false, issues: [makeIssue('TEMPLATE_UNKNOWN', { file }, { detail: `Không có trang tính "${INFO_SHEET}"`, expected: plan.id })] };
+    return {
+      ok: false,
+      issues: [
+        makeIssue('TEMPLATE_UNKNOWN', { file }, { detail: `Không có trang tính "${INFO_SHEET}"`, expected: plan.id }),
+      ],
+    };
   }
   const info = readInfo(infoSheet);
   const at = (k: InfoKey) => ({ file, sheet: infoSheet.name, row: info[k].row, column: INFO_LABELS[k] });
   const planId = cellText(info.planId.value);
   if (!planId) {
-    return { ok: false, info, issues: [makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Không có "${INFO_LABELS.planId}"`, expected: plan.id })] };
+    return {
+      ok: false,
+      info,
+      issues: [
+        makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Không có "${INFO_LABELS.planId}"`, expected: plan.id }),
+      ],
+    };
   }
   if (matchKey(planId) !== matchKey(plan.id)) {
-    return { ok: false, info, issues: [makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Tệp thuộc kế hoạch "${planId}", không phải kế hoạch này`, expected: plan.id })] };
+    return {
+      ok: false,
+      info,
+      issues: [
+        makeIssue('TEMPLATE_UNKNOWN', at('planId'), {
+          detail: `Tệp thuộc kế hoạch "${planId}", không phải kế hoạch này`,
+          expected: plan.id,
+        }),
+      ],
+    };
   }
   const version = cellText(info.templateVersion.value);
   if (version !== String(plan.templateVersion)) {
-    return { ok: false, info, issues: [makeIssue('TEMPLATE_VERSION', at('templateVersion'), { value: version, expected: String(plan.templateVersion) })] };
+    return {
+      ok: false,
+      info,
+      issues: [
+        makeIssue('TEMPLATE_VERSION', at('templateVersion'), {
+          value: version,
+          expected: String(plan.templateVersion),
+        }),
+      ],
+    };
   }
   const unitCode = cellText(info.unitCode.value);
   if (!plan.units.some((u) => matchKey(u.code) === matchKey(unitCode))) {
-    return { ok: false, info, issues: [makeIssue('UNIT_UNKNOWN', at('unitCode'), { value: unitCode, expected: plan.units[0]?.code })] };
+    return {
+      ok: false,
+      info,
+      issues: [makeIssue('UNIT_UNKNOWN', at('unitCode'), { value: unitCode, expected: plan.units[0]?.code })],
+    };
   }
 
   const issues: Issue[] = [];
@@ -157,7 +198,14 @@ export function readWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): Rea
     }
     const layout = findLayout(plan, t.code, sheet);
     const missing = layout.specs.filter((s) => s.mustExist && layout.columns[s.key] === undefined);
-    for (const s of missing) issues.push(makeIssue('MISSING_COLUMN', { file, sheet: sheet.name, row: layout.headerRow, column: s.header }, { value: s.header }));
+    for (const s of missing)
+      issues.push(
+        makeIssue(
+          'MISSING_COLUMN',
+          { file, sheet: sheet.name, row: layout.headerRow, column: s.header },
+          { value: s.header },
+        ),
+      );
     if (missing.length) continue;
     layouts.push(layout);
     rows.push(...readRows(layout, sheet));

@@ -36,8 +36,22 @@ export type ListName = FixedList | 'group' | 'form';
 export const OK_TEXT = { criterion: 'Đạt', yes: 'Có' } as const;
 
 export type ColumnKey =
-  | 'seq' | 'name' | 'gender' | 'birthYear' | 'position' | 'workplace' | 'group' | 'leader' | 'form'
-  | `criterion${number}` | 'outstanding' | 'summary' | 'report' | 'confirmation' | 'note' | 'result';
+  | 'seq'
+  | 'name'
+  | 'gender'
+  | 'birthYear'
+  | 'position'
+  | 'workplace'
+  | 'group'
+  | 'leader'
+  | 'form'
+  | `criterion${number}`
+  | 'outstanding'
+  | 'summary'
+  | 'report'
+  | 'confirmation'
+  | 'note'
+  | 'result';
 
 export interface ColumnSpec {
   key: ColumnKey;
@@ -52,7 +66,12 @@ export interface ColumnSpec {
 }
 
 const col = (key: ColumnKey, header: string, width: number, opts: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  key, header, width, required: false, mustExist: true, ...opts,
+  key,
+  header,
+  width,
+  required: false,
+  mustExist: true,
+  ...opts,
 });
 
 /** The columns of a nominee type's sheet, in template order. */

@@ -8,9 +8,19 @@ const UNTIDY = /[\u0300-\u036f\u1100-\u11ff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe
 const SPACES = /[^\S\n]+/g;
 
 // Code points String.prototype.trim removes above ASCII: NBSP, Ogham, the U+2000 block, separators, BOM.
-const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isWideSpace = (c: number): boolean =>
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 const isSpace = (c: number): boolean => c <= 32 || (c >= 0xa0 && isWideSpace(c));
-const hasEdgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
+const hasEdgeSpace = (s: string): boolean =>
+  s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
 
 /** Tidies text for display and storage: NFC, trimmed, inner runs of spaces collapsed (case and line breaks kept). */
 export function tidy(text: string): string {
@@ -26,7 +36,8 @@ export function matchKey(text: string): string {
 }
 
 /** A typed cell: empty, a known value, or invalid; `text` is the tidied text as typed. */
-export type Parsed<T> = { kind: 'empty'; text: '' } | { kind: 'ok'; value: T; text: string } | { kind: 'invalid'; text: string };
+export type Parsed<T> =
+  { kind: 'empty'; text: '' } | { kind: 'ok'; value: T; text: string } | { kind: 'invalid'; text: string };
 export const EMPTY: Parsed<never> = { kind: 'empty', text: '' };
 
 /** A lookup from the texts a clerk may type to a value, built once per plan. */

@@ -14,7 +14,11 @@ export async function removeStaleTemps(target: string): Promise<void> {
   }
 }
 
-export async function writeAtomic(target: string, write: (tmpPath: string) => Promise<void>, opts: { backup?: string } = {}): Promise<void> {
+export async function writeAtomic(
+  target: string,
+  write: (tmpPath: string) => Promise<void>,
+  opts: { backup?: string } = {},
+): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `${tempPrefix(target)}${process.pid}.${Date.now()}.tmp`);
   try {
@@ -39,4 +43,5 @@ export async function writeAtomic(target: string, write: (tmpPath: string) => Pr
   }
 }
 
-export const writeFileAtomic = (target: string, data: string | Buffer): Promise<void> => writeAtomic(target, (tmp) => fs.writeFile(tmp, data));
+export const writeFileAtomic = (target: string, data: string | Buffer): Promise<void> =>
+  writeAtomic(target, (tmp) => fs.writeFile(tmp, data));

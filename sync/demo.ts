@@ -8,6 +8,13 @@ const out = path.resolve('demo-output');
 const inbox = path.join(out, 'inbox');
 console.log(`Tạo hộp thư mẫu của các đơn vị trong ${inbox} …`);
 await writeDemoInbox(DEFAULT_PLAN, inbox);
-const code = await runMerge(['--inbox', inbox, '--out', path.join(out, 'master.xlsx'), '--report', path.join(out, 'report.json')]);
+const code = await runMerge([
+  '--inbox',
+  inbox,
+  '--out',
+  path.join(out, 'master.xlsx'),
+  '--report',
+  path.join(out, 'report.json'),
+]);
 // Exit 2 means "ran, some file rejected": the demo inbox holds one on purpose.
 process.exitCode = code === 1 ? 1 : 0;

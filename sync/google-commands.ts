@@ -4,9 +4,15 @@ import { runPull } from './google/pull.js';
 import { runPush } from './google/push.js';
 
 export const PULL_USAGE = 'npm run sync -- pull --drive-folder ID --inbox THƯ_MỤC [--credentials KHÓA.json]';
-export const PUSH_USAGE = 'npm run sync -- push --sheet ID --master SỔ_TỔNG_HỢP.xlsx [--credentials KHÓA.json] [--wait SỐ_GIÂY]';
+export const PUSH_USAGE =
+  'npm run sync -- push --sheet ID --master SỔ_TỔNG_HỢP.xlsx [--credentials KHÓA.json] [--wait SỐ_GIÂY]';
 
-function parse(argv: string[], names: string[], required: string[], usage: string): Record<string, string | undefined> | null {
+function parse(
+  argv: string[],
+  names: string[],
+  required: string[],
+  usage: string,
+): Record<string, string | undefined> | null {
   try {
     const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
     const { values } = parseArgs({ args: argv, options });

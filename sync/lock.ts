@@ -20,7 +20,9 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
     try {
-      await fs.writeFile(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
+      await fs.writeFile(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), {
+        flag: 'wx',
+      });
       return { release: () => fs.rm(file, { force: true }) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

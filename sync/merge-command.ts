@@ -11,7 +11,8 @@ import { loadPlan } from './plan-file.js';
 import { buildReport } from './report.js';
 import { progress, summary } from './terminal.js';
 
-export const MERGE_USAGE = 'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
+export const MERGE_USAGE =
+  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
 class UsageError extends Error {}
 
@@ -33,8 +34,12 @@ export async function runMerge(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: argv,
       options: {
-        inbox: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, plan: { type: 'string' },
-        'include-late': { type: 'boolean' }, wait: { type: 'string' },
+        inbox: { type: 'string' },
+        out: { type: 'string' },
+        report: { type: 'string' },
+        plan: { type: 'string' },
+        'include-late': { type: 'boolean' },
+        wait: { type: 'string' },
       },
     });
     if (!values.inbox || !values.out) throw new UsageError(`Thiếu ${!values.inbox ? '--inbox' : '--out'}.`);
@@ -47,7 +52,10 @@ export async function runMerge(argv: string[]): Promise<number> {
     if (values.report) await checkWritableDir(values.report, 'báo cáo');
     opts = { ...values, inbox: values.inbox, out: values.out, wait, plan: await loadPlan(values.plan) };
   } catch (e) {
-    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? `\nCách dùng: ${MERGE_USAGE}` : '';
+    const usage =
+      e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? `\nCách dùng: ${MERGE_USAGE}`
+        : '';
     console.error(`${(e as Error).message}${usage}`);
     return 1;
   }
@@ -63,9 +71,17 @@ export async function runMerge(argv: string[]): Promise<number> {
     await removeStaleTemps(opts.out);
     const previous = await readPreviousMaster(opts.out);
     const bar = progress();
-    const result = await merge({ plan: opts.plan, inbox: opts.inbox, includeLate: opts['include-late'], onFile: bar.file });
+    const result = await merge({
+      plan: opts.plan,
+      inbox: opts.inbox,
+      includeLate: opts['include-late'],
+      onFile: bar.file,
+    });
     bar.done();
-    const hadMaster = await fs.stat(opts.out).then(() => true, () => false);
+    const hadMaster = await fs.stat(opts.out).then(
+      () => true,
+      () => false,
+    );
     const backup = hadMaster ? backupPath(opts.out) : undefined;
     await writeAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup });
     if (opts.report) await writeFileAtomic(opts.report, `${JSON.stringify(buildReport(result), null, 2)}\n`);

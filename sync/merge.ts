@@ -48,7 +48,8 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
 
   // A refused file names no unit; its name usually does ("SCT-QLNL-de-nghi.xls"), which tells whom to call.
   const byName = [...plan.units].sort((a, b) => b.code.length - a.code.length);
-  const unitFromName = (file: string) => byName.find((u) => file.toUpperCase().includes(u.code.toUpperCase()))?.code ?? null;
+  const unitFromName = (file: string) =>
+    byName.find((u) => file.toUpperCase().includes(u.code.toUpperCase()))?.code ?? null;
   const files: FileVerdict[] = intakes.map((it) => {
     const accepted = Boolean(it.check?.accepted);
     const unit = it.check?.unit?.code ?? null;
@@ -75,8 +76,22 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const units: UnitStatus[] = plan.units.map((u) => {
     const w = winners.get(u.code);
     if (!w) return { unit: u.code, name: u.name, group: u.group, status: 'missing' };
-    return { unit: u.code, name: u.name, group: u.group, status: w.check!.late ? 'late' : 'submitted', file: w.file, receivedAt: w.receivedAt };
+    return {
+      unit: u.code,
+      name: u.name,
+      group: u.group,
+      status: w.check!.late ? 'late' : 'submitted',
+      file: w.file,
+      receivedAt: w.receivedAt,
+    };
   });
 
-  return { plan, generatedAt: opts.now ?? new Date(), includeLate: Boolean(opts.includeLate), files, units, nominations };
+  return {
+    plan,
+    generatedAt: opts.now ?? new Date(),
+    includeLate: Boolean(opts.includeLate),
+    files,
+    units,
+    nominations,
+  };
 }

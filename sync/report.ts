@@ -22,7 +22,14 @@ export function buildReport(result: MergeResult) {
       birthYear: n.birthYear,
       form: n.form,
       status: n.status,
-      issues: n.issues.map((i) => ({ code: i.code, severity: i.severity, column: i.column ?? null, message: i.message, sheet: i.sheet ?? null, row: i.row ?? null })),
+      issues: n.issues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        column: i.column ?? null,
+        message: i.message,
+        sheet: i.sheet ?? null,
+        row: i.row ?? null,
+      })),
       source: { file: n.source.file ?? null, sheet: n.source.sheet, row: n.source.row },
     })),
   };

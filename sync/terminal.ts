@@ -29,16 +29,22 @@ export function summary(result: MergeResult, outputs: { master: string; report?:
   const plan: Plan = result.plan;
   const lines: string[] = [];
   lines.push('', `Kế hoạch ${plan.id} – tổng hợp lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}`, '');
-  lines.push(`${pad('Đơn vị', 14)} ${pad('Tình trạng', 26)} ${pad('Nhận lúc', 17)} ${'Hợp lệ'.padStart(7)} ${'Lỗi'.padStart(5)} ${'Muộn'.padStart(5)}`);
+  lines.push(
+    `${pad('Đơn vị', 14)} ${pad('Tình trạng', 26)} ${pad('Nhận lúc', 17)} ${'Hợp lệ'.padStart(7)} ${'Lỗi'.padStart(5)} ${'Muộn'.padStart(5)}`,
+  );
   lines.push('─'.repeat(79));
   for (const u of result.units) {
     const mine = result.nominations.filter((n) => n.unit === u.unit);
     const count = (s: string) => String(mine.filter((n) => n.status === s).length).padStart(s === 'valid' ? 7 : 5);
-    lines.push(`${pad(u.unit, 14)} ${pad(unitStatusLabel(u, result), 26)} ${pad(u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : '–', 17)} ${count('valid')} ${count('invalid')} ${count('late')}`);
+    lines.push(
+      `${pad(u.unit, 14)} ${pad(unitStatusLabel(u, result), 26)} ${pad(u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : '–', 17)} ${count('valid')} ${count('invalid')} ${count('late')}`,
+    );
   }
   const n = result.nominations;
   lines.push('─'.repeat(79));
-  lines.push(`Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã nộp; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`);
+  lines.push(
+    `Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã nộp; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`,
+  );
   const rejected = result.files.filter((f) => f.status === 'rejected');
   const superseded = result.files.filter((f) => f.status === 'superseded');
   if (rejected.length) {

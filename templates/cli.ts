@@ -11,7 +11,10 @@ const USAGE = 'Cách dùng: npm run templates -- --out THƯ_MỤC [--unit MÃ_Đ
 
 export async function writeTemplates(plan: Plan, outDir: string, unit?: string): Promise<string[]> {
   const units = unit ? plan.units.filter((u) => u.code.toLowerCase() === unit.toLowerCase()) : plan.units;
-  if (!units.length) throw new Error(`Mã đơn vị "${unit}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}.`);
+  if (!units.length)
+    throw new Error(
+      `Mã đơn vị "${unit}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}.`,
+    );
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const u of units) {
@@ -25,7 +28,10 @@ export async function writeTemplates(plan: Plan, outDir: string, unit?: string):
 export async function main(argv: string[]): Promise<number> {
   let values: { out?: string; unit?: string; plan?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, unit: { type: 'string' }, plan: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, unit: { type: 'string' }, plan: { type: 'string' } },
+    }));
   } catch (e) {
     console.error(`Tham số không hợp lệ: ${(e as Error).message}\n${USAGE}`);
     return 1;

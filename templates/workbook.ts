@@ -2,8 +2,18 @@
 // one Excel table per nominee type with dropdowns on every list column, a guide, and the lists.
 import ExcelJS from 'exceljs';
 import {
-  columnLetter, GUIDE_SHEET, INFO_LABELS, INFO_SHEET, listValues, sheetColumns,
-  type Cell, type ColumnKey, type InfoKey, type ListName, type NomineeTypeCode, type Plan,
+  columnLetter,
+  GUIDE_SHEET,
+  INFO_LABELS,
+  INFO_SHEET,
+  listValues,
+  sheetColumns,
+  type Cell,
+  type ColumnKey,
+  type InfoKey,
+  type ListName,
+  type NomineeTypeCode,
+  type Plan,
 } from '../engine/index.js';
 import { writeGuide } from './guide.js';
 
@@ -39,7 +49,13 @@ const DATE_KEYS: InfoKey[] = ['letterDate', 'meetingDate', 'sentDate'];
 const FIXED_KEYS: InfoKey[] = ['planId', 'templateVersion', 'unitCode', 'unitName'];
 
 // A4, as wide as the page: a clerk may print the sheets to check them on paper.
-const PRINT_PORTRAIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const PRINT_PORTRAIT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
@@ -66,16 +82,32 @@ const rangeRules = (ws: ExcelJS.Worksheet) => (ws as unknown as RangeValidations
 
 function listRule(formula: string, title: string): ExcelJS.DataValidation {
   return {
-    type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'stop',
-    errorTitle: 'Giá trị không có trong danh sách', error: `Hãy chọn ${title} trong danh sách thả xuống.`,
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không có trong danh sách',
+    error: `Hãy chọn ${title} trong danh sách thả xuống.`,
   };
 }
 
-function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: Partial<Record<InfoKey, Cell>>, lists: Record<ListName, string>): void {
+function buildInfo(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  unitCode: string,
+  values: Partial<Record<InfoKey, Cell>>,
+  lists: Record<ListName, string>,
+): void {
   const unit = plan.units.find((u) => u.code === unitCode)!;
   const ws = wb.addWorksheet(INFO_SHEET, { pageSetup: PRINT_PORTRAIT });
   ws.columns = [{ width: 32 }, { width: 44 }, { width: 48 }];
-  const fixed: Partial<Record<InfoKey, Cell>> = { planId: plan.id, templateVersion: plan.templateVersion, unitCode: unit.code, unitName: unit.name };
+  const fixed: Partial<Record<InfoKey, Cell>> = {
+    planId: plan.id,
+    templateVersion: plan.templateVersion,
+    unitCode: unit.code,
+    unitName: unit.name,
+  };
   (Object.keys(INFO_LABELS) as InfoKey[]).forEach((key, i) => {
     const r = i + 1;
     const label = ws.getCell(r, 1);
@@ -88,8 +120,13 @@ function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: P
     if (DATE_KEYS.includes(key)) {
       cell.numFmt = 'dd/mm/yyyy';
       cell.dataValidation = {
-        type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))],
-        showErrorMessage: true, errorTitle: 'Ngày không hợp lệ', error: 'Hãy nhập ngày dạng dd/mm/yyyy.',
+        type: 'date',
+        operator: 'greaterThan',
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        showErrorMessage: true,
+        errorTitle: 'Ngày không hợp lệ',
+        error: 'Hãy nhập ngày dạng dd/mm/yyyy.',
       };
     }
     if (key === 'hasLetter' || key === 'hasMinutes') cell.dataValidation = listRule(lists.haveNot, '"Có" hoặc "Chưa"');
@@ -99,10 +136,19 @@ function buildInfo(wb: ExcelJS.Workbook, plan: Plan, unitCode: string, values: P
   });
 }
 
-function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode, rows: FillRow[], lists: Record<ListName, string>): void {
+function buildListSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  type: NomineeTypeCode,
+  rows: FillRow[],
+  lists: Record<ListName, string>,
+): void {
   const meta = plan.nomineeTypes.find((t) => t.code === type)!;
   const specs = sheetColumns(plan, type);
-  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PRINT_PORTRAIT, orientation: 'landscape', printTitlesRow: '1:1' } });
+  const ws = wb.addWorksheet(meta.sheet, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...PRINT_PORTRAIT, orientation: 'landscape', printTitlesRow: '1:1' },
+  });
   ws.columns = specs.map((s) => ({ width: s.width }));
   const data = rows.map((r, i) => specs.map((s) => (s.key === 'seq' ? i + 1 : (r.values[s.key] ?? null))));
   ws.addTable({
@@ -125,11 +171,17 @@ function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode,
     if (s.list) rangeRules(ws).add(range, listRule(lists[s.list], `"${s.header}"`));
     if (s.key === 'birthYear') {
       rangeRules(ws).add(range, {
-        type: 'whole', operator: 'between', allowBlank: true, formulae: [plan.birthYear.min, plan.birthYear.max], showErrorMessage: true,
-        errorTitle: 'Năm sinh không hợp lệ', error: `Năm sinh là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [plan.birthYear.min, plan.birthYear.max],
+        showErrorMessage: true,
+        errorTitle: 'Năm sinh không hợp lệ',
+        error: `Năm sinh là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
       });
     }
-    const wrap = s.key === 'summary' || s.key === 'name' || s.key === 'workplace' || s.key === 'result' || s.key === 'note';
+    const wrap =
+      s.key === 'summary' || s.key === 'name' || s.key === 'workplace' || s.key === 'result' || s.key === 'note';
     for (let r = 2; r <= Math.max(2, data.length + 1); r++) {
       const cell = ws.getCell(r, i + 1);
       cell.alignment = { vertical: 'top', wrapText: wrap };
@@ -144,14 +196,23 @@ function buildListSheet(wb: ExcelJS.Workbook, plan: Plan, type: NomineeTypeCode,
 /** A nomination workbook for one unit of the plan, blank or filled with `data`. */
 export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {}): ExcelJS.Workbook {
   if (!plan.units.some((u) => u.code === unitCode)) {
-    throw new Error(`Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`);
+    throw new Error(
+      `Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`,
+    );
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.issuer.agency;
   wb.title = `${plan.id} – ${unitCode}`;
   const lists = addLists(wb, plan);
   buildInfo(wb, plan, unitCode, data.info ?? {}, lists);
-  for (const t of plan.nomineeTypes) buildListSheet(wb, plan, t.code, (data.rows ?? []).filter((r) => r.type === t.code), lists);
+  for (const t of plan.nomineeTypes)
+    buildListSheet(
+      wb,
+      plan,
+      t.code,
+      (data.rows ?? []).filter((r) => r.type === t.code),
+      lists,
+    );
   writeGuide(wb.addWorksheet(GUIDE_SHEET), plan);
   // Created first so formulas can point at it; shown last in the tab order.
   (wb.getWorksheet(LISTS_SHEET) as unknown as { orderNo: number }).orderNo = wb.worksheets.length + 1;

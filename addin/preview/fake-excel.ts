@@ -13,7 +13,12 @@ export interface FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
-type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string }) => Promise<void> | void;
+type Handler = (event: {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+}) => Promise<void> | void;
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -28,7 +33,12 @@ export class FakeWorkbook {
   onSync?: () => void;
 
   constructor(sheets: { name: string; values: FakeCell[][] }[]) {
-    this.sheets = sheets.map((s) => ({ name: s.name, values: s.values.map((r) => [...r]), fills: new Map(), visibility: 'Visible' }));
+    this.sheets = sheets.map((s) => ({
+      name: s.name,
+      values: s.values.map((r) => [...r]),
+      fills: new Map(),
+      visibility: 'Visible',
+    }));
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -40,7 +50,8 @@ export class FakeWorkbook {
     const s = this.sheet(sheetName)!;
     while (s.values.length <= row) s.values.push([]);
     s.values[row]![col] = value;
-    for (const h of this.handlers.get(sheetName) ?? []) await h({ worksheetId: sheetName, address: toAddress(row, col), changeType: 'RangeEdited', source: 'Local' });
+    for (const h of this.handlers.get(sheetName) ?? [])
+      await h({ worksheetId: sheetName, address: toAddress(row, col), changeType: 'RangeEdited', source: 'Local' });
   }
 }
 
@@ -104,7 +115,9 @@ class FakeWorksheets {
   constructor(private readonly ctx: FakeContext) {}
 
   load(_props?: string): this {
-    this.ctx.enqueue(() => (this.loadedItems = this.ctx.book.sheets.map((s) => new FakeWorksheet(this.ctx, s.name, true))));
+    this.ctx.enqueue(
+      () => (this.loadedItems = this.ctx.book.sheets.map((s) => new FakeWorksheet(this.ctx, s.name, true))),
+    );
     return this;
   }
   get items(): FakeWorksheet[] {
@@ -119,7 +132,8 @@ class FakeWorksheets {
   }
   add(name: string): FakeWorksheet {
     this.ctx.enqueue(() => {
-      if (!this.ctx.book.sheet(name)) this.ctx.book.sheets.push({ name, values: [], fills: new Map(), visibility: 'Visible' });
+      if (!this.ctx.book.sheet(name))
+        this.ctx.book.sheets.push({ name, values: [], fills: new Map(), visibility: 'Visible' });
     });
     return new FakeWorksheet(this.ctx, name, false);
   }
@@ -138,7 +152,12 @@ class FakeWorksheet {
     },
   };
 
-  constructor(private readonly ctx: FakeContext, private readonly sheetName: string, loaded: boolean, private readonly orNull = false) {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheetName: string,
+    loaded: boolean,
+    private readonly orNull = false,
+  ) {
     this.loaded = loaded;
     if (orNull) this.ctx.enqueue(() => (this.nullness = !this.ctx.book.sheet(this.sheetName)));
   }
@@ -207,7 +226,9 @@ class FakeRange {
       // The used range is known when the context syncs, like a real proxy.
       this.ctx.enqueue(() => {
         const s = this.ctx.book.sheet(this.sheetName);
-        const nonEmpty = (s?.values ?? []).map((r) => r.reduce<number>((last, v, c) => (v !== null && v !== undefined && v !== '' ? c : last), -1));
+        const nonEmpty = (s?.values ?? []).map((r) =>
+          r.reduce<number>((last, v, c) => (v !== null && v !== undefined && v !== '' ? c : last), -1),
+        );
         const lastRow = nonEmpty.reduce((last, c, r) => (c >= 0 ? r : last), -1);
         this.nullness = !s || lastRow < 0;
         this.row = 0;
@@ -222,7 +243,9 @@ class FakeRange {
     return this.ctx.book.sheet(this.sheetName)!;
   }
   private readGrid(): FakeCell[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => this.sheet.values[this.row + r]?.[this.col + c] ?? ''));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => this.sheet.values[this.row + r]?.[this.col + c] ?? ''),
+    );
   }
 
   get isNullObject(): boolean {
@@ -234,13 +257,18 @@ class FakeRange {
     return this.loadedValues;
   }
   set values(grid: FakeCell[][]) {
-    this.ctx.enqueue(() => {
-      grid.forEach((line, r) => line.forEach((v, c) => {
-        const s = this.sheet;
-        while (s.values.length <= this.row + r) s.values.push([]);
-        s.values[this.row + r]![this.col + c] = v;
-      }));
-    }, grid.length * (grid[0]?.length ?? 0));
+    this.ctx.enqueue(
+      () => {
+        grid.forEach((line, r) =>
+          line.forEach((v, c) => {
+            const s = this.sheet;
+            while (s.values.length <= this.row + r) s.values.push([]);
+            s.values[this.row + r]![this.col + c] = v;
+          }),
+        );
+      },
+      grid.length * (grid[0]?.length ?? 0),
+    );
   }
   get rowIndex(): number {
     if (!this.loadedGeometry) throw new NotLoaded('rowIndex');
@@ -259,37 +287,53 @@ class FakeRange {
     return this.cols;
   }
   load(props = 'values'): this {
-    this.ctx.enqueue(() => {
-      if (this.nullness) return;
-      if (props.includes('values')) this.loadedValues = this.readGrid();
-      this.loadedGeometry = true;
-    }, props.includes('values') ? this.rows * this.cols : 0);
+    this.ctx.enqueue(
+      () => {
+        if (this.nullness) return;
+        if (props.includes('values')) this.loadedValues = this.readGrid();
+        this.loadedGeometry = true;
+      },
+      props.includes('values') ? this.rows * this.cols : 0,
+    );
     return this;
   }
   getCellProperties(_spec: CellProps): { value: CellProps[][] } {
     const result = { value: [] as CellProps[][] };
-    Object.defineProperty(result, 'value', { get: () => {
-      if (!this.loadedProps) throw new NotLoaded('cellProperties');
-      return this.loadedProps;
-    } });
+    Object.defineProperty(result, 'value', {
+      get: () => {
+        if (!this.loadedProps) throw new NotLoaded('cellProperties');
+        return this.loadedProps;
+      },
+    });
     this.ctx.enqueue(() => {
-      this.loadedProps = Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => ({ format: { fill: { color: this.sheet.fills.get(`${this.row + r},${this.col + c}`) ?? '#FFFFFF' } } })));
+      this.loadedProps = Array.from({ length: this.rows }, (_, r) =>
+        Array.from({ length: this.cols }, (_, c) => ({
+          format: { fill: { color: this.sheet.fills.get(`${this.row + r},${this.col + c}`) ?? '#FFFFFF' } },
+        })),
+      );
     }, this.rows * this.cols);
     return result;
   }
   setCellProperties(grid: CellProps[][]): void {
-    this.ctx.enqueue(() => {
-      grid.forEach((line, r) => line.forEach((p, c) => {
-        const color = p.format?.fill?.color;
-        if (color === undefined) return;
-        const key = `${this.row + r},${this.col + c}`;
-        if (color === '' || color.toUpperCase() === '#FFFFFF') this.sheet.fills.delete(key);
-        else this.sheet.fills.set(key, color.toUpperCase());
-      }));
-    }, grid.length * (grid[0]?.length ?? 0));
+    this.ctx.enqueue(
+      () => {
+        grid.forEach((line, r) =>
+          line.forEach((p, c) => {
+            const color = p.format?.fill?.color;
+            if (color === undefined) return;
+            const key = `${this.row + r},${this.col + c}`;
+            if (color === '' || color.toUpperCase() === '#FFFFFF') this.sheet.fills.delete(key);
+            else this.sheet.fills.set(key, color.toUpperCase());
+          }),
+        );
+      },
+      grid.length * (grid[0]?.length ?? 0),
+    );
   }
   select(): void {
-    this.ctx.enqueue(() => (this.ctx.book.selection = { sheet: this.sheetName, address: toAddress(this.row, this.col) }));
+    this.ctx.enqueue(
+      () => (this.ctx.book.selection = { sheet: this.sheetName, address: toAddress(this.row, this.col) }),
+    );
   }
 }
 
@@ -302,6 +346,11 @@ export function installFakeOffice(target: Record<string, unknown>, book: FakeWor
   target.Office = {
     onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
     HostType: { Excel: 'Excel' },
-    context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= book.apiVersion } },
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) =>
+          name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= book.apiVersion,
+      },
+    },
   };
 }

@@ -90,7 +90,12 @@ async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapsh
   const wanted = new Set([INFO_SHEET, ...plan.nomineeTypes.map((t) => t.sheet)].map(matchKey));
   const names = sheets.items.map((s) => s.name).filter((n) => wanted.has(matchKey(n)));
   const storeExists = sheets.items.some((s) => s.name === STORE_SHEET);
-  const used = [...names, ...(storeExists ? [STORE_SHEET] : [])].map((n) => ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true).load('rowIndex, columnIndex, rowCount, columnCount'));
+  const used = [...names, ...(storeExists ? [STORE_SHEET] : [])].map((n) =>
+    ctx.workbook.worksheets
+      .getItem(n)
+      .getUsedRangeOrNullObject(true)
+      .load('rowIndex, columnIndex, rowCount, columnCount'),
+  );
   await ctx.sync();
   // Values in blocks of rows, each block within the budget; usually all in one sync.
   const batch = new Batch(ctx);
@@ -102,7 +107,11 @@ async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapsh
     for (let row = 0; row < r.rowCount; row += rowsPerBlock) {
       const height = Math.min(rowsPerBlock, r.rowCount - row);
       await batch.add(height * r.columnCount * BYTES_PER_CELL_READ);
-      const range = ws.getRange(`${cellAddress(r.rowIndex + row, r.columnIndex)}:${cellAddress(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`).load('values');
+      const range = ws
+        .getRange(
+          `${cellAddress(r.rowIndex + row, r.columnIndex)}:${cellAddress(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`,
+        )
+        .load('values');
       blocks.push({ sheet: i, row, range });
     }
   }
@@ -115,7 +124,12 @@ async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapsh
     }),
   };
   const store = storeExists ? used[names.length]! : null;
-  return { grid, sheetNames: names, storeExists, stored: store && !store.isNullObject ? parseStore(valuesOf(names.length)) : [] };
+  return {
+    grid,
+    sheetNames: names,
+    storeExists,
+    stored: store && !store.isNullObject ? parseStore(valuesOf(names.length)) : [],
+  };
 }
 
 export async function readWorkbook(plan: Plan): Promise<WorkbookSnapshot> {
@@ -125,7 +139,12 @@ export async function readWorkbook(plan: Plan): Promise<WorkbookSnapshot> {
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
 
 /** Writes the results and fills of a check; the clerk's values are never touched. Syncs 4–5. */
-async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Marks, caps: Capabilities): Promise<void> {
+async function writeMarks(
+  ctx: AnyContext,
+  snapshot: WorkbookSnapshot,
+  marks: Marks,
+  caps: Capabilities,
+): Promise<void> {
   const stored = new Map(snapshot.stored.map((s) => [key(s.sheet, s.row, s.col), s]));
   const wanted = new Map(marks.cells.map((m) => [key(m.sheet, m.row, m.col), m]));
 
@@ -135,10 +154,22 @@ async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Ma
   const probes: OfficeExtension.ClientResult<Excel.CellProperties[][]>[] = [];
   for (const m of fresh) {
     await batch.add(BYTES_PER_OPERATION);
-    probes.push(ctx.workbook.worksheets.getItem(m.sheet).getRange(cellAddress(m.row, m.col)).getCellProperties({ format: { fill: { color: true } } }));
+    probes.push(
+      ctx.workbook.worksheets
+        .getItem(m.sheet)
+        .getRange(cellAddress(m.row, m.col))
+        .getCellProperties({ format: { fill: { color: true } } }),
+    );
   }
   if (probes.length) await batch.flush();
-  fresh.forEach((m, i) => stored.set(key(m.sheet, m.row, m.col), { sheet: m.sheet, row: m.row, col: m.col, color: probes[i]!.value[0]?.[0]?.format?.fill?.color ?? '' }));
+  fresh.forEach((m, i) =>
+    stored.set(key(m.sheet, m.row, m.col), {
+      sheet: m.sheet,
+      row: m.row,
+      col: m.col,
+      color: probes[i]!.value[0]?.[0]?.format?.fill?.color ?? '',
+    }),
+  );
 
   // Sync 5: result texts, fills, and the store — all queued, one request.
   if (caps.runtime) ctx.runtime.enableEvents = false;
@@ -160,18 +191,34 @@ async function writeMarks(ctx: AnyContext, snapshot: WorkbookSnapshot, marks: Ma
 async function writeResults(ctx: AnyContext, batch: Batch, r: SheetResults): Promise<void> {
   if (r.col === undefined || r.texts.length === 0) return;
   await batch.add(BYTES_PER_OPERATION + r.texts.reduce((n, t) => n + 3 * t.length + 8, 0));
-  const range = ctx.workbook.worksheets.getItem(r.sheet).getRange(`${cellAddress(r.firstRow, r.col)}:${cellAddress(r.firstRow + r.texts.length - 1, r.col)}`);
+  const range = ctx.workbook.worksheets
+    .getItem(r.sheet)
+    .getRange(`${cellAddress(r.firstRow, r.col)}:${cellAddress(r.firstRow + r.texts.length - 1, r.col)}`);
   range.values = r.texts.map((t) => [t]);
 }
 
-async function setFill(ctx: AnyContext, batch: Batch, sheet: string, row: number, col: number, color: string): Promise<void> {
+async function setFill(
+  ctx: AnyContext,
+  batch: Batch,
+  sheet: string,
+  row: number,
+  col: number,
+  color: string,
+): Promise<void> {
   await batch.add(BYTES_PER_OPERATION);
   const range = ctx.workbook.worksheets.getItem(sheet).getRange(cellAddress(row, col));
   range.setCellProperties([[{ format: { fill: { color: color || '#FFFFFF' } } }]]);
 }
 
-async function writeStore(ctx: AnyContext, batch: Batch, snapshot: WorkbookSnapshot, fills: StoredFill[]): Promise<void> {
-  const ws = snapshot.storeExists ? ctx.workbook.worksheets.getItem(STORE_SHEET) : ctx.workbook.worksheets.add(STORE_SHEET);
+async function writeStore(
+  ctx: AnyContext,
+  batch: Batch,
+  snapshot: WorkbookSnapshot,
+  fills: StoredFill[],
+): Promise<void> {
+  const ws = snapshot.storeExists
+    ? ctx.workbook.worksheets.getItem(STORE_SHEET)
+    : ctx.workbook.worksheets.add(STORE_SHEET);
   if (!snapshot.storeExists) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
   // Rows beyond the new list are blanked: the store never shrinks by leaving stale lines.
   const height = Math.max(fills.length, snapshot.stored.length);
@@ -189,7 +236,11 @@ export async function applyMarks(snapshot: WorkbookSnapshot, marks: Marks, caps:
 }
 
 /** "Xóa đánh dấu": own fills back, result texts emptied, the store removed. One sync. */
-export async function clearMarks(snapshot: WorkbookSnapshot, results: SheetResults[], caps: Capabilities): Promise<void> {
+export async function clearMarks(
+  snapshot: WorkbookSnapshot,
+  results: SheetResults[],
+  caps: Capabilities,
+): Promise<void> {
   await Excel.run(async (ctx) => {
     const batch = new Batch(ctx);
     if (caps.runtime) ctx.runtime.enableEvents = false;
@@ -219,4 +270,3 @@ export async function watchChanges(sheetNames: string[], onChange: () => void): 
     await ctx.sync();
   });
 }
-

@@ -36,8 +36,12 @@ const columnOf = (layout: SheetLayout, header: string | undefined): number | und
 /** "Lỗi: Năm sinh, Tiêu chuẩn 2 · Cảnh báo: Tóm tắt thành tích" — short enough for a cell. */
 export function resultText(n: Nomination): string {
   const own = n.issues.filter((i) => i.sheet === n.source.sheet && i.row === n.source.row);
-  const dossier = n.issues.some((i) => i.severity === 'error' && i.sheet !== n.source.sheet && i.code !== 'DEADLINE_LATE');
-  const names = (severity: Issue['severity']) => [...new Set(own.filter((i) => i.severity === severity).map((i) => i.column ?? i.code))];
+  const dossier = n.issues.some(
+    (i) => i.severity === 'error' && i.sheet !== n.source.sheet && i.code !== 'DEADLINE_LATE',
+  );
+  const names = (severity: Issue['severity']) => [
+    ...new Set(own.filter((i) => i.severity === severity).map((i) => i.column ?? i.code)),
+  ];
   const parts: string[] = [];
   const errors = names('error');
   if (errors.length) parts.push(`Lỗi: ${errors.join(', ')}`);
@@ -63,7 +67,9 @@ export function computeMarks(check: WorkbookCheck): Marks {
     const texts = Array.from({ length: lastRow - layout.headerRow }, () => '');
     for (const n of mine) {
       texts[n.source.row - layout.headerRow - 1] = resultText(n);
-      for (const i of n.issues) if (i.sheet === layout.sheet && i.row !== undefined) mark(layout.sheet, i.row - 1, columnOf(layout, i.column), i.severity);
+      for (const i of n.issues)
+        if (i.sheet === layout.sheet && i.row !== undefined)
+          mark(layout.sheet, i.row - 1, columnOf(layout, i.column), i.severity);
     }
     results.push({ sheet: layout.sheet, col: layout.columns.result, firstRow: layout.headerRow, texts });
   }

@@ -1,5 +1,12 @@
 // The numbers and lists the pane shows, from the engine's result: pure, so they are tested without a page.
-import { daysToDeadline, formatDate, hasError, type Nomination, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import {
+  daysToDeadline,
+  formatDate,
+  hasError,
+  type Nomination,
+  type Plan,
+  type WorkbookCheck,
+} from '../../engine/index.js';
 
 export interface Tally {
   label: string;
@@ -18,10 +25,27 @@ function tally(label: string, list: Nomination[]): Tally {
 export function tallies(plan: Plan, check: WorkbookCheck): { bySheet: Tally[]; byForm: Tally[] } {
   const n = check.nominations;
   return {
-    bySheet: check.layouts.map((l) => tally(l.sheet, n.filter((x) => x.source.sheet === l.sheet))),
+    bySheet: check.layouts.map((l) =>
+      tally(
+        l.sheet,
+        n.filter((x) => x.source.sheet === l.sheet),
+      ),
+    ),
     byForm: [
-      ...plan.forms.map((f) => tally(f.label, n.filter((x) => x.form === f.code))),
-      ...(n.some((x) => !x.form) ? [tally('Chưa rõ hình thức', n.filter((x) => !x.form))] : []),
+      ...plan.forms.map((f) =>
+        tally(
+          f.label,
+          n.filter((x) => x.form === f.code),
+        ),
+      ),
+      ...(n.some((x) => !x.form)
+        ? [
+            tally(
+              'Chưa rõ hình thức',
+              n.filter((x) => !x.form),
+            ),
+          ]
+        : []),
     ].filter((t) => t.total > 0),
   };
 }
@@ -41,12 +65,31 @@ export function groupIssues(check: WorkbookCheck): IssueGroup[] {
     for (const i of n.issues) {
       if (i.row === undefined || !i.sheet) continue;
       const k = `${i.sheet}\u0000${i.row}`;
-      if (!groups.has(k)) groups.set(k, { title: i.sheet === n.source.sheet ? `${i.sheet} – dòng ${i.row}: ${n.name || '(chưa có tên)'}` : `${i.sheet} – dòng ${i.row}`, sheet: i.sheet, row: i.row, items: [] });
+      if (!groups.has(k))
+        groups.set(k, {
+          title:
+            i.sheet === n.source.sheet
+              ? `${i.sheet} – dòng ${i.row}: ${n.name || '(chưa có tên)'}`
+              : `${i.sheet} – dòng ${i.row}`,
+          sheet: i.sheet,
+          row: i.row,
+          items: [],
+        });
       const g = groups.get(k)!;
-      if (!g.items.some((x) => x.code === i.code && x.column === i.column)) g.items.push({ severity: i.severity, column: i.column ?? '', message: strip(i.message), sheet: i.sheet, row: i.row, code: i.code });
+      if (!g.items.some((x) => x.code === i.code && x.column === i.column))
+        g.items.push({
+          severity: i.severity,
+          column: i.column ?? '',
+          message: strip(i.message),
+          sheet: i.sheet,
+          row: i.row,
+          code: i.code,
+        });
     }
   }
-  return [...groups.values()].sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === check.info?.sheet ? -1 : b.sheet === check.info?.sheet ? 1 : 0));
+  return [...groups.values()].sort((a, b) =>
+    a.sheet === b.sheet ? a.row - b.row : a.sheet === check.info?.sheet ? -1 : b.sheet === check.info?.sheet ? 1 : 0,
+  );
 }
 
 export interface ChecklistItem {
@@ -58,9 +101,18 @@ export function checklist(plan: Plan, check: WorkbookCheck, now: Date): Checklis
   const codes = new Set(check.nominations.flatMap((n) => n.issues.map((i) => i.code)));
   const days = daysToDeadline(plan, now);
   return [
-    { label: 'Tờ trình đề nghị khen thưởng: đã có, ghi Số và Ngày', done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_TOTRINH') },
-    { label: 'Biên bản họp bình xét: đã có, ghi Ngày họp', done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_BIENBAN') },
-    { label: 'Mọi dòng đề nghị hợp lệ', done: check.nominations.length > 0 && check.nominations.every((n) => !hasError(n.issues)) },
+    {
+      label: 'Tờ trình đề nghị khen thưởng: đã có, ghi Số và Ngày',
+      done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_TOTRINH'),
+    },
+    {
+      label: 'Biên bản họp bình xét: đã có, ghi Ngày họp',
+      done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_BIENBAN'),
+    },
+    {
+      label: 'Mọi dòng đề nghị hợp lệ',
+      done: check.nominations.length > 0 && check.nominations.every((n) => !hasError(n.issues)),
+    },
     { label: `Gửi trước hạn (hết ngày ${formatDate(plan.deadline)})`, done: days >= 0 },
   ];
 }

@@ -1,7 +1,16 @@
 // The task pane page: wires the buttons to the Excel module and the engine, and shows the results.
 import { checkWorkbook, type Plan, type WorkbookCheck } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
-import { applyMarks, capabilities, clearMarks, readWorkbook, selectCell, watchChanges, type Capabilities, type WorkbookSnapshot } from './excel.js';
+import {
+  applyMarks,
+  capabilities,
+  clearMarks,
+  readWorkbook,
+  selectCell,
+  watchChanges,
+  type Capabilities,
+  type WorkbookSnapshot,
+} from './excel.js';
 import { computeMarks } from './marks.js';
 import { checklist, deadlineText, groupIssues, tallies } from './summary.js';
 import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
@@ -36,19 +45,26 @@ function showResults(check: WorkbookCheck): void {
     return;
   }
   if (check.empty) {
-    replace('results', el('p', { class: 'notice' }, 'Chưa có dòng đề nghị nào để kiểm tra. Hãy nhập ở trang "Tập thể" hoặc "Cá nhân".'));
+    replace(
+      'results',
+      el('p', { class: 'notice' }, 'Chưa có dòng đề nghị nào để kiểm tra. Hãy nhập ở trang "Tập thể" hoặc "Cá nhân".'),
+    );
     replace('checklist');
     return;
   }
   const t = tallies(plan, check);
   const groups = groupIssues(check);
-  replace('results',
+  replace(
+    'results',
     renderTallies('Theo trang', t.bySheet),
     renderTallies('Theo hình thức', t.byForm),
     el('h2', {}, `Các vấn đề (${groups.reduce((n, g) => n + g.items.length, 0)})`),
     renderIssues(groups, (item) => {
-      void selectCell(item.sheet, item.row - 1, columnIndex(check, item.sheet, item.column)).catch((e) => status(`Không chọn được ô: ${(e as Error).message}`));
-    }));
+      void selectCell(item.sheet, item.row - 1, columnIndex(check, item.sheet, item.column)).catch((e) =>
+        status(`Không chọn được ô: ${(e as Error).message}`),
+      );
+    }),
+  );
   replace('checklist', el('h2', {}, 'Sẵn sàng gửi hồ sơ'), renderChecklist(checklist(plan, check, new Date())));
 }
 
@@ -63,7 +79,11 @@ async function runCheck(): Promise<void> {
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
     showResults(check);
     const n = check.nominations;
-    status(check.accepted ? `Đã kiểm tra ${n.length} đề nghị lúc ${new Date().toLocaleTimeString('vi-VN')}: ${n.filter((x) => x.status === 'valid').length} hợp lệ.` : 'Không kiểm tra được sổ này.');
+    status(
+      check.accepted
+        ? `Đã kiểm tra ${n.length} đề nghị lúc ${new Date().toLocaleTimeString('vi-VN')}: ${n.filter((x) => x.status === 'valid').length} hợp lệ.`
+        : 'Không kiểm tra được sổ này.',
+    );
     if (check.accepted && caps.events && !watching) {
       watching = true;
       await watchChanges(snapshot.sheetNames, scheduleLiveCheck);
@@ -99,9 +119,19 @@ async function runClear(): Promise<void> {
 }
 
 function outsideOffice(): void {
-  replace('app', el('div', { class: 'notice', role: 'alert' },
-    el('h2', {}, 'Hãy mở trang này trong Excel'),
-    el('p', {}, 'Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "Kiểm tra hồ sơ" trên thẻ Trang đầu.')));
+  replace(
+    'app',
+    el(
+      'div',
+      { class: 'notice', role: 'alert' },
+      el('h2', {}, 'Hãy mở trang này trong Excel'),
+      el(
+        'p',
+        {},
+        'Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "Kiểm tra hồ sơ" trên thẻ Trang đầu.',
+      ),
+    ),
+  );
 }
 
 export async function start(): Promise<void> {
@@ -115,7 +145,8 @@ export async function start(): Promise<void> {
   live.disabled = !caps.events;
   if (!caps.events) live.checked = false;
   showHeader(null);
-  if (!caps.fills) status('Phiên bản Excel này chưa hỗ trợ tô màu ô (ExcelApi 1.9): kết quả chỉ ghi ở cột "Kết quả kiểm tra".');
+  if (!caps.fills)
+    status('Phiên bản Excel này chưa hỗ trợ tô màu ô (ExcelApi 1.9): kết quả chỉ ghi ở cột "Kết quả kiểm tra".');
   try {
     const snapshot = await readWorkbook(plan);
     showHeader(checkWorkbook(plan, snapshot.grid));

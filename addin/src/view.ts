@@ -17,36 +17,97 @@ export function replace(id: string, ...children: Child[]): void {
 }
 
 export function renderTallies(title: string, rows: Tally[]): HTMLElement {
-  return el('table', { class: 'tally' },
+  return el(
+    'table',
+    { class: 'tally' },
     el('caption', {}, title),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Hợp lệ'), el('th', { scope: 'col' }, 'Có lỗi'), el('th', { scope: 'col' }, 'Cảnh báo'))),
-    el('tbody', {}, ...rows.map((t) => el('tr', {},
-      el('th', { scope: 'row' }, `${t.label} (${t.total})`),
-      el('td', { class: 'ok' }, String(t.valid)), el('td', { class: t.errors ? 'bad' : '' }, String(t.errors)), el('td', { class: t.warnings ? 'warn' : '' }, String(t.warnings))))));
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, ''),
+        el('th', { scope: 'col' }, 'Hợp lệ'),
+        el('th', { scope: 'col' }, 'Có lỗi'),
+        el('th', { scope: 'col' }, 'Cảnh báo'),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...rows.map((t) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, `${t.label} (${t.total})`),
+          el('td', { class: 'ok' }, String(t.valid)),
+          el('td', { class: t.errors ? 'bad' : '' }, String(t.errors)),
+          el('td', { class: t.warnings ? 'warn' : '' }, String(t.warnings)),
+        ),
+      ),
+    ),
+  );
 }
 
 export function renderChecklist(items: ChecklistItem[]): HTMLElement {
-  return el('ul', { class: 'checklist' }, ...items.map((i) => el('li', { class: i.done ? 'done' : 'todo' }, el('span', { 'aria-hidden': 'true' }, i.done ? '✔' : '✘'), ` ${i.label}`, el('span', { class: 'sr-only' }, i.done ? ' (đạt)' : ' (chưa đạt)'))));
+  return el(
+    'ul',
+    { class: 'checklist' },
+    ...items.map((i) =>
+      el(
+        'li',
+        { class: i.done ? 'done' : 'todo' },
+        el('span', { 'aria-hidden': 'true' }, i.done ? '✔' : '✘'),
+        ` ${i.label}`,
+        el('span', { class: 'sr-only' }, i.done ? ' (đạt)' : ' (chưa đạt)'),
+      ),
+    ),
+  );
 }
 
 export function renderIssues(groups: IssueGroup[], onSelect: (item: IssueGroup['items'][number]) => void): HTMLElement {
   if (!groups.length) return el('p', { class: 'all-good' }, 'Không có lỗi hay cảnh báo nào.');
-  return el('ol', { class: 'issues' }, ...groups.map((g) => el('li', { class: 'group' },
-    el('h3', {}, g.title),
-    el('ul', {}, ...g.items.map((item) => {
-      const button = el('button', { type: 'button', class: `issue ${item.severity}`, 'data-code': item.code, title: 'Chọn ô này trong trang tính' },
-        el('span', { class: 'badge' }, item.severity === 'error' ? 'Lỗi' : 'Cảnh báo'),
-        item.column ? el('strong', {}, ` ${item.column}: `) : ' ',
-        item.message);
-      button.addEventListener('click', () => onSelect(item));
-      return el('li', {}, button);
-    }))))); 
+  return el(
+    'ol',
+    { class: 'issues' },
+    ...groups.map((g) =>
+      el(
+        'li',
+        { class: 'group' },
+        el('h3', {}, g.title),
+        el(
+          'ul',
+          {},
+          ...g.items.map((item) => {
+            const button = el(
+              'button',
+              {
+                type: 'button',
+                class: `issue ${item.severity}`,
+                'data-code': item.code,
+                title: 'Chọn ô này trong trang tính',
+              },
+              el('span', { class: 'badge' }, item.severity === 'error' ? 'Lỗi' : 'Cảnh báo'),
+              item.column ? el('strong', {}, ` ${item.column}: `) : ' ',
+              item.message,
+            );
+            button.addEventListener('click', () => onSelect(item));
+            return el('li', {}, button);
+          }),
+        ),
+      ),
+    ),
+  );
 }
 
 export function renderFileIssues(issues: Issue[]): HTMLElement {
-  return el('div', { class: 'notice bad', role: 'alert' },
+  return el(
+    'div',
+    { class: 'notice bad', role: 'alert' },
     el('h2', {}, 'Sổ này không phải mẫu của kế hoạch'),
     el('p', {}, 'Add-in chỉ kiểm tra được sổ lập từ mẫu Sở gửi. Lý do:'),
     el('ul', {}, ...issues.map((i) => el('li', {}, i.message))),
-    el('p', {}, 'Hãy mở đúng tệp mẫu của đơn vị (tên tệp là mã đơn vị, ví dụ H-BATO.xlsx) rồi chép dữ liệu sang.'));
+    el('p', {}, 'Hãy mở đúng tệp mẫu của đơn vị (tên tệp là mã đơn vị, ví dụ H-BATO.xlsx) rồi chép dữ liệu sang.'),
+  );
 }

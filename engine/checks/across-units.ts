@@ -18,9 +18,18 @@ export function checkAcrossUnits(plan: Plan, nominations: readonly Nomination[])
     const units = new Set(group.map((n) => n.unit));
     if (units.size < 2) continue;
     for (const n of group) {
-      const others = [...units].filter((u) => u !== n.unit).map((u) => ctx.units.get(u)?.name ?? u).join(', ');
+      const others = [...units]
+        .filter((u) => u !== n.unit)
+        .map((u) => ctx.units.get(u)?.name ?? u)
+        .join(', ');
       const column = ctx.columns[n.type].get('name')?.header;
-      n.issues.push(makeIssue('DUPLICATE_ACROSS_UNITS', { file: n.source.file, sheet: n.source.sheet, row: n.source.row, column }, { other: others }));
+      n.issues.push(
+        makeIssue(
+          'DUPLICATE_ACROSS_UNITS',
+          { file: n.source.file, sheet: n.source.sheet, row: n.source.row, column },
+          { other: others },
+        ),
+      );
     }
   }
 }

@@ -6,6 +6,10 @@ export const checkCriteria: RowCheck = (row, ctx, emit) => {
   row.criteria.forEach((parsed, i) => {
     const criterion = criteria[i];
     if (!criterion || parsed.kind === 'invalid' || (parsed.kind === 'ok' && parsed.value)) return;
-    emit('CRITERIA_NOT_MET', `criterion${i}`, { value: criterion.label, detail: criterion.text, expected: String(criteria.length) });
+    emit('CRITERIA_NOT_MET', `criterion${i}`, {
+      value: criterion.label,
+      detail: criterion.text,
+      expected: String(criteria.length),
+    });
   });
 };

@@ -2,6 +2,8 @@
 import type { RowCheck } from './types.js';
 
 export const checkDossier: RowCheck = (row, _ctx, emit) => {
-  if (row.report.kind === 'empty' || (row.report.kind === 'ok' && !row.report.value)) emit('DOSSIER_NO_REPORT', 'report');
-  if (row.confirmation.kind === 'empty' || (row.confirmation.kind === 'ok' && !row.confirmation.value)) emit('DOSSIER_NO_CONFIRMATION', 'confirmation');
+  if (row.report.kind === 'empty' || (row.report.kind === 'ok' && !row.report.value))
+    emit('DOSSIER_NO_REPORT', 'report');
+  if (row.confirmation.kind === 'empty' || (row.confirmation.kind === 'ok' && !row.confirmation.value))
+    emit('DOSSIER_NO_CONFIRMATION', 'confirmation');
 };

@@ -10,7 +10,11 @@ export const checkRouting: RowCheck = (row, ctx, emit) => {
     const groupCode = row.group.value;
     const group = ctx.plan.groups.find((g) => g.code === groupCode);
     const open = ctx.plan.forms.filter((f) => f.eligibleGroups.includes(groupCode)).map((f) => f.label);
-    emit('ROUTE_NOT_ELIGIBLE', 'form', { value: form.label, other: group?.label ?? groupCode, expected: open.join('; ') || 'không có hình thức nào' });
+    emit('ROUTE_NOT_ELIGIBLE', 'form', {
+      value: form.label,
+      other: group?.label ?? groupCode,
+      expected: open.join('; ') || 'không có hình thức nào',
+    });
   }
   if (form.requiresOutstanding && !(row.outstanding.kind === 'ok' && row.outstanding.value)) {
     emit('OUTSTANDING_REQUIRED', 'outstanding', { value: form.label });

@@ -4,5 +4,6 @@ import type { RowCheck } from './types.js';
 export const checkSummary: RowCheck = (row, ctx, emit) => {
   const summary = row.text.summary ?? '';
   const min = ctx.plan.summaryMinLength;
-  if (summary && summary.length < min) emit('SUMMARY_TOO_SHORT', 'summary', { value: String(summary.length), limit: String(min) });
+  if (summary && summary.length < min)
+    emit('SUMMARY_TOO_SHORT', 'summary', { value: String(summary.length), limit: String(min) });
 };

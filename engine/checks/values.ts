@@ -9,9 +9,11 @@ const choices = (values: string[]) => `Hãy chọn một trong: ${values.map((v)
 export const checkValues: RowCheck = (row, ctx, emit) => {
   const { plan } = ctx;
   function listed(key: ColumnKey, parsed: Parsed<unknown>, list: ListName) {
-    if (parsed.kind === 'invalid') emit('FIELD_INVALID', key, { value: parsed.text, expected: choices(listValues(plan, list)) });
+    if (parsed.kind === 'invalid')
+      emit('FIELD_INVALID', key, { value: parsed.text, expected: choices(listValues(plan, list)) });
   }
-  if (row.form.kind === 'invalid') emit('FORM_UNKNOWN', 'form', { value: row.form.text, expected: listValues(plan, 'form').join('; ') });
+  if (row.form.kind === 'invalid')
+    emit('FORM_UNKNOWN', 'form', { value: row.form.text, expected: listValues(plan, 'form').join('; ') });
   listed('group', row.group, 'group');
   row.criteria.forEach((c, i) => listed(`criterion${i}`, c, 'criterion'));
   listed('outstanding', row.outstanding, 'yesNo');
@@ -20,6 +22,9 @@ export const checkValues: RowCheck = (row, ctx, emit) => {
   listed('gender', row.gender, 'gender');
   listed('leader', row.leader, 'yesNo');
   if (row.birthYear.kind === 'invalid') {
-    emit('FIELD_INVALID', 'birthYear', { value: row.birthYear.text, expected: `Năm sinh phải là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.` });
+    emit('FIELD_INVALID', 'birthYear', {
+      value: row.birthYear.text,
+      expected: `Năm sinh phải là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
+    });
   }
 };

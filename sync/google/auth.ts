@@ -22,10 +22,14 @@ export interface GoogleAccess {
   account?: string;
 }
 
-const SETUP_HINT = 'Tạo khóa JSON trong Google Cloud Console (IAM & Admin → Service Accounts → tài khoản → Keys → Add key → JSON).';
+const SETUP_HINT =
+  'Tạo khóa JSON trong Google Cloud Console (IAM & Admin → Service Accounts → tài khoản → Keys → Add key → JSON).';
 
 /** The key file to use and where its path came from; undefined when none is given. */
-export function credentialsPath(option: string | undefined, env: NodeJS.ProcessEnv): { path: string; from: string } | undefined {
+export function credentialsPath(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { path: string; from: string } | undefined {
   if (option) return { path: option, from: '--credentials' };
   const fromEnv = env[CREDENTIALS_ENV];
   if (fromEnv) return { path: fromEnv, from: `biến môi trường ${CREDENTIALS_ENV}` };
@@ -33,13 +37,18 @@ export function credentialsPath(option: string | undefined, env: NodeJS.ProcessE
 }
 
 /** Reads and checks a service-account key file and builds its client; makes no request. */
-export async function loadServiceAccount(file: string, scopes: string[], from = '--credentials'): Promise<GoogleAccess & { auth: Auth.JWT }> {
+export async function loadServiceAccount(
+  file: string,
+  scopes: string[],
+  from = '--credentials',
+): Promise<GoogleAccess & { auth: Auth.JWT }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GoogleSyncError(`Không tìm thấy tệp khóa tài khoản dịch vụ "${file}" (chỉ định qua ${from}).`);
+    if (code === 'ENOENT')
+      throw new GoogleSyncError(`Không tìm thấy tệp khóa tài khoản dịch vụ "${file}" (chỉ định qua ${from}).`);
     throw new GoogleSyncError(`Không đọc được tệp khóa tài khoản dịch vụ "${file}" (${code ?? 'lỗi đọc tệp'}).`);
   }
   let key: unknown;
@@ -49,20 +58,29 @@ export async function loadServiceAccount(file: string, scopes: string[], from = 
     // JSON.parse's own message quotes the text around the fault: it could quote the private key.
     throw new GoogleSyncError(`Tệp khóa "${file}" không phải JSON hợp lệ. ${SETUP_HINT}`);
   }
-  if (typeof key !== 'object' || key === null) throw new GoogleSyncError(`Tệp khóa "${file}" không phải khóa tài khoản dịch vụ. ${SETUP_HINT}`);
+  if (typeof key !== 'object' || key === null)
+    throw new GoogleSyncError(`Tệp khóa "${file}" không phải khóa tài khoản dịch vụ. ${SETUP_HINT}`);
   const k = key as Record<string, unknown>;
   if (k.type !== 'service_account') {
-    const kind = typeof k.type === 'string' && /^[a-z_]{1,40}$/.test(k.type) ? `loại "${k.type}"` : 'không ghi loại khóa';
-    throw new GoogleSyncError(`Tệp khóa "${file}" ${kind}, không phải khóa tài khoản dịch vụ ("type": "service_account"). ${SETUP_HINT}`);
+    const kind =
+      typeof k.type === 'string' && /^[a-z_]{1,40}$/.test(k.type) ? `loại "${k.type}"` : 'không ghi loại khóa';
+    throw new GoogleSyncError(
+      `Tệp khóa "${file}" ${kind}, không phải khóa tài khoản dịch vụ ("type": "service_account"). ${SETUP_HINT}`,
+    );
   }
-  const missing = ['client_email', 'private_key'].filter((field) => typeof k[field] !== 'string' || (k[field] as string).trim() === '');
+  const missing = ['client_email', 'private_key'].filter(
+    (field) => typeof k[field] !== 'string' || (k[field] as string).trim() === '',
+  );
   if (missing.length > 0) throw new GoogleSyncError(`Tệp khóa "${file}" thiếu ${missing.join(', ')}. ${SETUP_HINT}`);
   const email = k.client_email as string;
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new GoogleSyncError(`Tệp khóa "${file}": client_email không phải một địa chỉ e-mail. ${SETUP_HINT}`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new GoogleSyncError(`Tệp khóa "${file}": client_email không phải một địa chỉ e-mail. ${SETUP_HINT}`);
   try {
     createPrivateKey(k.private_key as string);
   } catch {
-    throw new GoogleSyncError(`Khóa riêng (private_key) trong tệp "${file}" không đọc được: tệp có thể đã bị cắt hoặc sửa. Tải lại khóa JSON. ${SETUP_HINT}`);
+    throw new GoogleSyncError(
+      `Khóa riêng (private_key) trong tệp "${file}" không đọc được: tệp có thể đã bị cắt hoặc sửa. Tải lại khóa JSON. ${SETUP_HINT}`,
+    );
   }
   const { Auth: AuthLib } = await import('googleapis');
   const auth = new AuthLib.JWT({
@@ -75,11 +93,18 @@ export async function loadServiceAccount(file: string, scopes: string[], from = 
 }
 
 /** The injected access when given, else the service account from the key file; a clear error when neither. */
-export async function resolveAccess(option: string | undefined, scopes: string[], injected: GoogleAccess | undefined, env: NodeJS.ProcessEnv): Promise<GoogleAccess> {
+export async function resolveAccess(
+  option: string | undefined,
+  scopes: string[],
+  injected: GoogleAccess | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<GoogleAccess> {
   if (injected) return injected;
   const where = credentialsPath(option, env);
   if (!where) {
-    throw new GoogleSyncError(`Chưa có khóa tài khoản dịch vụ Google: thêm --credentials TỆP_KHÓA.json hoặc đặt biến môi trường ${CREDENTIALS_ENV} trỏ tới tệp khóa. ${SETUP_HINT}`);
+    throw new GoogleSyncError(
+      `Chưa có khóa tài khoản dịch vụ Google: thêm --credentials TỆP_KHÓA.json hoặc đặt biến môi trường ${CREDENTIALS_ENV} trỏ tới tệp khóa. ${SETUP_HINT}`,
+    );
   }
   return loadServiceAccount(where.path, scopes, where.from);
 }

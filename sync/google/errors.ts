@@ -6,7 +6,10 @@
 export class GoogleSyncError extends Error {
   override name = 'GoogleSyncError';
   /** True when Google kept failing in a way that may pass (quota, 5xx, network): stop, try later. */
-  constructor(message: string, readonly transient = false) {
+  constructor(
+    message: string,
+    readonly transient = false,
+  ) {
     super(message);
   }
 }
@@ -58,14 +61,20 @@ function readHeader(headers: unknown, name: string): string | undefined {
 export function errorFacts(err: unknown): ErrorFacts {
   if (!isObject(err)) return {};
   const response = isObject(err.response) ? err.response : undefined;
-  const status = typeof response?.status === 'number' ? response.status : typeof err.status === 'number' ? err.status : undefined;
+  const status =
+    typeof response?.status === 'number' ? response.status : typeof err.status === 'number' ? err.status : undefined;
   const facts: ErrorFacts = {};
   if (status !== undefined) facts.status = status;
   const body = parseBody(response?.data);
   const apiError = body?.error;
   if (isObject(apiError)) {
     const first = Array.isArray(apiError.errors) ? (apiError.errors[0] as unknown) : undefined;
-    const reason = isObject(first) && typeof first.reason === 'string' ? first.reason : typeof apiError.status === 'string' ? apiError.status : undefined;
+    const reason =
+      isObject(first) && typeof first.reason === 'string'
+        ? first.reason
+        : typeof apiError.status === 'string'
+          ? apiError.status
+          : undefined;
     if (reason) facts.reason = reason;
     if (typeof apiError.message === 'string') facts.apiMessage = apiError.message.slice(0, 300);
   } else if (typeof apiError === 'string') {
@@ -75,14 +84,27 @@ export function errorFacts(err: unknown): ErrorFacts {
   }
   const retryAfter = Number(readHeader(response?.headers, 'retry-after'));
   if (Number.isFinite(retryAfter) && retryAfter >= 0) facts.retryAfterMs = retryAfter * 1000;
-  const code = typeof err.code === 'string' ? err.code : isObject(err.cause) && typeof err.cause.code === 'string' ? err.cause.code : undefined;
+  const code =
+    typeof err.code === 'string'
+      ? err.code
+      : isObject(err.cause) && typeof err.cause.code === 'string'
+        ? err.cause.code
+        : undefined;
   if (status === undefined && code) facts.networkCode = code;
   return facts;
 }
 
 // Drive signals per-user rate limits with 403 and these reasons; Google asks clients to back off and retry.
 const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED', 'quotaExceeded']);
-const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+const TRANSIENT_NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'ECONNABORTED',
+]);
 
 const isQuota = (f: ErrorFacts): boolean => f.status === 429 || (f.reason !== undefined && RATE_REASONS.has(f.reason));
 
@@ -132,7 +154,12 @@ function explainFacts(f: ErrorFacts, target: Target, attempts: number, err: unkn
   if (f.status === 401) {
     return `Google không chấp nhận thông tin đăng nhập (HTTP 401) khi truy cập ${t}: khóa tài khoản dịch vụ có thể đã bị xóa hoặc thu hồi. Tạo khóa mới rồi chỉ đến nó bằng --credentials.`;
   }
-  if (f.status === 403 && (f.reason === 'accessNotConfigured' || f.reason === 'SERVICE_DISABLED' || /has not been used|is disabled/i.test(f.apiMessage ?? ''))) {
+  if (
+    f.status === 403 &&
+    (f.reason === 'accessNotConfigured' ||
+      f.reason === 'SERVICE_DISABLED' ||
+      /has not been used|is disabled/i.test(f.apiMessage ?? ''))
+  ) {
     return `${api} chưa được bật cho dự án Google Cloud của tài khoản dịch vụ (HTTP 403). Bật "${api}" trong Google Cloud Console (APIs & Services → Library) rồi chạy lại.`;
   }
   if (f.reason === 'exportSizeLimitExceeded') {

@@ -50,8 +50,13 @@ export function actionFor(file: drive_v3.Schema$File): Action {
   const mime = file.mimeType ?? '';
   if (mime === FOLDER_MIME) return { kind: 'skip', reason: 'thư mục con (chỉ tải các tệp nằm ngay trong thư mục)' };
   if (mime === SHORTCUT_MIME) return { kind: 'skip', reason: 'lối tắt (shortcut): hãy đặt chính tệp vào thư mục' };
-  if (mime === GOOGLE_SHEET_MIME) return { kind: 'export', base: SPREADSHEET_NAME.test(name) ? name.replace(SPREADSHEET_NAME, '.xlsx') : `${name}.xlsx` };
-  if (mime.startsWith('application/vnd.google-apps.')) return { kind: 'skip', reason: 'tài liệu Google không phải bảng tính' };
+  if (mime === GOOGLE_SHEET_MIME)
+    return {
+      kind: 'export',
+      base: SPREADSHEET_NAME.test(name) ? name.replace(SPREADSHEET_NAME, '.xlsx') : `${name}.xlsx`,
+    };
+  if (mime.startsWith('application/vnd.google-apps.'))
+    return { kind: 'skip', reason: 'tài liệu Google không phải bảng tính' };
   if (SPREADSHEET_NAME.test(name)) return { kind: 'download', base: name };
   const extension = SPREADSHEET_EXTENSIONS[mime];
   if (extension) return { kind: 'download', base: `${name}${extension}` };
@@ -62,7 +67,11 @@ export function actionFor(file: drive_v3.Schema$File): Action {
 export function localName(driveName: string): string {
   const ext = path.extname(driveName);
   let stem = driveName.slice(0, driveName.length - ext.length).normalize('NFC');
-  stem = stem.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^[\s.~]+/, '').trim().slice(0, 150);
+  stem = stem
+    .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^[\s.~]+/, '')
+    .trim()
+    .slice(0, 150);
   return `${stem || 'tep-khong-ten'}${ext.replace(/[^.\w]/g, '')}`;
 }
 
@@ -72,7 +81,10 @@ const withIdSuffix = (name: string, id: string): string => {
 };
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function md5Of(file: string): Promise<string> {
@@ -144,7 +156,10 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
   return exitCodeOf(log, async () => {
     const access = await resolveAccess(options.credentials, PULL_SCOPES, deps.access, env);
     const folderId = googleId(options.driveFolder, 'folder');
-    if (!folderId) throw new GoogleSyncError(`"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`);
+    if (!folderId)
+      throw new GoogleSyncError(
+        `"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`,
+      );
     const { google } = await import('googleapis');
     const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
     const folderTarget: Target = { kind: 'folder', id: folderId, account: access.account };
@@ -152,25 +167,39 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
     const inbox = path.resolve(options.inbox);
     await mkdir(inbox, { recursive: true }).catch(() => undefined);
     const inboxStat = await stat(inbox).catch(() => undefined);
-    if (!inboxStat?.isDirectory()) throw new GoogleSyncError(`Không dùng được inbox "${options.inbox}": không phải một thư mục.`);
+    if (!inboxStat?.isDirectory())
+      throw new GoogleSyncError(`Không dùng được inbox "${options.inbox}": không phải một thư mục.`);
 
-    const folder = await callGoogle(folderTarget, () => drive.files.get({ fileId: folderId, fields: 'id, name, mimeType', supportsAllDrives: true }), retry, log);
+    const folder = await callGoogle(
+      folderTarget,
+      () => drive.files.get({ fileId: folderId, fields: 'id, name, mimeType', supportsAllDrives: true }),
+      retry,
+      log,
+    );
     if (folder.data.mimeType !== FOLDER_MIME) {
-      throw new GoogleSyncError(`Mã "${folderId}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`);
+      throw new GoogleSyncError(
+        `Mã "${folderId}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`,
+      );
     }
 
     const files: DriveFile[] = [];
     let pageToken: string | undefined;
     do {
-      const page = await callGoogle(folderTarget, () => drive.files.list({
-        q: `'${folderId}' in parents and trashed = false`,
-        fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
-        pageSize: DRIVE_PAGE_SIZE,
-        orderBy: 'name, createdTime',
-        supportsAllDrives: true,
-        includeItemsFromAllDrives: true,
-        ...(pageToken ? { pageToken } : {}),
-      }), retry, log);
+      const page = await callGoogle(
+        folderTarget,
+        () =>
+          drive.files.list({
+            q: `'${folderId}' in parents and trashed = false`,
+            fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
+            pageSize: DRIVE_PAGE_SIZE,
+            orderBy: 'name, createdTime',
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            ...(pageToken ? { pageToken } : {}),
+          }),
+        retry,
+        log,
+      );
       for (const f of page.data.files ?? []) if (f.id) files.push(f as DriveFile);
       pageToken = page.data.nextPageToken ?? undefined;
     } while (pageToken);
@@ -194,12 +223,19 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
         const size = Number(file.size);
         if (action.kind === 'download' && Number.isFinite(size) && size > MAX_FILE_BYTES) {
           tally.refused++;
-          log.info(`  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`);
+          log.info(
+            `  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`,
+          );
           continue;
         }
         const previous = state.files[file.id];
-        if (previous && previous.modifiedTime === file.modifiedTime && previous.md5Checksum === (file.md5Checksum ?? undefined)
-          && names.freeFor(previous.name, file.id) && await exists(path.join(inbox, previous.name))) {
+        if (
+          previous &&
+          previous.modifiedTime === file.modifiedTime &&
+          previous.md5Checksum === (file.md5Checksum ?? undefined) &&
+          names.freeFor(previous.name, file.id) &&
+          (await exists(path.join(inbox, previous.name)))
+        ) {
           names.claim(previous.name, file.id);
           tally.unchanged++;
           log.info(`  Không đổi: ${previous.name}`);
@@ -207,7 +243,12 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
         }
         const target = await chooseName(inbox, file, previous?.name ?? localName(action.base), names);
         if (target.kind === 'adopted') {
-          state.files[file.id] = { name: target.name, md5Checksum: file.md5Checksum ?? undefined, modifiedTime: file.modifiedTime ?? '', pulledAt: new Date().toISOString() };
+          state.files[file.id] = {
+            name: target.name,
+            md5Checksum: file.md5Checksum ?? undefined,
+            modifiedTime: file.modifiedTime ?? '',
+            pulledAt: new Date().toISOString(),
+          };
           tally.unchanged++;
           log.info(`  Không đổi: ${target.name} (đã có sẵn trong inbox, cùng nội dung)`);
           continue;
@@ -221,10 +262,18 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
             continue;
           }
           names.claim(target.name, file.id);
-          state.files[file.id] = { name: target.name, md5Checksum: file.md5Checksum ?? undefined, modifiedTime: file.modifiedTime ?? '', pulledAt: new Date().toISOString() };
+          state.files[file.id] = {
+            name: target.name,
+            md5Checksum: file.md5Checksum ?? undefined,
+            modifiedTime: file.modifiedTime ?? '',
+            pulledAt: new Date().toISOString(),
+          };
           tally.pulled++;
           const verb = action.kind === 'export' ? 'Xuất từ Google Trang tính' : 'Tải về';
-          const renamed = target.name !== shown ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}` : '';
+          const renamed =
+            target.name !== shown
+              ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}`
+              : '';
           log.info(`  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file)})${renamed}`);
         } catch (err) {
           // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
@@ -236,7 +285,9 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
     } finally {
       await saveState(inbox, state);
     }
-    log.info(`Kết quả: ${tally.pulled} tải về, ${tally.unchanged} không đổi, ${tally.skipped} bỏ qua, ${tally.refused} từ chối, ${tally.failed} lỗi.`);
+    log.info(
+      `Kết quả: ${tally.pulled} tải về, ${tally.unchanged} không đổi, ${tally.skipped} bỏ qua, ${tally.refused} từ chối, ${tally.failed} lỗi.`,
+    );
     return tally.refused > 0 || tally.failed > 0 ? 2 : 0;
   });
 }
@@ -257,20 +308,40 @@ async function chooseName(inbox: string, file: DriveFile, wanted: string, names:
     if (names.ownedBy(name, file.id)) return { kind: 'write', name, suffixed: i > 0 };
     if (file.md5Checksum && (await md5Of(full)) === file.md5Checksum) return { kind: 'adopted', name };
   }
-  throw new GoogleSyncError(`Không đặt được tên cho "${file.name ?? file.id}" trong inbox: các tên ${candidates.map((c) => `"${c}"`).join(', ')} đều đã có tệp khác.`);
+  throw new GoogleSyncError(
+    `Không đặt được tên cho "${file.name ?? file.id}" trong inbox: các tên ${candidates.map((c) => `"${c}"`).join(', ')} đều đã có tệp khác.`,
+  );
 }
 
 /** Downloads (or exports) one file into a temporary file, stamps its Drive time, then renames it into place. */
-async function download(drive: drive_v3.Drive, file: DriveFile, kind: 'download' | 'export', inbox: string, name: string, target: Target, retry: RetryOptions, log: Logger): Promise<Streamed> {
+async function download(
+  drive: drive_v3.Drive,
+  file: DriveFile,
+  kind: 'download' | 'export',
+  inbox: string,
+  name: string,
+  target: Target,
+  retry: RetryOptions,
+  log: Logger,
+): Promise<Streamed> {
   const temp = path.join(inbox, `.${name}.${randomBytes(4).toString('hex')}.part`);
   try {
-    const result = await callGoogle(target, async () => {
-      await rm(temp, { force: true });
-      const response = kind === 'export'
-        ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, { responseType: 'stream' })
-        : await drive.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, { responseType: 'stream' });
-      return streamTo(temp, response.data as unknown as AsyncIterable<Uint8Array>);
-    }, retry, log);
+    const result = await callGoogle(
+      target,
+      async () => {
+        await rm(temp, { force: true });
+        const response =
+          kind === 'export'
+            ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, { responseType: 'stream' })
+            : await drive.files.get(
+                { fileId: file.id, alt: 'media', supportsAllDrives: true },
+                { responseType: 'stream' },
+              );
+        return streamTo(temp, response.data as unknown as AsyncIterable<Uint8Array>);
+      },
+      retry,
+      log,
+    );
     if (result.kind === 'oversize') return result;
     const modified = new Date(file.modifiedTime ?? Date.now());
     await utimes(temp, modified, modified);

@@ -11,7 +11,8 @@ interface PushState {
   spreadsheets: Record<string, { pushedAt: string; values: Record<string, Partial<Secretariat>> }>;
 }
 
-export const pushStatePath = (master: string): string => path.join(path.dirname(master), `.${path.basename(master)}.google-sheets.json`);
+export const pushStatePath = (master: string): string =>
+  path.join(path.dirname(master), `.${path.basename(master)}.google-sheets.json`);
 
 async function readState(master: string): Promise<PushState> {
   try {
@@ -29,7 +30,11 @@ export async function lastPushed(master: string, spreadsheetId: string): Promise
   return new Map(Object.entries(state.spreadsheets[spreadsheetId]?.values ?? {}));
 }
 
-export async function rememberPushed(master: string, spreadsheetId: string, values: Map<string, Partial<Secretariat>>): Promise<void> {
+export async function rememberPushed(
+  master: string,
+  spreadsheetId: string,
+  values: Map<string, Partial<Secretariat>>,
+): Promise<void> {
   const state = await readState(master);
   state.spreadsheets[spreadsheetId] = { pushedAt: new Date().toISOString(), values: Object.fromEntries(values) };
   await writeFileAtomic(pushStatePath(master), `${JSON.stringify(state, null, 2)}\n`);

@@ -17,7 +17,14 @@ import { googleId } from './ids.js';
 import type { Logger } from './logger.js';
 import { lastPushed, rememberPushed } from './push-state.js';
 import { callGoogle, type RetryOptions } from './retry.js';
-import { masterSecretariat, masterTally, mergeSecretariat, readSheetTally, type MasterTally, type MergeOutcome } from './secretariat.js';
+import {
+  masterSecretariat,
+  masterTally,
+  mergeSecretariat,
+  readSheetTally,
+  type MasterTally,
+  type MergeOutcome,
+} from './secretariat.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
 import { compactValidations } from './validations.js';
 
@@ -36,7 +43,8 @@ interface Api {
   log: Logger;
 }
 
-const call = <T>(api: Api, request: () => Promise<T>): Promise<T> => callGoogle(api.target, request, api.retry, api.log);
+const call = <T>(api: Api, request: () => Promise<T>): Promise<T> =>
+  callGoogle(api.target, request, api.retry, api.log);
 
 async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -50,22 +58,44 @@ async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook
 
 function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; tally: MasterTally } {
   const ws = wb.getWorksheet(MASTER_SHEETS.tally);
-  if (!ws) throw new GoogleSyncError(`Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`);
+  if (!ws)
+    throw new GoogleSyncError(
+      `Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`,
+    );
   const tally = masterTally(ws);
-  if ('missing' in tally) throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${tally.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`);
+  if ('missing' in tally)
+    throw new GoogleSyncError(
+      `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${tally.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
+    );
   return { ws, tally };
 }
 
 /** Reads the Sheet's Tổng hợp and merges its secretariat values into the master's; undefined when the tab does not exist yet. */
-async function pullSecretariat(api: Api, spreadsheetId: string, ws: ExcelJS.Worksheet, tally: MasterTally, master: string): Promise<MergeOutcome | undefined> {
-  const response = await call(api, () => api.sheets.spreadsheets.values.get({ spreadsheetId, range: quoteTitle(MASTER_SHEETS.tally), valueRenderOption: 'FORMATTED_VALUE' }));
+async function pullSecretariat(
+  api: Api,
+  spreadsheetId: string,
+  ws: ExcelJS.Worksheet,
+  tally: MasterTally,
+  master: string,
+): Promise<MergeOutcome | undefined> {
+  const response = await call(api, () =>
+    api.sheets.spreadsheets.values.get({
+      spreadsheetId,
+      range: quoteTitle(MASTER_SHEETS.tally),
+      valueRenderOption: 'FORMATTED_VALUE',
+    }),
+  );
   const sheet = readSheetTally((response.data.values ?? []) as string[][]);
   if (sheet.kind === 'empty') return undefined;
   if (sheet.kind === 'no-id-column') {
-    throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" trên Google Sheet không còn cột "Mã đề nghị" nên không ghép được ý kiến đã nhập ở đó với sổ tổng hợp. Khôi phục tiêu đề cột rồi đẩy lại; chưa ghi gì.`);
+    throw new GoogleSyncError(
+      `Trang "${MASTER_SHEETS.tally}" trên Google Sheet không còn cột "Mã đề nghị" nên không ghép được ý kiến đã nhập ở đó với sổ tổng hợp. Khôi phục tiêu đề cột rồi đẩy lại; chưa ghi gì.`,
+    );
   }
   if (sheet.orphanRows.length > 0) {
-    throw new GoogleSyncError(`Trang "${MASTER_SHEETS.tally}" trên Google Sheet có ý kiến ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "Mã đề nghị", nên sẽ bị mất khi ghi đè. Chuyển các ý kiến đó vào đúng dòng của đề nghị rồi đẩy lại; chưa ghi gì.`);
+    throw new GoogleSyncError(
+      `Trang "${MASTER_SHEETS.tally}" trên Google Sheet có ý kiến ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "Mã đề nghị", nên sẽ bị mất khi ghi đè. Chuyển các ý kiến đó vào đúng dòng của đề nghị rồi đẩy lại; chưa ghi gì.`,
+    );
   }
   return mergeSecretariat(ws, tally, sheet.rows, await lastPushed(master, spreadsheetId));
 }
@@ -73,16 +103,29 @@ async function pullSecretariat(api: Api, spreadsheetId: string, ws: ExcelJS.Work
 function reportMerge(outcome: MergeOutcome, log: Logger): void {
   for (const d of outcome.decisions) {
     const was = d.masterValue ? `"${d.masterValue}"` : 'trống';
-    if (d.winner === 'sheet') log.info(`  Lấy từ Google Sheet: mã ${d.id}, "${d.header}" = "${d.sheetValue}" (trong sổ tổng hợp trước đó: ${was}).`);
-    else log.info(`  Giữ sổ tổng hợp: mã ${d.id}, "${d.header}" = ${was} — đã sửa trong sổ sau lần đẩy trước, thay cho "${d.sheetValue}" trên Google Sheet.`);
+    if (d.winner === 'sheet')
+      log.info(
+        `  Lấy từ Google Sheet: mã ${d.id}, "${d.header}" = "${d.sheetValue}" (trong sổ tổng hợp trước đó: ${was}).`,
+      );
+    else
+      log.info(
+        `  Giữ sổ tổng hợp: mã ${d.id}, "${d.header}" = ${was} — đã sửa trong sổ sau lần đẩy trước, thay cho "${d.sheetValue}" trên Google Sheet.`,
+      );
   }
   for (const id of outcome.restored) {
-    log.info(`  Giữ lại dòng: mã ${id} không còn trong sổ tổng hợp nhưng có ý kiến trên Google Sheet — đã chép dòng vào trang "${MASTER_SHEETS.tally}".`);
+    log.info(
+      `  Giữ lại dòng: mã ${id} không còn trong sổ tổng hợp nhưng có ý kiến trên Google Sheet — đã chép dòng vào trang "${MASTER_SHEETS.tally}".`,
+    );
   }
 }
 
 /** One batchUpdate: adds the missing tabs, grows grids that are too small, freezes the header rows. */
-async function prepareTabs(api: Api, spreadsheetId: string, existing: sheets_v4.Schema$Sheet[], contents: SheetContent[]): Promise<string[]> {
+async function prepareTabs(
+  api: Api,
+  spreadsheetId: string,
+  existing: sheets_v4.Schema$Sheet[],
+  contents: SheetContent[],
+): Promise<string[]> {
   const byTitle = new Map(existing.map((s) => [s.properties?.title ?? '', s.properties ?? {}]));
   const requests: sheets_v4.Schema$Request[] = [];
   const added: string[] = [];
@@ -92,7 +135,14 @@ async function prepareTabs(api: Api, spreadsheetId: string, existing: sheets_v4.
     const current = byTitle.get(c.title);
     if (!current) {
       added.push(c.title);
-      requests.push({ addSheet: { properties: { title: c.title, gridProperties: { rowCount, columnCount, frozenRowCount: c.frozenRows, frozenColumnCount: c.frozenColumns } } } });
+      requests.push({
+        addSheet: {
+          properties: {
+            title: c.title,
+            gridProperties: { rowCount, columnCount, frozenRowCount: c.frozenRows, frozenColumnCount: c.frozenColumns },
+          },
+        },
+      });
       continue;
     }
     const grid = current.gridProperties ?? {};
@@ -100,22 +150,36 @@ async function prepareTabs(api: Api, spreadsheetId: string, existing: sheets_v4.
       updateSheetProperties: {
         properties: {
           sheetId: current.sheetId ?? 0,
-          gridProperties: { rowCount: Math.max(rowCount, grid.rowCount ?? 0), columnCount: Math.max(columnCount, grid.columnCount ?? 0), frozenRowCount: c.frozenRows, frozenColumnCount: c.frozenColumns },
+          gridProperties: {
+            rowCount: Math.max(rowCount, grid.rowCount ?? 0),
+            columnCount: Math.max(columnCount, grid.columnCount ?? 0),
+            frozenRowCount: c.frozenRows,
+            frozenColumnCount: c.frozenColumns,
+          },
         },
-        fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
+        fields:
+          'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
       },
     });
   }
-  if (requests.length > 0) await call(api, () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+  if (requests.length > 0)
+    await call(api, () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
   return added;
 }
 
 async function writeValues(api: Api, spreadsheetId: string, contents: SheetContent[]): Promise<number> {
-  await call(api, () => api.sheets.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: contents.map((c) => quoteTitle(c.title)) } }));
+  await call(api, () =>
+    api.sheets.spreadsheets.values.batchClear({
+      spreadsheetId,
+      requestBody: { ranges: contents.map((c) => quoteTitle(c.title)) },
+    }),
+  );
   const batches = valueBatches(contents);
   for (const data of batches) {
     // RAW: the Sheet stores exactly what is sent, so a text starting with "=" never becomes a formula.
-    await call(api, () => api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+    await call(api, () =>
+      api.sheets.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }),
+    );
   }
   return batches.length;
 }
@@ -125,10 +189,16 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
   return exitCodeOf(log, async () => {
     const access = await resolveAccess(options.credentials, PUSH_SCOPES, deps.access, env);
     const spreadsheetId = googleId(options.sheet, 'sheet');
-    if (!spreadsheetId) throw new GoogleSyncError(`"${options.sheet}" không phải mã bảng tính Google: mã là phần giữa "/d/" và "/edit" trong đường dẫn (có thể dán cả đường dẫn).`);
+    if (!spreadsheetId)
+      throw new GoogleSyncError(
+        `"${options.sheet}" không phải mã bảng tính Google: mã là phần giữa "/d/" và "/edit" trong đường dẫn (có thể dán cả đường dẫn).`,
+      );
     const master = path.resolve(options.master);
     const info = await stat(master).catch(() => undefined);
-    if (!info?.isFile()) throw new GoogleSyncError(`Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`);
+    if (!info?.isFile())
+      throw new GoogleSyncError(
+        `Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`,
+      );
     const { google } = await import('googleapis');
     const api: Api = {
       sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
@@ -146,13 +216,19 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
     try {
       const wb = await loadMaster(master, options.master);
       const { ws, tally } = tallyOf(wb, options.master);
-      const meta = await call(api, () => api.sheets.spreadsheets.get({ spreadsheetId, fields: 'properties.title,sheets.properties(sheetId,title,gridProperties)' }));
+      const meta = await call(api, () =>
+        api.sheets.spreadsheets.get({
+          spreadsheetId,
+          fields: 'properties.title,sheets.properties(sheetId,title,gridProperties)',
+        }),
+      );
       const existing = meta.data.sheets ?? [];
       log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${options.master}`);
       const hasTally = existing.some((s) => s.properties?.title === MASTER_SHEETS.tally);
       const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, ws, tally, master) : undefined;
       if (outcome) reportMerge(outcome, log);
-      const changed = outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
+      const changed =
+        outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
       if (changed) {
         const backup = backupPath(master);
         for (const sheet of wb.worksheets) compactValidations(sheet);
@@ -171,7 +247,9 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       for (const c of contents) {
         const note = added.includes(c.title) ? ' (trang mới)' : '';
         const cut = c.truncated > 0 ? `; ${c.truncated} ô dài quá 50 000 ký tự đã bị cắt` : '';
-        log.info(`  Ghi trang "${c.title}"${note}: ${c.values.length} dòng, cố định ${c.frozenRows} dòng tiêu đề${cut}.`);
+        log.info(
+          `  Ghi trang "${c.title}"${note}: ${c.values.length} dòng, cố định ${c.frozenRows} dòng tiêu đề${cut}.`,
+        );
       }
       log.info(`Đã đẩy ${contents.length} trang lên Google Sheet trong ${requests} lần ghi.`);
       return 0;

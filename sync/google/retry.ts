@@ -15,7 +15,12 @@ export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 1000, maxD
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `request`, retrying what is worth retrying; throws a GoogleSyncError naming `target`. */
-export async function callGoogle<T>(target: Target, request: () => Promise<T>, retry: RetryOptions, log: Logger): Promise<T> {
+export async function callGoogle<T>(
+  target: Target,
+  request: () => Promise<T>,
+  retry: RetryOptions,
+  log: Logger,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await request();

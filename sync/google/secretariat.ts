@@ -51,9 +51,7 @@ export interface SheetRow {
 }
 
 export type SheetTally =
-  | { kind: 'empty' }
-  | { kind: 'no-id-column' }
-  | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[] };
+  { kind: 'empty' } | { kind: 'no-id-column' } | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[] };
 
 /** Reads Tổng hợp as the Google Sheet shows it: secretariat values by id, and rows that have values but no id. */
 export function readSheetTally(values: string[][]): SheetTally {
@@ -90,7 +88,8 @@ export function readSheetTally(values: string[][]): SheetTally {
 /** The first rows of a worksheet as plain arrays (index 0 = column A). */
 function headRows(ws: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
-  for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+  for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); r++)
+    rows.push((ws.getRow(r).values as unknown[]).slice(1));
   return rows;
 }
 
@@ -138,7 +137,12 @@ export interface MergeOutcome {
  * non-empty Sheet value that differs wins, unless it is exactly what the previous push wrote (`base`)
  * and the master has since been changed to another non-empty value: then the master's newer edit stays.
  */
-export function mergeSecretariat(ws: ExcelJS.Worksheet, tally: MasterTally, sheet: Map<string, SheetRow>, base: Map<string, Partial<Secretariat>>): MergeOutcome {
+export function mergeSecretariat(
+  ws: ExcelJS.Worksheet,
+  tally: MasterTally,
+  sheet: Map<string, SheetRow>,
+  base: Map<string, Partial<Secretariat>>,
+): MergeOutcome {
   const decisions: Decision[] = [];
   const seen = new Set<string>();
   for (let r = tally.header.row + 1; r <= ws.rowCount; r++) {

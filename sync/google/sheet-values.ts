@@ -69,7 +69,14 @@ export function sheetContent(ws: ExcelJS.Worksheet): SheetContent {
   while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
   const view = ws.views?.[0];
   const frozenColumns = view?.state === 'frozen' && view.xSplit ? view.xSplit : 0;
-  return { title: ws.name, values, width, frozenRows: Math.min(frozenRows(ws, values.length), Math.max(values.length, 1)), frozenColumns, truncated };
+  return {
+    title: ws.name,
+    values,
+    width,
+    frozenRows: Math.min(frozenRows(ws, values.length), Math.max(values.length, 1)),
+    frozenColumns,
+    truncated,
+  };
 }
 
 /** A sheet name quoted as the A1 notation wants it: `'Tổng hợp'`. */
@@ -92,7 +99,10 @@ export interface BatchLimits {
  * Cuts the sheets' rows into values.batchUpdate requests: each request holds at most `cells` cells and
  * about `bytes` bytes of JSON; a sheet too big for one request is split into runs of whole rows.
  */
-export function valueBatches(sheets: SheetContent[], limits: BatchLimits = { cells: MAX_CELLS_PER_REQUEST, bytes: MAX_REQUEST_BYTES }): ValueRange[][] {
+export function valueBatches(
+  sheets: SheetContent[],
+  limits: BatchLimits = { cells: MAX_CELLS_PER_REQUEST, bytes: MAX_REQUEST_BYTES },
+): ValueRange[][] {
   const requests: ValueRange[][] = [];
   let request: ValueRange[] = [];
   let cells = 0;

@@ -35,11 +35,15 @@ export async function loadState(inbox: string): Promise<{ state: DriveState; war
   }
   try {
     const parsed = JSON.parse(text) as Partial<DriveState>;
-    if (parsed.version === 1 && typeof parsed.files === 'object' && parsed.files !== null) return { state: { version: 1, files: parsed.files } };
+    if (parsed.version === 1 && typeof parsed.files === 'object' && parsed.files !== null)
+      return { state: { version: 1, files: parsed.files } };
   } catch {
     // Fall through: treated like an unknown format.
   }
-  return { state: emptyState(), warning: `Tệp trạng thái ${STATE_FILE} trong inbox bị hỏng: bỏ qua, so sánh lại từng tệp với Drive.` };
+  return {
+    state: emptyState(),
+    warning: `Tệp trạng thái ${STATE_FILE} trong inbox bị hỏng: bỏ qua, so sánh lại từng tệp với Drive.`,
+  };
 }
 
 /** Writes the state through a temporary file and a rename, so a crash never leaves half a file. */

@@ -49,7 +49,10 @@ export async function parseFile(plan: Plan, { intake, data }: Screened): Promise
   try {
     grid = await readXlsxGrid(data);
   } catch {
-    return { ...intake, fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { detail: 'Excel không mở được nội dung' })] };
+    return {
+      ...intake,
+      fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { detail: 'Excel không mở được nội dung' })],
+    };
   }
   const check = checkWorkbook(plan, grid, { file, receivedAt });
   return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };

@@ -12,7 +12,9 @@ const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 
 function openZip(data: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip!))),
+    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err ? reject(err) : resolve(zip!),
+    ),
   );
 }
 
@@ -37,7 +39,12 @@ class CapExceeded extends Error {
   }
 }
 
-const tooLarge = (detail: string, limit: number): GuardResult => ({ ok: false, code: 'FILE_TOO_LARGE', detail, limit: formatMB(limit) });
+const tooLarge = (detail: string, limit: number): GuardResult => ({
+  ok: false,
+  code: 'FILE_TOO_LARGE',
+  detail,
+  limit: formatMB(limit),
+});
 
 export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
   if (data.length > LIMITS.fileBytes) return tooLarge(`tệp ${formatMB(data.length)}`, LIMITS.fileBytes);
@@ -74,8 +81,10 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
           zip.readEntry();
         })
         .catch((e: unknown) => {
-          if (e instanceof CapExceeded) finish(tooLarge(`nội dung giải nén vượt ${formatMB(e.bytes)}`, LIMITS.entryInflatedBytes));
-          else if (/too many bytes|too few bytes|size mismatch/i.test(String((e as Error).message))) finish(tooLarge('kích thước khai báo trong tệp nén không đúng thực tế', LIMITS.totalInflatedBytes));
+          if (e instanceof CapExceeded)
+            finish(tooLarge(`nội dung giải nén vượt ${formatMB(e.bytes)}`, LIMITS.entryInflatedBytes));
+          else if (/too many bytes|too few bytes|size mismatch/i.test(String((e as Error).message)))
+            finish(tooLarge('kích thước khai báo trong tệp nén không đúng thực tế', LIMITS.totalInflatedBytes));
           else finish({ ok: false, code: 'FILE_UNREADABLE', detail: 'tệp nén bị hỏng' });
         });
     });

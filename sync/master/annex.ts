@@ -12,18 +12,30 @@ import { BORDER, BOLD_STYLE } from './styles.js';
 export const ANNEX_HEADER_ROW = 7;
 
 const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
-const cellBox = (bold = false, align: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true }): Partial<ExcelJS.Style> => ({
-  border: BORDER, alignment: align, font: { name: 'Times New Roman', size: 12, bold },
+const cellBox = (
+  bold = false,
+  align: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true },
+): Partial<ExcelJS.Style> => ({
+  border: BORDER,
+  alignment: align,
+  font: { name: 'Times New Roman', size: 12, bold },
 });
 const BODY = cellBox();
 const BODY_CENTER = cellBox(false, { ...center, vertical: 'top' });
 const HEAD = cellBox(true, center);
-const PART = { ...cellBox(true, { vertical: 'middle' }), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } } as Partial<ExcelJS.Style>;
-const heading = (bold: boolean, italic = false): Partial<ExcelJS.Style> => ({ font: { name: 'Times New Roman', size: 12, bold, italic }, alignment: center });
+const PART = {
+  ...cellBox(true, { vertical: 'middle' }),
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
+} as Partial<ExcelJS.Style>;
+const heading = (bold: boolean, italic = false): Partial<ExcelJS.Style> => ({
+  font: { name: 'Times New Roman', size: 12, bold, italic },
+  alignment: center,
+});
 
 /** The nominations a form's list holds: valid (or only late, with --include-late), not refused by the council. */
 export function listMembers(result: MergeResult, form: PlanForm, previous: Map<string, PreviousRow>): Nomination[] {
-  const onlyLate = (n: Nomination) => n.status === 'late' && n.issues.every((i) => i.severity !== 'error' || i.code === 'DEADLINE_LATE');
+  const onlyLate = (n: Nomination) =>
+    n.status === 'late' && n.issues.every((i) => i.severity !== 'error' || i.code === 'DEADLINE_LATE');
   const unitOrder = new Map(result.plan.units.map((u, i) => [u.code, i]));
   return result.nominations
     .filter((n) => n.form === form.code && (n.status === 'valid' || (result.includeLate && onlyLate(n))))
@@ -39,17 +51,31 @@ function fitHeight(values: (string | number | null)[]): number {
   return lines * 15.5 + 3;
 }
 
-function writeRow(ws: ExcelJS.Worksheet, values: (string | number | null)[], styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
+function writeRow(
+  ws: ExcelJS.Worksheet,
+  values: (string | number | null)[],
+  styles: Partial<ExcelJS.Style>[],
+): ExcelJS.Row {
   const row = ws.addRow(values);
   styles.forEach((s, i) => (row.getCell(i + 1).style = s));
   return row;
 }
 
-export function writeAnnex(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, form: PlanForm, previous: Map<string, PreviousRow>): void {
+export function writeAnnex(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  result: MergeResult,
+  form: PlanForm,
+  previous: Map<string, PreviousRow>,
+): void {
   const plan: Plan = result.plan;
   const ws = wb.addWorksheet(form.listSheet, {
     pageSetup: {
-      paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${ANNEX_HEADER_ROW}:${ANNEX_HEADER_ROW}`,
     },
@@ -61,20 +87,40 @@ export function writeAnnex(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
 
   // Rows 1–7 stay uncommitted until merged: the streaming writer cannot merge committed rows.
   // Rows 1–2: the issuing agency on the left, the state motto on the right.
-  writeRow(ws, [plan.issuer.parent, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], [heading(false), heading(false), heading(true)]);
-  writeRow(ws, [plan.issuer.agency, null, 'Độc lập - Tự do - Hạnh phúc'], [heading(true), heading(true), heading(true)]);
+  writeRow(
+    ws,
+    [plan.issuer.parent, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    [heading(false), heading(false), heading(true)],
+  );
+  writeRow(
+    ws,
+    [plan.issuer.agency, null, 'Độc lập - Tự do - Hạnh phúc'],
+    [heading(true), heading(true), heading(true)],
+  );
   ws.addRow([]);
-  writeRow(ws, [form.listTitle], [{ font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center }]).height = 36;
+  writeRow(
+    ws,
+    [form.listTitle],
+    [{ font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center }],
+  ).height = 36;
   writeRow(ws, [`(${plan.title})`], [heading(false, true)]).height = 32;
   ws.addRow([]);
-  const header = writeRow(ws, ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'], [HEAD, HEAD, HEAD, HEAD, HEAD]);
+  const header = writeRow(
+    ws,
+    ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'],
+    [HEAD, HEAD, HEAD, HEAD, HEAD],
+  );
   for (const range of ['A1:B1', 'C1:E1', 'A2:B2', 'C2:E2', 'A4:E4', 'A5:E5']) ws.mergeCells(range);
   header.commit();
 
   const numeral = ['I', 'II', 'III', 'IV', 'V'];
   plan.nomineeTypes.forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
-    const part = writeRow(ws, [`${numeral[p] ?? p + 1}. ${t.label.toUpperCase()} (${list.length})`, null, null, null, null], [PART, PART, PART, PART, PART]);
+    const part = writeRow(
+      ws,
+      [`${numeral[p] ?? p + 1}. ${t.label.toUpperCase()} (${list.length})`, null, null, null, null],
+      [PART, PART, PART, PART, PART],
+    );
     ws.mergeCells(`A${part.number}:E${part.number}`);
     part.commit();
     list.forEach((n, i) => {
@@ -91,10 +137,16 @@ export function writeAnnex(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
       row.commit();
     });
   });
-  const byType = plan.nomineeTypes.map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`).join(', ');
+  const byType = plan.nomineeTypes
+    .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
+    .join(', ');
   writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [BOLD_STYLE]).commit();
   ws.addRow([]).commit();
-  writeRow(ws, [null, null, null, `${plan.issuer.place}, ngày …… tháng …… năm ……`], [{}, {}, {}, heading(false, true)]).commit();
+  writeRow(
+    ws,
+    [null, null, null, `${plan.issuer.place}, ngày …… tháng …… năm ……`],
+    [{}, {}, {}, heading(false, true)],
+  ).commit();
   writeRow(ws, [null, null, null, plan.issuer.signer ?? ''], [{}, {}, {}, heading(true)]).commit();
   ws.commit();
 }

@@ -59,7 +59,13 @@ class TallyCollector {
 const plainValues = (row: ExcelJS.Row): Cell[] => Array.from((row.values as unknown[]).slice(1), (v) => flattenCell(v));
 
 async function readStreaming(file: string): Promise<TallyCollector> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   for await (const ws of reader) {
     // The tally is the sheet whose first row names the id and the secretariat's columns.
     const collector = new TallyCollector();
@@ -89,7 +95,10 @@ export async function readPreviousMaster(file: string): Promise<Map<string, Prev
   } catch {
     return new Map();
   }
-  const fail = (why: string) => new Error(`Không đọc được sổ tổng hợp cũ "${file}" (${why}). Sổ cũ được giữ nguyên; hãy kiểm tra tệp hoặc chọn --out khác.`);
+  const fail = (why: string) =>
+    new Error(
+      `Không đọc được sổ tổng hợp cũ "${file}" (${why}). Sổ cũ được giữ nguyên; hãy kiểm tra tệp hoặc chọn --out khác.`,
+    );
   let collector: TallyCollector;
   try {
     collector = await readStreaming(file).catch(() => readWhole(file));

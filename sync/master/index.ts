@@ -11,7 +11,11 @@ import { writeUnits } from './units.js';
 
 export { readPreviousMaster, type PreviousRow, type SecretariatValues } from './annotations.js';
 
-export async function writeMaster(file: string, result: MergeResult, previous: Map<string, PreviousRow>): Promise<void> {
+export async function writeMaster(
+  file: string,
+  result: MergeResult,
+  previous: Map<string, PreviousRow>,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = result.plan.issuer.agency;
   wb.created = result.generatedAt;

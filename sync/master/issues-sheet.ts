@@ -12,7 +12,16 @@ export function writeIssues(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merg
   ws.columns = [24, 14, 12, 7, 22, 26, 10, 120].map((width) => ({ width }));
   styleHeader(ws.addRow(['Tệp', 'Đơn vị', 'Trang', 'Dòng', 'Cột', 'Mã lỗi', 'Mức độ', 'Nội dung']));
   const write = (i: Issue, unit: string | null) =>
-    addRow(ws, [i.file ?? null, unit, i.sheet ?? null, i.row ?? null, i.column ?? null, i.code, i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.message]);
+    addRow(ws, [
+      i.file ?? null,
+      unit,
+      i.sheet ?? null,
+      i.row ?? null,
+      i.column ?? null,
+      i.code,
+      i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+      i.message,
+    ]);
 
   const shared = new Set<Issue>();
   for (const f of result.files) {

@@ -30,7 +30,9 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   };
 
   title(`THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG – ${plan.id}`);
-  line([`Số đề nghị hợp lệ${result.includeLate ? '' : ' (không tính hồ sơ gửi muộn)'}; lập lúc ${result.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`]);
+  line([
+    `Số đề nghị hợp lệ${result.includeLate ? '' : ' (không tính hồ sơ gửi muộn)'}; lập lúc ${result.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  ]);
   line([]);
 
   title('1. Đề nghị hợp lệ theo hình thức, loại đối tượng và khối');
@@ -38,9 +40,20 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   header(['Hình thức', ...combos.map(({ t, g }) => `${t.label} – ${g.label}`), 'Tổng']);
   for (const f of plan.forms) {
     const mine = valid.filter((n) => n.form === f.code);
-    line([f.label, ...combos.map(({ t, g }) => mine.filter((n) => n.type === t.code && n.group === g.code).length), mine.length]);
+    line([
+      f.label,
+      ...combos.map(({ t, g }) => mine.filter((n) => n.type === t.code && n.group === g.code).length),
+      mine.length,
+    ]);
   }
-  line(['Tổng cộng', ...combos.map(({ t, g }) => valid.filter((n) => n.type === t.code && n.group === g.code).length), valid.length], true);
+  line(
+    [
+      'Tổng cộng',
+      ...combos.map(({ t, g }) => valid.filter((n) => n.type === t.code && n.group === g.code).length),
+      valid.length,
+    ],
+    true,
+  );
   line([]);
 
   title('2. Cá nhân hợp lệ: nữ, lãnh đạo quản lý');
@@ -49,18 +62,46 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
     const people = individuals(list);
     const women = people.filter((n) => n.gender === 'Nữ').length;
     const leaders = people.filter((n) => n.leader === true).length;
-    line([label, people.length, women, people.length ? `${Math.round((women / people.length) * 100)}%` : '–', leaders, people.length - leaders], bold);
+    line(
+      [
+        label,
+        people.length,
+        women,
+        people.length ? `${Math.round((women / people.length) * 100)}%` : '–',
+        leaders,
+        people.length - leaders,
+      ],
+      bold,
+    );
   };
-  for (const f of plan.forms) personLine(f.label, valid.filter((n) => n.form === f.code));
+  for (const f of plan.forms)
+    personLine(
+      f.label,
+      valid.filter((n) => n.form === f.code),
+    );
   personLine('Tổng cộng', valid, true);
   line([]);
 
   title('3. Tình trạng tất cả đề nghị');
   header(['Hình thức', STATUS_LABELS.valid, STATUS_LABELS.invalid, STATUS_LABELS.late, 'Tổng']);
   const statusLine = (label: string, list: Nomination[], bold = false) =>
-    line([label, ...(['valid', 'invalid', 'late'] as const).map((s) => list.filter((n) => n.status === s).length), list.length], bold);
-  for (const f of plan.forms) statusLine(f.label, result.nominations.filter((n) => n.form === f.code));
-  statusLine('Chưa rõ hình thức', result.nominations.filter((n) => !n.form));
+    line(
+      [
+        label,
+        ...(['valid', 'invalid', 'late'] as const).map((s) => list.filter((n) => n.status === s).length),
+        list.length,
+      ],
+      bold,
+    );
+  for (const f of plan.forms)
+    statusLine(
+      f.label,
+      result.nominations.filter((n) => n.form === f.code),
+    );
+  statusLine(
+    'Chưa rõ hình thức',
+    result.nominations.filter((n) => !n.form),
+  );
   statusLine('Tổng cộng', result.nominations, true);
   ws.commit();
 }

@@ -5,7 +5,15 @@ import type ExcelJS from 'exceljs';
 import { columnLetter, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import type { PreviousRow, SecretariatValues } from './annotations.js';
-import { COUNCIL_VALUES, ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS, type SecretariatKey } from './layout.js';
+import {
+  COUNCIL_VALUES,
+  ID_HEADER,
+  MASTER_SHEETS,
+  SECRETARIAT_HEADERS,
+  STATUS_HEADER,
+  STATUS_LABELS,
+  type SecretariatKey,
+} from './layout.js';
 import { styleHeader, TOP_STYLE } from './styles.js';
 
 type CellValue = string | number | null;
@@ -41,8 +49,16 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
     { header: 'Lãnh đạo quản lý', width: 10, value: v('leader') },
     { header: 'Hình thức đề nghị', width: 30, value: (n) => (n.form ? forms.get(n.form)!.label : text(n.values.form)) },
     { header: 'Cấp quyết định', width: 22, value: (n) => (n.form ? forms.get(n.form)!.decidedBy : null) },
-    { header: 'Tuyến trình', width: 34, value: (n) => (n.form ? ['Đơn vị', ...forms.get(n.form)!.route].join(' → ') : null) },
-    ...Array.from({ length: criteriaCount }, (_, i): TallyColumn => ({ header: `Tiêu chuẩn ${i + 1}`, width: 10, value: v(`criterion${i}`) })),
+    {
+      header: 'Tuyến trình',
+      width: 34,
+      value: (n) => (n.form ? ['Đơn vị', ...forms.get(n.form)!.route].join(' → ') : null),
+    },
+    ...Array.from({ length: criteriaCount }, (_, i): TallyColumn => ({
+      header: `Tiêu chuẩn ${i + 1}`,
+      width: 10,
+      value: v(`criterion${i}`),
+    })),
     { header: 'Tiêu biểu xuất sắc', width: 10, value: v('outstanding') },
     { header: 'Tóm tắt thành tích', width: 50, value: v('summary') },
     { header: 'Báo cáo thành tích', width: 10, value: v('report') },
@@ -58,7 +74,8 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
 const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
 const EMPTY: SecretariatValues = { office: '', council: '', officeNote: '' };
 export const hasSecretariatValue = (v: SecretariatValues): boolean => SECRETARIAT_KEYS.some((k) => v[k] !== '');
-export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean => Boolean(v && matchKey(v.council) === matchKey(COUNCIL_VALUES.reject));
+export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean =>
+  Boolean(v && matchKey(v.council) === matchKey(COUNCIL_VALUES.reject));
 
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. */
@@ -68,7 +85,11 @@ export function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partia
   row.commit();
 }
 
-export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, previous: Map<string, PreviousRow>): void {
+export function writeTally(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  result: MergeResult,
+  previous: Map<string, PreviousRow>,
+): void {
   const columns = tallyColumns(result.plan);
   const secretariatFrom = columns.length + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
@@ -86,7 +107,9 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
   for (const [id, prev] of previous) {
     if (seen.has(id) || !hasSecretariatValue(prev.values)) continue;
-    const values = columns.map((c) => (c.header === STATUS_HEADER ? STATUS_LABELS.withdrawn : c.header === ID_HEADER ? id : (prev.row[c.header] ?? null)));
+    const values = columns.map((c) =>
+      c.header === STATUS_HEADER ? STATUS_LABELS.withdrawn : c.header === ID_HEADER ? id : (prev.row[c.header] ?? null),
+    );
     addRow(ws, [...values, ...SECRETARIAT_KEYS.map((k) => prev.values[k] || null)]);
   }
   const last = columns.length + SECRETARIAT_KEYS.length;
@@ -94,9 +117,16 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   // The council's decision is one of two values.
   const councilCol = columns.length + SECRETARIAT_KEYS.indexOf('council') + 1;
   const letter = columnLetter(councilCol - 1);
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}1048576`, {
-    type: 'list', allowBlank: true, formulae: [`"${COUNCIL_VALUES.approve},${COUNCIL_VALUES.reject}"`],
-    showErrorMessage: true, errorTitle: 'Kết quả Hội đồng', error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
-  });
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${letter}2:${letter}1048576`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${COUNCIL_VALUES.approve},${COUNCIL_VALUES.reject}"`],
+      showErrorMessage: true,
+      errorTitle: 'Kết quả Hội đồng',
+      error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
+    },
+  );
   ws.commit();
 }

@@ -8,7 +8,9 @@ import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
 export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
   if (u.status === 'submitted') return 'Đã nộp đúng hạn';
   if (u.status === 'late') return 'Nộp muộn';
-  return result.files.some((f) => f.unit === u.unit && f.status === 'rejected') ? 'Chưa nộp (tệp bị từ chối)' : 'Chưa nộp';
+  return result.files.some((f) => f.unit === u.unit && f.status === 'rejected')
+    ? 'Chưa nộp (tệp bị từ chối)'
+    : 'Chưa nộp';
 }
 
 export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
@@ -16,8 +18,23 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   const ws = wb.addWorksheet(MASTER_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1 }] });
   const groupLabel = new Map(plan.groups.map((g) => [g.code, g.label]));
   const typeLabels = plan.nomineeTypes.map((t) => t.label);
-  const headers = ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Tệp', 'Thời điểm nhận', 'Tình trạng', ...typeLabels, ...plan.forms.map((f) => f.label), 'Hợp lệ', 'Không hợp lệ', 'Gửi muộn'];
-  ws.columns = headers.map((h, i) => ({ width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < 6 ? 18 : 12, style: i < 6 ? WRAP_STYLE : TOP_STYLE }));
+  const headers = [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Khối',
+    'Tệp',
+    'Thời điểm nhận',
+    'Tình trạng',
+    ...typeLabels,
+    ...plan.forms.map((f) => f.label),
+    'Hợp lệ',
+    'Không hợp lệ',
+    'Gửi muộn',
+  ];
+  ws.columns = headers.map((h, i) => ({
+    width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < 6 ? 18 : 12,
+    style: i < 6 ? WRAP_STYLE : TOP_STYLE,
+  }));
   styleHeader(ws.addRow(headers));
 
   const totals = new Array<number>(headers.length - 6).fill(0);
@@ -31,10 +48,26 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
       mine.filter((n) => n.status === 'late').length,
     ];
     counts.forEach((c, i) => (totals[i]! += c));
-    ws.addRow([u.unit, u.name, groupLabel.get(u.group) ?? u.group, u.file ?? null, u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : null, unitStatusLabel(u, result), ...counts]).commit();
+    ws.addRow([
+      u.unit,
+      u.name,
+      groupLabel.get(u.group) ?? u.group,
+      u.file ?? null,
+      u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : null,
+      unitStatusLabel(u, result),
+      ...counts,
+    ]).commit();
   }
   const submitted = result.units.filter((u) => u.status !== 'missing').length;
-  const total = ws.addRow(['Tổng cộng', `${submitted}/${result.units.length} đơn vị đã nộp`, null, null, null, null, ...totals]);
+  const total = ws.addRow([
+    'Tổng cộng',
+    `${submitted}/${result.units.length} đơn vị đã nộp`,
+    null,
+    null,
+    null,
+    null,
+    ...totals,
+  ]);
   total.eachCell((c) => (c.style = BOLD_STYLE));
   total.commit();
   ws.commit();

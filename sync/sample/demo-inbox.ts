@@ -13,7 +13,13 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const [late, missing, resubmitting, badFormat, twin] = ['H-SONTAY', 'H-LYSON', 'H-BINHSON', 'SCT-QLNL', 'SCT-VP'];
   // One nominee proposed by two units: the secretariat must reconcile.
-  const shared = validRowFor(plan, 'ca_nhan', { name: 'Phạm Văn Đồng', birthYear: 1976, position: 'Trưởng phòng', workplace: 'Văn phòng Sở', leader: 'Có' });
+  const shared = validRowFor(plan, 'ca_nhan', {
+    name: 'Phạm Văn Đồng',
+    birthYear: 1976,
+    position: 'Trưởng phòng',
+    workplace: 'Văn phòng Sở',
+    leader: 'Có',
+  });
 
   for (const [i, unit] of plan.units.entries()) {
     if (unit.code === missing || unit.code === badFormat) continue;
@@ -21,21 +27,52 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
     await writeUnitFile(plan, dir, {
       unit: unit.code,
       file: `${unit.code}.xlsx`,
-      receivedAt: unit.code === late ? at('2021-04-16T08:30:00+07:00') : at(`2021-04-${String(day).padStart(2, '0')}T15:20:00+07:00`),
+      receivedAt:
+        unit.code === late
+          ? at('2021-04-16T08:30:00+07:00')
+          : at(`2021-04-${String(day).padStart(2, '0')}T15:20:00+07:00`),
       collectives: 1 + (i % 2),
       individuals: 4 + (i % 4),
       mistakes: i % 3 === 0 ? 0.35 : 0.1,
-      info: unit.code === 'H-MODUC' ? { letterNo: null } : unit.code === 'TX-DUCPHO' ? { meetingDate: new Date(Date.UTC(2021, 3, 11)) } : {},
+      info:
+        unit.code === 'H-MODUC'
+          ? { letterNo: null }
+          : unit.code === 'TX-DUCPHO'
+            ? { meetingDate: new Date(Date.UTC(2021, 3, 11)) }
+            : {},
       extraRows: [
         ...(unit.code === twin || unit.code === 'H-TUNGHIA' ? [shared] : []),
         // Clerks often start a summary with a dash or an equals sign: it must stay text everywhere.
-        ...(unit.code === 'H-NGHIAHANH' ? [validRowFor(plan, 'ca_nhan', { name: 'Lê Thị Mỹ Dung', summary: '=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021, không để xảy ra sự cố' })] : []),
+        ...(unit.code === 'H-NGHIAHANH'
+          ? [
+              validRowFor(plan, 'ca_nhan', {
+                name: 'Lê Thị Mỹ Dung',
+                summary: '=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021, không để xảy ra sự cố',
+              }),
+            ]
+          : []),
       ],
     });
   }
   // A first file with many mistakes, then the corrected one: the later one wins.
-  await writeUnitFile(plan, dir, { unit: resubmitting, file: `${resubmitting}-lan1.xlsx`, receivedAt: at('2021-04-08T10:00:00+07:00'), collectives: 1, individuals: 5, mistakes: 0.9, seed: 11 });
-  await writeUnitFile(plan, dir, { unit: resubmitting, file: `${resubmitting}-lan2.xlsx`, receivedAt: at('2021-04-14T16:45:00+07:00'), collectives: 1, individuals: 5, mistakes: 0, seed: 11 });
+  await writeUnitFile(plan, dir, {
+    unit: resubmitting,
+    file: `${resubmitting}-lan1.xlsx`,
+    receivedAt: at('2021-04-08T10:00:00+07:00'),
+    collectives: 1,
+    individuals: 5,
+    mistakes: 0.9,
+    seed: 11,
+  });
+  await writeUnitFile(plan, dir, {
+    unit: resubmitting,
+    file: `${resubmitting}-lan2.xlsx`,
+    receivedAt: at('2021-04-14T16:45:00+07:00'),
+    collectives: 1,
+    individuals: 5,
+    mistakes: 0,
+    seed: 11,
+  });
   await fs.rm(path.join(dir, `${resubmitting}.xlsx`), { force: true });
 
   // Saved in the old Excel format: refused with a message saying to save as .xlsx.

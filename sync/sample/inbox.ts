@@ -4,7 +4,19 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Cell, ColumnKey, InfoKey, Plan } from '../../engine/index.js';
 import { buildTemplate, type FillRow } from '../../templates/workbook.js';
-import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, LEADER_POSITIONS, MIDDLE_FEMALE, MIDDLE_MALE, pick, POSITIONS, random, SUMMARIES, TEAMS } from './people.js';
+import {
+  FAMILY,
+  GIVEN_FEMALE,
+  GIVEN_MALE,
+  LEADER_POSITIONS,
+  MIDDLE_FEMALE,
+  MIDDLE_MALE,
+  pick,
+  POSITIONS,
+  random,
+  SUMMARIES,
+  TEAMS,
+} from './people.js';
 
 export interface UnitSample {
   unit: string;
@@ -40,15 +52,20 @@ export function sampleRows(plan: Plan, s: UnitSample): FillRow[] {
   const groupLabel = plan.groups.find((g) => g.code === unit.group)!.label;
   const base = (type: 'tap_the' | 'ca_nhan'): Partial<Record<ColumnKey, Cell>> => {
     const v: Partial<Record<ColumnKey, Cell>> = {
-      group: groupLabel, form: pick(rnd, forms).label, outstanding: 'Không',
-      summary: pick(rnd, SUMMARIES), report: 'Có', confirmation: 'Có',
+      group: groupLabel,
+      form: pick(rnd, forms).label,
+      outstanding: 'Không',
+      summary: pick(rnd, SUMMARIES),
+      report: 'Có',
+      confirmation: 'Có',
     };
     (plan.criteria[type] ?? []).forEach((_, i) => (v[`criterion${i}`] = 'Đạt'));
     if (outstandingForm && rnd() < 0.1) Object.assign(v, { form: outstandingForm.label, outstanding: 'Có' });
     return v;
   };
   const rows: FillRow[] = [];
-  for (let i = 0; i < s.collectives; i++) rows.push({ type: 'tap_the', values: { ...base('tap_the'), name: `${pick(rnd, TEAMS)} số ${i + 1}` } });
+  for (let i = 0; i < s.collectives; i++)
+    rows.push({ type: 'tap_the', values: { ...base('tap_the'), name: `${pick(rnd, TEAMS)} số ${i + 1}` } });
   for (let i = 0; i < s.individuals; i++) {
     const female = rnd() < 0.45;
     const position = pick(rnd, POSITIONS);
@@ -86,7 +103,8 @@ function typicalMistakes(plan: Plan): ((r: FillRow) => Partial<Record<ColumnKey,
     () => ({ report: 'Chưa' }),
     () => ({ confirmation: null }),
     () => ({ summary: 'Hoàn thành tốt nhiệm vụ' }),
-    (r) => (r.type === 'ca_nhan' ? { birthYear: 1932 } : { summary: '=Hoàn thành xuất sắc nhiệm vụ năm 2021 của đơn vị' }),
+    (r) =>
+      r.type === 'ca_nhan' ? { birthYear: 1932 } : { summary: '=Hoàn thành xuất sắc nhiệm vụ năm 2021 của đơn vị' },
   ];
 }
 
@@ -98,7 +116,10 @@ function hashCode(s: string): number {
 
 export async function writeUnitFile(plan: Plan, dir: string, s: UnitSample): Promise<string> {
   const file = path.join(dir, s.file);
-  const wb = buildTemplate(plan, s.unit, { info: { ...onTimeInfo(plan.units.findIndex((u) => u.code === s.unit)), ...s.info }, rows: sampleRows(plan, s) });
+  const wb = buildTemplate(plan, s.unit, {
+    info: { ...onTimeInfo(plan.units.findIndex((u) => u.code === s.unit)), ...s.info },
+    rows: sampleRows(plan, s),
+  });
   await wb.xlsx.writeFile(file);
   await fs.utimes(file, s.receivedAt, s.receivedAt);
   return file;

@@ -12,7 +12,8 @@ import { serveStatic } from '../../addin/serve.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-output/addin');
 const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI === 'true') throw new Error(`Chromium không có ở ${CHROMIUM}: CI phải cài (apt-get install chromium).`);
+if (!haveBrowser && process.env.CI === 'true')
+  throw new Error(`Chromium không có ở ${CHROMIUM}: CI phải cài (apt-get install chromium).`);
 if (!haveBrowser) console.warn(`Bỏ qua kiểm thử trình duyệt: không có ${CHROMIUM}. Cài bằng: apt-get install chromium`);
 
 describe.runIf(haveBrowser)('the task pane in Chromium', () => {
@@ -26,11 +27,16 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     const dist = await build(path.join(os.tmpdir(), `addin-dist-${process.pid}`));
     ({ server, url } = await serveStatic(dist));
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     // Only the local server may be reached: the real page's office.js from Microsoft's CDN is refused here,
     // exactly as on a machine without internet.
-    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+    );
     page = await context.newPage();
     await page.goto(`${url}/preview.html`);
   }, 60_000);
@@ -40,8 +46,10 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     server?.close();
   });
 
-  const fills = () => page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, Object.fromEntries(s.fills)])));
-  const values = () => page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, s.values.map((r) => [...r])])));
+  const fills = () =>
+    page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, Object.fromEntries(s.fills)])));
+  const values = () =>
+    page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, s.values.map((r) => [...r])])));
 
   it('shows the unit, the plan and the deadline of the open workbook', async () => {
     await expect.poll(() => page.textContent('#unit')).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ (H-BATO)');
@@ -71,7 +79,10 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     expect(String(caNhan[2]![resultCol])).toContain('Lỗi: Năm sinh, Tiêu chuẩn 2');
     // Every cell of the clerk's sheets that changed is in the "Kết quả kiểm tra" column.
     const changed = Object.entries(before).flatMap(([name, rows]) =>
-      after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter((x) => !x.same));
+      after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter(
+        (x) => !x.same,
+      ),
+    );
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter((x) => after[x.name]![0]![x.c] !== 'Kết quả kiểm tra')).toEqual([]);
     const f = await fills();
@@ -106,10 +117,22 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
 
   it('explains, without crashing, when the workbook is not the template', async () => {
     await page.evaluate(() => {
-      window.__book.sheets = [{ name: 'Sheet1', values: [['Họ tên', 'Năm sinh'], ['A', 1990]], fills: new Map(), visibility: 'Visible' }];
+      window.__book.sheets = [
+        {
+          name: 'Sheet1',
+          values: [
+            ['Họ tên', 'Năm sinh'],
+            ['A', 1990],
+          ],
+          fills: new Map(),
+          visibility: 'Visible',
+        },
+      ];
     });
     await page.click('#check');
-    await expect.poll(() => page.textContent('#results'), { timeout: 3000 }).toContain('Sổ này không phải mẫu của kế hoạch');
+    await expect
+      .poll(() => page.textContent('#results'), { timeout: 3000 })
+      .toContain('Sổ này không phải mẫu của kế hoạch');
     await page.screenshot({ path: path.join(SHOTS, 'khong-phai-mau.png'), fullPage: true });
   });
 

@@ -3,7 +3,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkWorkbook, sheetColumns, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
-import { applyMarks, capabilities, clearMarks, PAYLOAD_BUDGET, readWorkbook, selectCell, STORE_SHEET } from '../../addin/src/excel.js';
+import {
+  applyMarks,
+  capabilities,
+  clearMarks,
+  PAYLOAD_BUDGET,
+  readWorkbook,
+  selectCell,
+  STORE_SHEET,
+} from '../../addin/src/excel.js';
 import { computeMarks, ERROR_FILL, VALID_TEXT } from '../../addin/src/marks.js';
 import { FakeWorkbook, installFakeOffice, type FakeCell } from '../../addin/preview/fake-excel.js';
 import { infoSheet, validInfo, validRow } from '../engine/grids.js';
@@ -18,8 +26,14 @@ function workbookWith(people: number): FakeWorkbook {
     rows.push(specs.map((s) => (s.key === 'seq' ? i + 1 : ((r[s.key] as FakeCell) ?? ''))));
   }
   const tapThe = [sheetColumns(plan, 'tap_the').map((s) => s.header)];
-  const info = infoSheet(validInfo(plan)).rows.map((r) => r.map((v) => (v instanceof Date ? 44300 : (v ?? ''))) as FakeCell[]);
-  const book = new FakeWorkbook([{ name: 'Thông tin', values: info }, { name: 'Tập thể', values: tapThe }, { name: 'Cá nhân', values: rows }]);
+  const info = infoSheet(validInfo(plan)).rows.map(
+    (r) => r.map((v) => (v instanceof Date ? 44300 : (v ?? ''))) as FakeCell[],
+  );
+  const book = new FakeWorkbook([
+    { name: 'Thông tin', values: info },
+    { name: 'Tập thể', values: tapThe },
+    { name: 'Cá nhân', values: rows },
+  ]);
   book.sheet('Cá nhân')!.fills.set('1,1', '#00B0F0'); // the clerk's own colour on a name
   return book;
 }
@@ -65,12 +79,16 @@ describe('the Excel module', () => {
     const resultCol = sheet.values[0]!.indexOf('Kết quả kiểm tra');
     expect(sheet.values[1]![resultCol]).toBe('Lỗi: Năm sinh');
     expect(sheet.values[2]![resultCol]).toBe(VALID_TEXT);
-    before.forEach((rows, s) => rows.forEach((r, i) => r.forEach((v, c) => {
-      if (c !== resultCol || s !== 2) expect(large.sheets[s]!.values[i]![c]).toBe(v);
-    })));
+    before.forEach((rows, s) =>
+      rows.forEach((r, i) =>
+        r.forEach((v, c) => {
+          if (c !== resultCol || s !== 2) expect(large.sheets[s]!.values[i]![c]).toBe(v);
+        }),
+      ),
+    );
   });
 
-  it('fills error cells red and keeps the clerk\'s own fills to restore them', async () => {
+  it("fills error cells red and keeps the clerk's own fills to restore them", async () => {
     const { caps, marks } = await check(small);
     const sheet = small.sheet('Cá nhân')!;
     const yearCol = sheet.values[0]!.indexOf('Năm sinh');

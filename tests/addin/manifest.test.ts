@@ -9,7 +9,12 @@ const xml = readFileSync('manifest.xml', 'utf8');
 describe('manifest.xml', () => {
   it('is a task pane add-in for workbooks that may read and write the document', async () => {
     const info = await OfficeAddinManifest.readManifestFile('manifest.xml');
-    expect(info).toMatchObject({ officeAppType: 'TaskPaneApp', hosts: ['Workbook'], permissions: 'ReadWriteDocument', defaultLocale: 'vi-VN' });
+    expect(info).toMatchObject({
+      officeAppType: 'TaskPaneApp',
+      hosts: ['Workbook'],
+      permissions: 'ReadWriteDocument',
+      defaultLocale: 'vi-VN',
+    });
     expect(info.displayName).toBe('Kiểm tra hồ sơ khen thưởng');
     expect(info.description).toContain('tiêu chuẩn, tuyến trình và hạn gửi');
     expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');

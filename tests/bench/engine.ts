@@ -6,19 +6,42 @@ import { listSheet, infoSheet, validInfo, validRow, type RowValues } from '../en
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Ngọc'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hùng', 'Hưng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Quang', 'Thảo', 'Trang', 'Vy'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hùng',
+  'Hưng',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quang',
+  'Thảo',
+  'Trang',
+  'Vy',
+];
 
 /** 100,000 rows, one in ten with a mistake, as a clerk's sheet would come from exceljs. */
 export function benchGrid(total = 100_000): WorkbookGrid {
   const individuals: RowValues[] = [];
   const collectives: RowValues[] = [];
   for (let i = 0; i < total; i++) {
-    const name = `${FAMILY[i % 10]} ${MIDDLE[(i >> 3) % 6]} ${GIVEN[(i >> 5) % 14]} ${Math.floor(i / 2000) || ''}`.trim();
-    const mistake: RowValues = i % 10 === 0 ? { criterion1: 'Không đạt' } : i % 10 === 5 ? { form: plan.forms[1]!.label } : {};
+    const name =
+      `${FAMILY[i % 10]} ${MIDDLE[(i >> 3) % 6]} ${GIVEN[(i >> 5) % 14]} ${Math.floor(i / 2000) || ''}`.trim();
+    const mistake: RowValues =
+      i % 10 === 0 ? { criterion1: 'Không đạt' } : i % 10 === 5 ? { form: plan.forms[1]!.label } : {};
     if (i % 10 === 9) collectives.push(validRow(plan, 'tap_the', { name: `Tổ công tác số ${i}`, ...mistake }));
     else individuals.push(validRow(plan, 'ca_nhan', { name, birthYear: 1960 + (i % 45), ...mistake }));
   }
-  return { sheets: [infoSheet(validInfo(plan)), listSheet(plan, 'tap_the', collectives), listSheet(plan, 'ca_nhan', individuals)] };
+  return {
+    sheets: [
+      infoSheet(validInfo(plan)),
+      listSheet(plan, 'tap_the', collectives),
+      listSheet(plan, 'ca_nhan', individuals),
+    ],
+  };
 }
 
 export async function runEngineBench(): Promise<string[]> {

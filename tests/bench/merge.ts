@@ -20,15 +20,24 @@ async function ensureInbox(log: (line: string) => void): Promise<void> {
   await fs.mkdir(INBOX, { recursive: true });
   for (const [i, u] of plan.units.entries()) {
     await writeUnitFile(plan, INBOX, {
-      unit: u.code, file: `${u.code}.xlsx`, receivedAt: new Date(`2021-04-${String(5 + (i % 10)).padStart(2, '0')}T10:00:00+07:00`),
-      collectives: COLLECTIVES, individuals: INDIVIDUALS, mistakes: 0.1, seed: i + 1,
+      unit: u.code,
+      file: `${u.code}.xlsx`,
+      receivedAt: new Date(`2021-04-${String(5 + (i % 10)).padStart(2, '0')}T10:00:00+07:00`),
+      collectives: COLLECTIVES,
+      individuals: INDIVIDUALS,
+      mistakes: 0.1,
+      seed: i + 1,
     });
   }
   await fs.writeFile(path.join(INBOX, '.complete'), '');
 }
 
 function measure(mode: 'floor' | 'merge', out: string): { ms: number; maxRssMB: number } {
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/merge-child.ts', mode, INBOX, out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/merge-child.ts', mode, INBOX, out], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
@@ -36,8 +45,14 @@ export async function runMergeBench(log: (line: string) => void = console.log): 
   await ensureInbox(log);
   const out = mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
   // Interleaved, twice each, best of two: both sides see the same machine and the same noise.
-  const runs = [0, 1].map((i) => ({ floor: measure('floor', path.join(out, `floor-${i}.xlsx`)), merge: measure('merge', path.join(out, `master-${i}.xlsx`)) }));
-  const best = (k: 'floor' | 'merge') => ({ ms: Math.min(...runs.map((r) => r[k].ms)), maxRssMB: Math.min(...runs.map((r) => r[k].maxRssMB)) });
+  const runs = [0, 1].map((i) => ({
+    floor: measure('floor', path.join(out, `floor-${i}.xlsx`)),
+    merge: measure('merge', path.join(out, `master-${i}.xlsx`)),
+  }));
+  const best = (k: 'floor' | 'merge') => ({
+    ms: Math.min(...runs.map((r) => r[k].ms)),
+    maxRssMB: Math.min(...runs.map((r) => r[k].maxRssMB)),
+  });
   const floor = best('floor');
   const merge = best('merge');
   await fs.rm(out, { recursive: true, force: true });

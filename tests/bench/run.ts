@@ -13,7 +13,14 @@ for (const line of await runEngineBench()) console.log(`[tsx]     ${line}`);
 
 // The bundle sits beside this file: the test fixtures it reads are found relative to it.
 const bundle = path.resolve('tests/bench/.engine-bundle.mjs');
-await esbuild.build({ entryPoints: ['tests/bench/engine.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
+await esbuild.build({
+  entryPoints: ['tests/bench/engine.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: bundle,
+  logLevel: 'error',
+});
 try {
   const script = `const { runEngineBench } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\nfor (const l of await runEngineBench()) console.log(l);`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

@@ -22,7 +22,12 @@ describe('dates in cells', () => {
   });
 
   it('checks Thông tin dates whatever form they arrived in', () => {
-    for (const [letterDate, date1904] of [[44302, false], [42840, true], ['16/04/2021', false], [new Date(Date.UTC(2021, 3, 16)), false]] as const) {
+    for (const [letterDate, date1904] of [
+      [44302, false],
+      [42840, true],
+      ['16/04/2021', false],
+      [new Date(Date.UTC(2021, 3, 16)), false],
+    ] as const) {
       const result = check(PLAN, { info: { letterDate, meetingDate: '01/04/2021' }, individuals: [person], date1904 });
       expect(codes(result)).toEqual(['DATE_TOTRINH_AFTER_DEADLINE']);
     }
@@ -57,7 +62,11 @@ describe('the deadline in the plan time zone', () => {
   });
 
   it('marks every nomination of a late file late, and names the received time in local time', () => {
-    const result = check(PLAN, { individuals: [person, validRow(PLAN, 'ca_nhan', { name: 'Đỗ Văn Giang' })] }, { receivedAt: new Date('2021-04-15T20:00:00Z'), file: 'h-bato.xlsx' });
+    const result = check(
+      PLAN,
+      { individuals: [person, validRow(PLAN, 'ca_nhan', { name: 'Đỗ Văn Giang' })] },
+      { receivedAt: new Date('2021-04-15T20:00:00Z'), file: 'h-bato.xlsx' },
+    );
     expect(result.late).toBe(true);
     expect(result.nominations.map((n) => n.status)).toEqual(['late', 'late']);
     const late = result.nominations[0]!.issues.find((i) => i.code === 'DEADLINE_LATE')!;

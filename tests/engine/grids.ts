@@ -1,14 +1,27 @@
 // Builds workbook grids for engine tests, as exceljs or Excel's range.values would deliver them.
 import { readFileSync } from 'node:fs';
 import {
-  checkWorkbook, INFO_LABELS, INFO_SHEET, parsePlan, sheetColumns,
-  type Cell, type CheckOptions, type ColumnKey, type InfoKey, type NomineeTypeCode, type Plan, type SheetGrid, type WorkbookGrid,
+  checkWorkbook,
+  INFO_LABELS,
+  INFO_SHEET,
+  parsePlan,
+  sheetColumns,
+  type Cell,
+  type CheckOptions,
+  type ColumnKey,
+  type InfoKey,
+  type NomineeTypeCode,
+  type Plan,
+  type SheetGrid,
+  type WorkbookGrid,
 } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { validRowFor } from '../../sync/sample/rows.js';
 
 export const PLAN = DEFAULT_PLAN;
-export const TEST_PLAN: Plan = parsePlan(JSON.parse(readFileSync(new URL('../fixtures/plan-test.json', import.meta.url), 'utf8')));
+export const TEST_PLAN: Plan = parsePlan(
+  JSON.parse(readFileSync(new URL('../fixtures/plan-test.json', import.meta.url), 'utf8')),
+);
 
 export type RowValues = Partial<Record<ColumnKey, Cell>>;
 
@@ -31,11 +44,15 @@ export function validInfo(plan: Plan, unit = plan.units[0]!.code): Partial<Recor
 }
 
 export function infoSheet(values: Partial<Record<InfoKey, Cell>>): SheetGrid {
-  return { name: INFO_SHEET, rows: (Object.keys(INFO_LABELS) as InfoKey[]).map((k) => [INFO_LABELS[k], values[k] ?? null]) };
+  return {
+    name: INFO_SHEET,
+    rows: (Object.keys(INFO_LABELS) as InfoKey[]).map((k) => [INFO_LABELS[k], values[k] ?? null]),
+  };
 }
 
 /** A row that passes every check under `plan`. */
-export const validRow = (plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}): RowValues => validRowFor(plan, type, overrides).values;
+export const validRow = (plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}): RowValues =>
+  validRowFor(plan, type, overrides).values;
 
 export interface SheetOptions {
   /** Column order by key; defaults to the template's. Keys left out are absent from the sheet. */
@@ -54,7 +71,9 @@ export function listSheet(plan: Plan, type: NomineeTypeCode, rows: RowValues[], 
   const extra = Object.entries(opts.extra ?? {});
   const grid: Cell[][] = [...(opts.above ?? [])];
   grid.push([...keys.map(header), ...extra.map(([h]) => h)]);
-  rows.forEach((r, i) => grid.push([...keys.map((k) => (k === 'seq' ? i + 1 : (r[k] ?? null))), ...extra.map(([, v]) => v)]));
+  rows.forEach((r, i) =>
+    grid.push([...keys.map((k) => (k === 'seq' ? i + 1 : (r[k] ?? null))), ...extra.map(([, v]) => v)]),
+  );
   return { name: plan.nomineeTypes.find((t) => t.code === type)!.sheet, rows: grid };
 }
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { safeParsePlan } from '../../engine/index.js';
 import { PLAN } from './grids.js';
 
-const raw = () => JSON.parse(readFileSync(new URL('../../engine/plans/sct-qng-2021-dtdb.json', import.meta.url), 'utf8'));
+const raw = () =>
+  JSON.parse(readFileSync(new URL('../../engine/plans/sct-qng-2021-dtdb.json', import.meta.url), 'utf8'));
 
 describe('the plan as data', () => {
   it('holds the 2021 plan: 20 units, 3 forms with their routes, the deadline and time zone', () => {
@@ -13,7 +14,11 @@ describe('the plan as data', () => {
     expect(PLAN.forms.map((f) => f.code)).toEqual(['BK_BCT', 'BK_UBND', 'GK_SCT']);
     expect(PLAN.forms.find((f) => f.code === 'GK_SCT')!.eligibleGroups).toEqual(['so_unit', 'district_office']);
     expect(PLAN.forms.find((f) => f.code === 'BK_UBND')!.route).toContain('Sở Nội vụ (Ban Thi đua – Khen thưởng)');
-    expect([PLAN.deadline, PLAN.timeZone, PLAN.campaign.start]).toEqual(['2021-04-15', 'Asia/Ho_Chi_Minh', '2021-02-03']);
+    expect([PLAN.deadline, PLAN.timeZone, PLAN.campaign.start]).toEqual([
+      '2021-04-15',
+      'Asia/Ho_Chi_Minh',
+      '2021-02-03',
+    ]);
   });
 
   it('names the bad field of a broken plan, never throwing', () => {

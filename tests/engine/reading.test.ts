@@ -31,15 +31,41 @@ describe('reading a workbook', () => {
   });
 
   it('reports each missing column by its header', () => {
-    const result = check(PLAN, { individualSheet: { order: ['name', 'gender', 'position', 'workplace', 'group', 'leader', 'form', 'criterion0', 'criterion1', 'criterion2', 'outstanding', 'summary', 'report'] } });
+    const result = check(PLAN, {
+      individualSheet: {
+        order: [
+          'name',
+          'gender',
+          'position',
+          'workplace',
+          'group',
+          'leader',
+          'form',
+          'criterion0',
+          'criterion1',
+          'criterion2',
+          'outstanding',
+          'summary',
+          'report',
+        ],
+      },
+    });
     expect(result.fileIssues.map((i) => i.column).sort()).toEqual(['Năm sinh', 'Xác nhận của cấp trình']);
-    expect(result.fileIssues.every((i) => i.code === 'MISSING_COLUMN' && i.sheet === 'Cá nhân' && i.row === 1)).toBe(true);
+    expect(result.fileIssues.every((i) => i.code === 'MISSING_COLUMN' && i.sheet === 'Cá nhân' && i.row === 1)).toBe(
+      true,
+    );
   });
 
   it('finds sheets, labels and headers whatever their case, spacing or Unicode form', () => {
-    const grid = workbook(PLAN, { individuals: [person()], individualSheet: { headers: { name: '  HỌ VÀ   TÊN '.normalize('NFD'), birthYear: 'năm sinh' } } });
+    const grid = workbook(PLAN, {
+      individuals: [person()],
+      individualSheet: { headers: { name: '  HỌ VÀ   TÊN '.normalize('NFD'), birthYear: 'năm sinh' } },
+    });
     grid.sheets[0] = infoSheet(validInfo(PLAN));
-    grid.sheets[0].rows = grid.sheets[0].rows.map(([label, value]) => [String(label).toUpperCase().normalize('NFD'), value ?? null]);
+    grid.sheets[0].rows = grid.sheets[0].rows.map(([label, value]) => [
+      String(label).toUpperCase().normalize('NFD'),
+      value ?? null,
+    ]);
     grid.sheets[0].name = ' thông TIN '.normalize('NFD');
     grid.sheets[2]!.name = 'CÁ NHÂN';
     const result = checkWorkbook(PLAN, grid);
@@ -56,7 +82,10 @@ describe('reading a workbook', () => {
 
   it('finds the header row below a title, within the first 10 rows, and numbers rows as Excel does', () => {
     const above = [['DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG'], [], ['(kèm theo Tờ trình số 15)']];
-    const result = check(PLAN, { individuals: [person(), person({ name: 'Lê Văn Cường', summary: 'ngắn' })], individualSheet: { above } });
+    const result = check(PLAN, {
+      individuals: [person(), person({ name: 'Lê Văn Cường', summary: 'ngắn' })],
+      individualSheet: { above },
+    });
     expect(result.layouts.find((l) => l.type === 'ca_nhan')!.headerRow).toBe(4);
     expect(result.nominations.map((n) => n.source.row)).toEqual([5, 6]);
     expect(result.nominations[1]!.issues[0]!.message).toContain('Trang "Cá nhân", dòng 6, cột "Tóm tắt thành tích"');

@@ -9,13 +9,42 @@ const team = (o = {}) => validRow(PLAN, 'tap_the', o);
 describe('row checks', () => {
   it('a complete row is valid with no issue at all', () => {
     const result = check(PLAN, { collectives: [team()], individuals: [person()] });
-    expect(result.nominations.map((n) => [n.status, n.issues.length])).toEqual([['valid', 0], ['valid', 0]]);
+    expect(result.nominations.map((n) => [n.status, n.issues.length])).toEqual([
+      ['valid', 0],
+      ['valid', 0],
+    ]);
   });
 
   it('names every empty required column of an individual, and only those', () => {
-    const result = check(PLAN, { individuals: [person({ name: '', gender: null, birthYear: '', position: ' ', workplace: null, group: null, form: null, summary: '', leader: null, note: null })] });
+    const result = check(PLAN, {
+      individuals: [
+        person({
+          name: '',
+          gender: null,
+          birthYear: '',
+          position: ' ',
+          workplace: null,
+          group: null,
+          form: null,
+          summary: '',
+          leader: null,
+          note: null,
+        }),
+      ],
+    });
     const required = result.nominations[0]!.issues.filter((i) => i.code === 'FIELD_REQUIRED').map((i) => i.column);
-    expect(required.sort()).toEqual(['Chức vụ', 'Giới tính', 'Hình thức đề nghị', 'Họ và tên', 'Năm sinh', 'Thuộc khối', 'Tóm tắt thành tích', 'Đơn vị công tác'].sort());
+    expect(required.sort()).toEqual(
+      [
+        'Chức vụ',
+        'Giới tính',
+        'Hình thức đề nghị',
+        'Họ và tên',
+        'Năm sinh',
+        'Thuộc khối',
+        'Tóm tắt thành tích',
+        'Đơn vị công tác',
+      ].sort(),
+    );
   });
 
   it('names every empty required column of a collective', () => {
@@ -39,7 +68,16 @@ describe('row checks', () => {
   });
 
   it('accepts list values whatever the case, spacing and Unicode form', () => {
-    const result = check(PLAN, { individuals: [person({ gender: ' NỮ '.normalize('NFD'), criterion0: 'ĐẠT', report: 'có', form: PLAN.forms[0]!.label.toLowerCase().normalize('NFD') })] });
+    const result = check(PLAN, {
+      individuals: [
+        person({
+          gender: ' NỮ '.normalize('NFD'),
+          criterion0: 'ĐẠT',
+          report: 'có',
+          form: PLAN.forms[0]!.label.toLowerCase().normalize('NFD'),
+        }),
+      ],
+    });
     expect(result.nominations[0]!.status).toBe('valid');
     expect(result.nominations[0]!.form).toBe('BK_BCT');
   });
@@ -61,18 +99,25 @@ describe('row checks', () => {
   });
 
   it('treats an NFD-typed name as its NFC twin', () => {
-    const result = check(PLAN, { individuals: [person({ name: 'Nguyễn Thị Hường' }), person({ name: 'Nguyễn Thị Hường'.normalize('NFD') })] });
+    const result = check(PLAN, {
+      individuals: [person({ name: 'Nguyễn Thị Hường' }), person({ name: 'Nguyễn Thị Hường'.normalize('NFD') })],
+    });
     expect(result.nominations[1]!.issues.map((i) => i.code)).toEqual(['DUPLICATE_IN_FILE']);
     expect(result.nominations[0]!.id).toBe(result.nominations[1]!.id.replace(/-2$/, ''));
   });
 
   it('keeps a collective and a person of the same name apart', () => {
-    const result = check(PLAN, { collectives: [team({ name: 'Trần Thị Bình' })], individuals: [person({ name: 'Trần Thị Bình' })] });
+    const result = check(PLAN, {
+      collectives: [team({ name: 'Trần Thị Bình' })],
+      individuals: [person({ name: 'Trần Thị Bình' })],
+    });
     expect(codes(result)).toEqual([]);
   });
 
   it('stores text that looks like a formula as text and warns, without invalidating the row', () => {
-    const result = check(PLAN, { individuals: [person({ summary: '+ Hoàn thành 100% kế hoạch năm, vượt chỉ tiêu thu ngân sách' })] });
+    const result = check(PLAN, {
+      individuals: [person({ summary: '+ Hoàn thành 100% kế hoạch năm, vượt chỉ tiêu thu ngân sách' })],
+    });
     const n = result.nominations[0]!;
     expect(n.status).toBe('valid');
     expect(n.issues.map((i) => `${i.code}:${i.column}`)).toEqual(['TEXT_FORMULA_LIKE:Tóm tắt thành tích']);
@@ -92,26 +137,42 @@ describe('identity, ids and status', () => {
 
   it('does not change the id when the row moves or its other cells change', () => {
     const a = check(PLAN, { individuals: [person()] }).nominations[0]!;
-    const b = check(PLAN, { individuals: [person({ name: 'Ai Khác' }), person({ summary: 'Khác hẳn', form: PLAN.forms[2]!.label })] }).nominations[1]!;
+    const b = check(PLAN, {
+      individuals: [person({ name: 'Ai Khác' }), person({ summary: 'Khác hẳn', form: PLAN.forms[2]!.label })],
+    }).nominations[1]!;
     expect(b.id).toBe(a.id);
   });
 
   it('is invalid with an error, valid with only warnings', () => {
-    const result = check(PLAN, { individuals: [person({ summary: 'Ngắn' }), person({ name: 'Võ Thị Lan', report: 'Chưa' })] });
+    const result = check(PLAN, {
+      individuals: [person({ summary: 'Ngắn' }), person({ name: 'Võ Thị Lan', report: 'Chưa' })],
+    });
     expect(result.nominations.map((n) => n.status)).toEqual(['valid', 'invalid']);
   });
 
   it('puts the submission issues on every nomination of the file', () => {
     const result = check(PLAN, { info: { hasMinutes: 'Chưa' }, collectives: [team()], individuals: [person()] });
-    expect(result.nominations.map((n) => n.issues.map((i) => i.code))).toEqual([['DOSSIER_NO_BIENBAN'], ['DOSSIER_NO_BIENBAN']]);
+    expect(result.nominations.map((n) => n.issues.map((i) => i.code))).toEqual([
+      ['DOSSIER_NO_BIENBAN'],
+      ['DOSSIER_NO_BIENBAN'],
+    ]);
     expect(result.nominations.map((n) => n.status)).toEqual(['invalid', 'invalid']);
   });
 });
 
 describe('duplicates across units (merge)', () => {
   it('warns both units, naming the other one, and leaves statuses alone', () => {
-    const a = checkWorkbook(PLAN, workbook(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person()] }), { file: 'bato.xlsx' });
-    const b = checkWorkbook(PLAN, workbook(PLAN, { info: { unitCode: 'SCT-VP' }, individuals: [person({ name: ' trần thị  bình ' }), person({ name: 'Trần Thị Bình', birthYear: 1970 })] }), { file: 'vp.xlsx' });
+    const a = checkWorkbook(PLAN, workbook(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person()] }), {
+      file: 'bato.xlsx',
+    });
+    const b = checkWorkbook(
+      PLAN,
+      workbook(PLAN, {
+        info: { unitCode: 'SCT-VP' },
+        individuals: [person({ name: ' trần thị  bình ' }), person({ name: 'Trần Thị Bình', birthYear: 1970 })],
+      }),
+      { file: 'vp.xlsx' },
+    );
     const all = [...a.nominations, ...b.nominations];
     checkAcrossUnits(PLAN, all);
     const warned = all.map((n) => n.issues.find((i) => i.code === 'DUPLICATE_ACROSS_UNITS'));
@@ -124,11 +185,22 @@ describe('duplicates across units (merge)', () => {
 
 describe('a second plan file', () => {
   it('drives sheet names, lists, criteria, ranges and forms: nothing about 2021 is built in', () => {
-    const ok = check(TEST_PLAN, { collectives: [validRow(TEST_PLAN, 'tap_the')], individuals: [validRow(TEST_PLAN, 'ca_nhan', { birthYear: 2008 })] });
+    const ok = check(TEST_PLAN, {
+      collectives: [validRow(TEST_PLAN, 'tap_the')],
+      individuals: [validRow(TEST_PLAN, 'ca_nhan', { birthYear: 2008 })],
+    });
     expect(ok.accepted).toBe(true);
-    expect(ok.nominations.map((n) => [n.source.sheet, n.status])).toEqual([['Nhóm', 'valid'], ['Người', 'valid']]);
-    const bad = check(TEST_PLAN, { individuals: [validRow(TEST_PLAN, 'ca_nhan', { form: PLAN.forms[0]!.label, criterion1: 'Không đạt' })] });
-    expect(bad.nominations[0]!.issues.map((i) => `${i.code}:${i.column}`)).toEqual(['FORM_UNKNOWN:Hình thức đề nghị', 'CRITERIA_NOT_MET:Điều kiện B']);
+    expect(ok.nominations.map((n) => [n.source.sheet, n.status])).toEqual([
+      ['Nhóm', 'valid'],
+      ['Người', 'valid'],
+    ]);
+    const bad = check(TEST_PLAN, {
+      individuals: [validRow(TEST_PLAN, 'ca_nhan', { form: PLAN.forms[0]!.label, criterion1: 'Không đạt' })],
+    });
+    expect(bad.nominations[0]!.issues.map((i) => `${i.code}:${i.column}`)).toEqual([
+      'FORM_UNKNOWN:Hình thức đề nghị',
+      'CRITERIA_NOT_MET:Điều kiện B',
+    ]);
     const wrongPlan = check(TEST_PLAN, { info: { planId: PLAN.id } });
     expect(wrongPlan.fileIssues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN']);
   });
@@ -136,7 +208,9 @@ describe('a second plan file', () => {
 
 describe('ids stay distinct within a file', () => {
   it('gives repeated and nameless rows ids of their own, so the master can address each row', () => {
-    const result = check(PLAN, { individuals: [person(), person(), person({ name: '' }), person({ name: '' }), person()] });
+    const result = check(PLAN, {
+      individuals: [person(), person(), person({ name: '' }), person({ name: '' }), person()],
+    });
     const ids = result.nominations.map((n) => n.id);
     expect(new Set(ids).size).toBe(5);
     expect(ids[1]).toBe(`${ids[0]}-2`);

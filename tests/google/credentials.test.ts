@@ -22,7 +22,12 @@ async function keyFile(content: unknown): Promise<string> {
 
 describe('service account credentials', () => {
   it('builds the client from a key file without contacting anyone', async () => {
-    const file = await keyFile({ type: 'service_account', client_email: EMAIL, private_key: PEM, private_key_id: 'k1' });
+    const file = await keyFile({
+      type: 'service_account',
+      client_email: EMAIL,
+      private_key: PEM,
+      private_key_id: 'k1',
+    });
     const access = await loadServiceAccount(file, PULL_SCOPES);
     expect(access.account).toBe(EMAIL);
     expect(access.auth.email).toBe(EMAIL);
@@ -40,14 +45,27 @@ describe('service account credentials', () => {
 
   it('takes the key file from GOOGLE_APPLICATION_CREDENTIALS and names it when it is missing', async () => {
     const log = new CollectingLog();
-    expect(await runPush({ sheet: 's', master: 'm.xlsx' }, { log, env: { GOOGLE_APPLICATION_CREDENTIALS: '/khong/co/khoa.json' } })).toBe(1);
+    expect(
+      await runPush(
+        { sheet: 's', master: 'm.xlsx' },
+        { log, env: { GOOGLE_APPLICATION_CREDENTIALS: '/khong/co/khoa.json' } },
+      ),
+    ).toBe(1);
     expect(log.text).toContain('Không tìm thấy tệp khóa tài khoản dịch vụ "/khong/co/khoa.json"');
   });
 
   it.each([
     ['not JSON', `{"type": "service_account", "private_key": "${PEM.replace(/\n/g, '\\n')}"`, 'không phải JSON hợp lệ'],
-    ['another kind of key', { type: 'authorized_user', client_secret: 'bi-mat-123', private_key: PEM }, 'không phải khóa tài khoản dịch vụ'],
-    ['a damaged private key', { type: 'service_account', client_email: EMAIL, private_key: PEM.slice(0, 200) }, 'không đọc được'],
+    [
+      'another kind of key',
+      { type: 'authorized_user', client_secret: 'bi-mat-123', private_key: PEM },
+      'không phải khóa tài khoản dịch vụ',
+    ],
+    [
+      'a damaged private key',
+      { type: 'service_account', client_email: EMAIL, private_key: PEM.slice(0, 200) },
+      'không đọc được',
+    ],
     ['no e-mail', { type: 'service_account', private_key: PEM }, 'thiếu client_email'],
   ])('refuses %s with a clear message that quotes no secret', async (_name, content, words) => {
     const file = await keyFile(content);

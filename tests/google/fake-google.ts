@@ -53,7 +53,14 @@ interface Fault {
 
 /** Google's error body: Drive lists `errors[].reason`, Sheets gives `status`. */
 export function googleError(status: number, message: string, reason?: string): unknown {
-  return { error: { code: status, message, status: reason ?? 'ERROR', errors: reason ? [{ domain: 'global', reason, message }] : [] } };
+  return {
+    error: {
+      code: status,
+      message,
+      status: reason ?? 'ERROR',
+      errors: reason ? [{ domain: 'global', reason, message }] : [],
+    },
+  };
 }
 
 function columnIndex(letters: string): number {
@@ -66,7 +73,11 @@ function columnIndex(letters: string): number {
 export function parseRange(range: string): { title: string; row: number; col: number } {
   const m = /^(?:'((?:[^']|'')*)'|([^!]+))(?:!([A-Z]+)(\d+)?(?::[A-Z]*\d*)?)?$/.exec(range);
   if (!m) throw new Error(`bad range ${range}`);
-  return { title: (m[1] ?? m[2] ?? '').replace(/''/g, "'"), col: m[3] ? columnIndex(m[3]) : 0, row: m[4] ? Number(m[4]) - 1 : 0 };
+  return {
+    title: (m[1] ?? m[2] ?? '').replace(/''/g, "'"),
+    col: m[3] ? columnIndex(m[3]) : 0,
+    row: m[4] ? Number(m[4]) - 1 : 0,
+  };
 }
 
 export class FakeGoogle {
@@ -101,7 +112,9 @@ export class FakeGoogle {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  addFile(file: Omit<FakeFile, 'parents' | 'modifiedTime'> & Partial<Pick<FakeFile, 'parents' | 'modifiedTime'>>): FakeFile {
+  addFile(
+    file: Omit<FakeFile, 'parents' | 'modifiedTime'> & Partial<Pick<FakeFile, 'parents' | 'modifiedTime'>>,
+  ): FakeFile {
     const full: FakeFile = { parents: ['folder-1'], modifiedTime: '2021-04-10T03:00:00.000Z', ...file };
     this.files.set(full.id, full);
     return full;
@@ -110,7 +123,14 @@ export class FakeGoogle {
   addSpreadsheet(id: string, tabs: Array<Pick<FakeTab, 'title'> & Partial<FakeTab>>): void {
     this.spreadsheets.set(id, {
       title: `Bảng ${id}`,
-      tabs: tabs.map((t) => ({ sheetId: this.nextSheetId++, rowCount: 1000, columnCount: 26, frozenRowCount: 0, values: [], ...t })),
+      tabs: tabs.map((t) => ({
+        sheetId: this.nextSheetId++,
+        rowCount: 1000,
+        columnCount: 26,
+        frozenRowCount: 0,
+        values: [],
+        ...t,
+      })),
     });
   }
 
@@ -119,18 +139,40 @@ export class FakeGoogle {
   }
 
   /** The next `times` requests matching method and path get `status` (and `body`). */
-  fail(method: string, path: RegExp, status: number, times = 1, body?: unknown, headers: Record<string, string> = {}): void {
-    this.faults.push({ method, path, status, remaining: times, body: body ?? googleError(status, `HTTP ${status}`), headers });
+  fail(
+    method: string,
+    path: RegExp,
+    status: number,
+    times = 1,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    this.faults.push({
+      method,
+      path,
+      status,
+      remaining: times,
+      body: body ?? googleError(status, `HTTP ${status}`),
+      headers,
+    });
   }
 
   /** Media downloads and exports made so far (optionally of one file id). */
   downloads(fileId?: string): Recorded[] {
-    return this.requests.filter((r) => (r.query.get('alt') === 'media' || r.path.endsWith('/export')) && (!fileId || r.path.includes(`/files/${fileId}`)));
+    return this.requests.filter(
+      (r) =>
+        (r.query.get('alt') === 'media' || r.path.endsWith('/export')) &&
+        (!fileId || r.path.includes(`/files/${fileId}`)),
+    );
   }
 
   private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const data = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body ?? {}));
-    res.writeHead(status, { 'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json; charset=utf-8', 'content-length': String(data.length), ...headers });
+    res.writeHead(status, {
+      'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json; charset=utf-8',
+      'content-length': String(data.length),
+      ...headers,
+    });
     res.end(data);
   }
 
@@ -141,7 +183,8 @@ export class FakeGoogle {
     const body: unknown = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
     this.requests.push({ method, path, query: url.searchParams, authorization: req.headers.authorization, body });
 
-    if (req.headers.authorization !== `Bearer ${TEST_TOKEN}`) return this.send(res, 401, googleError(401, 'Invalid Credentials', 'authError'));
+    if (req.headers.authorization !== `Bearer ${TEST_TOKEN}`)
+      return this.send(res, 401, googleError(401, 'Invalid Credentials', 'authError'));
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.remaining--;
@@ -149,23 +192,38 @@ export class FakeGoogle {
     }
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/drive/v3/files') return this.list(url.searchParams, res);
-    if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path))) return this.export(m[1]!, url.searchParams, res);
-    if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) return this.getFile(m[1]!, url.searchParams, res);
+    if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path)))
+      return this.export(m[1]!, url.searchParams, res);
+    if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path)))
+      return this.getFile(m[1]!, url.searchParams, res);
     if ((m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path))) {
       const book = this.spreadsheets.get(m[1]!);
       if (!book) return this.send(res, 404, googleError(404, 'Requested entity was not found.', 'NOT_FOUND'));
       const rest = m[2]!;
       if (method === 'GET' && rest === '') return this.send(res, 200, this.metadata(m[1]!));
-      if (method === 'GET' && rest.startsWith('/values/')) return this.readValues(m[1]!, rest.slice('/values/'.length), res);
-      if (method === 'POST' && rest === ':batchUpdate') return this.batchUpdate(m[1]!, body as { requests: Array<Record<string, any>> }, res);
-      if (method === 'POST' && rest === '/values:batchClear') return this.batchClear(m[1]!, body as { ranges: string[] }, res);
-      if (method === 'POST' && rest === '/values:batchUpdate') return this.writeValues(m[1]!, body as { valueInputOption: string; data: Array<{ range: string; values: SheetValue[][] }> }, res);
+      if (method === 'GET' && rest.startsWith('/values/'))
+        return this.readValues(m[1]!, rest.slice('/values/'.length), res);
+      if (method === 'POST' && rest === ':batchUpdate')
+        return this.batchUpdate(m[1]!, body as { requests: Array<Record<string, any>> }, res);
+      if (method === 'POST' && rest === '/values:batchClear')
+        return this.batchClear(m[1]!, body as { ranges: string[] }, res);
+      if (method === 'POST' && rest === '/values:batchUpdate')
+        return this.writeValues(
+          m[1]!,
+          body as { valueInputOption: string; data: Array<{ range: string; values: SheetValue[][] }> },
+          res,
+        );
     }
     this.send(res, 404, googleError(404, `fake server has no route ${method} ${path}`));
   }
 
   private meta(f: FakeFile): Record<string, unknown> {
-    const meta: Record<string, unknown> = { id: f.id, name: f.name, mimeType: f.mimeType, modifiedTime: f.modifiedTime };
+    const meta: Record<string, unknown> = {
+      id: f.id,
+      name: f.name,
+      mimeType: f.mimeType,
+      modifiedTime: f.modifiedTime,
+    };
     if (f.mimeType !== GOOGLE_SHEET && f.mimeType !== FOLDER && f.content) {
       meta.size = String(f.reportedSize ?? f.content.length);
       meta.md5Checksum = createHash('md5').update(f.content).digest('hex');
@@ -175,8 +233,11 @@ export class FakeGoogle {
 
   private list(q: URLSearchParams, res: http.ServerResponse): void {
     const parent = /'([^']+)' in parents/.exec(q.get('q') ?? '')?.[1];
-    if (!parent || !/trashed = false/.test(q.get('q') ?? '')) return this.send(res, 400, googleError(400, 'Invalid query', 'invalid'));
-    const all = [...this.files.values()].filter((f) => f.parents.includes(parent) && !f.trashed).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    if (!parent || !/trashed = false/.test(q.get('q') ?? ''))
+      return this.send(res, 400, googleError(400, 'Invalid query', 'invalid'));
+    const all = [...this.files.values()]
+      .filter((f) => f.parents.includes(parent) && !f.trashed)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     const size = Math.min(Number(q.get('pageSize') ?? 100), this.maxPageSize);
     const start = Number(q.get('pageToken') ?? 0);
     const page = all.slice(start, start + size);
@@ -188,14 +249,24 @@ export class FakeGoogle {
     const file = this.files.get(id);
     if (!file) return this.send(res, 404, googleError(404, `File not found: ${id}.`, 'notFound'));
     if (q.get('alt') !== 'media') return this.send(res, 200, this.meta(file));
-    if (file.mimeType === GOOGLE_SHEET || !file.content) return this.send(res, 403, googleError(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable'));
+    if (file.mimeType === GOOGLE_SHEET || !file.content)
+      return this.send(
+        res,
+        403,
+        googleError(
+          403,
+          'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+          'fileNotDownloadable',
+        ),
+      );
     this.send(res, 200, file.content);
   }
 
   private export(id: string, q: URLSearchParams, res: http.ServerResponse): void {
     const file = this.files.get(id);
     if (!file) return this.send(res, 404, googleError(404, `File not found: ${id}.`, 'notFound'));
-    if (file.mimeType !== GOOGLE_SHEET || q.get('mimeType') !== XLSX || !file.content) return this.send(res, 400, googleError(400, 'Export only supports Docs Editors files.', 'badRequest'));
+    if (file.mimeType !== GOOGLE_SHEET || q.get('mimeType') !== XLSX || !file.content)
+      return this.send(res, 400, googleError(400, 'Export only supports Docs Editors files.', 'badRequest'));
     this.send(res, 200, file.content);
   }
 
@@ -204,7 +275,14 @@ export class FakeGoogle {
     return {
       spreadsheetId: id,
       properties: { title: book.title },
-      sheets: book.tabs.map((t, index) => ({ properties: { sheetId: t.sheetId, title: t.title, index, gridProperties: { rowCount: t.rowCount, columnCount: t.columnCount, frozenRowCount: t.frozenRowCount } } })),
+      sheets: book.tabs.map((t, index) => ({
+        properties: {
+          sheetId: t.sheetId,
+          title: t.title,
+          index,
+          gridProperties: { rowCount: t.rowCount, columnCount: t.columnCount, frozenRowCount: t.frozenRowCount },
+        },
+      })),
     };
   }
 
@@ -214,7 +292,9 @@ export class FakeGoogle {
     const tab = this.tab(id, title);
     if (!tab) return this.send(res, 400, googleError(400, `Unable to parse range: ${range}`, 'INVALID_ARGUMENT'));
     const values = tab.values.map((row) => {
-      const texts = row.map((v) => (v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+      const texts = row.map((v) =>
+        v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v),
+      );
       while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
       return texts;
     });
@@ -228,9 +308,21 @@ export class FakeGoogle {
     for (const request of body.requests) {
       if (request.addSheet) {
         const p = request.addSheet.properties;
-        if (book.tabs.some((t) => t.title === p.title)) return this.send(res, 400, googleError(400, `A sheet with the name "${p.title}" already exists.`, 'INVALID_ARGUMENT'));
+        if (book.tabs.some((t) => t.title === p.title))
+          return this.send(
+            res,
+            400,
+            googleError(400, `A sheet with the name "${p.title}" already exists.`, 'INVALID_ARGUMENT'),
+          );
         const g = p.gridProperties ?? {};
-        const tab: FakeTab = { sheetId: this.nextSheetId++, title: p.title, rowCount: g.rowCount ?? 1000, columnCount: g.columnCount ?? 26, frozenRowCount: g.frozenRowCount ?? 0, values: [] };
+        const tab: FakeTab = {
+          sheetId: this.nextSheetId++,
+          title: p.title,
+          rowCount: g.rowCount ?? 1000,
+          columnCount: g.columnCount ?? 26,
+          frozenRowCount: g.frozenRowCount ?? 0,
+          values: [],
+        };
         book.tabs.push(tab);
         replies.push({ addSheet: { properties: { sheetId: tab.sheetId, title: tab.title } } });
       } else if (request.updateSheetProperties) {
@@ -242,10 +334,19 @@ export class FakeGoogle {
           const key = field.trim().replace('gridProperties.', '') as 'rowCount' | 'columnCount' | 'frozenRowCount';
           tab[key] = p.gridProperties[key];
         }
-        if (tab.frozenRowCount >= tab.rowCount) return this.send(res, 400, googleError(400, "You can't freeze all visible rows on the sheet.", 'INVALID_ARGUMENT'));
+        if (tab.frozenRowCount >= tab.rowCount)
+          return this.send(
+            res,
+            400,
+            googleError(400, "You can't freeze all visible rows on the sheet.", 'INVALID_ARGUMENT'),
+          );
         replies.push({});
       } else {
-        return this.send(res, 400, googleError(400, `fake server does not know ${Object.keys(request).join()}`, 'INVALID_ARGUMENT'));
+        return this.send(
+          res,
+          400,
+          googleError(400, `fake server does not know ${Object.keys(request).join()}`, 'INVALID_ARGUMENT'),
+        );
       }
     }
     this.send(res, 200, { spreadsheetId: id, replies });
@@ -260,25 +361,44 @@ export class FakeGoogle {
     this.send(res, 200, { spreadsheetId: id, clearedRanges: body.ranges });
   }
 
-  private writeValues(id: string, body: { valueInputOption: string; data: Array<{ range: string; values: SheetValue[][] }> }, res: http.ServerResponse): void {
-    if (!['RAW', 'USER_ENTERED'].includes(body.valueInputOption)) return this.send(res, 400, googleError(400, 'Invalid valueInputOption', 'INVALID_ARGUMENT'));
+  private writeValues(
+    id: string,
+    body: { valueInputOption: string; data: Array<{ range: string; values: SheetValue[][] }> },
+    res: http.ServerResponse,
+  ): void {
+    if (!['RAW', 'USER_ENTERED'].includes(body.valueInputOption))
+      return this.send(res, 400, googleError(400, 'Invalid valueInputOption', 'INVALID_ARGUMENT'));
     for (const { range, values } of body.data) {
       const { title, row, col } = parseRange(range);
       const tab = this.tab(id, title);
       if (!tab) return this.send(res, 400, googleError(400, `Unable to parse range: ${range}`, 'INVALID_ARGUMENT'));
       const width = Math.max(0, ...values.map((r) => r.length));
       if (row + values.length > tab.rowCount || col + width > tab.columnCount) {
-        return this.send(res, 400, googleError(400, `Range (${range}) exceeds grid limits. Max rows: ${tab.rowCount}, max columns: ${tab.columnCount}`, 'INVALID_ARGUMENT'));
+        return this.send(
+          res,
+          400,
+          googleError(
+            400,
+            `Range (${range}) exceeds grid limits. Max rows: ${tab.rowCount}, max columns: ${tab.columnCount}`,
+            'INVALID_ARGUMENT',
+          ),
+        );
       }
       values.forEach((line, i) => {
         const target = (tab.values[row + i] ??= []);
         line.forEach((v, j) => {
           // USER_ENTERED would turn "=…" into a formula; RAW keeps it as typed.
-          target[col + j] = body.valueInputOption === 'USER_ENTERED' && typeof v === 'string' && v.startsWith('=') ? `<formula ${v}>` : v;
+          target[col + j] =
+            body.valueInputOption === 'USER_ENTERED' && typeof v === 'string' && v.startsWith('=')
+              ? `<formula ${v}>`
+              : v;
         });
       });
       for (let r = 0; r < tab.values.length; r++) tab.values[r] ??= [];
     }
-    this.send(res, 200, { spreadsheetId: id, totalUpdatedCells: body.data.reduce((n, d) => n + d.values.reduce((m, r) => m + r.length, 0), 0) });
+    this.send(res, 200, {
+      spreadsheetId: id,
+      totalUpdatedCells: body.data.reduce((n, d) => n + d.values.reduce((m, r) => m + r.length, 0), 0),
+    });
   }
 }

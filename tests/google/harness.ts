@@ -42,7 +42,18 @@ export async function openHarness(): Promise<Harness> {
   const fake = await new FakeGoogle().start();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'google-sync-'));
   const log = new CollectingLog();
-  return { fake, dir, log, deps: { access: testAccess(), rootUrl: fake.url, log, retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4 }, env: {} } };
+  return {
+    fake,
+    dir,
+    log,
+    deps: {
+      access: testAccess(),
+      rootUrl: fake.url,
+      log,
+      retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4 },
+      env: {},
+    },
+  };
 }
 
 export async function closeHarness(h: Harness | undefined): Promise<void> {

@@ -2,7 +2,17 @@
 // and the secretariat's columns, a unit sheet, and an annex-like list with a merged title.
 import ExcelJS from 'exceljs';
 
-export const TALLY_HEADERS = ['Đơn vị', 'Tên', 'Tóm tắt thành tích', 'Ngày nhận', 'Năm sinh', 'Mã đề nghị', 'Ý kiến Văn phòng', 'Kết quả Hội đồng', 'Ghi chú Văn phòng'];
+export const TALLY_HEADERS = [
+  'Đơn vị',
+  'Tên',
+  'Tóm tắt thành tích',
+  'Ngày nhận',
+  'Năm sinh',
+  'Mã đề nghị',
+  'Ý kiến Văn phòng',
+  'Kết quả Hội đồng',
+  'Ghi chú Văn phòng',
+];
 
 export interface TallyRow {
   unit: string;
@@ -17,16 +27,49 @@ export interface TallyRow {
 }
 
 export const BASE_ROWS: TallyRow[] = [
-  { unit: 'H-BINHSON', name: 'Nguyễn Văn An', summary: '=SUM(1)', received: new Date(Date.UTC(2021, 3, 15, 9, 30)), birthYear: 1980, id: 'nom-1' },
-  { unit: 'H-BINHSON', name: 'Phòng Kinh tế và Hạ tầng huyện Bình Sơn', summary: 'Hoàn thành xuất sắc nhiệm vụ năm 2020', received: new Date(Date.UTC(2021, 3, 15)), birthYear: null, id: 'nom-2' },
-  { unit: 'H-LYSON', name: 'Trần Thị Bích', summary: 'Dẫn đầu phong trào thi đua', received: new Date(Date.UTC(2021, 3, 10)), birthYear: 1975, id: 'nom-3', office: 'Đủ hồ sơ' },
+  {
+    unit: 'H-BINHSON',
+    name: 'Nguyễn Văn An',
+    summary: '=SUM(1)',
+    received: new Date(Date.UTC(2021, 3, 15, 9, 30)),
+    birthYear: 1980,
+    id: 'nom-1',
+  },
+  {
+    unit: 'H-BINHSON',
+    name: 'Phòng Kinh tế và Hạ tầng huyện Bình Sơn',
+    summary: 'Hoàn thành xuất sắc nhiệm vụ năm 2020',
+    received: new Date(Date.UTC(2021, 3, 15)),
+    birthYear: null,
+    id: 'nom-2',
+  },
+  {
+    unit: 'H-LYSON',
+    name: 'Trần Thị Bích',
+    summary: 'Dẫn đầu phong trào thi đua',
+    received: new Date(Date.UTC(2021, 3, 10)),
+    birthYear: 1975,
+    id: 'nom-3',
+    office: 'Đủ hồ sơ',
+  },
 ];
 
 export async function writeMaster(file: string, rows: TallyRow[] = BASE_ROWS): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const tally = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   tally.addRow(TALLY_HEADERS);
-  for (const r of rows) tally.addRow([r.unit, r.name, r.summary, r.received, r.birthYear, r.id, r.office ?? null, r.council ?? null, r.note ?? null]);
+  for (const r of rows)
+    tally.addRow([
+      r.unit,
+      r.name,
+      r.summary,
+      r.received,
+      r.birthYear,
+      r.id,
+      r.office ?? null,
+      r.council ?? null,
+      r.note ?? null,
+    ]);
   const units = wb.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', ySplit: 1 }] });
   units.addRow(['Mã đơn vị', 'Tên đơn vị', 'Số đề nghị']);
   units.addRow(['H-BINHSON', 'Phòng Kinh tế và Hạ tầng huyện Bình Sơn', 2]);

@@ -24,13 +24,42 @@ const listRequests = () => h.fake.requests.filter((r) => r.path === '/drive/v3/f
 const visibleFiles = async () => (await readdir(inbox)).filter((f) => !f.startsWith('.')).sort();
 
 function addUnits(): void {
-  h.fake.addFile({ id: 'id-binhson', name: 'H-BINHSON.xlsx', mimeType: XLSX, content: bytes('binh son'), modifiedTime: '2021-04-15T17:30:00.000Z' });
-  h.fake.addFile({ id: 'id-lyson', name: 'H-LYSON.xlsx', mimeType: XLSX, content: bytes('ly son'), modifiedTime: '2021-04-12T01:00:00.000Z' });
-  h.fake.addFile({ id: 'id-native', name: 'TP-QUANGNGAI', mimeType: GOOGLE_SHEET, content: bytes('exported'), modifiedTime: '2021-04-14T08:15:00.000Z' });
-  h.fake.addFile({ id: 'id-xls', name: 'H-BATO.xls', mimeType: 'application/vnd.ms-excel', content: bytes('old excel') });
+  h.fake.addFile({
+    id: 'id-binhson',
+    name: 'H-BINHSON.xlsx',
+    mimeType: XLSX,
+    content: bytes('binh son'),
+    modifiedTime: '2021-04-15T17:30:00.000Z',
+  });
+  h.fake.addFile({
+    id: 'id-lyson',
+    name: 'H-LYSON.xlsx',
+    mimeType: XLSX,
+    content: bytes('ly son'),
+    modifiedTime: '2021-04-12T01:00:00.000Z',
+  });
+  h.fake.addFile({
+    id: 'id-native',
+    name: 'TP-QUANGNGAI',
+    mimeType: GOOGLE_SHEET,
+    content: bytes('exported'),
+    modifiedTime: '2021-04-14T08:15:00.000Z',
+  });
+  h.fake.addFile({
+    id: 'id-xls',
+    name: 'H-BATO.xls',
+    mimeType: 'application/vnd.ms-excel',
+    content: bytes('old excel'),
+  });
   h.fake.addFile({ id: 'id-pdf', name: 'Tờ trình.pdf', mimeType: 'application/pdf', content: bytes('pdf') });
   h.fake.addFile({ id: 'id-sub', name: 'Ảnh', mimeType: FOLDER });
-  h.fake.addFile({ id: 'id-other-folder', name: 'Khác.xlsx', mimeType: XLSX, content: bytes('elsewhere'), parents: ['folder-2'] });
+  h.fake.addFile({
+    id: 'id-other-folder',
+    name: 'Khác.xlsx',
+    mimeType: XLSX,
+    content: bytes('elsewhere'),
+    parents: ['folder-2'],
+  });
 }
 
 describe('pull', () => {
@@ -39,7 +68,11 @@ describe('pull', () => {
     expect(await pull()).toBe(0);
 
     expect(listRequests().length).toBeGreaterThanOrEqual(3);
-    expect(listRequests().slice(1).every((r) => r.query.get('pageToken'))).toBe(true);
+    expect(
+      listRequests()
+        .slice(1)
+        .every((r) => r.query.get('pageToken')),
+    ).toBe(true);
     expect(listRequests()[0]!.query.get('q')).toBe("'folder-1' in parents and trashed = false");
     expect(listRequests()[0]!.query.get('includeItemsFromAllDrives')).toBe('true');
     expect(h.fake.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`)).toBe(true);
@@ -59,7 +92,7 @@ describe('pull', () => {
     expect((await readdir(inbox)).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
-  it("stamps each file with its Drive modifiedTime so merge sees when it was received", async () => {
+  it('stamps each file with its Drive modifiedTime so merge sees when it was received', async () => {
     addUnits();
     await pull();
     expect((await stat(path.join(inbox, 'H-BINHSON.xlsx'))).mtime.toISOString()).toBe('2021-04-15T17:30:00.000Z');
@@ -106,7 +139,13 @@ describe('pull', () => {
     h.fake.addFile({ id: 'dddddddd4444', name: 'H-MODUC.xlsx', mimeType: XLSX, content: bytes('drive moduc') });
 
     expect(await pull()).toBe(0);
-    expect(await visibleFiles()).toEqual(['H-MODUC (dddddddd).xlsx', 'H-MODUC.xlsx', 'H-SONHA.xlsx', 'Hồ sơ (bbbbbbbb).xlsx', 'Hồ sơ.xlsx']);
+    expect(await visibleFiles()).toEqual([
+      'H-MODUC (dddddddd).xlsx',
+      'H-MODUC.xlsx',
+      'H-SONHA.xlsx',
+      'Hồ sơ (bbbbbbbb).xlsx',
+      'Hồ sơ.xlsx',
+    ]);
     expect(await readFile(path.join(inbox, 'H-MODUC.xlsx'), 'utf8')).toBe('from e-mail');
     expect(await readFile(path.join(inbox, 'Hồ sơ.xlsx'))).toEqual(bytes('first'));
     expect(await readFile(path.join(inbox, 'Hồ sơ (bbbbbbbb).xlsx'))).toEqual(bytes('second'));
@@ -121,7 +160,13 @@ describe('pull', () => {
   });
 
   it('refuses a file over the size cap before downloading it', async () => {
-    h.fake.addFile({ id: 'id-big', name: 'H-TRABONG.xlsx', mimeType: XLSX, content: bytes('big'), reportedSize: MAX_FILE_BYTES + 1 });
+    h.fake.addFile({
+      id: 'id-big',
+      name: 'H-TRABONG.xlsx',
+      mimeType: XLSX,
+      content: bytes('big'),
+      reportedSize: MAX_FILE_BYTES + 1,
+    });
     h.fake.addFile({ id: 'id-small', name: 'H-SONTAY.xlsx', mimeType: XLSX, content: bytes('small') });
     expect(await pull()).toBe(2);
     expect(h.fake.downloads('id-big')).toEqual([]);
@@ -130,7 +175,12 @@ describe('pull', () => {
   });
 
   it('stops an export that grows past the size cap and leaves nothing behind', async () => {
-    h.fake.addFile({ id: 'id-huge', name: 'H-MINHLONG', mimeType: GOOGLE_SHEET, content: Buffer.alloc(MAX_FILE_BYTES + 1024, 1) });
+    h.fake.addFile({
+      id: 'id-huge',
+      name: 'H-MINHLONG',
+      mimeType: GOOGLE_SHEET,
+      content: Buffer.alloc(MAX_FILE_BYTES + 1024, 1),
+    });
     expect(await pull()).toBe(2);
     expect(await readdir(inbox)).toEqual([STATE_FILE]);
     expect(h.log.text).toContain('Từ chối: "H-MINHLONG" — hơn 20 MB khi tải');
@@ -138,7 +188,9 @@ describe('pull', () => {
 
   it('retries 429 and 5xx answers with backoff, then succeeds', async () => {
     h.fake.addFile({ id: 'id-a', name: 'H-TUNGHIA.xlsx', mimeType: XLSX, content: bytes('tu nghia') });
-    h.fake.fail('GET', /^\/drive\/v3\/files$/, 429, 2, googleError(429, 'Rate limit', 'rateLimitExceeded'), { 'retry-after': '0' });
+    h.fake.fail('GET', /^\/drive\/v3\/files$/, 429, 2, googleError(429, 'Rate limit', 'rateLimitExceeded'), {
+      'retry-after': '0',
+    });
     h.fake.fail('GET', /^\/drive\/v3\/files\/id-a$/, 503, 1);
     expect(await pull()).toBe(0);
     expect(await readFile(path.join(inbox, 'H-TUNGHIA.xlsx'))).toEqual(bytes('tu nghia'));
@@ -152,7 +204,9 @@ describe('pull', () => {
     h.fake.fail('GET', /^\/drive\/v3\/files$/, 500, 100);
     expect(await pull()).toBe(1);
     expect(listRequests()).toHaveLength(4);
-    expect(h.log.lines.at(-1)).toBe('Máy chủ Google trả lỗi HTTP 500 khi truy cập thư mục Drive "folder-1", đã thử 4 lần. Thử lại sau ít phút.');
+    expect(h.log.lines.at(-1)).toBe(
+      'Máy chủ Google trả lỗi HTTP 500 khi truy cập thư mục Drive "folder-1", đã thử 4 lần. Thử lại sau ít phút.',
+    );
     expect(h.fake.downloads()).toEqual([]);
   });
 
@@ -162,16 +216,26 @@ describe('pull', () => {
     h.fake.fail('GET', /^\/drive\/v3\/files\/id-b$/, 429, 100);
     expect(await pull()).toBe(1);
     expect(await visibleFiles()).toEqual(['A.xlsx']);
-    expect(h.log.lines.at(-1)).toMatch(/^Google báo vượt hạn mức sử dụng API \(quota, HTTP 429\) khi truy cập tệp "B\.xlsx".*Đợi vài phút/);
+    expect(h.log.lines.at(-1)).toMatch(
+      /^Google báo vượt hạn mức sử dụng API \(quota, HTTP 429\) khi truy cập tệp "B\.xlsx".*Đợi vài phút/,
+    );
     h.log.lines.length = 0;
     await pull();
     expect(h.fake.downloads('id-a')).toHaveLength(1);
   });
 
   it('says in Vietnamese to share the folder with the service account on 403', async () => {
-    h.fake.fail('GET', /^\/drive\/v3\/files\/folder-1$/, 403, 1, googleError(403, 'The user does not have sufficient permissions for this file.', 'insufficientFilePermissions'));
+    h.fake.fail(
+      'GET',
+      /^\/drive\/v3\/files\/folder-1$/,
+      403,
+      1,
+      googleError(403, 'The user does not have sufficient permissions for this file.', 'insufficientFilePermissions'),
+    );
     expect(await pull()).toBe(1);
-    expect(h.log.text).toBe(`Không có quyền truy cập thư mục Drive "folder-1" (HTTP 403). Hãy chia sẻ thư mục cho tài khoản dịch vụ ${ACCOUNT} với quyền Người xem.`);
+    expect(h.log.text).toBe(
+      `Không có quyền truy cập thư mục Drive "folder-1" (HTTP 403). Hãy chia sẻ thư mục cho tài khoản dịch vụ ${ACCOUNT} với quyền Người xem.`,
+    );
   });
 
   it('explains a folder that does not exist (404) and an id that is a file, not a folder', async () => {
@@ -187,7 +251,9 @@ describe('pull', () => {
 
   it('takes the folder from an address pasted from the browser and refuses text that is not an id', async () => {
     h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
-    expect(await runPull({ driveFolder: 'https://drive.google.com/drive/u/0/folders/folder-1?usp=sharing', inbox }, h.deps)).toBe(0);
+    expect(
+      await runPull({ driveFolder: 'https://drive.google.com/drive/u/0/folders/folder-1?usp=sharing', inbox }, h.deps),
+    ).toBe(0);
     expect(await visibleFiles()).toEqual(['A.xlsx']);
 
     const asked = h.fake.requests.length;
@@ -199,7 +265,13 @@ describe('pull', () => {
   it('reports a file Drive will not serve and goes on with the others (exit 2)', async () => {
     h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
     h.fake.addFile({ id: 'id-b', name: 'B.xlsx', mimeType: XLSX, content: bytes('b') });
-    h.fake.fail('GET', /^\/drive\/v3\/files\/id-a$/, 403, 1, googleError(403, 'This file cannot be downloaded', 'cannotDownloadFile'));
+    h.fake.fail(
+      'GET',
+      /^\/drive\/v3\/files\/id-a$/,
+      403,
+      1,
+      googleError(403, 'This file cannot be downloaded', 'cannotDownloadFile'),
+    );
     expect(await pull()).toBe(2);
     expect(await visibleFiles()).toEqual(['B.xlsx']);
     expect(h.log.text).toContain('Lỗi: Không có quyền truy cập tệp "A.xlsx" (mã id-a) trên Drive (HTTP 403)');

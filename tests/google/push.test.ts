@@ -50,8 +50,22 @@ describe('push', () => {
     expect(tab('Trang tính1').values).toEqual([['ghi chú riêng của lãnh đạo']]);
 
     expect(tab('Tổng hợp').values[0]).toEqual(TALLY_HEADERS);
-    expect(tab('Tổng hợp').values[1]).toEqual(['H-BINHSON', 'Nguyễn Văn An', '=SUM(1)', '15/04/2021 09:30', 1980, 'nom-1']);
-    expect(tab('Tổng hợp').values[2]).toEqual(['H-BINHSON', 'Phòng Kinh tế và Hạ tầng huyện Bình Sơn', 'Hoàn thành xuất sắc nhiệm vụ năm 2020', '15/04/2021', '', 'nom-2']);
+    expect(tab('Tổng hợp').values[1]).toEqual([
+      'H-BINHSON',
+      'Nguyễn Văn An',
+      '=SUM(1)',
+      '15/04/2021 09:30',
+      1980,
+      'nom-1',
+    ]);
+    expect(tab('Tổng hợp').values[2]).toEqual([
+      'H-BINHSON',
+      'Phòng Kinh tế và Hạ tầng huyện Bình Sơn',
+      'Hoàn thành xuất sắc nhiệm vụ năm 2020',
+      '15/04/2021',
+      '',
+      'nom-2',
+    ]);
     expect(valueWrites().every((r) => (r.body as { valueInputOption: string }).valueInputOption === 'RAW')).toBe(true);
     expect(tab('Tổng hợp').frozenRowCount).toBe(1);
     expect(tab('Theo đơn vị').frozenRowCount).toBe(1);
@@ -76,8 +90,12 @@ describe('push', () => {
     expect(kept.get('nom-1')).toEqual(['', 'Đồng ý', '']);
     expect(kept.get('nom-3')).toEqual(['Thiếu biên bản họp', '', '']);
     expect((await readSecretariat(master.replace('.xlsx', '.bak.xlsx'))).get('nom-3')).toEqual(['Đủ hồ sơ', '', '']);
-    expect(h.log.text).toContain('Lấy từ Google Sheet: mã nom-1, "Kết quả Hội đồng" = "Đồng ý" (trong sổ tổng hợp trước đó: trống).');
-    expect(h.log.text).toContain('Lấy từ Google Sheet: mã nom-3, "Ý kiến Văn phòng" = "Thiếu biên bản họp" (trong sổ tổng hợp trước đó: "Đủ hồ sơ").');
+    expect(h.log.text).toContain(
+      'Lấy từ Google Sheet: mã nom-1, "Kết quả Hội đồng" = "Đồng ý" (trong sổ tổng hợp trước đó: trống).',
+    );
+    expect(h.log.text).toContain(
+      'Lấy từ Google Sheet: mã nom-3, "Ý kiến Văn phòng" = "Thiếu biên bản họp" (trong sổ tổng hợp trước đó: "Đủ hồ sơ").',
+    );
 
     // The Sheet is rewritten from the master, in the master's column order, with the typed values.
     expect(tab('Tổng hợp').values[0]![5]).toBe('Mã đề nghị');
@@ -103,7 +121,10 @@ describe('push', () => {
   it('copies back a row that left the master but carries a value typed in the Sheet', async () => {
     await push();
     typeInSheet('nom-2', 'Kết quả Hội đồng', 'Không đồng ý');
-    await writeMaster(master, BASE_ROWS.filter((r) => r.id !== 'nom-2'));
+    await writeMaster(
+      master,
+      BASE_ROWS.filter((r) => r.id !== 'nom-2'),
+    );
 
     expect(await push()).toBe(0);
     const kept = await readSecretariat(master);
@@ -128,17 +149,45 @@ describe('push', () => {
 
   it('writes a large tally in several requests, none over the cell limit, and nothing is lost', async () => {
     const rows: TallyRow[] = Array.from({ length: 8000 }, (_, i) => ({
-      unit: 'H-SONTINH', name: `Cán bộ số ${i + 1}`, summary: 'Hoàn thành tốt nhiệm vụ', received: new Date(Date.UTC(2021, 3, 1)), birthYear: 1970 + (i % 30), id: `nom-${i + 1}`, note: i % 7 === 0 ? 'ghi chú' : undefined,
+      unit: 'H-SONTINH',
+      name: `Cán bộ số ${i + 1}`,
+      summary: 'Hoàn thành tốt nhiệm vụ',
+      received: new Date(Date.UTC(2021, 3, 1)),
+      birthYear: 1970 + (i % 30),
+      id: `nom-${i + 1}`,
+      note: i % 7 === 0 ? 'ghi chú' : undefined,
     }));
     await writeMaster(master, rows);
     expect(await push()).toBe(0);
 
-    const cellsPerRequest = valueWrites().map((r) => (r.body as { data: Array<{ values: unknown[][] }> }).data.reduce((n, d) => n + d.values.reduce((m, row) => m + Math.max(row.length, 1), 0), 0));
+    const cellsPerRequest = valueWrites().map((r) =>
+      (r.body as { data: Array<{ values: unknown[][] }> }).data.reduce(
+        (n, d) => n + d.values.reduce((m, row) => m + Math.max(row.length, 1), 0),
+        0,
+      ),
+    );
     expect(cellsPerRequest.length).toBeGreaterThan(1);
     expect(Math.max(...cellsPerRequest)).toBeLessThanOrEqual(MAX_CELLS_PER_REQUEST);
     expect(tab('Tổng hợp').values).toHaveLength(8001);
-    expect(tab('Tổng hợp').values[8000]).toEqual(['H-SONTINH', 'Cán bộ số 8000', 'Hoàn thành tốt nhiệm vụ', '01/04/2021', 1970 + (7999 % 30), 'nom-8000']);
-    expect(tab('Tổng hợp').values[7001]).toEqual(['H-SONTINH', 'Cán bộ số 7001', 'Hoàn thành tốt nhiệm vụ', '01/04/2021', 1970 + (7000 % 30), 'nom-7001', '', '', 'ghi chú']);
+    expect(tab('Tổng hợp').values[8000]).toEqual([
+      'H-SONTINH',
+      'Cán bộ số 8000',
+      'Hoàn thành tốt nhiệm vụ',
+      '01/04/2021',
+      1970 + (7999 % 30),
+      'nom-8000',
+    ]);
+    expect(tab('Tổng hợp').values[7001]).toEqual([
+      'H-SONTINH',
+      'Cán bộ số 7001',
+      'Hoàn thành tốt nhiệm vụ',
+      '01/04/2021',
+      1970 + (7000 % 30),
+      'nom-7001',
+      '',
+      '',
+      'ghi chú',
+    ]);
   });
 
   it('clears what a previous push left below the new end of a sheet', async () => {
@@ -151,16 +200,30 @@ describe('push', () => {
   });
 
   it('retries a 429 from the Sheets API and then succeeds', async () => {
-    h.fake.fail('GET', /^\/v4\/spreadsheets\/sheet-1$/, 429, 1, googleError(429, 'Quota exceeded', 'RESOURCE_EXHAUSTED'));
+    h.fake.fail(
+      'GET',
+      /^\/v4\/spreadsheets\/sheet-1$/,
+      429,
+      1,
+      googleError(429, 'Quota exceeded', 'RESOURCE_EXHAUSTED'),
+    );
     h.fake.fail('POST', /values:batchUpdate$/, 500, 1);
     expect(await push()).toBe(0);
     expect(tab('Tổng hợp').values).toHaveLength(4);
   });
 
   it('says to share the spreadsheet with the service account on 403, and explains 404', async () => {
-    h.fake.fail('GET', /^\/v4\/spreadsheets\/sheet-1$/, 403, 1, googleError(403, 'The caller does not have permission', 'PERMISSION_DENIED'));
+    h.fake.fail(
+      'GET',
+      /^\/v4\/spreadsheets\/sheet-1$/,
+      403,
+      1,
+      googleError(403, 'The caller does not have permission', 'PERMISSION_DENIED'),
+    );
     expect(await push()).toBe(1);
-    expect(h.log.text).toBe(`Không có quyền truy cập bảng tính Google "sheet-1" (HTTP 403). Hãy chia sẻ bảng tính cho tài khoản dịch vụ ${ACCOUNT} với quyền Người chỉnh sửa.`);
+    expect(h.log.text).toBe(
+      `Không có quyền truy cập bảng tính Google "sheet-1" (HTTP 403). Hãy chia sẻ bảng tính cho tài khoản dịch vụ ${ACCOUNT} với quyền Người chỉnh sửa.`,
+    );
 
     h.log.lines.length = 0;
     expect(await runPush({ sheet: 'missing-sheet', master }, h.deps)).toBe(1);
@@ -169,7 +232,9 @@ describe('push', () => {
   });
 
   it('takes the spreadsheet from an address pasted from the browser', async () => {
-    expect(await runPush({ sheet: 'https://docs.google.com/spreadsheets/d/sheet-1/edit#gid=0', master }, h.deps)).toBe(0);
+    expect(await runPush({ sheet: 'https://docs.google.com/spreadsheets/d/sheet-1/edit#gid=0', master }, h.deps)).toBe(
+      0,
+    );
     expect(tab('Tổng hợp').values).toHaveLength(4);
   });
 

@@ -41,7 +41,10 @@ describe('push with a master written by merge', () => {
   it('writes every master sheet and keeps a decision typed in the Sheet across a re-merge', async () => {
     const inbox = path.join(h.dir, 'inbox');
     const master = path.join(h.dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('H-BATO', { collectives: 1, individuals: 2 }), unit('SCT-VP', { collectives: 0, individuals: 1 })]);
+    await writeInbox(inbox, [
+      unit('H-BATO', { collectives: 1, individuals: 2 }),
+      unit('SCT-VP', { collectives: 0, individuals: 1 }),
+    ]);
     expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
     h.fake.addSpreadsheet('sheet-1', [{ title: 'Trang tính1' }]);
     const push = () => runPush({ sheet: 'sheet-1', master }, h.deps);
@@ -64,14 +67,20 @@ describe('push with a master written by merge', () => {
     expect(await push()).toBe(0);
 
     // The rewritten master keeps the council dropdown as one range (exceljs alone would write overlaps).
-    const sqrefs = [...(await zipEntry(master, 'xl/worksheets/sheet1.xml')).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    const sqrefs = [
+      ...(await zipEntry(master, 'xl/worksheets/sheet1.xml')).matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g),
+    ].map((m) => m[1]);
     expect(sqrefs.length).toBeGreaterThan(0);
     expect(new Set(sqrefs.map((r) => r!.replace(/\d+/g, ''))).size).toBe(sqrefs.length);
 
     expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
     const merged = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.tally)!);
     const mergedHeader = merged[0]!;
-    expect(merged.find((r) => r[mergedHeader.indexOf(ID_HEADER)] === id)?.[mergedHeader.indexOf(SECRETARIAT_HEADERS.council)]).toBe('Không đồng ý');
+    expect(
+      merged.find((r) => r[mergedHeader.indexOf(ID_HEADER)] === id)?.[
+        mergedHeader.indexOf(SECRETARIAT_HEADERS.council)
+      ],
+    ).toBe('Không đồng ý');
 
     expect(await push()).toBe(0);
     const again = h.fake.tab('sheet-1', MASTER_SHEETS.tally)!.values;

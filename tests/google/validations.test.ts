@@ -12,7 +12,8 @@ function sheetWith(model: Record<string, ExcelJS.DataValidation>): ExcelJS.Works
   (ws as unknown as { dataValidations: { model: object } }).dataValidations.model = model;
   return ws;
 }
-const modelOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+const modelOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
 
 describe('compactValidations', () => {
   it('folds per-cell entries back into one range per run of rows with the same rule', () => {

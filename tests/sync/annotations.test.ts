@@ -13,7 +13,13 @@ describe('the secretariat columns survive a re-merge', () => {
     const dir = tmpDir('annot');
     const inbox = path.join(dir, 'inbox');
     const master = path.join(dir, 'master.xlsx');
-    const people = { stays: 'Nguyễn Văn An', breaks: 'Trần Thị Bích', leaves: 'Lê Văn Cường', vanishes: 'Phạm Thị Dung', refused: 'Võ Minh Em' };
+    const people = {
+      stays: 'Nguyễn Văn An',
+      breaks: 'Trần Thị Bích',
+      leaves: 'Lê Văn Cường',
+      vanishes: 'Phạm Thị Dung',
+      refused: 'Võ Minh Em',
+    };
     const rows = Object.values(people).map((n) => person(n));
     await writeInbox(inbox, [unit('H-BATO', { collectives: 0, individuals: 0, extraRows: rows })]);
     expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
@@ -24,9 +30,16 @@ describe('the secretariat columns survive a re-merge', () => {
     const header = rowsOf(ws)[0]!;
     const col = (h: string) => header.indexOf(h) + 1;
     const nameCol = col('Tên tập thể / Họ và tên');
-    const rowOf = (name: string) => { let r = 0; ws.eachRow((row, i) => { if (row.getCell(nameCol).value === name) r = i; }); return r; };
+    const rowOf = (name: string) => {
+      let r = 0;
+      ws.eachRow((row, i) => {
+        if (row.getCell(nameCol).value === name) r = i;
+      });
+      return r;
+    };
     const type = (name: string, values: Partial<Record<keyof typeof SECRETARIAT_HEADERS, string>>) => {
-      for (const [k, v] of Object.entries(values)) ws.getCell(rowOf(name), col(SECRETARIAT_HEADERS[k as keyof typeof SECRETARIAT_HEADERS])).value = v;
+      for (const [k, v] of Object.entries(values))
+        ws.getCell(rowOf(name), col(SECRETARIAT_HEADERS[k as keyof typeof SECRETARIAT_HEADERS])).value = v;
     };
     type(people.stays, { office: 'Đủ hồ sơ', council: 'Đồng ý' });
     type(people.breaks, { officeNote: 'Đã gọi điện nhắc' });
@@ -37,11 +50,16 @@ describe('the secretariat columns survive a re-merge', () => {
 
     // The unit sends a new file: one row now breaks a rule, two are gone.
     await fs.rm(inbox, { recursive: true });
-    await writeInbox(inbox, [unit('H-BATO', { collectives: 0, individuals: 0, receivedAt: new Date('2021-04-12T10:00:00+07:00'), extraRows: [
-      person(people.stays), person(people.breaks, { report: 'Chưa' }), person(people.refused),
-    ] })]);
+    await writeInbox(inbox, [
+      unit('H-BATO', {
+        collectives: 0,
+        individuals: 0,
+        receivedAt: new Date('2021-04-12T10:00:00+07:00'),
+        extraRows: [person(people.stays), person(people.breaks, { report: 'Chưa' }), person(people.refused)],
+      }),
+    ]);
     const again = await runSync(['merge', '--inbox', inbox, '--out', master]);
-    expect(again.stderr).not.toContain("Không đọc được");
+    expect(again.stderr).not.toContain('Không đọc được');
     expect(again.code).toBe(0);
 
     const after = await openWorkbook(master);
@@ -61,7 +79,9 @@ describe('the secretariat columns survive a re-merge', () => {
 
     // The council's "Không đồng ý" keeps a name out of its list; "Đồng ý" does not.
     const form = PLAN.forms.find((f) => f.label === rows[0]!.values.form)!;
-    const listed = rowsOf(after.getWorksheet(form.listSheet)!).filter((r) => typeof r[0] === 'number').map((r) => r[1]);
+    const listed = rowsOf(after.getWorksheet(form.listSheet)!)
+      .filter((r) => typeof r[0] === 'number')
+      .map((r) => r[1]);
     expect(listed).toEqual([people.stays]);
 
     // The previous master is kept as a backup and still holds the typed values.

@@ -12,7 +12,10 @@ const big = path.join(dir, 'big');
 beforeAll(async () => {
   await writeInbox(small, [unit('H-BATO')]);
   // Big enough that a merge takes a few seconds.
-  await writeInbox(big, PLAN.units.slice(0, 10).map((u) => unit(u.code, { individuals: 400, collectives: 20, mistakes: 0.2 })));
+  await writeInbox(
+    big,
+    PLAN.units.slice(0, 10).map((u) => unit(u.code, { individuals: 400, collectives: 20, mistakes: 0.2 })),
+  );
 }, 120_000);
 
 async function freshMaster(name: string): Promise<{ master: string; before: Buffer }> {
@@ -45,7 +48,9 @@ describe('a merge killed while it works', () => {
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
     expect(rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.tally)!)).toHaveLength(1 + 10 * 420);
     // The previous master is kept as a backup, whole.
-    expect(rowsOf((await openWorkbook(path.join(dir, 'crash.bak.xlsx'))).getWorksheet(MASTER_SHEETS.tally)!).length).toBeGreaterThan(1);
+    expect(
+      rowsOf((await openWorkbook(path.join(dir, 'crash.bak.xlsx'))).getWorksheet(MASTER_SHEETS.tally)!).length,
+    ).toBeGreaterThan(1);
   }, 120_000);
 });
 
@@ -54,7 +59,16 @@ describe('two merges on one master', () => {
     const { master } = await freshMaster('busy.xlsx');
     const first = spawnSync(['merge', '--inbox', big, '--out', master]);
     // Wait until the first holds the lock.
-    for (let i = 0; i < 100 && !(await fs.stat(`${master}.lock`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fs.stat(`${master}.lock`).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const second = await runSync(['merge', '--inbox', small, '--out', master]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('đang được một lệnh tổng hợp khác ghi');
@@ -66,7 +80,16 @@ describe('two merges on one master', () => {
   it('lets the second wait its turn with --wait', async () => {
     const { master } = await freshMaster('queue.xlsx');
     const first = spawnSync(['merge', '--inbox', big, '--out', master]);
-    for (let i = 0; i < 100 && !(await fs.stat(`${master}.lock`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fs.stat(`${master}.lock`).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const second = await runSync(['merge', '--inbox', small, '--out', master, '--wait', '120']);
     expect(await exited(first)).toBe(0);
     expect(second.code).toBe(0);

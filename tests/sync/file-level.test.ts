@@ -15,7 +15,8 @@ async function deflatedZeros(size: number): Promise<Buffer> {
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
   for (let done = 0; done < size; done += chunk.length) {
-    if (!deflate.write(chunk.subarray(0, Math.min(chunk.length, size - done)))) await new Promise((r) => deflate.once('drain', r));
+    if (!deflate.write(chunk.subarray(0, Math.min(chunk.length, size - done))))
+      await new Promise((r) => deflate.once('drain', r));
   }
   deflate.end();
   await new Promise((r) => deflate.on('end', r));
@@ -69,7 +70,10 @@ describe('file-level verdicts', () => {
     await put('bang.ods', 'x');
     await put('bang.csv', 'STT,Họ và tên\n1,A');
     await put('macro.xlsm', good);
-    await put('mat-khau.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    await put(
+      'mat-khau.xlsx',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]),
+    );
     await put('cat-cut.xlsx', good.subarray(0, Math.floor(good.length / 2)));
     await put('van-ban.xlsx', 'đây không phải sổ Excel');
     const zeros = await deflatedZeros(1.5 * 1024 ** 3);
@@ -79,14 +83,37 @@ describe('file-level verdicts', () => {
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').addRow(['Họ và tên']);
     await put('khac-mau.xlsx', Buffer.from(await plain.xlsx.writeBuffer()));
-    await put('ke-hoach-khac.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B1').value = 'SCT-QNG-2020-TX')));
-    await put('phien-ban.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B2').value = 2)));
-    await put('don-vi-la.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B3').value = 'H-QUANGNAM')));
-    await put('thieu-trang.xlsx', await templateWith('H-SONHA', (wb) => wb.removeWorksheet(wb.getWorksheet('Cá nhân')!.id)));
-    await put('thieu-cot.xlsx', await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Cá nhân')!.getCell('D1').value = 'Tuổi')));
+    await put(
+      'ke-hoach-khac.xlsx',
+      await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B1').value = 'SCT-QNG-2020-TX')),
+    );
+    await put(
+      'phien-ban.xlsx',
+      await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B2').value = 2)),
+    );
+    await put(
+      'don-vi-la.xlsx',
+      await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Thông tin')!.getCell('B3').value = 'H-QUANGNAM')),
+    );
+    await put(
+      'thieu-trang.xlsx',
+      await templateWith('H-SONHA', (wb) => wb.removeWorksheet(wb.getWorksheet('Cá nhân')!.id)),
+    );
+    await put(
+      'thieu-cot.xlsx',
+      await templateWith('H-SONHA', (wb) => (wb.getWorksheet('Cá nhân')!.getCell('D1').value = 'Tuổi')),
+    );
     await put('~$H-BATO.xlsx', 'lock');
     await put('.DS_Store', 'x');
-    run = await runSync(['merge', '--inbox', inbox, '--out', path.join(out, 'master.xlsx'), '--report', path.join(out, 'report.json')]);
+    run = await runSync([
+      'merge',
+      '--inbox',
+      inbox,
+      '--out',
+      path.join(out, 'master.xlsx'),
+      '--report',
+      path.join(out, 'report.json'),
+    ]);
     report = await readReport(path.join(out, 'report.json'));
   }, 120_000);
 
@@ -99,11 +126,21 @@ describe('file-level verdicts', () => {
   });
 
   it.each([
-    ['cu.xls', 'FILE_UNSUPPORTED', 'Lưu thành'], ['bang.ods', 'FILE_UNSUPPORTED', '.xlsx'], ['bang.csv', 'FILE_UNSUPPORTED', '.xlsx'], ['macro.xlsm', 'FILE_UNSUPPORTED', '.xlsm'],
-    ['mat-khau.xlsx', 'FILE_ENCRYPTED', 'mật khẩu'], ['cat-cut.xlsx', 'FILE_UNREADABLE', 'Không đọc được'], ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
-    ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'], ['bom-noi-doi.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
-    ['khac-mau.xlsx', 'TEMPLATE_UNKNOWN', 'Thông tin'], ['ke-hoach-khac.xlsx', 'TEMPLATE_UNKNOWN', 'SCT-QNG-2020-TX'], ['phien-ban.xlsx', 'TEMPLATE_VERSION', 'cần phiên bản 1'],
-    ['don-vi-la.xlsx', 'UNIT_UNKNOWN', 'H-QUANGNAM'], ['thieu-trang.xlsx', 'MISSING_SHEET', '"Cá nhân"'], ['thieu-cot.xlsx', 'MISSING_COLUMN', 'Năm sinh'],
+    ['cu.xls', 'FILE_UNSUPPORTED', 'Lưu thành'],
+    ['bang.ods', 'FILE_UNSUPPORTED', '.xlsx'],
+    ['bang.csv', 'FILE_UNSUPPORTED', '.xlsx'],
+    ['macro.xlsm', 'FILE_UNSUPPORTED', '.xlsm'],
+    ['mat-khau.xlsx', 'FILE_ENCRYPTED', 'mật khẩu'],
+    ['cat-cut.xlsx', 'FILE_UNREADABLE', 'Không đọc được'],
+    ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
+    ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
+    ['bom-noi-doi.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
+    ['khac-mau.xlsx', 'TEMPLATE_UNKNOWN', 'Thông tin'],
+    ['ke-hoach-khac.xlsx', 'TEMPLATE_UNKNOWN', 'SCT-QNG-2020-TX'],
+    ['phien-ban.xlsx', 'TEMPLATE_VERSION', 'cần phiên bản 1'],
+    ['don-vi-la.xlsx', 'UNIT_UNKNOWN', 'H-QUANGNAM'],
+    ['thieu-trang.xlsx', 'MISSING_SHEET', '"Cá nhân"'],
+    ['thieu-cot.xlsx', 'MISSING_COLUMN', 'Năm sinh'],
   ])('%s is rejected with %s and a message naming the file', (file, code, words) => {
     expect(verdict(file)).toMatchObject({ status: 'rejected', error: { code } });
     expect(verdict(file).error.message).toContain(`Tệp "${file}"`);
@@ -122,7 +159,10 @@ describe('file-level verdicts', () => {
     const before = process.memoryUsage().rss;
     expect(await guardWorkbook(data)).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
     // A truthful directory is refused from its declared size alone; a lying one when inflating passes it.
-    expect(await guardWorkbook(await fs.readFile(path.join(inbox, 'bom.xlsx')))).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+    expect(await guardWorkbook(await fs.readFile(path.join(inbox, 'bom.xlsx')))).toMatchObject({
+      ok: false,
+      code: 'FILE_TOO_LARGE',
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 });

@@ -7,7 +7,15 @@ import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, type CliResult } from './inbox.js';
 
 type Report = Awaited<ReturnType<typeof readReport>>;
-type Nom = { id: string; unit: string; name: string; form: string | null; status: string; type: string; issues: { code: string }[] };
+type Nom = {
+  id: string;
+  unit: string;
+  name: string;
+  form: string | null;
+  status: string;
+  type: string;
+  issues: { code: string }[];
+};
 
 describe('merging the demo inbox', () => {
   const dir = tmpDir('merge');
@@ -26,8 +34,17 @@ describe('merging the demo inbox', () => {
     expect(report.plan).toBe(PLAN.id);
     expect(report.units.map((u: { unit: string }) => u.unit)).toEqual(PLAN.units.map((u) => u.code));
     const status = Object.fromEntries(report.units.map((u: { unit: string; status: string }) => [u.unit, u.status]));
-    expect(status).toMatchObject({ 'H-LYSON': 'missing', 'SCT-QLNL': 'missing', 'H-SONTAY': 'late', 'H-BATO': 'submitted' });
-    expect(report.files.find((f: { file: string }) => f.file === 'SCT-QLNL-de-nghi.xls')).toMatchObject({ unit: 'SCT-QLNL', status: 'rejected', error: { code: 'FILE_UNSUPPORTED' } });
+    expect(status).toMatchObject({
+      'H-LYSON': 'missing',
+      'SCT-QLNL': 'missing',
+      'H-SONTAY': 'late',
+      'H-BATO': 'submitted',
+    });
+    expect(report.files.find((f: { file: string }) => f.file === 'SCT-QLNL-de-nghi.xls')).toMatchObject({
+      unit: 'SCT-QLNL',
+      status: 'rejected',
+      error: { code: 'FILE_UNSUPPORTED' },
+    });
   });
 
   it('keeps the later file of a unit that sent two, and marks the other superseded', () => {
@@ -41,7 +58,10 @@ describe('merging the demo inbox', () => {
     const late = report.nominations.filter((n: Nom) => n.unit === 'H-SONTAY');
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((n: Nom) => n.status === 'late' && n.issues.some((i) => i.code === 'DEADLINE_LATE'))).toBe(true);
-    expect(report.files.find((f: { file: string }) => f.file === 'H-SONTAY.xlsx')).toMatchObject({ late: true, receivedAt: '2021-04-16T01:30:00.000Z' });
+    expect(report.files.find((f: { file: string }) => f.file === 'H-SONTAY.xlsx')).toMatchObject({
+      late: true,
+      receivedAt: '2021-04-16T01:30:00.000Z',
+    });
   });
 
   it('warns both units proposing the same person', () => {
@@ -52,7 +72,9 @@ describe('merging the demo inbox', () => {
 
   it('has report nominations in the contract shape', () => {
     const n = report.nominations[0];
-    expect(Object.keys(n)).toEqual(expect.arrayContaining(['id', 'unit', 'type', 'name', 'birthYear', 'form', 'status', 'issues', 'source']));
+    expect(Object.keys(n)).toEqual(
+      expect.arrayContaining(['id', 'unit', 'type', 'name', 'birthYear', 'form', 'status', 'issues', 'source']),
+    );
     expect(n.source).toMatchObject({ file: expect.any(String), sheet: expect.any(String), row: expect.any(Number) });
     expect(new Set(report.nominations.map((x: Nom) => x.id)).size).toBe(report.nominations.length);
   });
@@ -67,7 +89,10 @@ describe('merging the demo inbox', () => {
 
   it('writes the master with the contract sheets, in order', async () => {
     const wb = await openWorkbook(master);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...Object.values(MASTER_SHEETS), ...PLAN.forms.map((f) => f.listSheet)]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      ...Object.values(MASTER_SHEETS),
+      ...PLAN.forms.map((f) => f.listSheet),
+    ]);
     const tally = rowsOf(wb.getWorksheet(MASTER_SHEETS.tally)!);
     expect(tally[0]!.slice(-4)).toEqual([ID_HEADER, ...Object.values(SECRETARIAT_HEADERS)]);
     expect(tally.length - 1).toBe(report.nominations.length);
@@ -89,7 +114,14 @@ describe('merging the demo inbox', () => {
       expect(flat).toContain(`II. CÁ NHÂN (${valid.filter((n: Nom) => n.type === 'ca_nhan').length})`);
       expect(flat).toContain(form.listTitle);
       expect(rows[0]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '7:7' });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '7:7',
+      });
     }
   });
 
@@ -97,10 +129,13 @@ describe('merging the demo inbox', () => {
     const wb = await openWorkbook(master);
     let formulas = 0;
     let equalsText = 0;
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
-      if (c.type === 6 /* Formula */) formulas++;
-      if (typeof c.value === 'string' && c.value.startsWith('=')) equalsText++;
-    }));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === 6 /* Formula */) formulas++;
+          if (typeof c.value === 'string' && c.value.startsWith('=')) equalsText++;
+        }),
+      );
     expect(formulas).toBe(0);
     expect(equalsText).toBeGreaterThan(0);
   });
@@ -109,8 +144,20 @@ describe('merging the demo inbox', () => {
     const out = path.join(dir, 'with-late.xlsx');
     await runSync(['merge', '--inbox', inbox, '--out', out, '--include-late']);
     const wb = await openWorkbook(out);
-    const listed = PLAN.forms.flatMap((f) => rowsOf(wb.getWorksheet(f.listSheet)!).filter((r) => typeof r[0] === 'number').map((r) => r[1]));
-    const lateClean = report.nominations.filter((n: Nom) => n.status === 'late' && n.issues.every((i) => i.code === 'DEADLINE_LATE' || ['SUMMARY_TOO_SHORT', 'TEXT_FORMULA_LIKE', 'DUPLICATE_ACROSS_UNITS'].includes(i.code)));
+    const listed = PLAN.forms.flatMap((f) =>
+      rowsOf(wb.getWorksheet(f.listSheet)!)
+        .filter((r) => typeof r[0] === 'number')
+        .map((r) => r[1]),
+    );
+    const lateClean = report.nominations.filter(
+      (n: Nom) =>
+        n.status === 'late' &&
+        n.issues.every(
+          (i) =>
+            i.code === 'DEADLINE_LATE' ||
+            ['SUMMARY_TOO_SHORT', 'TEXT_FORMULA_LIKE', 'DUPLICATE_ACROSS_UNITS'].includes(i.code),
+        ),
+    );
     expect(lateClean.length).toBeGreaterThan(0);
     for (const n of lateClean) expect(listed).toContain(n.name);
   });
@@ -131,7 +178,12 @@ describe('exit code 1 writes nothing', () => {
     const inbox = path.join(dir, 'inbox');
     await fs.mkdir(inbox);
     await fs.writeFile(path.join(dir, 'plan.json'), JSON.stringify({ id: 'X' }));
-    const fill = (a: string) => a.replace('INBOX', inbox).replace('OUT', path.join(dir, 'out', 'master.xlsx')).replace('PLANFILE_NAME', 'plan.json').replace('PLANFILE', path.join(dir, 'plan.json'));
+    const fill = (a: string) =>
+      a
+        .replace('INBOX', inbox)
+        .replace('OUT', path.join(dir, 'out', 'master.xlsx'))
+        .replace('PLANFILE_NAME', 'plan.json')
+        .replace('PLANFILE', path.join(dir, 'plan.json'));
     await fs.mkdir(path.join(dir, 'out'));
     const run = await runSync(args.map(fill));
     expect(run.code).toBe(1);

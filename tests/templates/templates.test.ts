@@ -64,7 +64,12 @@ describe('npm run templates', () => {
         const [, col, last] = /\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)/.exec(String(rule!.formulae![0]))!;
         const values: unknown[] = [];
         for (let r = 2; r <= Number(last); r++) values.push(lists.getCell(`${col}${r}`).value);
-        const expected = spec.list === 'group' ? PLAN.groups.map((g) => g.label) : spec.list === 'form' ? PLAN.forms.map((f) => f.label) : [...LISTS[spec.list]];
+        const expected =
+          spec.list === 'group'
+            ? PLAN.groups.map((g) => g.label)
+            : spec.list === 'form'
+              ? PLAN.forms.map((f) => f.label)
+              : [...LISTS[spec.list]];
         expect(values).toEqual(expected);
       } else if (spec.key === 'birthYear') {
         expect(rule).toMatchObject({ type: 'whole', operator: 'between', formulae: [1940, 2005] });
@@ -77,8 +82,18 @@ describe('npm run templates', () => {
   it('fills Thông tin with plan, version and unit, and quotes the plan in Hướng dẫn', async () => {
     const wb = await reopen(path.join(outDir, 'SCT-VP.xlsx'));
     const info = wb.getWorksheet('Thông tin')!;
-    const values = Object.fromEntries(info.getSheetValues().slice(1).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
-    expect(values).toMatchObject({ 'Mã kế hoạch': PLAN.id, 'Phiên bản mẫu': 1, 'Mã đơn vị': 'SCT-VP', 'Tên đơn vị': 'Văn phòng Sở' });
+    const values = Object.fromEntries(
+      info
+        .getSheetValues()
+        .slice(1)
+        .map((r) => [(r as unknown[])[1], (r as unknown[])[2]]),
+    );
+    expect(values).toMatchObject({
+      'Mã kế hoạch': PLAN.id,
+      'Phiên bản mẫu': 1,
+      'Mã đơn vị': 'SCT-VP',
+      'Tên đơn vị': 'Văn phòng Sở',
+    });
     const guide = wb.getWorksheet('Hướng dẫn')!.getColumn(1).values.join('\n');
     for (const c of [...PLAN.criteria.tap_the!, ...PLAN.criteria.ca_nhan!]) expect(guide).toContain(c.text);
     for (const f of PLAN.forms) expect(guide).toContain(f.label);
@@ -95,7 +110,13 @@ describe('npm run templates', () => {
 });
 
 describe('a filled workbook', () => {
-  const info = { letterNo: '07/TTr-KTHT', letterDate: new Date(Date.UTC(2021, 3, 8)), meetingDate: new Date(Date.UTC(2021, 3, 6)), hasLetter: 'Có', hasMinutes: 'Có' };
+  const info = {
+    letterNo: '07/TTr-KTHT',
+    letterDate: new Date(Date.UTC(2021, 3, 8)),
+    meetingDate: new Date(Date.UTC(2021, 3, 6)),
+    hasLetter: 'Có',
+    hasMinutes: 'Có',
+  };
   const rows = [
     { type: 'tap_the' as const, values: validRow(PLAN, 'tap_the') },
     { type: 'ca_nhan' as const, values: validRow(PLAN, 'ca_nhan') },
@@ -110,13 +131,18 @@ describe('a filled workbook', () => {
       const result = checkWorkbook(PLAN, grid, { receivedAt: new Date('2021-04-12T09:00:00+07:00') });
       expect(result.dates).toMatchObject({ letter: { date: '2021-04-08' }, meeting: { date: '2021-04-06' } });
       expect(result.nominations.map((n) => [n.source.sheet, n.source.row, n.status])).toEqual([
-        ['Tập thể', 2, 'valid'], ['Cá nhân', 2, 'valid'], ['Cá nhân', 3, 'invalid'],
+        ['Tập thể', 2, 'valid'],
+        ['Cá nhân', 2, 'valid'],
+        ['Cá nhân', 3, 'invalid'],
       ]);
     });
   }
 
   it('is built from whichever plan it is given', async () => {
-    const wb = buildTemplate(TEST_PLAN, 'U-TWO', { info: { letterNo: '1', letterDate: '20/07/2030', meetingDate: '10/07/2030', hasLetter: 'Có', hasMinutes: 'Có' }, rows: [{ type: 'ca_nhan', values: validRow(TEST_PLAN, 'ca_nhan') }] });
+    const wb = buildTemplate(TEST_PLAN, 'U-TWO', {
+      info: { letterNo: '1', letterDate: '20/07/2030', meetingDate: '10/07/2030', hasLetter: 'Có', hasMinutes: 'Có' },
+      rows: [{ type: 'ca_nhan', values: validRow(TEST_PLAN, 'ca_nhan') }],
+    });
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Thông tin', 'Nhóm', 'Người', 'Hướng dẫn', LISTS_SHEET]);
     const grid = await readXlsxGrid(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(checkWorkbook(TEST_PLAN, grid).nominations.map((n) => n.status)).toEqual(['valid']);
