@@ -1,10 +1,11 @@
 // npm run addin:serve — the built task pane over HTTPS on https://localhost:3000 (office-addin-dev-certs),
-// where the manifest's SourceLocation points. npm run addin:preview — the preview page with a sample
-// workbook over plain HTTP on 127.0.0.1, for any browser.
+// where the manifest's SourceLocation points, for sideloading. serveStatic also serves the preview
+// (dev/preview.ts) and the browser tests over plain HTTP on 127.0.0.1.
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import { isEntryPoint } from '../node/cli.js';
 import { build, DIST } from './build.js';
 
 const TYPES: Record<string, string> = {
@@ -49,11 +50,6 @@ export async function serveStatic(root: string, port = 0): Promise<{ server: htt
 
 async function main(): Promise<void> {
   const root = await build(DIST);
-  if (process.argv.includes('--preview')) {
-    const { url } = await serveStatic(root, Number(process.env.PORT ?? 3001));
-    console.log(`Xem thử add-in với sổ mẫu: ${url}/preview.html  (Ctrl+C để dừng)`);
-    return;
-  }
   // Trusts a localhost certificate for Office; on first use it may ask to install it.
   const devCerts = await import('office-addin-dev-certs');
   const options = await devCerts.getHttpsServerOptions();
@@ -64,4 +60,4 @@ async function main(): Promise<void> {
     );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isEntryPoint(import.meta.url)) await main();

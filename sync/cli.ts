@@ -1,4 +1,5 @@
 // npm run sync -- <merge|pull|push> …: the secretariat's commands.
+import { isEntryPoint } from '../node/cli.js';
 import { PULL_USAGE, PUSH_USAGE, runPullCommand, runPushCommand } from './google-commands.js';
 import { MERGE_USAGE, runMerge } from './merge-command.js';
 
@@ -22,4 +23,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

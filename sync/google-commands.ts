@@ -1,44 +1,33 @@
 // sync pull / sync push: argument parsing for the Google commands (their work is in sync/google/).
-import { parseArgs } from 'node:util';
+import { parseOptions, runCommand, secondsOption } from '../node/cli.js';
+import { loadPlan } from '../node/plan-file.js';
 import { runPull } from './google/pull.js';
 import { runPush } from './google/push.js';
 
-export const PULL_USAGE = 'npm run sync -- pull --drive-folder ID --inbox THƯ_MỤC [--credentials KHÓA.json]';
+export const PULL_USAGE =
+  'npm run sync -- pull --drive-folder ID --inbox THƯ_MỤC [--credentials KHÓA.json] [--plan KẾ_HOẠCH.json]';
 export const PUSH_USAGE =
   'npm run sync -- push --sheet ID --master SỔ_TỔNG_HỢP.xlsx [--credentials KHÓA.json] [--wait SỐ_GIÂY]';
 
-function parse(
-  argv: string[],
-  names: string[],
-  required: string[],
-  usage: string,
-): Record<string, string | undefined> | null {
-  try {
-    const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
-    const { values } = parseArgs({ args: argv, options });
-    const strings = values as Record<string, string | undefined>;
-    const missing = required.filter((k) => !strings[k]);
-    if (missing.length) throw new Error(`Thiếu ${missing.map((k) => `--${k}`).join(', ')}.`);
-    return strings;
-  } catch (e) {
-    console.error(`${(e as Error).message}\nCách dùng: ${usage}`);
-    return null;
-  }
-}
+export const runPullCommand = (argv: string[]): Promise<number> =>
+  runCommand(PULL_USAGE, async () => {
+    const v = parseOptions(argv, {
+      usage: PULL_USAGE,
+      options: { 'drive-folder': 'string', inbox: 'string', credentials: 'string', plan: 'string' },
+      required: ['drive-folder', 'inbox'],
+    });
+    // The plan the merge will use decides which pulled files are late.
+    const plan = await loadPlan(v.plan);
+    return runPull({ plan, driveFolder: v['drive-folder']!, inbox: v.inbox!, credentials: v.credentials });
+  });
 
-export async function runPullCommand(argv: string[]): Promise<number> {
-  const v = parse(argv, ['drive-folder', 'inbox', 'credentials'], ['drive-folder', 'inbox'], PULL_USAGE);
-  if (!v) return 1;
-  return runPull({ driveFolder: v['drive-folder']!, inbox: v.inbox!, credentials: v.credentials });
-}
-
-export async function runPushCommand(argv: string[]): Promise<number> {
-  const v = parse(argv, ['sheet', 'master', 'credentials', 'wait'], ['sheet', 'master'], PUSH_USAGE);
-  if (!v) return 1;
-  const wait = v.wait === undefined ? undefined : Number(v.wait);
-  if (wait !== undefined && !(wait >= 0)) {
-    console.error(`--wait phải là số giây: "${v.wait}".\nCách dùng: ${PUSH_USAGE}`);
-    return 1;
-  }
-  return runPush({ sheet: v.sheet!, master: v.master!, credentials: v.credentials, wait });
-}
+export const runPushCommand = (argv: string[]): Promise<number> =>
+  runCommand(PUSH_USAGE, async () => {
+    const v = parseOptions(argv, {
+      usage: PUSH_USAGE,
+      options: { sheet: 'string', master: 'string', credentials: 'string', wait: 'string' },
+      required: ['sheet', 'master'],
+    });
+    const wait = v.wait === undefined ? undefined : secondsOption(v.wait, 'wait', 0);
+    return runPush({ sheet: v.sheet!, master: v.master!, credentials: v.credentials, wait });
+  });

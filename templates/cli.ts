@@ -1,13 +1,13 @@
 // npm run templates -- --out DIR [--unit CODE] [--plan FILE]: one blank nomination workbook per unit.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Plan } from '../engine/index.js';
-import { writeAtomic } from '../sync/atomic.js';
-import { loadPlan } from '../sync/plan-file.js';
+import { writeAtomic } from '../node/atomic.js';
+import { isEntryPoint, parseOptions, runCommand } from '../node/cli.js';
+import { loadPlan } from '../node/plan-file.js';
 import { buildTemplate } from './workbook.js';
 
-const USAGE = 'Cách dùng: npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--plan TỆP_KẾ_HOẠCH.json]';
+const USAGE = 'npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--plan TỆP_KẾ_HOẠCH.json]';
 
 export async function writeTemplates(plan: Plan, outDir: string, unit?: string): Promise<string[]> {
   const units = unit ? plan.units.filter((u) => u.code.toLowerCase() === unit.toLowerCase()) : plan.units;
@@ -26,30 +26,18 @@ export async function writeTemplates(plan: Plan, outDir: string, unit?: string):
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: { out?: string; unit?: string; plan?: string };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, unit: { type: 'string' }, plan: { type: 'string' } },
-    }));
-  } catch (e) {
-    console.error(`Tham số không hợp lệ: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (!values.out) {
-    console.error(`Thiếu --out.\n${USAGE}`);
-    return 1;
-  }
-  try {
+  return runCommand(USAGE, async () => {
+    const values = parseOptions(argv, {
+      usage: USAGE,
+      options: { out: 'string', unit: 'string', plan: 'string' },
+      required: ['out'],
+    });
     const plan = await loadPlan(values.plan);
-    const files = await writeTemplates(plan, values.out, values.unit);
+    const files = await writeTemplates(plan, values.out!, values.unit);
     console.log(`Đã tạo ${files.length} sổ mẫu của kế hoạch ${plan.id}:`);
     for (const f of files) console.log(`  ${f}`);
     return 0;
-  } catch (e) {
-    console.error((e as Error).message);
-    return 1;
-  }
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

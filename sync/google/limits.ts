@@ -1,8 +1,10 @@
 // Sizes the Google sync keeps to: the same file cap as the merge, and request sizes well inside the
 // Sheets API limits (a request body stays far below ~10 MB, a cell holds at most 50 000 characters).
 
-/** Largest workbook pulled from Drive; larger ones are refused before any byte is downloaded. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { LIMITS } from '../../engine/limits.js';
+
+/** Largest workbook pulled from Drive (the merge's own cap); larger ones are refused before any byte is downloaded. */
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 /** Files listed per Drive page (the API allows up to 1000). */
 export const DRIVE_PAGE_SIZE = 100;

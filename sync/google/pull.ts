@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { drive_v3 } from 'googleapis';
-import { formatLocalTime, isLate } from '../../engine/index.js';
+import { formatLocalTime, isLate, type Plan } from '../../engine/index.js';
+import { formatSize } from '../../engine/limits.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { PULL_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
@@ -19,6 +20,8 @@ import { callGoogle, type RetryOptions } from './retry.js';
 import { loadState, saveState, type DriveState } from './state.js';
 
 export interface PullOptions {
+  /** The plan whose deadline says which Drive files arrived late: the one the merge uses (default: bundled). */
+  plan?: Plan;
   driveFolder: string;
   inbox: string;
   credentials?: string;
@@ -93,17 +96,10 @@ async function md5Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function formatSize(bytes: number): string {
-  const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${fmt(bytes / 1024 / 1024)} MB`;
-  if (bytes >= 1024) return `${fmt(bytes / 1024)} KB`;
-  return `${bytes} byte`;
-}
-
-function driveTime(file: DriveFile): string {
+function driveTime(file: DriveFile, plan: Plan): string {
   const modified = new Date(file.modifiedTime ?? Date.now());
-  const late = isLate(DEFAULT_PLAN, modified) ? ', sau hạn nộp' : '';
-  return `sửa trên Drive lúc ${formatLocalTime(modified, DEFAULT_PLAN.timeZone)}${late}`;
+  const late = isLate(plan, modified) ? ', sau hạn nộp' : '';
+  return `sửa trên Drive lúc ${formatLocalTime(modified, plan.timeZone)}${late}`;
 }
 
 /** The local names already taken: by other Drive files in the state, or earlier in this run. */
@@ -274,7 +270,9 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
             target.name !== shown
               ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}`
               : '';
-          log.info(`  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file)})${renamed}`);
+          log.info(
+            `  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file, options.plan ?? DEFAULT_PLAN)})${renamed}`,
+          );
         } catch (err) {
           // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
           if (!(err instanceof GoogleSyncError) || err.transient) throw err;

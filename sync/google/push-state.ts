@@ -3,7 +3,7 @@
 // Sheet merely still shows after the secretariat changed it in the master.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../../node/atomic.js';
 import type { Secretariat } from './secretariat.js';
 
 interface PushState {

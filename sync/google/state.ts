@@ -3,7 +3,7 @@
 // merge ignores it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../../node/atomic.js';
 
 export const STATE_FILE = '.drive-state.json';
 

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook, makeIssue, type Issue, type Plan, type WorkbookCheck } from '../../engine/index.js';
-import { readXlsxGrid } from '../xlsx-grid.js';
+import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { guardWorkbook } from './zip-guard.js';
 
 export interface Intake {

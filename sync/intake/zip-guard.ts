@@ -3,7 +3,7 @@
 // with a hard cap, so a decompression bomb is refused in seconds with flat memory.
 import yauzl from 'yauzl';
 import type { IssueCode } from '../../engine/index.js';
-import { formatMB, LIMITS } from './limits.js';
+import { formatSize, LIMITS } from '../../engine/limits.js';
 
 export type GuardResult = { ok: true } | { ok: false; code: IssueCode; detail?: string; limit?: string };
 
@@ -43,16 +43,16 @@ const tooLarge = (detail: string, limit: number): GuardResult => ({
   ok: false,
   code: 'FILE_TOO_LARGE',
   detail,
-  limit: formatMB(limit),
+  limit: formatSize(limit),
 });
 
 export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
-  if (data.length > LIMITS.fileBytes) return tooLarge(`tệp ${formatMB(data.length)}`, LIMITS.fileBytes);
+  if (data.length > LIMITS.fileBytes) return tooLarge(`tệp ${formatSize(data.length)}`, LIMITS.fileBytes);
   if (data.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, code: 'FILE_ENCRYPTED' };
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(data);
-  } catch (e) {
+  } catch {
     return { ok: false, code: 'FILE_UNREADABLE', detail: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt' };
   }
   if (zip.entryCount > LIMITS.entries) {
@@ -71,7 +71,7 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
     zip.on('entry', (entry: yauzl.Entry) => {
       declared += entry.uncompressedSize;
       if (entry.uncompressedSize > LIMITS.entryInflatedBytes || declared > LIMITS.totalInflatedBytes) {
-        return finish(tooLarge(`nội dung giải nén ${formatMB(declared)}`, LIMITS.totalInflatedBytes));
+        return finish(tooLarge(`nội dung giải nén ${formatSize(declared)}`, LIMITS.totalInflatedBytes));
       }
       if (/\/$/.test(entry.fileName)) return zip.readEntry();
       // The declared size may lie: count what really comes out, and stop at the cap.
@@ -82,7 +82,7 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
         })
         .catch((e: unknown) => {
           if (e instanceof CapExceeded)
-            finish(tooLarge(`nội dung giải nén vượt ${formatMB(e.bytes)}`, LIMITS.entryInflatedBytes));
+            finish(tooLarge(`nội dung giải nén vượt ${formatSize(e.bytes)}`, LIMITS.entryInflatedBytes));
           else if (/too many bytes|too few bytes|size mismatch/i.test(String((e as Error).message)))
             finish(tooLarge('kích thước khai báo trong tệp nén không đúng thực tế', LIMITS.totalInflatedBytes));
           else finish({ ok: false, code: 'FILE_UNREADABLE', detail: 'tệp nén bị hỏng' });

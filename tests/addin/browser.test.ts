@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../addin/build.js';
+import { buildPreview } from '../../dev/preview.js';
 import { serveStatic } from '../../addin/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,7 +24,7 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const dist = await build(path.join(os.tmpdir(), `addin-dist-${process.pid}`));
+    const dist = await buildPreview(path.join(os.tmpdir(), `addin-dist-${process.pid}`));
     ({ server, url } = await serveStatic(dist));
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PLAN as plan } from '../../engine/plans/index.js';
-import { writeUnitFile } from '../../sync/sample/inbox.js';
+import { writeUnitFile } from '../../dev/sample/inbox.js';
 
 const INDIVIDUALS = 2_500;
 const COLLECTIVES = 250;

@@ -16,7 +16,7 @@ import {
   type WorkbookGrid,
 } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
-import { validRowFor } from '../../sync/sample/rows.js';
+import { validRowFor } from '../../dev/sample/rows.js';
 
 export const PLAN = DEFAULT_PLAN;
 export const TEST_PLAN: Plan = parsePlan(

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake reads request bodies as loose JSON, as the real server does */
 // A stand-in for Google Drive v3 and Sheets v4 on 127.0.0.1, answering the real googleapis client (its
 // `rootUrl` pointed here). It keeps files and spreadsheets in memory, records every request with its
 // Authorization header, and can be told to fail the next requests of a route (429, 500, 403…).

@@ -171,7 +171,7 @@ describe('pull', () => {
     expect(await pull()).toBe(2);
     expect(h.fake.downloads('id-big')).toEqual([]);
     expect(await visibleFiles()).toEqual(['H-SONTAY.xlsx']);
-    expect(h.log.text).toMatch(/Từ chối: "H-TRABONG\.xlsx" — 20 MB, quá giới hạn 20 MB; không tải/);
+    expect(h.log.text).toMatch(/Từ chối: "H-TRABONG\.xlsx" — 20,0 MB, quá giới hạn 20,0 MB; không tải/);
   });
 
   it('stops an export that grows past the size cap and leaves nothing behind', async () => {
@@ -183,7 +183,7 @@ describe('pull', () => {
     });
     expect(await pull()).toBe(2);
     expect(await readdir(inbox)).toEqual([STATE_FILE]);
-    expect(h.log.text).toContain('Từ chối: "H-MINHLONG" — hơn 20 MB khi tải');
+    expect(h.log.text).toContain('Từ chối: "H-MINHLONG" — hơn 20,0 MB khi tải');
   });
 
   it('retries 429 and 5xx answers with backoff, then succeeds', async () => {

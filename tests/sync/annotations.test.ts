@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER } from '../../sync/master/layout.js';
-import { validRowFor } from '../../sync/sample/rows.js';
+import { validRowFor } from '../../dev/sample/rows.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
 const person = (name: string, extra = {}) => validRowFor(PLAN, 'ca_nhan', { name, ...extra });

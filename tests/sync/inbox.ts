@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
-import { writeUnitFile, type UnitSample } from '../../sync/sample/inbox.js';
+import { writeUnitFile, type UnitSample } from '../../dev/sample/inbox.js';
 
 export const PLAN = DEFAULT_PLAN;
 export const TSX = path.resolve('node_modules/.bin/tsx');

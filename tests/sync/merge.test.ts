@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoInbox } from '../../sync/sample/demo-inbox.js';
+import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, type CliResult } from './inbox.js';
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook, LISTS, sheetColumns } from '../../engine/index.js';
-import { readXlsxGrid } from '../../sync/xlsx-grid.js';
+import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { buildTemplate, LISTS_SHEET } from '../../templates/workbook.js';
 import { PLAN, TEST_PLAN, validRow } from '../engine/grids.js';
 

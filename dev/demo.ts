@@ -1,7 +1,7 @@
 // npm run demo: a sample inbox of the 20 units merged into a master, on a fresh clone with no setup.
 import path from 'node:path';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
-import { runMerge } from './merge-command.js';
+import { runMerge } from '../sync/merge-command.js';
 import { writeDemoInbox } from './sample/demo-inbox.js';
 
 const out = path.resolve('demo-output');

@@ -3,6 +3,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** master.xlsx → master.bak.xlsx: the backup still opens in Excel. */
+export const backupPath = (master: string): string => master.replace(/(\.xlsx)?$/i, '.bak.xlsx');
+
 const tempPrefix = (target: string) => `.${path.basename(target)}.`;
 
 /** Removes temporary files a killed run left beside `target`. Call only while holding its lock. */

@@ -10,4 +10,11 @@ export const LIMITS = {
   entries: 2_000,
 } as const;
 
-export const formatMB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+const decimal = (n: number): string => n.toFixed(1).replace('.', ',');
+
+/** "20,0 MB", "35,2 KB", "512 byte": sizes as messages show them (Vietnamese decimal comma). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${decimal(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${decimal(bytes / 1024)} KB`;
+  return `${bytes} byte`;
+}

@@ -1,0 +1,70 @@
+// Lint and the layering rule. The layers, from the inside out:
+//   engine/     pure rules: data in, issues out. No Node, Office, exceljs or other layer.
+//   node/       the shared Node layer: files, locks, atomic writes, plan loading, xlsx reading.
+//   templates/, sync/, addin/  the products, thin over engine/ and node/; addin/src runs in the browser.
+//   dev/        sample and demo data, preview: development only, never imported by product code.
+//   tests/      everything may be imported from here.
+import officeAddins from 'eslint-plugin-office-addins';
+import tseslint from 'typescript-eslint';
+
+const outside = (...layers) => layers.map((layer) => ({ group: [`**/${layer}/**`], message: `not from ${layer}/` }));
+const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
+const NODE_BUILTINS = { group: ['node:*'], message: 'the engine and the browser pane run without Node' };
+const HOST_LIBRARIES = ['exceljs', 'googleapis', 'docx', 'yauzl', 'esbuild', 'playwright-core'].map((name) => ({
+  name,
+  message: 'this layer stays free of host libraries',
+}));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'addin/dist/', 'test-output/', 'demo-output/', 'tests/bench/.engine-bundle.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [NODE_BUILTINS, ...outside('node', 'sync', 'templates', 'addin', 'dev', 'tests')],
+        HOST_LIBRARIES,
+      ),
+    },
+  },
+  {
+    files: ['node/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(outside('sync', 'templates', 'addin', 'dev', 'tests')) },
+  },
+  {
+    files: ['templates/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(outside('sync', 'addin', 'dev', 'tests')) },
+  },
+  {
+    files: ['sync/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(outside('addin', 'dev', 'tests')) },
+  },
+  {
+    files: ['addin/*.ts'],
+    rules: { 'no-restricted-imports': restrict(outside('sync', 'dev', 'tests')) },
+  },
+  {
+    // The task pane is a browser page inside Excel: the engine and its own modules only.
+    files: ['addin/src/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'no-restricted-imports': restrict(
+        [NODE_BUILTINS, ...outside('node', 'sync', 'templates', 'dev', 'tests', 'preview')],
+        HOST_LIBRARIES,
+      ),
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
+);
