@@ -1,24 +1,33 @@
 // The engine's entry point: a workbook grid in, the file's verdict and every nomination with its issues out.
+// Every check has one shape (checks/types.ts); this module runs them and places their issues.
 import type { WorkbookGrid } from './cells.js';
+import { cellText } from './cells.js';
+import { checkDuplicatesAcrossUnits } from './checks/across-units.js';
 import { checkCriteria } from './checks/criteria.js';
 import { checkDossier } from './checks/dossier.js';
 import { checkDuplicatesInFile } from './checks/duplicates.js';
 import { checkFormulaLike } from './checks/formula-like.js';
 import { checkRequired } from './checks/required.js';
 import { checkRouting } from './checks/routing.js';
-import { checkSubmission, type SubmissionDates } from './checks/submission.js';
+import { SUBMISSION_CHECKS } from './checks/submission.js';
 import { checkSummary } from './checks/summary.js';
-import type { Emit, RowCheck } from './checks/types.js';
+import type { Emit, Emitter, RowCheck } from './checks/types.js';
 import { checkValues } from './checks/values.js';
 import { isLate } from './deadline.js';
-import { identityKey, idHasher } from './identity.js';
-import { makeIssue, type Issue } from './issues.js';
+import { identityKey, idHasher, repeatOccurrences } from './identity.js';
+import { makeIssue, type Issue, type IssueCode, type IssueLocation } from './issues.js';
 import { okValue, planContext, toNominationRow, type NominationRow } from './model.js';
 import { nominationStatus, type Nomination } from './nomination.js';
 import type { Plan, PlanUnit } from './plan.js';
-import { cellText } from './cells.js';
-import { readWorkbook, type SheetLayout, type SubmissionInfo } from './read.js';
-import type { ColumnKey } from './template.js';
+import {
+  readNominationWorkbook,
+  readSubmissionDates,
+  TEMPLATE_READER,
+  type SheetLayout,
+  type SubmissionDates,
+  type SubmissionInfo,
+} from './read.js';
+import { INFO_LABELS, type ColumnKey, type InfoKey } from './template.js';
 
 /** Row checks in the order their issues are listed. */
 export const ROW_CHECKS: readonly RowCheck[] = [
@@ -29,6 +38,15 @@ export const ROW_CHECKS: readonly RowCheck[] = [
   checkDossier,
   checkSummary,
   checkFormulaLike,
+];
+
+/** Every step of the engine that emits issues, each with the codes it declares (see the catalog test). */
+export const ENGINE_EMITTERS: readonly Emitter[] = [
+  TEMPLATE_READER,
+  ...SUBMISSION_CHECKS,
+  ...ROW_CHECKS,
+  checkDuplicatesInFile,
+  checkDuplicatesAcrossUnits,
 ];
 
 export interface CheckOptions {
@@ -55,47 +73,29 @@ export interface WorkbookCheck {
 
 export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions = {}): WorkbookCheck {
   const ctx = planContext(plan);
+  const { file } = opts;
   const late = opts.receivedAt ? isLate(plan, opts.receivedAt) : false;
-  const read = readWorkbook(plan, grid, opts.file);
-  if (!read.ok) {
-    return {
-      accepted: false,
-      empty: false,
-      fileIssues: read.issues,
-      unit: null,
-      info: read.info,
-      layouts: [],
-      submissionIssues: [],
-      nominations: [],
-      late,
-    };
-  }
-  const unit = ctx.units.get(cellText(read.info.unitCode.value))!;
-  const submission = checkSubmission(read.info, ctx, {
-    file: opts.file,
-    receivedAt: opts.receivedAt,
-    date1904: grid.date1904,
-  });
-  if (read.rows.length === 0) {
-    // Submission issues are reported on nominations; with none there is nothing to report yet.
-    return {
-      accepted: true,
-      empty: true,
-      fileIssues: [],
-      unit,
-      info: read.info,
-      dates: submission.dates,
-      layouts: read.layouts,
-      submissionIssues: [],
-      nominations: [],
-      late,
-    };
-  }
+  const read = readNominationWorkbook(plan, grid, file);
+  const verdict = { layouts: [], submissionIssues: [], nominations: [], late };
+  if (!read.ok)
+    return { ...verdict, accepted: false, empty: false, fileIssues: read.issues, unit: null, info: read.info };
+  const { info } = read;
+  const unit = ctx.units.get(cellText(info.unitCode.value))!;
+  const dates = readSubmissionDates(info, grid.date1904);
+  // Submission issues are reported on nominations; with none there is nothing to report yet.
+  if (read.rows.length === 0)
+    return { ...verdict, accepted: true, empty: true, fileIssues: [], unit, info, dates, layouts: read.layouts };
 
-  const headers: Record<string, Partial<Record<ColumnKey, string>>> = {};
-  for (const t of plan.nomineeTypes) {
-    headers[t.code] = Object.fromEntries([...ctx.columns[t.code].values()].map((s) => [s.key, s.header]));
-  }
+  const submissionIssues: Issue[] = [];
+  const atInfo: Emit<IssueCode, InfoKey | 'file'> = (code, key, ...params) => {
+    const loc: IssueLocation =
+      key === 'file'
+        ? { file }
+        : { file, sheet: info.sheet, row: info[key].row, column: INFO_LABELS[key], columnKey: key };
+    submissionIssues.push(makeIssue(code, loc, ...params));
+  };
+  const submission = { info, dates, receivedAt: opts.receivedAt };
+  for (const check of SUBMISSION_CHECKS) check.run(submission, ctx, atInfo);
 
   const nominations: Nomination[] = [];
   const rowIssues: Issue[][] = [];
@@ -104,72 +104,100 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   let issues: Issue[] = [];
   let row!: NominationRow;
   let columns: Partial<Record<ColumnKey, string>> = {};
-  const emit: Emit = (code, key, params) =>
+  const atColumn: Emit<IssueCode, ColumnKey> = (code, columnKey, ...params) =>
     issues.push(
-      makeIssue(
-        code,
-        { file: opts.file, sheet: row.sheet, row: row.row, column: key ? columns[key] : undefined },
-        params,
-      ),
+      makeIssue(code, { file, sheet: row.sheet, row: row.row, column: columns[columnKey], columnKey }, ...params),
     );
+  const headers = headersByType(plan);
   for (const raw of read.rows) {
     row = toNominationRow(raw, ctx);
     issues = [];
     columns = headers[row.type]!;
-    for (const check of ROW_CHECKS) check(row, ctx, emit);
-    const birthYear = okValue(row.birthYear);
-    const identity = identityKey(row.type, row.name, birthYear);
+    for (const check of ROW_CHECKS) check.run(row, ctx, atColumn);
     rowIssues.push(issues);
-    nominations.push({
-      id: idOf(identity),
-      identity,
-      unit: unit.code,
-      type: row.type,
-      name: row.name,
-      birthYear,
-      form: okValue(row.form),
-      group: okValue(row.group),
-      gender: okValue(row.gender),
-      leader: okValue(row.leader),
-      outstanding: okValue(row.outstanding),
-      values: row.text,
-      issues,
-      status: 'valid',
-      late,
-      source: { file: opts.file, sheet: row.sheet, row: row.row },
-      columns,
-    });
+    nominations.push(nominationOf(row, unit, idOf, issues, columns, late, file));
   }
 
+  checkDuplicatesInFile.run(nominations, ctx, (code, { index, column }, ...params) => {
+    const n = nominations[index]!;
+    const loc = { file, sheet: n.source.sheet, row: n.source.row, column: n.columns[column], columnKey: column };
+    rowIssues[index]!.push(makeIssue(code, loc, ...params));
+  });
   // Repeated nominees share an id; their later rows get "-2", "-3"… so every row of the master stays addressable.
-  const suffixes = new Map<number, number>();
-  checkDuplicatesInFile(
-    nominations,
-    ctx,
-    (i, code, key, params) => {
-      const n = nominations[i]!;
-      rowIssues[i]!.push(
-        makeIssue(code, { file: opts.file, sheet: n.source.sheet, row: n.source.row, column: n.columns[key] }, params),
-      );
-    },
-    (i, occurrence) => suffixes.set(i, occurrence),
-  );
-  for (const [i, occurrence] of suffixes) nominations[i]!.id += `-${occurrence}`;
+  for (const [i, occurrence] of repeatOccurrences(nominations)) nominations[i]!.id += `-${occurrence}`;
   nominations.forEach((n, i) => {
-    n.issues = submission.issues.length ? [...submission.issues, ...rowIssues[i]!] : rowIssues[i]!;
+    n.issues = submissionIssues.length ? [...submissionIssues, ...rowIssues[i]!] : rowIssues[i]!;
     n.status = nominationStatus(late, n.issues);
   });
 
   return {
+    ...verdict,
     accepted: true,
     empty: false,
     fileIssues: [],
     unit,
-    info: read.info,
-    dates: submission.dates,
+    info,
+    dates,
     layouts: read.layouts,
-    submissionIssues: submission.issues,
+    submissionIssues,
     nominations,
-    late,
   };
+}
+
+/** Header text of each column key, per nominee type: what an issue's location names. */
+function headersByType(plan: Plan): Record<string, Partial<Record<ColumnKey, string>>> {
+  const ctx = planContext(plan);
+  const headers: Record<string, Partial<Record<ColumnKey, string>>> = {};
+  for (const t of plan.nomineeTypes)
+    headers[t.code] = Object.fromEntries([...ctx.columns[t.code].values()].map((s) => [s.key, s.header]));
+  return headers;
+}
+
+function nominationOf(
+  row: NominationRow,
+  unit: PlanUnit,
+  idOf: (identity: string) => string,
+  issues: Issue[],
+  columns: Partial<Record<ColumnKey, string>>,
+  late: boolean,
+  file: string | undefined,
+): Nomination {
+  const birthYear = okValue(row.birthYear);
+  const identity = identityKey(row.type, row.name, birthYear);
+  return {
+    id: idOf(identity),
+    identity,
+    unit: unit.code,
+    type: row.type,
+    name: row.name,
+    birthYear,
+    form: okValue(row.form),
+    group: okValue(row.group),
+    gender: okValue(row.gender),
+    leader: okValue(row.leader),
+    outstanding: okValue(row.outstanding),
+    values: row.text,
+    issues,
+    status: 'valid',
+    late,
+    source: { file, sheet: row.sheet, row: row.row },
+    columns,
+  };
+}
+
+/**
+ * DUPLICATE_ACROSS_UNITS at merge: the nominations of every unit's accepted file, checked against each
+ * other; each warning is added to the nomination it is about.
+ */
+export function checkAcrossUnits(plan: Plan, nominations: readonly Nomination[]): void {
+  checkDuplicatesAcrossUnits.run(nominations, planContext(plan), (code, n, ...params) => {
+    const loc = {
+      file: n.source.file,
+      sheet: n.source.sheet,
+      row: n.source.row,
+      column: n.columns.name,
+      columnKey: 'name' as const,
+    };
+    n.issues.push(makeIssue(code, loc, ...params));
+  });
 }

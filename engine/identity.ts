@@ -40,3 +40,15 @@ export function idHasher(planId: string, unit: string): (identity: string) => st
 export function nominationId(planId: string, unit: string, identity: string): string {
   return idHasher(planId, unit)(identity);
 }
+
+/** For every later row of a repeated id: its index and its occurrence (2, 3, …). */
+export function repeatOccurrences(rows: readonly { id: string }[]): Map<number, number> {
+  const seen = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  rows.forEach((r, i) => {
+    const count = (seen.get(r.id) ?? 0) + 1;
+    seen.set(r.id, count);
+    if (count > 1) repeats.set(i, count);
+  });
+  return repeats;
+}

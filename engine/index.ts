@@ -11,5 +11,4 @@ export * from './plan.js';
 export * from './read.js';
 export * from './template.js';
 export * from './text.js';
-export { checkAcrossUnits } from './checks/across-units.js';
-export type { SubmissionDates } from './checks/submission.js';
+export type { Emitter } from './checks/types.js';

@@ -1,51 +1,132 @@
 // The catalog of every issue kind (SPEC §4): each code declared once with its level, severity, a short
-// title, a description and the message template that tells the user what to do. Checks emit kinds by
-// code with parameters; no check writes a message of its own.
+// title, a description, the parameters it carries and the message that tells the user what to do.
+// An issue is data (code, location, parameters); its sentence is written here, when it is shown, and
+// nowhere else: every Vietnamese word of a message lives in this file.
+import { formatDate } from './cells.js';
+import { formatLocalTime } from './deadline.js';
+import { formatSize } from './limits.js';
+import { INFO_LABELS, INFO_SHEET, type ColumnKey, type InfoKey } from './template.js';
 
 export type Severity = 'error' | 'warning';
 /** file: the whole file is rejected; submission: applies to every nomination of the file; row: one row. */
 export type IssueLevel = 'file' | 'submission' | 'row';
 
-/** Parameters a message template may use. */
-export interface IssueParams {
-  value?: string;
-  expected?: string;
-  detail?: string;
-  other?: string;
-  limit?: string;
+/** Vietnamese labels of the severities, wherever an issue's weight is shown. */
+export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo' };
+
+/** What a typed value should have been (FIELD_INVALID). */
+export type Expected =
+  /** One of a list's values, as its dropdown shows them. */
+  | { kind: 'oneOf'; values: readonly string[] }
+  /** One of exactly two values (the Thông tin yes/no lines). */
+  | { kind: 'either'; values: readonly [string, string] }
+  | { kind: 'date' }
+  | { kind: 'year'; min: number; max: number };
+
+/** Why a file is not the plan's template (TEMPLATE_UNKNOWN). */
+export type TemplateMismatch =
+  | { reason: 'noInfoSheet' }
+  | { reason: 'noPlanId' }
+  /** The file names another plan. */
+  | { reason: 'otherPlan'; found: string };
+
+/** What is over its size limit (FILE_TOO_LARGE); sizes in bytes. */
+export type Oversize =
+  | { what: 'file'; bytes: number }
+  | { what: 'entries'; count: number }
+  /** The sizes the zip declares. */
+  | { what: 'declared'; bytes: number }
+  /** What actually came out while inflating, stopped at the cap. */
+  | { what: 'inflated'; bytes: number }
+  /** The zip declares sizes its content does not have. */
+  | { what: 'sizeMismatch' };
+
+/** Why a file cannot be read (FILE_UNREADABLE). */
+export type UnreadableReason = 'notZip' | 'zipDamaged' | 'parser';
+
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+
+function expectedText(e: Expected): string {
+  switch (e.kind) {
+    case 'oneOf':
+      return `Hãy chọn một trong: ${quoted(e.values)}.`;
+    case 'either':
+      return `Hãy chọn "${e.values[0]}" hoặc "${e.values[1]}".`;
+    case 'date':
+      return 'Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/04/2021.';
+    case 'year':
+      return `Năm sinh phải là năm có 4 chữ số, từ ${e.min} đến ${e.max}.`;
+  }
 }
 
-interface IssueKind {
+function mismatchText(m: TemplateMismatch): string {
+  switch (m.reason) {
+    case 'noInfoSheet':
+      return `Không có trang tính "${INFO_SHEET}"`;
+    case 'noPlanId':
+      return `Không có "${INFO_LABELS.planId}"`;
+    case 'otherPlan':
+      return `Tệp thuộc kế hoạch "${m.found}", không phải kế hoạch này`;
+  }
+}
+
+function oversizeText(o: Oversize): string {
+  switch (o.what) {
+    case 'file':
+      return `tệp ${formatSize(o.bytes)}`;
+    case 'entries':
+      return `${o.count} thành phần trong tệp`;
+    case 'declared':
+      return `nội dung giải nén ${formatSize(o.bytes)}`;
+    case 'inflated':
+      return `nội dung giải nén vượt ${formatSize(o.bytes)}`;
+    case 'sizeMismatch':
+      return 'kích thước khai báo trong tệp nén không đúng thực tế';
+  }
+}
+
+const UNREADABLE: Record<UnreadableReason, string> = {
+  notZip: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt',
+  zipDamaged: 'tệp nén bị hỏng',
+  parser: 'Excel không mở được nội dung',
+};
+
+/** The Thông tin lines that make a dossier document incomplete, said the way the message lists them. */
+function gapText(key: InfoKey): string {
+  return key === 'hasLetter' || key === 'hasMinutes'
+    ? `dòng "${INFO_LABELS[key]}" chưa ghi "Có"`
+    : `thiếu ${INFO_LABELS[key]}`;
+}
+const gapsText = (gaps: readonly InfoKey[]) => (gaps.length ? ` (${gaps.map(gapText).join('; ')})` : '');
+
+interface IssueKind<P> {
   level: IssueLevel;
   severity: Severity;
   title: string;
   description: string;
-  message: (p: IssueParams) => string;
+  message: (p: P) => string;
 }
 
-const kind = (
+/** No parameters. */
+type None = Record<never, never>;
+
+const kind = <P = None>(
   level: IssueLevel,
   severity: Severity,
   title: string,
   description: string,
-  message: IssueKind['message'],
-): IssueKind => ({
-  level,
-  severity,
-  title,
-  description,
-  message,
-});
+  message: (p: P) => string,
+): IssueKind<P> => ({ level, severity, title, description, message });
 
 export const ISSUE_KINDS = {
   // File level: the file is rejected, the run goes on.
-  FILE_UNREADABLE: kind(
+  FILE_UNREADABLE: kind<{ reason?: UnreadableReason }>(
     'file',
     'error',
     'Không đọc được tệp',
     'The file is not a readable xlsx workbook (truncated, corrupt or not a zip).',
     (p) =>
-      `Không đọc được tệp như một sổ Excel .xlsx${p.detail ? ` (${p.detail})` : ''}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+      `Không đọc được tệp như một sổ Excel .xlsx${p.reason ? ` (${UNREADABLE[p.reason]})` : ''}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`,
   ),
   FILE_ENCRYPTED: kind(
     'file',
@@ -55,108 +136,107 @@ export const ISSUE_KINDS = {
     () =>
       'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại.',
   ),
-  FILE_UNSUPPORTED: kind(
+  FILE_UNSUPPORTED: kind<{ /** '.xls', or '' when the name has none. */ extension: string }>(
     'file',
     'error',
     'Định dạng không hỗ trợ',
     'The file is .xls, .xlsm, .ods, .csv or another format than .xlsx.',
     (p) =>
-      `Định dạng ${p.value ?? 'này'} không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
+      `Định dạng ${p.extension || '(không có phần mở rộng)'} không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
   ),
-  FILE_TOO_LARGE: kind(
+  FILE_TOO_LARGE: kind<{ over: Oversize; limitBytes: number }>(
     'file',
     'error',
     'Tệp quá lớn',
     'The file or its decompressed content is over the size limit.',
     (p) =>
-      `Tệp quá lớn${p.detail ? ` (${p.detail})` : ''}, vượt giới hạn ${p.limit ?? ''}. Hãy xóa các trang tính, hình ảnh thừa và chỉ giữ các trang của mẫu.`,
+      `Tệp quá lớn (${oversizeText(p.over)}), vượt giới hạn ${formatSize(p.limitBytes)}. Hãy xóa các trang tính, hình ảnh thừa và chỉ giữ các trang của mẫu.`,
   ),
-  TEMPLATE_UNKNOWN: kind(
+  TEMPLATE_UNKNOWN: kind<{ mismatch: TemplateMismatch; planId: string }>(
     'file',
     'error',
     'Không phải mẫu của kế hoạch',
     'No Thông tin sheet, no Mã kế hoạch, or the code of another plan.',
-    (p) => `${p.detail ?? 'Tệp không theo mẫu'}. Hãy dùng đúng mẫu của kế hoạch ${p.expected ?? ''} do Sở gửi.`,
+    (p) => `${mismatchText(p.mismatch)}. Hãy dùng đúng mẫu của kế hoạch ${p.planId} do Sở gửi.`,
   ),
-  TEMPLATE_VERSION: kind(
+  TEMPLATE_VERSION: kind<{ found: string; expected: number }>(
     'file',
     'error',
     'Sai phiên bản mẫu',
     'The template version in Thông tin is not the one the plan expects.',
-    (p) =>
-      `Phiên bản mẫu là "${p.value ?? ''}", cần phiên bản ${p.expected ?? ''}. Hãy chép dữ liệu sang mẫu mới nhất của Sở.`,
+    (p) => `Phiên bản mẫu là "${p.found}", cần phiên bản ${p.expected}. Hãy chép dữ liệu sang mẫu mới nhất của Sở.`,
   ),
-  UNIT_UNKNOWN: kind(
+  UNIT_UNKNOWN: kind<{ found: string; example?: string }>(
     'file',
     'error',
     'Mã đơn vị không có trong kế hoạch',
     "Mã đơn vị is empty or not one of the plan's units.",
     (p) =>
-      `Mã đơn vị "${p.value ?? ''}" không có trong kế hoạch. Hãy dùng mẫu mang đúng mã đơn vị của mình (ví dụ ${p.expected ?? ''}).`,
+      `Mã đơn vị "${p.found}" không có trong kế hoạch. Hãy dùng mẫu mang đúng mã đơn vị của mình (ví dụ ${p.example ?? ''}).`,
   ),
-  MISSING_SHEET: kind(
+  MISSING_SHEET: kind<{ sheet: string }>(
     'file',
     'error',
     'Thiếu trang tính',
     'A sheet the template requires is missing.',
-    (p) =>
-      `Thiếu trang tính "${p.value ?? ''}". Không đổi tên hay xóa các trang của mẫu; hãy chép dữ liệu sang mẫu gốc.`,
+    (p) => `Thiếu trang tính "${p.sheet}". Không đổi tên hay xóa các trang của mẫu; hãy chép dữ liệu sang mẫu gốc.`,
   ),
-  MISSING_COLUMN: kind(
+  MISSING_COLUMN: kind<{ header: string }>(
     'file',
     'error',
     'Thiếu cột',
     'A column the template requires is missing from a list sheet.',
-    (p) =>
-      `Thiếu cột "${p.value ?? ''}". Không đổi tên hay xóa các cột của mẫu; hãy thêm lại cột này vào dòng tiêu đề.`,
+    (p) => `Thiếu cột "${p.header}". Không đổi tên hay xóa các cột của mẫu; hãy thêm lại cột này vào dòng tiêu đề.`,
   ),
 
   // Submission level: reported on every nomination of the file.
-  DEADLINE_LATE: kind(
+  DEADLINE_LATE: kind<{ /** ISO instant. */ receivedAt: string; timeZone: string; /** ISO date. */ deadline: string }>(
     'submission',
     'error',
     'Gửi quá hạn',
     'The file was received after the submission deadline.',
     (p) =>
-      `Hồ sơ nhận lúc ${p.value ?? ''}, sau hạn gửi hết ngày ${p.limit ?? ''}. Hồ sơ gửi muộn không được xét; liên hệ Văn phòng Sở nếu có lý do chính đáng.`,
+      `Hồ sơ nhận lúc ${formatLocalTime(new Date(p.receivedAt), p.timeZone)}, sau hạn gửi hết ngày ${formatDate(p.deadline)}. Hồ sơ gửi muộn không được xét; liên hệ Văn phòng Sở nếu có lý do chính đáng.`,
   ),
-  DOSSIER_NO_TOTRINH: kind(
+  DOSSIER_NO_TOTRINH: kind<{ gaps: readonly ('hasLetter' | 'letterNo' | 'letterDate')[] }>(
     'submission',
     'error',
     'Thiếu Tờ trình',
     'The Tờ trình line is not "Có", or its number or date is missing.',
     (p) =>
-      `Chưa có Tờ trình đề nghị khen thưởng${p.detail ? ` (${p.detail})` : ''}. Hãy ghi "Có", điền Số và Ngày Tờ trình ở trang "Thông tin".`,
+      `Chưa có Tờ trình đề nghị khen thưởng${gapsText(p.gaps)}. Hãy ghi "Có", điền Số và Ngày Tờ trình ở trang "Thông tin".`,
   ),
-  DOSSIER_NO_BIENBAN: kind(
+  DOSSIER_NO_BIENBAN: kind<{ gaps: readonly ('hasMinutes' | 'meetingDate')[] }>(
     'submission',
     'error',
     'Thiếu Biên bản họp bình xét',
     'The Biên bản line is not "Có", or the meeting date is missing.',
     (p) =>
-      `Chưa có Biên bản họp bình xét${p.detail ? ` (${p.detail})` : ''}. Hãy ghi "Có" và điền Ngày họp bình xét ở trang "Thông tin".`,
+      `Chưa có Biên bản họp bình xét${gapsText(p.gaps)}. Hãy ghi "Có" và điền Ngày họp bình xét ở trang "Thông tin".`,
   ),
-  DATE_TOTRINH_AFTER_DEADLINE: kind(
+  DATE_TOTRINH_AFTER_DEADLINE: kind<{ letterDate: string; deadline: string }>(
     'submission',
     'error',
     'Tờ trình ký sau hạn',
     'The Tờ trình is dated after the submission deadline.',
-    (p) => `Ngày Tờ trình ${p.value ?? ''} sau hạn gửi hồ sơ ${p.limit ?? ''}. Hãy kiểm tra lại ngày ký Tờ trình.`,
+    (p) =>
+      `Ngày Tờ trình ${formatDate(p.letterDate)} sau hạn gửi hồ sơ ${formatDate(p.deadline)}. Hãy kiểm tra lại ngày ký Tờ trình.`,
   ),
-  DATE_BIENBAN_AFTER_TOTRINH: kind(
+  DATE_BIENBAN_AFTER_TOTRINH: kind<{ meetingDate: string; letterDate: string }>(
     'submission',
     'error',
     'Họp bình xét sau Tờ trình',
     'The selection meeting is dated after the Tờ trình; it must come first.',
     (p) =>
-      `Ngày họp bình xét ${p.value ?? ''} sau Ngày Tờ trình ${p.other ?? ''}. Cuộc họp phải diễn ra trước khi ký Tờ trình; hãy sửa lại ngày.`,
+      `Ngày họp bình xét ${formatDate(p.meetingDate)} sau Ngày Tờ trình ${formatDate(p.letterDate)}. Cuộc họp phải diễn ra trước khi ký Tờ trình; hãy sửa lại ngày.`,
   ),
-  DATE_OUTSIDE_CAMPAIGN: kind(
+  DATE_OUTSIDE_CAMPAIGN: kind<{ letterDate: string; campaignStart: string }>(
     'submission',
     'warning',
     'Tờ trình trước đợt thi đua',
     'The Tờ trình is dated before the campaign started.',
-    (p) => `Ngày Tờ trình ${p.value ?? ''} trước ngày phát động đợt thi đua ${p.limit ?? ''}. Hãy kiểm tra lại ngày.`,
+    (p) =>
+      `Ngày Tờ trình ${formatDate(p.letterDate)} trước ngày phát động đợt thi đua ${formatDate(p.campaignStart)}. Hãy kiểm tra lại ngày.`,
   ),
 
   // Row level.
@@ -167,43 +247,51 @@ export const ISSUE_KINDS = {
     'A required cell is empty.',
     () => 'Ô này đang trống. Hãy điền thông tin.',
   ),
-  FIELD_INVALID: kind(
+  FIELD_INVALID: kind<{ value: string; expected: Expected }>(
     'row',
     'error',
     'Giá trị không hợp lệ',
     'A value not in its list, a year out of range, or a date that is not a date.',
-    (p) => `Giá trị "${p.value ?? ''}" không hợp lệ. ${p.expected ?? ''}`.trim(),
+    (p) => `Giá trị "${p.value}" không hợp lệ. ${expectedText(p.expected)}`,
   ),
-  FORM_UNKNOWN: kind(
+  FORM_UNKNOWN: kind<{ value: string; forms: readonly string[] }>(
     'row',
     'error',
     'Hình thức không có trong kế hoạch',
     "Hình thức đề nghị is not one of the plan's award forms.",
-    (p) => `Hình thức "${p.value ?? ''}" không có trong kế hoạch. Hãy chọn trong danh sách: ${p.expected ?? ''}.`,
+    (p) => `Hình thức "${p.value}" không có trong kế hoạch. Hãy chọn trong danh sách: ${p.forms.join('; ')}.`,
   ),
-  CRITERIA_NOT_MET: kind(
+  CRITERIA_NOT_MET: kind<{
+    /** The plan's label and wording of the criterion. */ label: string;
+    text: string;
+    count: number;
+  }>(
     'row',
     'error',
     'Chưa đạt tiêu chuẩn',
     'A criterion is not marked "Đạt".',
     (p) =>
-      `Chưa đạt ${p.value ?? 'tiêu chuẩn'} ("${p.detail ?? ''}"). Chỉ đề nghị khi đạt cả ${p.expected ?? ''} tiêu chuẩn; nếu đã đạt, hãy ghi "Đạt".`,
+      `Chưa đạt ${p.label} ("${p.text}"). Chỉ đề nghị khi đạt cả ${p.count} tiêu chuẩn; nếu đã đạt, hãy ghi "Đạt".`,
   ),
-  ROUTE_NOT_ELIGIBLE: kind(
+  ROUTE_NOT_ELIGIBLE: kind<{
+    form: string;
+    group: string;
+    /** The forms open to that group. */ open: readonly string[];
+  }>(
     'row',
     'error',
     'Hình thức không dành cho khối này',
     "The award form is not open to the nominee's group.",
     (p) =>
-      `${p.value ?? 'Hình thức này'} không dành cho khối "${p.other ?? ''}". Hãy chọn hình thức khác (${p.expected ?? ''}).`,
+      `${p.form} không dành cho khối "${p.group}". Hãy chọn hình thức khác (${p.open.join('; ') || 'không có hình thức nào'}).`,
   ),
-  OUTSTANDING_REQUIRED: kind(
+  OUTSTANDING_REQUIRED: kind<{ form: string }>(
     'row',
     'error',
     'Cần thành tích tiêu biểu xuất sắc',
     'The form requires "Tiêu biểu xuất sắc" = Có.',
     (p) =>
-      `${p.value ?? 'Hình thức này'} chỉ dành cho thành tích thật sự tiêu biểu xuất sắc. Hãy ghi "Có" ở cột "Tiêu biểu xuất sắc" hoặc chọn hình thức khác.`,
+      `${p.form} chỉ dành cho thành tích thật sự tiêu biểu xuất sắc. Hãy ghi "Có" ở cột "Tiêu biểu xuất sắc" hoặc chọn hình thức khác.`,
   ),
   DOSSIER_NO_REPORT: kind(
     'row',
@@ -219,35 +307,35 @@ export const ISSUE_KINDS = {
     'The report is not confirmed by the submitting level.',
     () => 'Báo cáo thành tích chưa có xác nhận của cấp trình khen thưởng. Hãy lấy xác nhận rồi ghi "Có".',
   ),
-  DUPLICATE_IN_FILE: kind(
+  DUPLICATE_IN_FILE: kind<{ firstRow: number }>(
     'row',
     'error',
     'Trùng trong tệp',
     'The same nominee with the same form appears again in the file.',
-    (p) => `Trùng với dòng ${p.other ?? ''} (cùng đối tượng, cùng hình thức). Hãy xóa dòng trùng.`,
+    (p) => `Trùng với dòng ${p.firstRow} (cùng đối tượng, cùng hình thức). Hãy xóa dòng trùng.`,
   ),
-  MULTIPLE_FORMS: kind(
+  MULTIPLE_FORMS: kind<{ form: string; firstRow: number }>(
     'row',
     'error',
     'Một thành tích nhiều hình thức',
     'The same nominee is proposed for another form on an earlier row.',
     (p) =>
-      `Đối tượng này đã được đề nghị "${p.value ?? ''}" ở dòng ${p.other ?? ''}. Một thành tích chỉ đề nghị một hình thức; hãy giữ một dòng.`,
+      `Đối tượng này đã được đề nghị "${p.form}" ở dòng ${p.firstRow}. Một thành tích chỉ đề nghị một hình thức; hãy giữ một dòng.`,
   ),
-  DUPLICATE_ACROSS_UNITS: kind(
+  DUPLICATE_ACROSS_UNITS: kind<{ /** Names of the other units. */ units: readonly string[] }>(
     'row',
     'warning',
     'Trùng giữa các đơn vị',
     "The same nominee appears in another unit's file (found at merge).",
-    (p) => `Đối tượng này cũng được ${p.other ?? 'đơn vị khác'} đề nghị. Văn phòng Sở cần đối chiếu với hai đơn vị.`,
+    (p) =>
+      `Đối tượng này cũng được ${p.units.join(', ') || 'đơn vị khác'} đề nghị. Văn phòng Sở cần đối chiếu với hai đơn vị.`,
   ),
-  SUMMARY_TOO_SHORT: kind(
+  SUMMARY_TOO_SHORT: kind<{ length: number; min: number }>(
     'row',
     'warning',
     'Tóm tắt thành tích quá ngắn',
     "The achievement summary is under the plan's minimum length.",
-    (p) =>
-      `Tóm tắt thành tích chỉ có ${p.value ?? ''} ký tự (nên từ ${p.limit ?? ''} ký tự). Hãy nêu rõ thành tích nổi bật.`,
+    (p) => `Tóm tắt thành tích chỉ có ${p.length} ký tự (nên từ ${p.min} ký tự). Hãy nêu rõ thành tích nổi bật.`,
   ),
   TEXT_FORMULA_LIKE: kind(
     'row',
@@ -257,28 +345,40 @@ export const ISSUE_KINDS = {
     () =>
       'Nội dung bắt đầu bằng ký tự = + - hoặc @ nên có thể bị hiểu là công thức. Nội dung được giữ nguyên dạng văn bản; nên bỏ ký tự đầu.',
   ),
-} satisfies Record<string, IssueKind>;
+};
 
-export type IssueCode = keyof typeof ISSUE_KINDS;
+type Kinds = typeof ISSUE_KINDS;
+export type IssueCode = keyof Kinds;
 export const ISSUE_CODES = Object.keys(ISSUE_KINDS) as IssueCode[];
+
+/** The parameters an issue of a code carries. */
+export type ParamsOf<C extends IssueCode> = Parameters<Kinds[C]['message']>[0];
+/** The parameters argument of makeIssue and of a check's emit: optional when the code has none. */
+export type ParamsArg<C extends IssueCode> = None extends ParamsOf<C> ? [params?: ParamsOf<C>] : [params: ParamsOf<C>];
 
 /** Where an issue is: any of these may be absent (a file-level issue has no row). */
 export interface IssueLocation {
   file?: string;
   sheet?: string;
+  /** 1-based sheet row. */
   row?: number;
+  /** The column's header text as the sheet shows it (for Thông tin: the line's label). */
   column?: string;
+  /** The same column by key: a list column of the template, or a Thông tin line. */
+  columnKey?: ColumnKey | InfoKey;
 }
 
-export interface Issue extends IssueLocation {
-  code: IssueCode;
+interface IssueOf<C extends IssueCode> extends IssueLocation {
+  code: C;
   severity: Severity;
   level: IssueLevel;
-  /** Full Vietnamese message, starting with the location. */
-  message: string;
+  params: ParamsOf<C>;
 }
 
-/** 'Tệp "a.xlsx", trang "Cá nhân", dòng 7, cột "Năm sinh"' — the prefix of every message. */
+/** An issue as data; narrowing on `code` types its `params`. Render it with formatIssue. */
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];
+
+/** 'Tệp "a.xlsx", trang "Cá nhân", dòng 7, cột "Năm sinh"' — the prefix of every located message. */
 export function describeLocation(loc: IssueLocation): string {
   const parts: string[] = [];
   if (loc.file) parts.push(`Tệp "${loc.file}"`);
@@ -290,20 +390,32 @@ export function describeLocation(loc: IssueLocation): string {
 }
 
 /** Builds an issue of a catalogued kind at a location. */
-export function makeIssue(code: IssueCode, loc: IssueLocation, params: IssueParams = {}): Issue {
+export function makeIssue<C extends IssueCode>(code: C, loc: IssueLocation, ...[params]: ParamsArg<C>): Issue {
   const k = ISSUE_KINDS[code];
-  const where = describeLocation(loc);
-  const issue: Issue = {
+  // A fixed property order (one object shape for every issue) keeps the hot path monomorphic.
+  return {
     code,
     severity: k.severity,
     level: k.level,
-    message: where ? `${where}: ${k.message(params)}` : k.message(params),
-  };
-  if (loc.file !== undefined) issue.file = loc.file;
-  if (loc.sheet !== undefined) issue.sheet = loc.sheet;
-  if (loc.row !== undefined) issue.row = loc.row;
-  if (loc.column !== undefined) issue.column = loc.column;
-  return issue;
+    file: loc.file,
+    sheet: loc.sheet,
+    row: loc.row,
+    column: loc.column,
+    columnKey: loc.columnKey,
+    params: params ?? {},
+  } as Issue;
+}
+
+/**
+ * The issue's sentence in Vietnamese. With the location (the default) it starts with where the issue is —
+ * the text of the JSON report and of the master workbook; without it, for a place that shows the location
+ * on its own.
+ */
+export function formatIssue(issue: Issue, opts: { withLocation?: boolean } = {}): string {
+  const message = (ISSUE_KINDS[issue.code].message as (p: unknown) => string)(issue.params);
+  if (opts.withLocation === false) return message;
+  const where = describeLocation(issue);
+  return where ? `${where}: ${message}` : message;
 }
 
 export const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');

@@ -1,7 +1,8 @@
 // Finds the template's parts in a workbook grid (SPEC §3): sheets by name, the Thông tin labels by the
 // text in column A, header rows by scanning the first rows, columns by header text. Produces the
 // submission info and the raw nomination rows, or the file-level issues that reject the file.
-import { cellText, type Cell, type SheetGrid, type WorkbookGrid } from './cells.js';
+import { cellText, readDate, type Cell, type DateRead, type SheetGrid, type WorkbookGrid } from './cells.js';
+import type { Emitter } from './checks/types.js';
 import { makeIssue, type Issue } from './issues.js';
 import type { NomineeTypeCode, Plan } from './plan.js';
 import {
@@ -130,62 +131,44 @@ export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
   return rows;
 }
 
-/** Reads a whole workbook; file-level problems come back as issues instead of rows. */
-export function readWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): ReadResult {
+/** The codes the reader emits when a file is not the plan's template (the catalog test holds them here). */
+export const TEMPLATE_READER = {
+  name: 'template-reader',
+  emits: ['TEMPLATE_UNKNOWN', 'TEMPLATE_VERSION', 'UNIT_UNKNOWN', 'MISSING_SHEET', 'MISSING_COLUMN'],
+} as const satisfies Emitter;
+
+/** Reads a whole nomination workbook; file-level problems come back as issues instead of rows. */
+export function readNominationWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): ReadResult {
   const infoSheet = findSheet(grid, INFO_SHEET);
   if (!infoSheet) {
     return {
       ok: false,
-      issues: [
-        makeIssue('TEMPLATE_UNKNOWN', { file }, { detail: `Không có trang tính "${INFO_SHEET}"`, expected: plan.id }),
-      ],
+      issues: [makeIssue('TEMPLATE_UNKNOWN', { file }, { mismatch: { reason: 'noInfoSheet' }, planId: plan.id })],
     };
   }
   const info = readInfo(infoSheet);
-  const at = (k: InfoKey) => ({ file, sheet: infoSheet.name, row: info[k].row, column: INFO_LABELS[k] });
+  const at = (k: InfoKey) => ({ file, sheet: infoSheet.name, row: info[k].row, column: INFO_LABELS[k], columnKey: k });
+  const reject = (issue: Issue): ReadResult => ({ ok: false, info, issues: [issue] });
   const planId = cellText(info.planId.value);
-  if (!planId) {
-    return {
-      ok: false,
-      info,
-      issues: [
-        makeIssue('TEMPLATE_UNKNOWN', at('planId'), { detail: `Không có "${INFO_LABELS.planId}"`, expected: plan.id }),
-      ],
-    };
-  }
+  if (!planId)
+    return reject(makeIssue('TEMPLATE_UNKNOWN', at('planId'), { mismatch: { reason: 'noPlanId' }, planId: plan.id }));
   if (matchKey(planId) !== matchKey(plan.id)) {
-    return {
-      ok: false,
-      info,
-      issues: [
-        makeIssue('TEMPLATE_UNKNOWN', at('planId'), {
-          detail: `Tệp thuộc kế hoạch "${planId}", không phải kế hoạch này`,
-          expected: plan.id,
-        }),
-      ],
-    };
+    return reject(
+      makeIssue('TEMPLATE_UNKNOWN', at('planId'), {
+        mismatch: { reason: 'otherPlan', found: planId },
+        planId: plan.id,
+      }),
+    );
   }
   const version = cellText(info.templateVersion.value);
   if (version !== String(plan.templateVersion)) {
-    return {
-      ok: false,
-      info,
-      issues: [
-        makeIssue('TEMPLATE_VERSION', at('templateVersion'), {
-          value: version,
-          expected: String(plan.templateVersion),
-        }),
-      ],
-    };
+    return reject(
+      makeIssue('TEMPLATE_VERSION', at('templateVersion'), { found: version, expected: plan.templateVersion }),
+    );
   }
   const unitCode = cellText(info.unitCode.value);
-  if (!plan.units.some((u) => matchKey(u.code) === matchKey(unitCode))) {
-    return {
-      ok: false,
-      info,
-      issues: [makeIssue('UNIT_UNKNOWN', at('unitCode'), { value: unitCode, expected: plan.units[0]?.code })],
-    };
-  }
+  if (!plan.units.some((u) => matchKey(u.code) === matchKey(unitCode)))
+    return reject(makeIssue('UNIT_UNKNOWN', at('unitCode'), { found: unitCode, example: plan.units[0]?.code }));
 
   const issues: Issue[] = [];
   const layouts: SheetLayout[] = [];
@@ -193,23 +176,34 @@ export function readWorkbook(plan: Plan, grid: WorkbookGrid, file?: string): Rea
   for (const t of plan.nomineeTypes) {
     const sheet = findSheet(grid, t.sheet);
     if (!sheet) {
-      issues.push(makeIssue('MISSING_SHEET', { file }, { value: t.sheet }));
+      issues.push(makeIssue('MISSING_SHEET', { file }, { sheet: t.sheet }));
       continue;
     }
     const layout = findLayout(plan, t.code, sheet);
     const missing = layout.specs.filter((s) => s.mustExist && layout.columns[s.key] === undefined);
-    for (const s of missing)
-      issues.push(
-        makeIssue(
-          'MISSING_COLUMN',
-          { file, sheet: sheet.name, row: layout.headerRow, column: s.header },
-          { value: s.header },
-        ),
-      );
+    for (const s of missing) {
+      const loc = { file, sheet: sheet.name, row: layout.headerRow, column: s.header, columnKey: s.key };
+      issues.push(makeIssue('MISSING_COLUMN', loc, { header: s.header }));
+    }
     if (missing.length) continue;
     layouts.push(layout);
     rows.push(...readRows(layout, sheet));
   }
   if (issues.length) return { ok: false, info, issues };
   return { ok: true, info, layouts, rows };
+}
+
+export interface SubmissionDates {
+  letter: DateRead;
+  meeting: DateRead;
+  sent: DateRead;
+}
+
+/** The three dates of Thông tin, read once: the checks compare them and the master shows them. */
+export function readSubmissionDates(info: SubmissionInfo, date1904 = false): SubmissionDates {
+  return {
+    letter: readDate(info.letterDate.value, date1904),
+    meeting: readDate(info.meetingDate.value, date1904),
+    sent: readDate(info.sentDate.value, date1904),
+  };
 }

@@ -2,7 +2,7 @@
 // winners' nominations are checked against each other. Pure bookkeeping around intake and the engine.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
+import { checkAcrossUnits, formatIssue, type Nomination, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
 
@@ -60,7 +60,7 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
       status: !accepted ? 'rejected' : winners.get(unit!) === it ? 'accepted' : 'superseded',
       late: it.check?.late ?? false,
       receivedAt: it.receivedAt,
-      ...(first ? { error: { code: first.code, message: first.message } } : {}),
+      ...(first ? { error: { code: first.code, message: formatIssue(first) } } : {}),
       fileIssues: it.fileIssues,
       submissionIssues: it.check?.submissionIssues ?? [],
     };

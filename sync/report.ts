@@ -1,4 +1,5 @@
 // The JSON report (SPEC §5): the contract fields, plus unit names and issue locations for convenience.
+import { formatIssue } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 
 export function buildReport(result: MergeResult) {
@@ -26,7 +27,7 @@ export function buildReport(result: MergeResult) {
         code: i.code,
         severity: i.severity,
         column: i.column ?? null,
-        message: i.message,
+        message: formatIssue(i),
         sheet: i.sheet ?? null,
         row: i.row ?? null,
       })),

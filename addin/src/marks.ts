@@ -1,6 +1,6 @@
 // What the task pane writes into the sheets, computed from the engine's result: the text of the
 // "Kết quả kiểm tra" cell of every data row, and which cells get an error or warning fill.
-import type { Issue, Nomination, SheetLayout, WorkbookCheck } from '../../engine/index.js';
+import type { ColumnKey, Issue, Nomination, SheetLayout, WorkbookCheck } from '../../engine/index.js';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -28,10 +28,9 @@ export interface Marks {
   cells: CellMark[];
 }
 
-const columnOf = (layout: SheetLayout, header: string | undefined): number | undefined => {
-  const spec = layout.specs.find((s) => s.header === header);
-  return spec ? layout.columns[spec.key] : undefined;
-};
+/** The 0-based column of an issue on a list sheet; Thông tin keys are not list columns. */
+const columnOf = (layout: SheetLayout, key: Issue['columnKey']): number | undefined =>
+  key === undefined ? undefined : layout.columns[key as ColumnKey];
 
 /** "Lỗi: Năm sinh, Tiêu chuẩn 2 · Cảnh báo: Tóm tắt thành tích" — short enough for a cell. */
 export function resultText(n: Nomination): string {
@@ -69,7 +68,7 @@ export function computeMarks(check: WorkbookCheck): Marks {
       texts[n.source.row - layout.headerRow - 1] = resultText(n);
       for (const i of n.issues)
         if (i.sheet === layout.sheet && i.row !== undefined)
-          mark(layout.sheet, i.row - 1, columnOf(layout, i.column), i.severity);
+          mark(layout.sheet, i.row - 1, columnOf(layout, i.columnKey), i.severity);
     }
     results.push({ sheet: layout.sheet, col: layout.columns.result, firstRow: layout.headerRow, texts });
   }

@@ -2,7 +2,9 @@
 import {
   daysToDeadline,
   formatDate,
+  formatIssue,
   hasError,
+  type Issue,
   type Nomination,
   type Plan,
   type WorkbookCheck,
@@ -54,13 +56,25 @@ export interface IssueGroup {
   title: string;
   sheet: string;
   row: number;
-  items: { severity: 'error' | 'warning'; column: string; message: string; sheet: string; row: number; code: string }[];
+  items: IssueItem[];
+}
+
+/** One issue as the pane lists it: the sentence without its location, which the group and the label show. */
+export interface IssueItem {
+  severity: Issue['severity'];
+  code: Issue['code'];
+  sheet: string;
+  row: number;
+  /** Header text of the column ('' for a whole row), shown before the sentence. */
+  column: string;
+  /** The column by key, to select its cell. */
+  columnKey?: Issue['columnKey'];
+  message: string;
 }
 
 /** Issues grouped by the row they are on: the Thông tin rows first, then each nomination row. */
 export function groupIssues(check: WorkbookCheck): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
-  const strip = (m: string) => m.replace(/^[^:]*?dòng \d+(, cột "[^"]*")?: /, '');
   for (const n of check.nominations) {
     for (const i of n.issues) {
       if (i.row === undefined || !i.sheet) continue;
@@ -79,11 +93,12 @@ export function groupIssues(check: WorkbookCheck): IssueGroup[] {
       if (!g.items.some((x) => x.code === i.code && x.column === i.column))
         g.items.push({
           severity: i.severity,
-          column: i.column ?? '',
-          message: strip(i.message),
+          code: i.code,
           sheet: i.sheet,
           row: i.row,
-          code: i.code,
+          column: i.column ?? '',
+          columnKey: i.columnKey,
+          message: formatIssue(i, { withLocation: false }),
         });
     }
   }

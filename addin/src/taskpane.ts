@@ -1,5 +1,5 @@
 // The task pane page: wires the buttons to the Excel module and the engine, and shows the results.
-import { checkWorkbook, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import { checkWorkbook, type ColumnKey, type Plan, type WorkbookCheck } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import {
   applyMarks,
@@ -12,7 +12,7 @@ import {
   type WorkbookSnapshot,
 } from './excel.js';
 import { computeMarks } from './marks.js';
-import { checklist, deadlineText, groupIssues, tallies } from './summary.js';
+import { checklist, deadlineText, groupIssues, tallies, type IssueItem } from './summary.js';
 import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
 
 const plan: Plan = DEFAULT_PLAN;
@@ -31,11 +31,10 @@ function showHeader(check: WorkbookCheck | null): void {
   replace('deadline', deadlineText(plan, new Date()));
 }
 
-function columnIndex(check: WorkbookCheck, sheet: string, header: string): number {
-  if (check.info && sheet === check.info.sheet) return 1; // Thông tin: the value is in column B.
-  const layout = check.layouts.find((l) => l.sheet === sheet);
-  const spec = layout?.specs.find((s) => s.header === header);
-  return (spec && layout!.columns[spec.key]) ?? 0;
+function columnIndex(check: WorkbookCheck, item: IssueItem): number {
+  if (check.info && item.sheet === check.info.sheet) return 1; // Thông tin: the value is in column B.
+  const layout = check.layouts.find((l) => l.sheet === item.sheet);
+  return (item.columnKey && layout?.columns[item.columnKey as ColumnKey]) ?? 0;
 }
 
 function showResults(check: WorkbookCheck): void {
@@ -60,7 +59,7 @@ function showResults(check: WorkbookCheck): void {
     renderTallies('Theo hình thức', t.byForm),
     el('h2', {}, `Các vấn đề (${groups.reduce((n, g) => n + g.items.length, 0)})`),
     renderIssues(groups, (item) => {
-      void selectCell(item.sheet, item.row - 1, columnIndex(check, item.sheet, item.column)).catch((e) =>
+      void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>
         status(`Không chọn được ô: ${(e as Error).message}`),
       );
     }),

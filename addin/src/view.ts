@@ -1,5 +1,5 @@
 // Renders the pane's state into the page. Text goes in with textContent only: workbook content is never HTML.
-import type { Issue } from '../../engine/index.js';
+import { formatIssue, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
 import type { ChecklistItem, IssueGroup, Tally } from './summary.js';
 
 type Child = Node | string | null | undefined | false;
@@ -88,7 +88,7 @@ export function renderIssues(groups: IssueGroup[], onSelect: (item: IssueGroup['
                 'data-code': item.code,
                 title: 'Chọn ô này trong trang tính',
               },
-              el('span', { class: 'badge' }, item.severity === 'error' ? 'Lỗi' : 'Cảnh báo'),
+              el('span', { class: 'badge' }, SEVERITY_LABELS[item.severity]),
               item.column ? el('strong', {}, ` ${item.column}: `) : ' ',
               item.message,
             );
@@ -107,7 +107,7 @@ export function renderFileIssues(issues: Issue[]): HTMLElement {
     { class: 'notice bad', role: 'alert' },
     el('h2', {}, 'Sổ này không phải mẫu của kế hoạch'),
     el('p', {}, 'Add-in chỉ kiểm tra được sổ lập từ mẫu Sở gửi. Lý do:'),
-    el('ul', {}, ...issues.map((i) => el('li', {}, i.message))),
+    el('ul', {}, ...issues.map((i) => el('li', {}, formatIssue(i)))),
     el('p', {}, 'Hãy mở đúng tệp mẫu của đơn vị (tên tệp là mã đơn vị, ví dụ H-BATO.xlsx) rồi chép dữ liệu sang.'),
   );
 }

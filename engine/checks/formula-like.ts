@@ -1,6 +1,6 @@
 // TEXT_FORMULA_LIKE: text that a spreadsheet could take for a formula. It is always stored as text; this
 // only tells the clerk.
-import type { RowCheck } from './types.js';
+import { rowCheck } from './types.js';
 
 // = + - @ after any leading spaces (checked by char code: this runs on every cell).
 const FORMULA_CHARS = new Set([0x3d, 0x2b, 0x2d, 0x40]);
@@ -13,10 +13,10 @@ function looksLikeFormula(text: string): boolean {
   return false;
 }
 
-export const checkFormulaLike: RowCheck = (row, _ctx, emit) => {
+export const checkFormulaLike = rowCheck('formula-like', ['TEXT_FORMULA_LIKE'], (row, _ctx, emit) => {
   const { keys, idx } = row.columns;
   for (let i = 0; i < keys.length; i++) {
     const value = row.line[idx[i]!];
     if (typeof value === 'string' && looksLikeFormula(value)) emit('TEXT_FORMULA_LIKE', keys[i]!);
   }
-};
+});

@@ -2,7 +2,7 @@
 import type { NomineeTypeCode } from '../plan.js';
 import type { PlanContext } from '../model.js';
 import type { ColumnKey } from '../template.js';
-import type { RowCheck } from './types.js';
+import { rowCheck } from './types.js';
 
 const requiredKeys = new WeakMap<PlanContext, Partial<Record<NomineeTypeCode, ColumnKey[]>>>();
 
@@ -12,6 +12,6 @@ function keysOf(ctx: PlanContext, type: NomineeTypeCode): ColumnKey[] {
   return (byType[type] ??= [...ctx.columns[type].values()].filter((s) => s.required).map((s) => s.key));
 }
 
-export const checkRequired: RowCheck = (row, ctx, emit) => {
+export const checkRequired = rowCheck('required', ['FIELD_REQUIRED'], (row, ctx, emit) => {
   for (const key of keysOf(ctx, row.type)) if (!row.text[key]) emit('FIELD_REQUIRED', key);
-};
+});

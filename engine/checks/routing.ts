@@ -1,7 +1,7 @@
 // ROUTE_NOT_ELIGIBLE and OUTSTANDING_REQUIRED: whether the chosen form is open to this nominee.
-import type { RowCheck } from './types.js';
+import { rowCheck } from './types.js';
 
-export const checkRouting: RowCheck = (row, ctx, emit) => {
+export const checkRouting = rowCheck('routing', ['ROUTE_NOT_ELIGIBLE', 'OUTSTANDING_REQUIRED'], (row, ctx, emit) => {
   if (row.form.kind !== 'ok') return;
   const code = row.form.value;
   const form = ctx.plan.forms.find((f) => f.code === code);
@@ -9,14 +9,13 @@ export const checkRouting: RowCheck = (row, ctx, emit) => {
   if (row.group.kind === 'ok' && !form.eligibleGroups.includes(row.group.value)) {
     const groupCode = row.group.value;
     const group = ctx.plan.groups.find((g) => g.code === groupCode);
-    const open = ctx.plan.forms.filter((f) => f.eligibleGroups.includes(groupCode)).map((f) => f.label);
     emit('ROUTE_NOT_ELIGIBLE', 'form', {
-      value: form.label,
-      other: group?.label ?? groupCode,
-      expected: open.join('; ') || 'không có hình thức nào',
+      form: form.label,
+      group: group?.label ?? groupCode,
+      open: ctx.plan.forms.filter((f) => f.eligibleGroups.includes(groupCode)).map((f) => f.label),
     });
   }
   if (form.requiresOutstanding && !(row.outstanding.kind === 'ok' && row.outstanding.value)) {
-    emit('OUTSTANDING_REQUIRED', 'outstanding', { value: form.label });
+    emit('OUTSTANDING_REQUIRED', 'outstanding', { form: form.label });
   }
-};
+});

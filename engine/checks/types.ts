@@ -1,9 +1,61 @@
-import type { IssueCode, IssueParams } from '../issues.js';
+// The one shape of every check: a name, the codes it may emit, and a run over its subject (a row, the
+// file's rows, the Thông tin sheet, or the nominations of every unit) that reports issues through `emit`.
+// `emit` is typed by the declared codes, so a check cannot emit a code it does not declare, and the
+// parameters must be the ones the catalog declares for that code. Checks never build issues or messages:
+// the runner places each issue (file, sheet, row, column) from the check's `at`.
+import type { IssueCode, ParamsArg } from '../issues.js';
 import type { NominationRow, PlanContext } from '../model.js';
-import type { ColumnKey } from '../template.js';
+import type { Nomination } from '../nomination.js';
+import type { ColumnKey, InfoKey } from '../template.js';
+import type { SubmissionDates, SubmissionInfo } from '../read.js';
 
-/** Reports an issue of a catalogued kind on the current row, at a column (by key). */
-export type Emit = (code: IssueCode, column?: ColumnKey, params?: IssueParams) => void;
+/** Reports an issue of one of the check's codes at a place its subject understands. */
+export type Emit<C extends IssueCode, At> = <K extends C>(code: K, at: At, ...params: ParamsArg<K>) => void;
 
-/** A check of one row on its own; it emits kinds, never builds messages. */
-export type RowCheck = (row: NominationRow, ctx: PlanContext, emit: Emit) => void;
+/** What a step that finds issues declares: the catalog test holds every code to exactly one of these. */
+export interface Emitter<C extends IssueCode = IssueCode> {
+  name: string;
+  emits: readonly C[];
+}
+
+export interface Check<Subject, At, C extends IssueCode = IssueCode> extends Emitter<C> {
+  run(subject: Subject, ctx: PlanContext, emit: Emit<C, At>): void;
+}
+
+/** Declares a check, inferring its codes from `emits` so `run` may emit only those. */
+export const defineCheck =
+  <Subject, At>() =>
+  <const C extends IssueCode>(name: string, emits: readonly C[], run: Check<Subject, At, C>['run']) =>
+    ({ name, emits, run }) as Check<Subject, At, C>;
+
+/** A check of one row on its own, reporting at a column of the row (by key). */
+export type RowCheck<C extends IssueCode = IssueCode> = Check<NominationRow, ColumnKey, C>;
+export const rowCheck = defineCheck<NominationRow, ColumnKey>();
+
+/** The rows of one file, identified; reports at a row (by index) and a column. */
+export interface IdentifiedRow {
+  /** The nomination id: a short hash of plan, unit and identity, so one key per nominee. */
+  id: string;
+  form: string | null;
+  name: string;
+  source: { row: number };
+}
+export type FileRowsCheck<C extends IssueCode = IssueCode> = Check<
+  readonly IdentifiedRow[],
+  { index: number; column: ColumnKey },
+  C
+>;
+export const fileRowsCheck = defineCheck<readonly IdentifiedRow[], { index: number; column: ColumnKey }>();
+
+/** The Thông tin sheet with its dates read, and when the file came; reports at a line (or the whole file). */
+export interface Submission {
+  info: SubmissionInfo;
+  dates: SubmissionDates;
+  receivedAt?: Date;
+}
+export type SubmissionCheck<C extends IssueCode = IssueCode> = Check<Submission, InfoKey | 'file', C>;
+export const submissionCheck = defineCheck<Submission, InfoKey | 'file'>();
+
+/** The nominations of every unit's accepted file (merge only); reports on a nomination's name. */
+export type UnitsCheck<C extends IssueCode = IssueCode> = Check<readonly Nomination[], Nomination, C>;
+export const unitsCheck = defineCheck<readonly Nomination[], Nomination>();

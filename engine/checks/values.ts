@@ -2,18 +2,16 @@
 import { listValues } from '../template.js';
 import type { Parsed } from '../text.js';
 import type { ColumnKey, ListName } from '../template.js';
-import type { RowCheck } from './types.js';
+import { rowCheck } from './types.js';
 
-const choices = (values: string[]) => `Hãy chọn một trong: ${values.map((v) => `"${v}"`).join(', ')}.`;
-
-export const checkValues: RowCheck = (row, ctx, emit) => {
+export const checkValues = rowCheck('values', ['FIELD_INVALID', 'FORM_UNKNOWN'], (row, ctx, emit) => {
   const { plan } = ctx;
   function listed(key: ColumnKey, parsed: Parsed<unknown>, list: ListName) {
     if (parsed.kind === 'invalid')
-      emit('FIELD_INVALID', key, { value: parsed.text, expected: choices(listValues(plan, list)) });
+      emit('FIELD_INVALID', key, { value: parsed.text, expected: { kind: 'oneOf', values: listValues(plan, list) } });
   }
   if (row.form.kind === 'invalid')
-    emit('FORM_UNKNOWN', 'form', { value: row.form.text, expected: listValues(plan, 'form').join('; ') });
+    emit('FORM_UNKNOWN', 'form', { value: row.form.text, forms: listValues(plan, 'form') });
   listed('group', row.group, 'group');
   row.criteria.forEach((c, i) => listed(`criterion${i}`, c, 'criterion'));
   listed('outstanding', row.outstanding, 'yesNo');
@@ -22,9 +20,7 @@ export const checkValues: RowCheck = (row, ctx, emit) => {
   listed('gender', row.gender, 'gender');
   listed('leader', row.leader, 'yesNo');
   if (row.birthYear.kind === 'invalid') {
-    emit('FIELD_INVALID', 'birthYear', {
-      value: row.birthYear.text,
-      expected: `Năm sinh phải là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
-    });
+    const { min, max } = plan.birthYear;
+    emit('FIELD_INVALID', 'birthYear', { value: row.birthYear.text, expected: { kind: 'year', min, max } });
   }
-};
+});

@@ -2,7 +2,14 @@
 // template checks; or accepted with its nominations. Never throws for a bad file.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkWorkbook, makeIssue, type Issue, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import {
+  checkWorkbook,
+  makeIssue,
+  type Emitter,
+  type Issue,
+  type Plan,
+  type WorkbookCheck,
+} from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { guardWorkbook } from './zip-guard.js';
 
@@ -13,6 +20,12 @@ export interface Intake {
   fileIssues: Issue[];
   check?: WorkbookCheck;
 }
+
+/** The codes intake emits before the engine sees a grid (the catalog test holds them here). */
+export const INTAKE = {
+  name: 'intake',
+  emits: ['FILE_UNSUPPORTED', 'FILE_TOO_LARGE', 'FILE_ENCRYPTED', 'FILE_UNREADABLE'],
+} as const satisfies Emitter;
 
 /** Lock files Excel leaves (~$…) and hidden files (.…) are not submissions. */
 export const isIgnored = (name: string): boolean => name.startsWith('~$') || name.startsWith('.');
@@ -33,11 +46,11 @@ export async function screenFile(filePath: string): Promise<Screened> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.xlsx') {
     // Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx.
-    return reject(makeIssue('FILE_UNSUPPORTED', { file }, { value: ext || '(không có phần mở rộng)' }));
+    return reject(makeIssue('FILE_UNSUPPORTED', { file }, { extension: ext }));
   }
   const data = await fs.readFile(filePath);
   const guard = await guardWorkbook(data);
-  if (!guard.ok) return reject(makeIssue(guard.code, { file }, { detail: guard.detail, limit: guard.limit }));
+  if (!guard.ok) return reject(makeIssue(guard.code, { file }, guard.params as never));
   return { intake, data };
 }
 
@@ -51,7 +64,7 @@ export async function parseFile(plan: Plan, { intake, data }: Screened): Promise
   } catch {
     return {
       ...intake,
-      fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { detail: 'Excel không mở được nội dung' })],
+      fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { reason: 'parser' })],
     };
   }
   const check = checkWorkbook(plan, grid, { file, receivedAt });

@@ -2,10 +2,16 @@
 // workbook, a valid zip directory, declared sizes within limits, and the actual sizes while inflating,
 // with a hard cap, so a decompression bomb is refused in seconds with flat memory.
 import yauzl from 'yauzl';
-import type { IssueCode } from '../../engine/index.js';
-import { formatSize, LIMITS } from '../../engine/limits.js';
+import type { Oversize, ParamsOf } from '../../engine/index.js';
+import { LIMITS } from '../../engine/limits.js';
 
-export type GuardResult = { ok: true } | { ok: false; code: IssueCode; detail?: string; limit?: string };
+type Refusal<C extends 'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE'> = {
+  ok: false;
+  code: C;
+  params: ParamsOf<C>;
+};
+export type GuardResult =
+  { ok: true } | Refusal<'FILE_ENCRYPTED'> | Refusal<'FILE_UNREADABLE'> | Refusal<'FILE_TOO_LARGE'>;
 
 // Encrypted OOXML is stored inside an OLE compound file, whatever its extension says.
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -39,25 +45,25 @@ class CapExceeded extends Error {
   }
 }
 
-const tooLarge = (detail: string, limit: number): GuardResult => ({
+const tooLarge = (over: Oversize, limitBytes: number): GuardResult => ({
   ok: false,
   code: 'FILE_TOO_LARGE',
-  detail,
-  limit: formatSize(limit),
+  params: { over, limitBytes },
 });
+const damaged: GuardResult = { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'zipDamaged' } };
 
 export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
-  if (data.length > LIMITS.fileBytes) return tooLarge(`tệp ${formatSize(data.length)}`, LIMITS.fileBytes);
-  if (data.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, code: 'FILE_ENCRYPTED' };
+  if (data.length > LIMITS.fileBytes) return tooLarge({ what: 'file', bytes: data.length }, LIMITS.fileBytes);
+  if (data.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, code: 'FILE_ENCRYPTED', params: {} };
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(data);
   } catch {
-    return { ok: false, code: 'FILE_UNREADABLE', detail: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt' };
+    return { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'notZip' } };
   }
   if (zip.entryCount > LIMITS.entries) {
     zip.close();
-    return tooLarge(`${zip.entryCount} thành phần trong tệp`, LIMITS.fileBytes);
+    return tooLarge({ what: 'entries', count: zip.entryCount }, LIMITS.fileBytes);
   }
   return new Promise<GuardResult>((resolve) => {
     let declared = 0;
@@ -66,12 +72,12 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
       zip.close();
       resolve(result);
     };
-    zip.on('error', () => finish({ ok: false, code: 'FILE_UNREADABLE', detail: 'tệp nén bị hỏng' }));
+    zip.on('error', () => finish(damaged));
     zip.on('end', () => finish({ ok: true }));
     zip.on('entry', (entry: yauzl.Entry) => {
       declared += entry.uncompressedSize;
       if (entry.uncompressedSize > LIMITS.entryInflatedBytes || declared > LIMITS.totalInflatedBytes) {
-        return finish(tooLarge(`nội dung giải nén ${formatSize(declared)}`, LIMITS.totalInflatedBytes));
+        return finish(tooLarge({ what: 'declared', bytes: declared }, LIMITS.totalInflatedBytes));
       }
       if (/\/$/.test(entry.fileName)) return zip.readEntry();
       // The declared size may lie: count what really comes out, and stop at the cap.
@@ -82,10 +88,10 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
         })
         .catch((e: unknown) => {
           if (e instanceof CapExceeded)
-            finish(tooLarge(`nội dung giải nén vượt ${formatSize(e.bytes)}`, LIMITS.entryInflatedBytes));
+            finish(tooLarge({ what: 'inflated', bytes: e.bytes }, LIMITS.entryInflatedBytes));
           else if (/too many bytes|too few bytes|size mismatch/i.test(String((e as Error).message)))
-            finish(tooLarge('kích thước khai báo trong tệp nén không đúng thực tế', LIMITS.totalInflatedBytes));
-          else finish({ ok: false, code: 'FILE_UNREADABLE', detail: 'tệp nén bị hỏng' });
+            finish(tooLarge({ what: 'sizeMismatch' }, LIMITS.totalInflatedBytes));
+          else finish(damaged);
         });
     });
     zip.readEntry();

@@ -1,7 +1,7 @@
 // Lỗi: every issue once — rejected files' reasons, each accepted file's submission issues (not repeated
 // per nomination), and each row's own issues.
 import type ExcelJS from 'exceljs';
-import type { Issue } from '../../engine/index.js';
+import { formatIssue, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import { MASTER_SHEETS } from './layout.js';
 import { styleHeader } from './styles.js';
@@ -19,8 +19,8 @@ export function writeIssues(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merg
       i.row ?? null,
       i.column ?? null,
       i.code,
-      i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
-      i.message,
+      SEVERITY_LABELS[i.severity],
+      formatIssue(i),
     ]);
 
   const shared = new Set<Issue>();

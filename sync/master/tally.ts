@@ -2,7 +2,7 @@
 // id, then the secretariat's three columns carried over by id. Rows that disappeared from the inbox but
 // carry a secretariat value stay, marked withdrawn.
 import type ExcelJS from 'exceljs';
-import { columnLetter, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
+import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import type { PreviousRow, SecretariatValues } from './annotations.js';
 import {
@@ -66,7 +66,7 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
     { header: 'Ghi chú', width: 18, value: v('note') },
     { header: STATUS_HEADER, width: 13, value: (n) => STATUS_LABELS[n.status] },
     { header: 'Mã lỗi', width: 24, value: (n) => text([...new Set(n.issues.map((i) => i.code))].join(', ')) },
-    { header: 'Nội dung lỗi', width: 70, value: (n) => text(n.issues.map((i) => `• ${i.message}`).join('\n')) },
+    { header: 'Nội dung lỗi', width: 70, value: (n) => text(n.issues.map((i) => `• ${formatIssue(i)}`).join('\n')) },
     { header: ID_HEADER, width: 20, value: (n) => n.id },
   ];
 }

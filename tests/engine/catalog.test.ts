@@ -1,6 +1,6 @@
 // Every issue code the engine emits, each with a workbook that triggers it and a near miss that must not.
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, ISSUE_KINDS, type IssueCode } from '../../engine/index.js';
+import { formatIssue, ISSUE_CODES, ISSUE_KINDS, type IssueCode } from '../../engine/index.js';
 import { check, codes, PLAN, validRow, type WorkbookSpec } from './grids.js';
 
 const person = (o = {}) => validRow(PLAN, 'ca_nhan', o);
@@ -204,7 +204,7 @@ describe('issue catalog', () => {
           (i) => i.code === code,
         )!;
         expect(issue.severity).toBe(ISSUE_KINDS[code].severity);
-        expect(issue.message).toMatch(/^Tệp "don-vi\.xlsx"/);
+        expect(formatIssue(issue)).toMatch(/^Tệp "don-vi\.xlsx"/);
       });
       it('is not reported by the near miss', () => {
         const result = check(PLAN, c.nearMiss, { file: 'don-vi.xlsx', receivedAt: c.receivedAt?.[1] });

@@ -1,7 +1,7 @@
 // Dates as they arrive from Excel (Date objects, serials in both date systems, text) and the deadline
 // in the plan's time zone.
 import { describe, expect, it } from 'vitest';
-import { daysToDeadline, isLate, readDate } from '../../engine/index.js';
+import { daysToDeadline, formatIssue, isLate, readDate } from '../../engine/index.js';
 import { check, codes, PLAN, TEST_PLAN, validRow } from './grids.js';
 
 const person = validRow(PLAN, 'ca_nhan');
@@ -37,7 +37,7 @@ describe('dates in cells', () => {
     const result = check(PLAN, { info: { meetingDate: '30/02/2021' }, individuals: [person] });
     const issue = result.nominations[0]!.issues.find((i) => i.code === 'FIELD_INVALID')!;
     expect(issue).toMatchObject({ sheet: 'Thông tin', column: 'Ngày họp bình xét', row: 9 });
-    expect(issue.message).toContain('dd/mm/yyyy');
+    expect(formatIssue(issue)).toContain('dd/mm/yyyy');
   });
 });
 
@@ -70,6 +70,6 @@ describe('the deadline in the plan time zone', () => {
     expect(result.late).toBe(true);
     expect(result.nominations.map((n) => n.status)).toEqual(['late', 'late']);
     const late = result.nominations[0]!.issues.find((i) => i.code === 'DEADLINE_LATE')!;
-    expect(late.message).toContain('03:00 16/04/2021');
+    expect(formatIssue(late)).toContain('03:00 16/04/2021');
   });
 });

@@ -1,6 +1,6 @@
 // How the engine finds the template's parts (SPEC §3): sheets, labels, header rows and columns by text.
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook } from '../../engine/index.js';
+import { checkWorkbook, formatIssue } from '../../engine/index.js';
 import { check, codes, infoSheet, listSheet, PLAN, validInfo, validRow, workbook } from './grids.js';
 
 const person = (o = {}) => validRow(PLAN, 'ca_nhan', o);
@@ -12,7 +12,7 @@ describe('reading a workbook', () => {
     const result = checkWorkbook(PLAN, grid, { file: 'bang-tinh.xlsx' });
     expect(result.accepted).toBe(false);
     expect(result.fileIssues[0]!.code).toBe('TEMPLATE_UNKNOWN');
-    expect(result.fileIssues[0]!.message).toContain('"Thông tin"');
+    expect(formatIssue(result.fileIssues[0]!)).toContain('"Thông tin"');
   });
 
   it('rejects a Thông tin sheet without Mã kế hoạch', () => {
@@ -27,7 +27,7 @@ describe('reading a workbook', () => {
     const result = checkWorkbook(PLAN, grid);
     expect(result.accepted).toBe(false);
     expect(result.fileIssues.map((i) => i.code)).toEqual(['MISSING_SHEET']);
-    expect(result.fileIssues[0]!.message).toContain('"Cá nhân"');
+    expect(formatIssue(result.fileIssues[0]!)).toContain('"Cá nhân"');
   });
 
   it('reports each missing column by its header', () => {
@@ -88,7 +88,9 @@ describe('reading a workbook', () => {
     });
     expect(result.layouts.find((l) => l.type === 'ca_nhan')!.headerRow).toBe(4);
     expect(result.nominations.map((n) => n.source.row)).toEqual([5, 6]);
-    expect(result.nominations[1]!.issues[0]!.message).toContain('Trang "Cá nhân", dòng 6, cột "Tóm tắt thành tích"');
+    expect(formatIssue(result.nominations[1]!.issues[0]!)).toContain(
+      'Trang "Cá nhân", dòng 6, cột "Tóm tắt thành tích"',
+    );
   });
 
   it('skips empty rows, even with STT and Kết quả kiểm tra filled in', () => {

@@ -1,6 +1,6 @@
 // Row-level behaviour a clerk sees: which cells are named, how many issues, statuses and ids.
 import { describe, expect, it } from 'vitest';
-import { checkAcrossUnits, checkWorkbook, nominationId, identityKey } from '../../engine/index.js';
+import { checkAcrossUnits, checkWorkbook, formatIssue, nominationId, identityKey } from '../../engine/index.js';
 import { check, codes, PLAN, TEST_PLAN, validRow, workbook } from './grids.js';
 
 const person = (o = {}) => validRow(PLAN, 'ca_nhan', o);
@@ -57,14 +57,14 @@ describe('row checks', () => {
     const result = check(PLAN, { collectives: [team({ criterion0: 'Không đạt', criterion2: null })] });
     const unmet = result.nominations[0]!.issues.filter((i) => i.code === 'CRITERIA_NOT_MET');
     expect(unmet.map((i) => i.column)).toEqual(['Tiêu chuẩn 1', 'Tiêu chuẩn 3']);
-    expect(unmet[0]!.message).toContain(PLAN.criteria.tap_the[0]!.text);
+    expect(formatIssue(unmet[0]!)).toContain(PLAN.criteria.tap_the[0]!.text);
   });
 
   it('tells which values a list accepts when one is mistyped', () => {
     const result = check(PLAN, { individuals: [person({ gender: 'Nu', leader: 'co' })] });
     const invalid = result.nominations[0]!.issues.filter((i) => i.code === 'FIELD_INVALID');
     expect(invalid.map((i) => i.column)).toEqual(['Giới tính', 'Lãnh đạo quản lý']);
-    expect(invalid[0]!.message).toContain('"Nam", "Nữ"');
+    expect(formatIssue(invalid[0]!)).toContain('"Nam", "Nữ"');
   });
 
   it('accepts list values whatever the case, spacing and Unicode form', () => {
@@ -91,7 +91,10 @@ describe('row checks', () => {
 
   it('flags only the later rows of a duplicate, pointing to the first', () => {
     const result = check(PLAN, { individuals: [person(), person({ name: 'Lê Văn Hải' }), person(), person()] });
-    const dups = result.nominations.map((n) => n.issues.find((i) => i.code === 'DUPLICATE_IN_FILE')?.message ?? '');
+    const dups = result.nominations.map((n) => {
+      const dup = n.issues.find((i) => i.code === 'DUPLICATE_IN_FILE');
+      return dup ? formatIssue(dup) : '';
+    });
     expect(dups[0]).toBe('');
     expect(dups[1]).toBe('');
     expect(dups[2]).toContain('Trùng với dòng 2');
@@ -176,8 +179,8 @@ describe('duplicates across units (merge)', () => {
     const all = [...a.nominations, ...b.nominations];
     checkAcrossUnits(PLAN, all);
     const warned = all.map((n) => n.issues.find((i) => i.code === 'DUPLICATE_ACROSS_UNITS'));
-    expect(warned[0]!.message).toContain('Văn phòng Sở');
-    expect(warned[1]!.message).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ');
+    expect(formatIssue(warned[0]!)).toContain('Văn phòng Sở');
+    expect(formatIssue(warned[1]!)).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ');
     expect(warned[2]).toBeUndefined();
     expect(all.map((n) => n.status)).toEqual(['valid', 'valid', 'valid']);
   });
