@@ -10,7 +10,8 @@ declare global {
   }
 }
 
-const book = new FakeWorkbook(window.__SAMPLE__);
+// ?api=1.1 plays an Excel 2016 (ExcelApi 1.1), ?api=1.8 an Excel 2019; by default the latest.
+const book = new FakeWorkbook(window.__SAMPLE__, { api: new URLSearchParams(location.search).get('api') ?? 'latest' });
 window.__book = book;
 installFakeOffice(window as unknown as Record<string, unknown>, book);
 

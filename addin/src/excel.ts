@@ -1,35 +1,52 @@
 // The only module that talks to Excel. Each operation is a fixed number of context.sync() calls whatever
 // the row count: whole used ranges are read at once, marks are written as whole ranges.
 //   read:  1 sheet names · 2 size of the used ranges · 3 their values and the marks store
-//   check: read · 4 own fills of the cells about to be marked · 5 all writes      → 5 syncs
-//   clear: read · 4 restores and deletes                                          → 4 syncs
+//   check: read · 4 own fills of the cells about to be marked · 5 all writes · 6 events back on (1.8) → 5 or 6
+//   clear: read · 4 restores and the store removed · 5 events back on (1.8)                      → 4 or 5
 //   select: 1 sync.
 // Excel on the web refuses requests or responses over 5 MB: a step whose payload would pass PAYLOAD_BUDGET
 // is split into more syncs. That only happens for sheets of many thousand rows.
+// Everything here works with ExcelApi 1.1 (Excel 2016); what needs more is probed through api-sets.ts.
 import { cellAddress, INFO_SHEET, matchKey, type Cell, type Plan, type WorkbookGrid } from '../../engine/index.js';
+import { EXCEL_API, KNOWN_MINORS, type ExcelMember } from './api-sets.js';
 import type { Marks, SheetResults } from './marks.js';
 
 /** Where the cells' own fills are kept while marks are shown: a very hidden sheet saved with the workbook. */
 export const STORE_SHEET = '_DanhDauKiemTra';
+/** Where they are kept instead when the sheet cannot be hidden (ExcelApi 1.1): the document's settings. */
+export const STORE_SETTING = 'danhDauKiemTra';
 
 export interface Capabilities {
-  /** getCellProperties / setCellProperties (ExcelApi 1.9): needed for fills. */
-  fills: boolean;
-  /** Worksheet.onChanged (ExcelApi 1.7): live re-check. */
-  events: boolean;
-  /** context.runtime.enableEvents (ExcelApi 1.8): the add-in's own writes raise no change event. */
-  runtime: boolean;
+  /** Highest ExcelApi set this Excel has, e.g. "1.8". */
+  api: string;
+  /** Setting Worksheet.visibility (1.2): the fills store can be a very hidden sheet. */
+  hiddenSheets: boolean;
+  /** getUsedRange(valuesOnly) (1.2): formatted but empty cells are not read. */
+  valuesOnly: boolean;
+  /** context.runtime.enableEvents (1.8): the add-in's own writes raise no change event. */
+  quietWrites: boolean;
+  /** Worksheet.onChanged (1.7) and quiet writes (1.8): live re-check; without 1.8 our writes would re-trigger it. */
+  live: boolean;
 }
 
 export function capabilities(): Capabilities {
-  const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return { fills: has('1.9'), events: has('1.7'), runtime: has('1.8') };
+  const set = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
+  const has = (member: ExcelMember) => set(EXCEL_API[member]);
+  const minors = KNOWN_MINORS.filter((m) => set(`1.${m}`));
+  return {
+    api: `1.${minors.at(-1) ?? 1}`,
+    hiddenSheets: has('Worksheet.visibility='),
+    valuesOnly: has('Worksheet.getUsedRange(valuesOnly)'),
+    quietWrites: has('Runtime.enableEvents'),
+    live: has('Worksheet.onChanged') && has('Runtime.enableEvents'),
+  };
 }
 
 interface StoredFill {
   sheet: string;
   row: number;
   col: number;
+  /** The cell's own fill colour; '' when it had none (restored with clear(), not painted white). */
   color: string;
 }
 
@@ -37,9 +54,16 @@ export interface WorkbookSnapshot {
   grid: WorkbookGrid;
   /** Actual names of the sheets read, by the plan's sheet name key. */
   sheetNames: string[];
-  storeExists: boolean;
+  storeSheet: boolean;
+  /** Rows the store sheet spans: blanked when the list gets shorter. */
+  storeRows: number;
+  /** Fills remembered by earlier checks, from the store sheet and from the document's settings. */
   stored: StoredFill[];
 }
+
+/** Excel reports white for a cell with no fill of its own: such a cell gets clear() back. A cell the clerk
+ *  painted white explicitly comes back without fill, which looks the same. */
+const ownColor = (color: string | null | undefined) => (!color || color.toUpperCase() === '#FFFFFF' ? '' : color);
 
 /** Pads a used range read at (rowIndex, columnIndex) into a grid starting at A1, as the engine expects. */
 function toGrid(values: unknown[][], rowIndex: number, columnIndex: number): Cell[][] {
@@ -54,8 +78,23 @@ function toGrid(values: unknown[][], rowIndex: number, columnIndex: number): Cel
 
 function parseStore(values: unknown[][]): StoredFill[] {
   return values
-    .filter((r) => r[0] !== '' && r[0] !== null && r[0] !== undefined)
-    .map((r) => ({ sheet: String(r[0]), row: Number(r[1]), col: Number(r[2]), color: String(r[3] ?? '') }));
+    .filter((r) => r[0] !== '' && r[0] !== null && r[0] !== undefined && Number.isInteger(Number(r[1])))
+    .map((r) => ({ sheet: String(r[0]), row: Number(r[1]), col: Number(r[2]), color: ownColor(String(r[3] ?? '')) }));
+}
+
+const settings = () => Office.context.document.settings;
+
+function storedInSettings(): unknown[][] {
+  const value = settings().get(STORE_SETTING) as unknown;
+  return Array.isArray(value) ? value.filter((r): r is unknown[] => Array.isArray(r)) : [];
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    settings().saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Failed ? reject(new Error(result.error.message)) : resolve(),
+    ),
+  );
 }
 
 type AnyContext = Excel.RequestContext;
@@ -84,24 +123,24 @@ class Batch {
 }
 
 /** Syncs 1–3: the template's sheets (and the marks store) as grids. */
-async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapshot> {
+async function readSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
   const wanted = new Set([INFO_SHEET, ...plan.nomineeTypes.map((t) => t.sheet)].map(matchKey));
   const names = sheets.items.map((s) => s.name).filter((n) => wanted.has(matchKey(n)));
-  const storeExists = sheets.items.some((s) => s.name === STORE_SHEET);
-  const used = [...names, ...(storeExists ? [STORE_SHEET] : [])].map((n) =>
-    ctx.workbook.worksheets
-      .getItem(n)
-      .getUsedRangeOrNullObject(true)
-      .load('rowIndex, columnIndex, rowCount, columnCount'),
-  );
+  const storeSheet = sheets.items.some((s) => s.name === STORE_SHEET);
+  // ExcelApi 1.1 has no valuesOnly: formatted empty cells widen the range, which the engine ignores.
+  const used = [...names, ...(storeSheet ? [STORE_SHEET] : [])].map((n) => {
+    const ws = ctx.workbook.worksheets.getItem(n);
+    return (caps.valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange()).load(
+      'rowIndex, columnIndex, rowCount, columnCount',
+    );
+  });
   await ctx.sync();
   // Values in blocks of rows, each block within the budget; usually all in one sync.
   const batch = new Batch(ctx);
-  const blocks: { sheet: number; row: number; range: Excel.Range }[] = [];
+  const blocks: { sheet: number; range: Excel.Range }[] = [];
   for (const [i, r] of used.entries()) {
-    if (r.isNullObject) continue;
     const ws = ctx.workbook.worksheets.getItem(i < names.length ? names[i]! : STORE_SHEET);
     const rowsPerBlock = Math.max(1, Math.floor(PAYLOAD_BUDGET / BYTES_PER_CELL_READ / Math.max(1, r.columnCount)));
     for (let row = 0; row < r.rowCount; row += rowsPerBlock) {
@@ -112,33 +151,30 @@ async function readSnapshot(ctx: AnyContext, plan: Plan): Promise<WorkbookSnapsh
           `${cellAddress(r.rowIndex + row, r.columnIndex)}:${cellAddress(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`,
         )
         .load('values');
-      blocks.push({ sheet: i, row, range });
+      blocks.push({ sheet: i, range });
     }
   }
   await batch.flush();
   const valuesOf = (i: number) => blocks.filter((b) => b.sheet === i).flatMap((b) => b.range.values);
   const grid: WorkbookGrid = {
-    sheets: names.map((name, i) => {
-      const r = used[i]!;
-      return { name, rows: r.isNullObject ? [] : toGrid(valuesOf(i), r.rowIndex, r.columnIndex) };
-    }),
+    sheets: names.map((name, i) => ({ name, rows: toGrid(valuesOf(i), used[i]!.rowIndex, used[i]!.columnIndex) })),
   };
-  const store = storeExists ? used[names.length]! : null;
-  return {
-    grid,
-    sheetNames: names,
-    storeExists,
-    stored: store && !store.isNullObject ? parseStore(valuesOf(names.length)) : [],
-  };
+  // The sheet's entries win over the settings' for the same cell: the sheet is written last when both exist.
+  const stored = new Map<string, StoredFill>();
+  const fromSheet = storeSheet ? parseStore(valuesOf(names.length)) : [];
+  for (const f of [...parseStore(storedInSettings()), ...fromSheet]) stored.set(key(f.sheet, f.row, f.col), f);
+  const storeRange = storeSheet ? used[names.length]! : null;
+  const storeRows = storeRange ? storeRange.rowIndex + storeRange.rowCount : 0;
+  return { grid, sheetNames: names, storeSheet, storeRows, stored: [...stored.values()] };
 }
 
-export async function readWorkbook(plan: Plan): Promise<WorkbookSnapshot> {
-  return Excel.run((ctx) => readSnapshot(ctx, plan));
+export async function readWorkbook(plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
+  return Excel.run((ctx) => readSnapshot(ctx, plan, caps));
 }
 
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
 
-/** Writes the results and fills of a check; the clerk's values are never touched. Syncs 4–5. */
+/** Writes the results and fills of a check; the clerk's values are never touched. Syncs 4–6. */
 async function writeMarks(
   ctx: AnyContext,
   snapshot: WorkbookSnapshot,
@@ -150,16 +186,11 @@ async function writeMarks(
 
   // Sync 4: the own fills of cells marked for the first time, so that "Xóa đánh dấu" can restore them.
   const batch = new Batch(ctx);
-  const fresh = caps.fills ? marks.cells.filter((m) => !stored.has(key(m.sheet, m.row, m.col))) : [];
-  const probes: OfficeExtension.ClientResult<Excel.CellProperties[][]>[] = [];
+  const fresh = marks.cells.filter((m) => !stored.has(key(m.sheet, m.row, m.col)));
+  const probes: Excel.RangeFill[] = [];
   for (const m of fresh) {
     await batch.add(BYTES_PER_OPERATION);
-    probes.push(
-      ctx.workbook.worksheets
-        .getItem(m.sheet)
-        .getRange(cellAddress(m.row, m.col))
-        .getCellProperties({ format: { fill: { color: true } } }),
-    );
+    probes.push(ctx.workbook.worksheets.getItem(m.sheet).getRange(cellAddress(m.row, m.col)).format.fill.load('color'));
   }
   if (probes.length) await batch.flush();
   fresh.forEach((m, i) =>
@@ -167,25 +198,29 @@ async function writeMarks(
       sheet: m.sheet,
       row: m.row,
       col: m.col,
-      color: probes[i]!.value[0]?.[0]?.format?.fill?.color ?? '',
+      color: ownColor(probes[i]!.color),
     }),
   );
 
   // Sync 5: result texts, fills, and the store — all queued, one request.
-  if (caps.runtime) ctx.runtime.enableEvents = false;
+  if (caps.quietWrites) ctx.runtime.enableEvents = false;
   for (const r of marks.results) await writeResults(ctx, batch, r);
-  if (caps.fills) {
-    for (const m of marks.cells) await setFill(ctx, batch, m.sheet, m.row, m.col, m.fill);
-    // Cells marked by an earlier check that are fine now get their own fill back.
-    for (const [k, s] of stored) {
-      if (wanted.has(k)) continue;
-      await setFill(ctx, batch, s.sheet, s.row, s.col, s.color);
-      stored.delete(k);
-    }
-    await writeStore(ctx, batch, snapshot, [...stored.values()]);
+  for (const m of marks.cells) await setFill(ctx, batch, m.sheet, m.row, m.col, m.fill);
+  // Cells marked by an earlier check that are fine now get their own fill back.
+  for (const [k, s] of stored) {
+    if (wanted.has(k)) continue;
+    await setFill(ctx, batch, s.sheet, s.row, s.col, s.color);
+    stored.delete(k);
   }
+  const inSheet = snapshot.storeSheet || caps.hiddenSheets;
+  if (inSheet) await writeStoreSheet(ctx, batch, snapshot, [...stored.values()]);
   await batch.flush();
-  if (caps.runtime) ctx.runtime.enableEvents = true;
+  // Sync 6: events back on, in a request of its own so that the writes above raise none.
+  if (caps.quietWrites) {
+    ctx.runtime.enableEvents = true;
+    await ctx.sync();
+  }
+  await writeStoreSettings(inSheet ? [] : [...stored.values()]);
 }
 
 async function writeResults(ctx: AnyContext, batch: Batch, r: SheetResults): Promise<void> {
@@ -197,6 +232,7 @@ async function writeResults(ctx: AnyContext, batch: Batch, r: SheetResults): Pro
   range.values = r.texts.map((t) => [t]);
 }
 
+/** RangeFill (ExcelApi 1.1): a colour, or clear() for a cell that had no fill of its own. */
 async function setFill(
   ctx: AnyContext,
   batch: Batch,
@@ -206,23 +242,24 @@ async function setFill(
   color: string,
 ): Promise<void> {
   await batch.add(BYTES_PER_OPERATION);
-  const range = ctx.workbook.worksheets.getItem(sheet).getRange(cellAddress(row, col));
-  range.setCellProperties([[{ format: { fill: { color: color || '#FFFFFF' } } }]]);
+  const fill = ctx.workbook.worksheets.getItem(sheet).getRange(cellAddress(row, col)).format.fill;
+  if (color) fill.color = color;
+  else fill.clear();
 }
 
-async function writeStore(
+async function writeStoreSheet(
   ctx: AnyContext,
   batch: Batch,
   snapshot: WorkbookSnapshot,
   fills: StoredFill[],
 ): Promise<void> {
-  const ws = snapshot.storeExists
+  // Rows beyond the new list are blanked: the store never shrinks by leaving stale lines.
+  const height = Math.max(fills.length, snapshot.storeRows);
+  if (height === 0) return;
+  const ws = snapshot.storeSheet
     ? ctx.workbook.worksheets.getItem(STORE_SHEET)
     : ctx.workbook.worksheets.add(STORE_SHEET);
-  if (!snapshot.storeExists) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
-  // Rows beyond the new list are blanked: the store never shrinks by leaving stale lines.
-  const height = Math.max(fills.length, snapshot.stored.length);
-  if (height === 0) return;
+  if (!snapshot.storeSheet) ws.visibility = Excel.SheetVisibility.veryHidden;
   await batch.add(BYTES_PER_OPERATION + height * 80);
   const rows: (string | number)[][] = Array.from({ length: height }, (_, i) => {
     const f = fills[i];
@@ -231,11 +268,23 @@ async function writeStore(
   ws.getRange(`A1:D${height}`).values = rows;
 }
 
+/** The settings store: written only where the sheet cannot be hidden, emptied once the sheet holds all. */
+async function writeStoreSettings(fills: StoredFill[]): Promise<void> {
+  const had = storedInSettings().length > 0;
+  if (fills.length)
+    settings().set(
+      STORE_SETTING,
+      fills.map((f) => [f.sheet, f.row, f.col, f.color]),
+    );
+  else if (had) settings().remove(STORE_SETTING);
+  if (fills.length || had) await saveSettings();
+}
+
 export async function applyMarks(snapshot: WorkbookSnapshot, marks: Marks, caps: Capabilities): Promise<void> {
   await Excel.run((ctx) => writeMarks(ctx, snapshot, marks, caps));
 }
 
-/** "Xóa đánh dấu": own fills back, result texts emptied, the store removed. One sync. */
+/** "Xóa đánh dấu": own fills back, result texts emptied, the store removed. One sync (two with 1.8). */
 export async function clearMarks(
   snapshot: WorkbookSnapshot,
   results: SheetResults[],
@@ -243,13 +292,32 @@ export async function clearMarks(
 ): Promise<void> {
   await Excel.run(async (ctx) => {
     const batch = new Batch(ctx);
-    if (caps.runtime) ctx.runtime.enableEvents = false;
+    if (caps.quietWrites) ctx.runtime.enableEvents = false;
     for (const r of results) await writeResults(ctx, batch, { ...r, texts: r.texts.map(() => '') });
-    if (caps.fills) for (const s of snapshot.stored) await setFill(ctx, batch, s.sheet, s.row, s.col, s.color);
-    if (snapshot.storeExists) ctx.workbook.worksheets.getItem(STORE_SHEET).delete();
+    for (const s of snapshot.stored) await setFill(ctx, batch, s.sheet, s.row, s.col, s.color);
+    if (snapshot.storeSheet) {
+      const ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
+      // Excel refuses to delete a very hidden sheet; without ExcelApi 1.2 it cannot be unhidden, so it is
+      // emptied and stays hidden.
+      if (caps.hiddenSheets) {
+        ws.visibility = Excel.SheetVisibility.hidden;
+        ws.delete();
+      } else if (snapshot.storeRows) {
+        ws.getRange(`A1:D${snapshot.storeRows}`).values = Array.from({ length: snapshot.storeRows }, () => [
+          '',
+          '',
+          '',
+          '',
+        ]);
+      }
+    }
     await batch.flush();
-    if (caps.runtime) ctx.runtime.enableEvents = true;
+    if (caps.quietWrites) {
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    }
   });
+  await writeStoreSettings([]);
 }
 
 export async function selectCell(sheet: string, row: number, col: number): Promise<void> {

@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
 } from './excel.js';
 import { computeMarks } from './marks.js';
+import { supportLine } from './support.js';
 import { checklist, deadlineText, groupIssues, tallies, type IssueItem } from './summary.js';
 import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
 
@@ -72,7 +73,7 @@ async function runCheck(): Promise<void> {
   busy = true;
   status('Đang kiểm tra…');
   try {
-    const snapshot: WorkbookSnapshot = await readWorkbook(plan);
+    const snapshot: WorkbookSnapshot = await readWorkbook(plan, caps);
     const check = checkWorkbook(plan, snapshot.grid);
     showHeader(check);
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
@@ -83,15 +84,19 @@ async function runCheck(): Promise<void> {
         ? `Đã kiểm tra ${n.length} đề nghị lúc ${new Date().toLocaleTimeString('vi-VN')}: ${n.filter((x) => x.status === 'valid').length} hợp lệ.`
         : 'Không kiểm tra được sổ này.',
     );
-    if (check.accepted && caps.events && !watching) {
-      watching = true;
-      await watchChanges(snapshot.sheetNames, scheduleLiveCheck);
-    }
+    if (check.accepted) await watch(snapshot.sheetNames);
   } catch (e) {
     status(`Lỗi khi kiểm tra: ${(e as Error).message}`);
   } finally {
     busy = false;
   }
+}
+
+/** Live re-check from the first read that finds the template's sheets on (ExcelApi 1.7 and 1.8). */
+async function watch(sheetNames: string[]): Promise<void> {
+  if (!caps.live || watching || sheetNames.length === 0) return;
+  watching = true;
+  await watchChanges(sheetNames, scheduleLiveCheck);
 }
 
 function scheduleLiveCheck(): void {
@@ -104,7 +109,7 @@ async function runClear(): Promise<void> {
   if (busy) return;
   busy = true;
   try {
-    const snapshot = await readWorkbook(plan);
+    const snapshot = await readWorkbook(plan, caps);
     const check = checkWorkbook(plan, snapshot.grid);
     await clearMarks(snapshot, computeMarks(check).results, caps);
     replace('results');
@@ -141,17 +146,18 @@ export async function start(): Promise<void> {
   document.getElementById('check')!.addEventListener('click', () => void runCheck());
   document.getElementById('clear')!.addEventListener('click', () => void runClear());
   const live = document.getElementById('live') as HTMLInputElement;
-  live.disabled = !caps.events;
-  if (!caps.events) live.checked = false;
+  live.disabled = !caps.live;
+  if (!caps.live) live.checked = false;
+  replace('support', supportLine(caps));
   showHeader(null);
-  if (!caps.fills)
-    status('Phiên bản Excel này chưa hỗ trợ tô màu ô (ExcelApi 1.9): kết quả chỉ ghi ở cột "Kết quả kiểm tra".');
   try {
-    const snapshot = await readWorkbook(plan);
+    const snapshot = await readWorkbook(plan, caps);
     showHeader(checkWorkbook(plan, snapshot.grid));
+    await watch(snapshot.sheetNames);
   } catch {
     // The header stays generic; "Kiểm tra" explains what is wrong.
   }
+  document.body.dataset.ready = 'true';
 }
 
 void start();

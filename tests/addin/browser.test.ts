@@ -46,73 +46,113 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     server?.close();
   });
 
-  const fills = () =>
-    page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, Object.fromEntries(s.fills)])));
-  const values = () =>
-    page.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, s.values.map((r) => [...r])])));
+  const fills = (p: Page) =>
+    p.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, Object.fromEntries(s.fills)])));
+  const values = (p: Page) =>
+    p.evaluate(() => Object.fromEntries(window.__book.sheets.map((s) => [s.name, s.values.map((r) => [...r])])));
+  const syncs = (p: Page) => p.evaluate(() => window.__book.syncs);
 
-  it('shows the unit, the plan and the deadline of the open workbook', async () => {
-    await expect.poll(() => page.textContent('#unit')).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ (H-BATO)');
-    expect(await page.textContent('#plan')).toContain('SCT-QNG-2021-DTDB');
-    expect(await page.textContent('#deadline')).toMatch(/quá hạn gửi hồ sơ \d+ ngày/);
-  });
+  // Each level is the pane on an Excel of that requirement level: 1.1 Excel 2016, 1.4, 1.8 Excel 2019 and
+  // Mac, latest Microsoft 365. Syncs per action stay fixed; 1.8 adds one to turn events back on.
+  describe.each(['1.1', '1.4', '1.8', 'latest'])('on ExcelApi %s', (api) => {
+    const live = api === '1.8' || api === 'latest';
+    const quiet = live ? 1 : 0;
+    let p: Page;
+    beforeAll(async () => {
+      p = await context.newPage();
+      await p.goto(`${url}/preview.html?api=${api}`);
+      await p.waitForSelector('body[data-ready]');
+    });
+    afterAll(() => p?.close());
 
-  it('lists the issues by row after "Kiểm tra", and writes the marks', async () => {
-    const before = await values();
-    await page.click('#check');
-    await page.waitForSelector('ol.issues');
-    const text = await page.textContent('#results');
-    expect(text).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
-    expect(text).toContain('Năm sinh');
-    expect(text).toContain('Tiêu chuẩn 2');
-    expect(text).toContain('Giấy khen của Giám đốc Sở Công Thương không dành cho khối "Doanh nghiệp, tổ chức khác"');
-    expect(text).toContain('Thông tin – dòng 11');
-    expect(await page.textContent('#checklist')).toContain('Biên bản họp bình xét');
-    await page.screenshot({ path: path.join(SHOTS, 'kiem-tra.png'), fullPage: true });
+    it('shows the unit, the plan, the deadline, and what this Excel supports', async () => {
+      await expect.poll(() => p.textContent('#unit')).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ (H-BATO)');
+      expect(await p.textContent('#plan')).toContain('SCT-QNG-2021-DTDB');
+      expect(await p.textContent('#deadline')).toMatch(/quá hạn gửi hồ sơ \d+ ngày/);
+      const support = await p.textContent('#support');
+      expect(support).toContain(`ExcelApi ${api === 'latest' ? '1.20' : api}`);
+      if (live) expect(support).toContain('hỗ trợ đủ');
+      else expect(support).toContain('chưa hỗ trợ tự kiểm tra lại khi sửa ô');
+      expect(await p.isDisabled('#live')).toBe(!live);
+    });
 
-    // Marks: "Kết quả kiểm tra" holds the verdicts; error cells are red; nothing else changed.
-    const after = await values();
-    const caNhan = after['Cá nhân']!;
-    const resultCol = caNhan[0]!.indexOf('Kết quả kiểm tra');
-    // Biên bản is still "Chưa" on Thông tin: every row says so; the valid row has nothing else.
-    expect(caNhan[1]![resultCol]).toBe('Lỗi hồ sơ: xem trang Thông tin');
-    expect(String(caNhan[2]![resultCol])).toContain('Lỗi: Năm sinh, Tiêu chuẩn 2');
-    // Every cell of the clerk's sheets that changed is in the "Kết quả kiểm tra" column.
-    const changed = Object.entries(before).flatMap(([name, rows]) =>
-      after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter(
-        (x) => !x.same,
-      ),
-    );
-    expect(changed.length).toBeGreaterThan(0);
-    expect(changed.filter((x) => after[x.name]![0]![x.c] !== 'Kết quả kiểm tra')).toEqual([]);
-    const f = await fills();
-    const yearCol = caNhan[0]!.indexOf('Năm sinh');
-    expect(f['Cá nhân']![`2,${yearCol}`]).toBe('#FFC7CE');
-  });
+    it('lists the issues by row after "Kiểm tra", and writes the marks', async () => {
+      const before = await values(p);
+      const start = await syncs(p);
+      await p.click('#check');
+      await p.waitForSelector('ol.issues');
+      await expect.poll(() => p.textContent('#status')).toContain('Đã kiểm tra');
+      expect((await syncs(p)) - start).toBe(5 + quiet);
+      const text = await p.textContent('#results');
+      expect(text).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
+      expect(text).toContain('Năm sinh');
+      expect(text).toContain('Tiêu chuẩn 2');
+      expect(text).toContain('Giấy khen của Giám đốc Sở Công Thương không dành cho khối "Doanh nghiệp, tổ chức khác"');
+      expect(text).toContain('Thông tin – dòng 11');
+      expect(await p.textContent('#checklist')).toContain('Biên bản họp bình xét');
+      if (api === 'latest') await p.screenshot({ path: path.join(SHOTS, 'kiem-tra.png'), fullPage: true });
 
-  it('selects the offending cell when an issue is clicked', async () => {
-    await page.click('button.issue[data-code="FIELD_INVALID"]');
-    await expect.poll(() => page.evaluate(() => window.__book.selection)).toEqual({ sheet: 'Cá nhân', address: 'D3' });
-    await page.screenshot({ path: path.join(SHOTS, 'chon-o.png'), fullPage: true });
+      // Marks: "Kết quả kiểm tra" holds the verdicts; error cells are red; nothing else changed.
+      const after = await values(p);
+      const caNhan = after['Cá nhân']!;
+      const resultCol = caNhan[0]!.indexOf('Kết quả kiểm tra');
+      // Biên bản is still "Chưa" on Thông tin: every row says so; the valid row has nothing else.
+      expect(caNhan[1]![resultCol]).toBe('Lỗi hồ sơ: xem trang Thông tin');
+      expect(String(caNhan[2]![resultCol])).toContain('Lỗi: Năm sinh, Tiêu chuẩn 2');
+      // Every cell of the clerk's sheets that changed is in the "Kết quả kiểm tra" column.
+      const changed = Object.entries(before).flatMap(([name, rows]) =>
+        after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter(
+          (x) => !x.same,
+        ),
+      );
+      expect(changed.length).toBeGreaterThan(0);
+      expect(changed.filter((x) => after[x.name]![0]![x.c] !== 'Kết quả kiểm tra')).toEqual([]);
+      const f = await fills(p);
+      const yearCol = caNhan[0]!.indexOf('Năm sinh');
+      expect(f['Cá nhân']![`2,${yearCol}`]).toBe('#FFC7CE');
+    });
+
+    it('selects the offending cell when an issue is clicked, in one sync', async () => {
+      const start = await syncs(p);
+      await p.click('button.issue[data-code="FIELD_INVALID"]');
+      await expect.poll(() => p.evaluate(() => window.__book.selection)).toEqual({ sheet: 'Cá nhân', address: 'D3' });
+      expect((await syncs(p)) - start).toBe(1);
+      if (api === 'latest') await p.screenshot({ path: path.join(SHOTS, 'chon-o.png'), fullPage: true });
+    });
+
+    it(live ? 're-checks by itself when the clerk changes a cell' : 'does not re-check by itself', async () => {
+      const start = await syncs(p);
+      await p.evaluate(() => window.__book.type('Cá nhân', 2, 3, 1980));
+      if (live) {
+        await expect.poll(() => p.textContent('#results'), { timeout: 5000 }).not.toContain('Giá trị "1938"');
+        await expect.poll(() => p.textContent('#status')).toContain('Đã kiểm tra');
+        // No cell newly marked: the own-fills read is skipped.
+        expect((await syncs(p)) - start).toBe(4 + quiet);
+      } else {
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(await p.textContent('#results')).toContain('Giá trị "1938"');
+        expect(await syncs(p)).toBe(start);
+      }
+    });
+
+    it('"Xóa đánh dấu" gives every cell its own fill back and removes the store', async () => {
+      const start = await syncs(p);
+      await p.click('#clear');
+      await expect.poll(() => p.textContent('#status')).toContain('Đã xóa đánh dấu');
+      expect((await syncs(p)) - start).toBe(4 + quiet);
+      const f = await fills(p);
+      expect(Object.values(f).every((sheet) => Object.keys(sheet).length === 0)).toBe(true);
+      expect(await p.evaluate(() => window.__book.sheets.map((s) => s.name))).not.toContain('_DanhDauKiemTra');
+      expect(await p.evaluate(() => Object.keys(window.__book.savedSettings))).toEqual([]);
+      if (api === 'latest') await p.screenshot({ path: path.join(SHOTS, 'xoa-danh-dau.png'), fullPage: true });
+    });
   });
 
   it('is usable by keyboard: Tab reaches "Kiểm tra" and Enter runs it', async () => {
-    await page.reload();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('check');
     await page.keyboard.press('Enter');
     await page.waitForSelector('ol.issues');
-  });
-
-  it('re-checks by itself when a cell is changed, and "Xóa đánh dấu" restores the fills', async () => {
-    await page.evaluate(() => window.__book.type('Cá nhân', 2, 3, 1980));
-    await expect.poll(() => page.textContent('#results'), { timeout: 5000 }).not.toContain('Giá trị "1938"');
-    await page.click('#clear');
-    await expect.poll(() => page.textContent('#status')).toContain('Đã xóa đánh dấu');
-    const f = await fills();
-    expect(Object.values(f).every((sheet) => Object.keys(sheet).length === 0)).toBe(true);
-    expect(await page.evaluate(() => window.__book.sheets.map((s) => s.name))).not.toContain('_DanhDauKiemTra');
-    await page.screenshot({ path: path.join(SHOTS, 'xoa-danh-dau.png'), fullPage: true });
   });
 
   it('explains, without crashing, when the workbook is not the template', async () => {
