@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
 } from './excel.js';
 import { computeMarks } from './marks.js';
+import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
 import { checklist, deadlineText, groupIssues, tallies, type IssueItem } from './summary.js';
 import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
@@ -122,26 +123,15 @@ async function runClear(): Promise<void> {
   }
 }
 
-function outsideOffice(): void {
-  replace(
-    'app',
-    el(
-      'div',
-      { class: 'notice', role: 'alert' },
-      el('h2', {}, 'Hãy mở trang này trong Excel'),
-      el(
-        'p',
-        {},
-        'Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "Kiểm tra hồ sơ" trên thẻ Trang đầu.',
-      ),
-    ),
-  );
-}
-
 export async function start(): Promise<void> {
-  if (typeof Office === 'undefined') return outsideOffice();
+  // The Internet Explorer webview got its message from the page itself (taskpane.html); nothing runs here.
+  if ((window as { tooOldWebview?: boolean }).tooOldWebview) return;
+  if (typeof Office === 'undefined') {
+    const script = document.querySelector<HTMLScriptElement>('script[src$="office.js"]');
+    return replace('app', officeMissing(script?.src ?? null));
+  }
   const info = await Office.onReady();
-  if (!info.host) return outsideOffice();
+  if (!info.host) return replace('app', outsideExcel());
   caps = capabilities();
   document.getElementById('check')!.addEventListener('click', () => void runCheck());
   document.getElementById('clear')!.addEventListener('click', () => void runClear());

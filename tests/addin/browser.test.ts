@@ -176,10 +176,48 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'khong-phai-mau.png'), fullPage: true });
   });
 
-  it('says to open it in Excel when there is no Office', async () => {
+  it('says office.js could not load, and points to the offline checker page', async () => {
     const bare = await context.newPage();
-    await bare.goto(`${url}/taskpane.html`);
-    await expect.poll(() => bare.textContent('#app')).toContain('Hãy mở trang này trong Excel');
+    await bare.goto(`${url}/taskpane.html`); // Microsoft's CDN is refused, as on a machine without internet
+    await expect.poll(() => bare.textContent('#app')).toContain('Không tải được thư viện Office (office.js)');
+    expect(await bare.textContent('#app')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(await bare.getAttribute('#app a', 'href')).toBe('kiem-tra.html');
+    await bare.screenshot({ path: path.join(SHOTS, 'khong-tai-office-js.png'), fullPage: true });
     await bare.close();
   });
+
+  it('says to open it in Excel when office.js runs outside Office', async () => {
+    const bare = await context.newPage();
+    // What office.js does in a plain browser: onReady resolves with no host.
+    await bare.addInitScript(() => {
+      (window as unknown as { Office: unknown }).Office = { onReady: async () => ({ host: null, platform: null }) };
+    });
+    await bare.goto(`${url}/taskpane.html`);
+    await expect.poll(() => bare.textContent('#app')).toContain('Hãy mở trang này trong Excel');
+    expect(await bare.getAttribute('#app a', 'href')).toBe('kiem-tra.html');
+    await bare.close();
+  });
+
+  it.each([true, false])(
+    'in the Internet Explorer webview, says in the page itself that this Excel is too old (bundle blocked: %s)',
+    async (blockBundle) => {
+      const ie = await context.newPage();
+      if (blockBundle) await ie.route('**/taskpane.js', (route) => route.abort());
+      await ie.addInitScript(() => Object.defineProperty(document, 'documentMode', { value: 11 }));
+      await ie.goto(`${url}/taskpane.html`);
+      await ie.waitForSelector('#too-old', { state: 'visible' });
+      expect(await ie.textContent('#too-old')).toContain('Excel này quá cũ cho add-in kiểm tra hồ sơ');
+      expect(await ie.textContent('#too-old-address')).toBe(`${url}/kiem-tra.html`);
+      expect(await ie.getAttribute('#too-old-link', 'href')).toBe(`${url}/kiem-tra.html`);
+      expect(await ie.isVisible('#app')).toBe(false);
+      if (!blockBundle) {
+        // The bundle, had it parsed, leaves the message alone.
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await ie.isVisible('#too-old')).toBe(true);
+        expect(await ie.textContent('#app')).not.toContain('office.js');
+      }
+      if (blockBundle) await ie.screenshot({ path: path.join(SHOTS, 'excel-qua-cu.png'), fullPage: true });
+      await ie.close();
+    },
+  );
 });
