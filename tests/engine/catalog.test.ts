@@ -1,7 +1,23 @@
-// Every issue code the engine emits, each with a workbook that triggers it and a near miss that must not.
-import { describe, expect, it } from 'vitest';
-import { formatIssue, ISSUE_CODES, ISSUE_KINDS, type IssueCode } from '../../engine/index.js';
-import { check, codes, PLAN, validRow, type WorkbookSpec } from './grids.js';
+// Every issue code, each declared by exactly one check (or reading step), with an input that triggers it
+// and a near miss that must not.
+import { promises as fs, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkAcrossUnits,
+  checkWorkbook,
+  ENGINE_EMITTERS,
+  formatIssue,
+  ISSUE_CODES,
+  ISSUE_KINDS,
+  type Issue,
+  type IssueCode,
+} from '../../engine/index.js';
+import { LIMITS } from '../../engine/limits.js';
+import { INTAKE, parseFile, screenFile } from '../../sync/intake/intake.js';
+import { buildTemplate } from '../../templates/workbook.js';
+import { check, codes, PLAN, validRow, workbook, type WorkbookSpec } from './grids.js';
 
 const person = (o = {}) => validRow(PLAN, 'ca_nhan', o);
 const team = (o = {}) => validRow(PLAN, 'tap_the', o);
@@ -15,8 +31,7 @@ interface Case {
   receivedAt?: [trigger: Date, nearMiss: Date];
 }
 
-// Codes found before the engine sees a grid (FILE_*) are tested with the sync intake; the cross-unit
-// duplicate is tested with checkAcrossUnits below.
+// Codes found in one workbook's grid.
 const CASES: Partial<Record<IssueCode, Case>> = {
   TEMPLATE_UNKNOWN: {
     trigger: { info: { planId: 'SCT-QNG-2020-KHAC' }, individuals: [person()] },
@@ -188,11 +203,19 @@ describe('issue catalog', () => {
     ]);
   });
 
-  it('has a trigger case for every code the engine itself emits', () => {
-    const engineCodes = ISSUE_CODES.filter(
-      (c) => !c.startsWith('FILE_') && c !== 'DUPLICATE_ACROSS_UNITS' && c !== 'MISSING_SHEET',
-    );
-    expect(Object.keys(CASES).sort()).toEqual(engineCodes.sort());
+  it('has every code declared by exactly one check or reading step', () => {
+    const emitters = [...ENGINE_EMITTERS, INTAKE];
+    expect(new Set(emitters.map((e) => e.name)).size).toBe(emitters.length);
+    const declaredBy = (code: IssueCode) => emitters.filter((e) => e.emits.some((c) => c === code)).map((e) => e.name);
+    for (const code of ISSUE_CODES) {
+      // FIELD_INVALID is the one rule read on two kinds of sheet: the list rows and the Thông tin lines.
+      if (code === 'FIELD_INVALID') expect(declaredBy(code).sort()).toEqual(['submission-values', 'values']);
+      else expect(declaredBy(code), code).toHaveLength(1);
+    }
+  });
+
+  it('has a trigger case for every code', () => {
+    expect([...Object.keys(CASES), ...Object.keys(OTHER_CASES)].sort()).toEqual([...ISSUE_CODES].sort());
   });
 
   for (const [code, c] of Object.entries(CASES) as [IssueCode, Case][]) {
@@ -210,6 +233,85 @@ describe('issue catalog', () => {
         const result = check(PLAN, c.nearMiss, { file: 'don-vi.xlsx', receivedAt: c.receivedAt?.[1] });
         expect(result.accepted).toBe(true);
         expect(codes(result)).not.toContain(code);
+      });
+    });
+  }
+});
+
+// Codes found before the engine sees a grid (intake), across two units' files (merge), or when a sheet is
+// missing: each case yields the issues of its input.
+interface OtherCase {
+  trigger: () => Promise<Issue[]> | Issue[];
+  nearMiss: () => Promise<Issue[]> | Issue[];
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+let template: Buffer;
+beforeAll(async () => {
+  template = Buffer.from(await buildTemplate(PLAN, 'H-BATO', { rows: [] }).xlsx.writeBuffer());
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+/** The file-level issues of a file with these bytes, through the merge's intake. */
+async function intake(name: string, data: Buffer): Promise<Issue[]> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, data);
+  return (await parseFile(PLAN, await screenFile(file))).fileIssues;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const acrossUnits = (otherBirthYear: number) => {
+  const a = check(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person()] });
+  const b = check(PLAN, { info: { unitCode: 'SCT-VP' }, individuals: [person({ birthYear: otherBirthYear })] });
+  const all = [...a.nominations, ...b.nominations];
+  checkAcrossUnits(PLAN, all);
+  return all.flatMap((n) => n.issues);
+};
+
+const withSheetNamed = (name: string) => {
+  const grid = workbook(PLAN, { collectives: [team()] });
+  grid.sheets[2]!.name = name;
+  return checkWorkbook(PLAN, grid).fileIssues;
+};
+
+const OTHER_CASES: Partial<Record<IssueCode, OtherCase>> = {
+  FILE_UNSUPPORTED: {
+    trigger: () => intake('H-BATO.xls', template),
+    nearMiss: () => intake('H-BATO.XLSX', template),
+  },
+  FILE_TOO_LARGE: {
+    trigger: () => intake('lon.xlsx', Buffer.alloc(LIMITS.fileBytes + 1)),
+    nearMiss: () => intake('vua.xlsx', Buffer.alloc(LIMITS.fileBytes)),
+  },
+  FILE_ENCRYPTED: {
+    trigger: () => intake('mat-khau.xlsx', Buffer.from([...OLE_SIGNATURE, 0, 0])),
+    nearMiss: () => intake('gan-giong.xlsx', Buffer.from([...OLE_SIGNATURE.slice(0, 7), 0, 0, 0])),
+  },
+  FILE_UNREADABLE: {
+    trigger: () => intake('cut.xlsx', template.subarray(0, template.length >> 1)),
+    nearMiss: () => intake('H-BATO.xlsx', template),
+  },
+  MISSING_SHEET: {
+    trigger: () => withSheetNamed('Cá nhân (cũ)'),
+    nearMiss: () => withSheetNamed(' CÁ NHÂN '),
+  },
+  DUPLICATE_ACROSS_UNITS: {
+    trigger: () => acrossUnits(1985),
+    // Same name, another birth year: another person.
+    nearMiss: () => acrossUnits(1986),
+  },
+};
+
+describe('issue catalog: codes outside one grid', () => {
+  for (const [code, c] of Object.entries(OTHER_CASES) as [IssueCode, OtherCase][]) {
+    describe(code, () => {
+      it('is reported by the input that breaks the rule', async () => {
+        const issue = (await c.trigger()).find((i) => i.code === code);
+        expect(issue).toMatchObject({ severity: ISSUE_KINDS[code].severity, level: ISSUE_KINDS[code].level });
+      });
+      it('is not reported by the near miss', async () => {
+        expect((await c.nearMiss()).map((i) => i.code)).not.toContain(code);
       });
     });
   }
