@@ -1,7 +1,7 @@
 // What a merge produces, before it is written anywhere: the verdict on every file, the status of every
 // unit of the plan, and every nomination of the accepted files. The master workbook and the JSON report
 // are two views of this.
-import type { Issue, IssueCode, Nomination, Plan } from '../engine/index.js';
+import type { Issue, Nomination, Plan } from '../engine/index.js';
 
 export type FileStatus = 'accepted' | 'rejected' | 'superseded';
 
@@ -12,9 +12,7 @@ export interface FileVerdict {
   status: FileStatus;
   late: boolean;
   receivedAt: Date;
-  /** The first file-level issue of a rejected file. */
-  error?: { code: IssueCode; message: string };
-  /** Every file-level issue (rejected files) — shown in the Lỗi sheet. */
+  /** Every file-level issue (rejected files): the first is the report's `error`, all are in the Lỗi sheet. */
   fileIssues: Issue[];
   /** For accepted/superseded files: the submission-level issues found on Thông tin. */
   submissionIssues: Issue[];

@@ -2,7 +2,7 @@
 // winners' nominations are checked against each other. Pure bookkeeping around intake and the engine.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossUnits, formatIssue, type Nomination, type Plan } from '../engine/index.js';
+import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
 
@@ -53,14 +53,12 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const files: FileVerdict[] = intakes.map((it) => {
     const accepted = Boolean(it.check?.accepted);
     const unit = it.check?.unit?.code ?? null;
-    const first = it.fileIssues[0];
     return {
       file: it.file,
       unit: unit ?? (it.check?.info?.unitCode.value ? String(it.check.info.unitCode.value) : unitFromName(it.file)),
       status: !accepted ? 'rejected' : winners.get(unit!) === it ? 'accepted' : 'superseded',
       late: it.check?.late ?? false,
       receivedAt: it.receivedAt,
-      ...(first ? { error: { code: first.code, message: formatIssue(first) } } : {}),
       fileIssues: it.fileIssues,
       submissionIssues: it.check?.submissionIssues ?? [],
     };

@@ -12,7 +12,8 @@ export function buildReport(result: MergeResult) {
       status: f.status,
       late: f.late,
       receivedAt: f.receivedAt.toISOString(),
-      ...(f.error ? { error: f.error } : {}),
+      // A rejected file's reason: its first file-level issue.
+      ...(f.fileIssues[0] ? { error: { code: f.fileIssues[0].code, message: formatIssue(f.fileIssues[0]) } } : {}),
     })),
     units: result.units.map((u) => ({ unit: u.unit, name: u.name, status: u.status, file: u.file ?? null })),
     nominations: result.nominations.map((n) => ({

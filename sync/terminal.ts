@@ -1,6 +1,6 @@
 // What the secretariat sees in the terminal: a progress bar on a TTY (plain lines otherwise, e.g. in CI),
 // then a short table per unit, the rejected files and where the outputs are.
-import { formatLocalTime, type Plan } from '../engine/index.js';
+import { formatIssue, formatLocalTime, type Plan } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { unitStatusLabel } from './master/units.js';
 
@@ -49,7 +49,7 @@ export function summary(result: MergeResult, outputs: { master: string; report?:
   const superseded = result.files.filter((f) => f.status === 'superseded');
   if (rejected.length) {
     lines.push('', `Tệp bị từ chối (${rejected.length}):`);
-    for (const f of rejected) lines.push(`  ✗ ${f.error?.message ?? f.file}`);
+    for (const f of rejected) lines.push(`  ✗ ${f.fileIssues[0] ? formatIssue(f.fileIssues[0]) : f.file}`);
   }
   if (superseded.length) {
     lines.push('', 'Tệp được thay bằng tệp gửi sau của cùng đơn vị:');
