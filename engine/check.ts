@@ -18,7 +18,7 @@ import { identityKey, idHasher, repeatOccurrences } from './identity.js';
 import { makeIssue, type Issue, type IssueCode, type IssueLocation } from './issues.js';
 import { okValue, planContext, toNominationRow, type NominationRow } from './model.js';
 import { nominationStatus, type Nomination } from './nomination.js';
-import type { Plan, PlanUnit } from './plan.js';
+import { isPerson, type Plan, type PlanUnit } from './plan.js';
 import {
   readNominationWorkbook,
   readSubmissionDates,
@@ -115,7 +115,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     columns = headers[row.type]!;
     for (const check of ROW_CHECKS) check.run(row, ctx, atColumn);
     rowIssues.push(issues);
-    nominations.push(nominationOf(row, unit, idOf, issues, columns, late, file));
+    nominations.push(nominationOf(plan, row, unit, idOf, issues, columns, late, file));
   }
 
   checkDuplicatesInFile.run(nominations, ctx, (code, { index, column }, ...params) => {
@@ -154,6 +154,7 @@ function headersByType(plan: Plan): Record<string, Partial<Record<ColumnKey, str
 }
 
 function nominationOf(
+  plan: Plan,
   row: NominationRow,
   unit: PlanUnit,
   idOf: (identity: string) => string,
@@ -163,7 +164,7 @@ function nominationOf(
   file: string | undefined,
 ): Nomination {
   const birthYear = okValue(row.birthYear);
-  const identity = identityKey(row.type, row.name, birthYear);
+  const identity = identityKey(row.type, row.name, isPerson(plan, row.type) ? birthYear : undefined);
   return {
     id: idOf(identity),
     identity,

@@ -1,7 +1,6 @@
 // The plan's dates in its own time zone. A deadline is a whole local calendar day: a file received at any
 // instant whose local date is on or before it is on time, whatever the date is in UTC.
 import type { Plan } from './plan.js';
-import { formatDate } from './cells.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -52,6 +51,3 @@ const dayNumber = (iso: string): number =>
 export function daysToDeadline(plan: Plan, now: Date): number {
   return dayNumber(plan.deadline) - dayNumber(localDate(now, plan.timeZone));
 }
-
-export const deadlineText = (plan: Plan): string => formatDate(plan.deadline);
-export const campaignStartText = (plan: Plan): string => formatDate(plan.campaign.start);

@@ -3,8 +3,9 @@
 import type { NomineeTypeCode } from './plan.js';
 import { matchKey } from './text.js';
 
-export function identityKey(type: NomineeTypeCode, name: string, birthYear: number | null): string {
-  return type === 'ca_nhan' ? `${type}|${matchKey(name)}|${birthYear ?? ''}` : `${type}|${matchKey(name)}`;
+/** A person's key has their birth year (null when unknown); a collective's, given no birth year, has none. */
+export function identityKey(type: NomineeTypeCode, name: string, birthYear?: number | null): string {
+  return birthYear === undefined ? `${type}|${matchKey(name)}` : `${type}|${matchKey(name)}|${birthYear ?? ''}`;
 }
 
 // A 64-bit string hash (two independent 32-bit lanes, cyrb53-style mixing): same input, same id, on any

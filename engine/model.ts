@@ -1,7 +1,7 @@
 // The row model: a raw row's cells turned into typed values, each either empty, ok, or invalid (with the
 // text the clerk typed). List values map to plan codes through vocabularies built once per plan.
 import { cellText, readYear, type Cell } from './cells.js';
-import type { NomineeTypeCode, Plan, PlanUnit } from './plan.js';
+import { isPerson as isPersonType, type NomineeTypeCode, type Plan, type PlanUnit } from './plan.js';
 import { cellOf, type RawRow } from './read.js';
 import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
 import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
@@ -104,7 +104,7 @@ function list<T>(vocab: Vocabulary<T>, raw: RawRow, key: ColumnKey): Parsed<T> {
 const free = (v: Cell): string => (typeof v === 'string' ? tidy(v) : cellText(v));
 
 export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
-  const isPerson = raw.type === 'ca_nhan';
+  const isPerson = isPersonType(ctx.plan, raw.type);
   const criteria: Parsed<boolean>[] = [];
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
   for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, raw, `criterion${i}`));

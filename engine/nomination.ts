@@ -5,6 +5,13 @@ import type { ColumnKey } from './template.js';
 
 export type NominationStatus = 'valid' | 'invalid' | 'late';
 
+/** Vietnamese labels of the statuses, wherever a nomination's status is shown. */
+export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = {
+  valid: 'Hợp lệ',
+  invalid: 'Không hợp lệ',
+  late: 'Gửi muộn',
+};
+
 export interface Nomination {
   /** Stable hash of plan, unit, type and identity; a repeated nominee in one file gets "-2", "-3"… */
   id: string;

@@ -9,6 +9,18 @@ const text = z.string().trim().min(1, 'không được để trống');
 export const NomineeTypeCode = z.enum(['tap_the', 'ca_nhan']);
 export type NomineeTypeCode = z.infer<typeof NomineeTypeCode>;
 
+const NomineeType = z
+  .object({
+    code: NomineeTypeCode,
+    label: text,
+    sheet: text.max(31),
+    table: code,
+    /** A person (gender, birth year; identified by name and birth year) or a collective (by name alone). */
+    person: z.boolean().optional(),
+  })
+  // A plan that does not say takes the individual type (SPEC §2) as the persons.
+  .transform((t) => ({ ...t, person: t.person ?? t.code === 'ca_nhan' }));
+
 const Criterion = z.object({
   code,
   /** Short Vietnamese name used in messages, e.g. "Tiêu chuẩn 1". */
@@ -47,7 +59,7 @@ export const PlanSchema = z
     deadline: isoDate,
     birthYear: z.object({ min: z.number().int(), max: z.number().int() }),
     summaryMinLength: z.number().int().nonnegative(),
-    nomineeTypes: z.array(z.object({ code: NomineeTypeCode, label: text, sheet: text.max(31), table: code })).min(1),
+    nomineeTypes: z.array(NomineeType).min(1),
     groups: z.array(z.object({ code, label: text })).min(1),
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
@@ -122,4 +134,9 @@ export function parsePlan(json: unknown, source?: string): Plan {
   const result = safeParsePlan(json, source);
   if (!result.success) throw new Error(result.message);
   return result.plan;
+}
+
+/** Whether the plan's nominee type is a person: the one place that tells people from collectives. */
+export function isPerson(plan: Plan, type: NomineeTypeCode): boolean {
+  return plan.nomineeTypes.some((t) => t.code === type && t.person);
 }

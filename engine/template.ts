@@ -1,6 +1,6 @@
 // The nomination workbook, template version 1 (SPEC §3): sheet names, Thông tin labels, list columns
 // and the fixed value lists. Award forms, groups and criteria come from the plan.
-import type { NomineeTypeCode, Plan } from './plan.js';
+import { isPerson, type NomineeTypeCode, type Plan } from './plan.js';
 
 export const INFO_SHEET = 'Thông tin';
 export const GUIDE_SHEET = 'Hướng dẫn';
@@ -87,7 +87,7 @@ export function sheetColumns(plan: Plan, type: NomineeTypeCode): ColumnSpec[] {
     col('note', 'Ghi chú', 20, { mustExist: false }),
     col('result', 'Kết quả kiểm tra', 40, { mustExist: false }),
   ];
-  if (type === 'tap_the') {
+  if (!isPerson(plan, type)) {
     return [
       ...head,
       col('name', 'Tên tập thể', 36, { required: true }),

@@ -1,6 +1,6 @@
 // What the secretariat sees in the terminal: a progress bar on a TTY (plain lines otherwise, e.g. in CI),
 // then a short table per unit, the rejected files and where the outputs are.
-import { formatIssue, formatLocalTime, type Plan } from '../engine/index.js';
+import { formatIssue, formatLocalTime, NOMINATION_STATUS_LABELS, SEVERITY_LABELS, type Plan } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { unitStatusLabel } from './master/units.js';
 
@@ -30,7 +30,7 @@ export function summary(result: MergeResult, outputs: { master: string; report?:
   const lines: string[] = [];
   lines.push('', `Kế hoạch ${plan.id} – tổng hợp lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}`, '');
   lines.push(
-    `${pad('Đơn vị', 14)} ${pad('Tình trạng', 26)} ${pad('Nhận lúc', 17)} ${'Hợp lệ'.padStart(7)} ${'Lỗi'.padStart(5)} ${'Muộn'.padStart(5)}`,
+    `${pad('Đơn vị', 14)} ${pad('Tình trạng', 26)} ${pad('Nhận lúc', 17)} ${NOMINATION_STATUS_LABELS.valid.padStart(7)} ${SEVERITY_LABELS.error.padStart(5)} ${'Muộn'.padStart(5)}`,
   );
   lines.push('─'.repeat(79));
   for (const u of result.units) {

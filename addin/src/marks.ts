@@ -1,10 +1,18 @@
 // What the task pane writes into the sheets, computed from the engine's result: the text of the
 // "Kết quả kiểm tra" cell of every data row, and which cells get an error or warning fill.
-import type { ColumnKey, Issue, Nomination, SheetLayout, WorkbookCheck } from '../../engine/index.js';
+import {
+  NOMINATION_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type ColumnKey,
+  type Issue,
+  type Nomination,
+  type SheetLayout,
+  type WorkbookCheck,
+} from '../../engine/index.js';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
-export const VALID_TEXT = 'Hợp lệ';
+export const VALID_TEXT = NOMINATION_STATUS_LABELS.valid;
 
 export interface CellMark {
   sheet: string;
@@ -43,10 +51,10 @@ export function resultText(n: Nomination): string {
   ];
   const parts: string[] = [];
   const errors = names('error');
-  if (errors.length) parts.push(`Lỗi: ${errors.join(', ')}`);
+  if (errors.length) parts.push(`${SEVERITY_LABELS.error}: ${errors.join(', ')}`);
   if (dossier) parts.push('Lỗi hồ sơ: xem trang Thông tin');
   const warnings = names('warning');
-  if (warnings.length) parts.push(`Cảnh báo: ${warnings.join(', ')}`);
+  if (warnings.length) parts.push(`${SEVERITY_LABELS.warning}: ${warnings.join(', ')}`);
   return parts.length ? parts.join(' · ') : VALID_TEXT;
 }
 

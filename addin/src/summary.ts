@@ -10,7 +10,8 @@ import {
   type WorkbookCheck,
 } from '../../engine/index.js';
 
-export interface Tally {
+/** How many nominations of a sheet or form are valid, have errors, or only warnings. */
+export interface StatusCount {
   label: string;
   total: number;
   valid: number;
@@ -18,31 +19,31 @@ export interface Tally {
   warnings: number;
 }
 
-function tally(label: string, list: Nomination[]): Tally {
+function count(label: string, list: Nomination[]): StatusCount {
   const errors = list.filter((n) => hasError(n.issues)).length;
   const warnings = list.filter((n) => !hasError(n.issues) && n.issues.length > 0).length;
   return { label, total: list.length, valid: list.length - errors, errors, warnings };
 }
 
-export function tallies(plan: Plan, check: WorkbookCheck): { bySheet: Tally[]; byForm: Tally[] } {
+export function statusCounts(plan: Plan, check: WorkbookCheck): { bySheet: StatusCount[]; byForm: StatusCount[] } {
   const n = check.nominations;
   return {
     bySheet: check.layouts.map((l) =>
-      tally(
+      count(
         l.sheet,
         n.filter((x) => x.source.sheet === l.sheet),
       ),
     ),
     byForm: [
       ...plan.forms.map((f) =>
-        tally(
+        count(
           f.label,
           n.filter((x) => x.form === f.code),
         ),
       ),
       ...(n.some((x) => !x.form)
         ? [
-            tally(
+            count(
               'Chưa rõ hình thức',
               n.filter((x) => !x.form),
             ),
@@ -132,7 +133,8 @@ export function checklist(plan: Plan, check: WorkbookCheck, now: Date): Checklis
   ];
 }
 
-export function deadlineText(plan: Plan, now: Date): string {
+/** "Còn 5 ngày đến hạn gửi hồ sơ …": the days left, as the pane's header says them. */
+export function deadlineCountdown(plan: Plan, now: Date): string {
   const days = daysToDeadline(plan, now);
   if (days > 0) return `Còn ${days} ngày đến hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;
   if (days === 0) return `Hôm nay là hạn cuối gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;

@@ -14,8 +14,8 @@ import {
 import { computeMarks } from './marks.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
-import { checklist, deadlineText, groupIssues, tallies, type IssueItem } from './summary.js';
-import { el, renderChecklist, renderFileIssues, renderIssues, renderTallies, replace } from './view.js';
+import { checklist, deadlineCountdown, groupIssues, statusCounts, type IssueItem } from './summary.js';
+import { el, renderChecklist, renderFileIssues, renderIssues, renderStatusCounts, replace } from './view.js';
 
 const plan: Plan = DEFAULT_PLAN;
 const LIVE_DELAY_MS = 600;
@@ -30,7 +30,7 @@ function showHeader(check: WorkbookCheck | null): void {
   const unit = check?.unit;
   replace('unit', unit ? `${unit.name} (${unit.code})` : 'Chưa xác định đơn vị');
   replace('plan', `Kế hoạch ${plan.id}`);
-  replace('deadline', deadlineText(plan, new Date()));
+  replace('deadline', deadlineCountdown(plan, new Date()));
 }
 
 function columnIndex(check: WorkbookCheck, item: IssueItem): number {
@@ -53,12 +53,12 @@ function showResults(check: WorkbookCheck): void {
     replace('checklist');
     return;
   }
-  const t = tallies(plan, check);
+  const t = statusCounts(plan, check);
   const groups = groupIssues(check);
   replace(
     'results',
-    renderTallies('Theo trang', t.bySheet),
-    renderTallies('Theo hình thức', t.byForm),
+    renderStatusCounts('Theo trang', t.bySheet),
+    renderStatusCounts('Theo hình thức', t.byForm),
     el('h2', {}, `Các vấn đề (${groups.reduce((n, g) => n + g.items.length, 0)})`),
     renderIssues(groups, (item) => {
       void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>

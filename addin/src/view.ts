@@ -1,6 +1,6 @@
 // Renders the pane's state into the page. Text goes in with textContent only: workbook content is never HTML.
-import { formatIssue, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
-import type { ChecklistItem, IssueGroup, Tally } from './summary.js';
+import { formatIssue, NOMINATION_STATUS_LABELS, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
+import type { ChecklistItem, IssueGroup, StatusCount } from './summary.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -16,10 +16,10 @@ export function replace(id: string, ...children: Child[]): void {
   target.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
 }
 
-export function renderTallies(title: string, rows: Tally[]): HTMLElement {
+export function renderStatusCounts(title: string, rows: StatusCount[]): HTMLElement {
   return el(
     'table',
-    { class: 'tally' },
+    { class: 'counts' },
     el('caption', {}, title),
     el(
       'thead',
@@ -28,9 +28,9 @@ export function renderTallies(title: string, rows: Tally[]): HTMLElement {
         'tr',
         {},
         el('th', { scope: 'col' }, ''),
-        el('th', { scope: 'col' }, 'Hợp lệ'),
+        el('th', { scope: 'col' }, NOMINATION_STATUS_LABELS.valid),
         el('th', { scope: 'col' }, 'Có lỗi'),
-        el('th', { scope: 'col' }, 'Cảnh báo'),
+        el('th', { scope: 'col' }, SEVERITY_LABELS.warning),
       ),
     ),
     el(

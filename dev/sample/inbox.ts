@@ -2,7 +2,7 @@
 // readable inbox with the typical mistakes) and for tests and the benchmark (any size).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Cell, ColumnKey, InfoKey, Plan } from '../../engine/index.js';
+import { isPerson, type Cell, type ColumnKey, type InfoKey, type Plan } from '../../engine/index.js';
 import { buildTemplate, type FillRow } from '../../templates/workbook.js';
 import {
   FAMILY,
@@ -104,7 +104,7 @@ function typicalMistakes(plan: Plan): ((r: FillRow) => Partial<Record<ColumnKey,
     () => ({ confirmation: null }),
     () => ({ summary: 'Hoàn thành tốt nhiệm vụ' }),
     (r) =>
-      r.type === 'ca_nhan' ? { birthYear: 1932 } : { summary: '=Hoàn thành xuất sắc nhiệm vụ năm 2021 của đơn vị' },
+      isPerson(plan, r.type) ? { birthYear: 1932 } : { summary: '=Hoàn thành xuất sắc nhiệm vụ năm 2021 của đơn vị' },
   ];
 }
 

@@ -1,5 +1,5 @@
 // A row that passes every check of a plan, for scripted sample cases.
-import type { Cell, ColumnKey, NomineeTypeCode, Plan } from '../../engine/index.js';
+import { isPerson, type Cell, type ColumnKey, type NomineeTypeCode, type Plan } from '../../engine/index.js';
 import type { FillRow } from '../../templates/workbook.js';
 
 export function validRowFor(
@@ -10,7 +10,7 @@ export function validRowFor(
   const form = plan.forms.find((f) => !f.requiresOutstanding) ?? plan.forms[0]!;
   const group = plan.groups.find((g) => form.eligibleGroups.includes(g.code))!;
   const values: Partial<Record<ColumnKey, Cell>> = {
-    name: type === 'ca_nhan' ? 'Trần Thị Bình' : 'Phòng Kinh tế và Hạ tầng',
+    name: isPerson(plan, type) ? 'Trần Thị Bình' : 'Phòng Kinh tế và Hạ tầng',
     group: group.label,
     form: form.label,
     outstanding: 'Không',
@@ -19,7 +19,7 @@ export function validRowFor(
     confirmation: 'Có',
   };
   (plan.criteria[type] ?? []).forEach((_, i) => (values[`criterion${i}`] = 'Đạt'));
-  if (type === 'ca_nhan')
+  if (isPerson(plan, type))
     Object.assign(values, {
       gender: 'Nữ',
       birthYear: 1985,

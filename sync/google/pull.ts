@@ -139,7 +139,7 @@ async function streamTo(file: string, body: AsyncIterable<Uint8Array | string>):
   }
 }
 
-interface Tally {
+interface PullCounts {
   pulled: number;
   unchanged: number;
   skipped: number;
@@ -204,7 +204,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
     const { state, warning } = await loadState(inbox);
     if (warning) log.info(warning);
     const names = new NameBook(state);
-    const tally: Tally = { pulled: 0, unchanged: 0, skipped: 0, refused: 0, failed: 0 };
+    const counts: PullCounts = { pulled: 0, unchanged: 0, skipped: 0, refused: 0, failed: 0 };
 
     // The folder's content decides what is pulled; the state only says what is already here.
     try {
@@ -212,13 +212,13 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
         const action = actionFor(file);
         const shown = file.name ?? file.id;
         if (action.kind === 'skip') {
-          tally.skipped++;
+          counts.skipped++;
           log.info(`  Bỏ qua: "${shown}" — ${action.reason}.`);
           continue;
         }
         const size = Number(file.size);
         if (action.kind === 'download' && Number.isFinite(size) && size > MAX_FILE_BYTES) {
-          tally.refused++;
+          counts.refused++;
           log.info(
             `  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`,
           );
@@ -233,7 +233,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
           (await exists(path.join(inbox, previous.name)))
         ) {
           names.claim(previous.name, file.id);
-          tally.unchanged++;
+          counts.unchanged++;
           log.info(`  Không đổi: ${previous.name}`);
           continue;
         }
@@ -245,7 +245,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
             modifiedTime: file.modifiedTime ?? '',
             pulledAt: new Date().toISOString(),
           };
-          tally.unchanged++;
+          counts.unchanged++;
           log.info(`  Không đổi: ${target.name} (đã có sẵn trong inbox, cùng nội dung)`);
           continue;
         }
@@ -253,7 +253,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
         try {
           const result = await download(drive, file, action.kind, inbox, target.name, fileTarget, retry, log);
           if (result.kind === 'oversize') {
-            tally.refused++;
+            counts.refused++;
             log.info(`  Từ chối: "${shown}" — hơn ${formatSize(MAX_FILE_BYTES)} khi tải; đã dừng tải, không ghi tệp.`);
             continue;
           }
@@ -264,7 +264,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
             modifiedTime: file.modifiedTime ?? '',
             pulledAt: new Date().toISOString(),
           };
-          tally.pulled++;
+          counts.pulled++;
           const verb = action.kind === 'export' ? 'Xuất từ Google Trang tính' : 'Tải về';
           const renamed =
             target.name !== shown
@@ -276,7 +276,7 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
         } catch (err) {
           // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
           if (!(err instanceof GoogleSyncError) || err.transient) throw err;
-          tally.failed++;
+          counts.failed++;
           log.error(`  Lỗi: ${err.message}`);
         }
       }
@@ -284,9 +284,9 @@ export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Prom
       await saveState(inbox, state);
     }
     log.info(
-      `Kết quả: ${tally.pulled} tải về, ${tally.unchanged} không đổi, ${tally.skipped} bỏ qua, ${tally.refused} từ chối, ${tally.failed} lỗi.`,
+      `Kết quả: ${counts.pulled} tải về, ${counts.unchanged} không đổi, ${counts.skipped} bỏ qua, ${counts.refused} từ chối, ${counts.failed} lỗi.`,
     );
-    return tally.refused > 0 || tally.failed > 0 ? 2 : 0;
+    return counts.refused > 0 || counts.failed > 0 ? 2 : 0;
   });
 }
 

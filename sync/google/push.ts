@@ -18,10 +18,10 @@ import { lastPushed, rememberPushed } from './push-state.js';
 import { callGoogle, type RetryOptions } from './retry.js';
 import {
   masterSecretariat,
-  masterTally,
+  findSecretariatColumns,
   mergeSecretariat,
-  readSheetTally,
-  type MasterTally,
+  readSheetSecretariat,
+  type SecretariatColumns,
   type MergeOutcome,
 } from './secretariat.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
@@ -55,18 +55,18 @@ async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook
   return wb;
 }
 
-function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; tally: MasterTally } {
+function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; columns: SecretariatColumns } {
   const ws = wb.getWorksheet(MASTER_SHEETS.tally);
   if (!ws)
     throw new GoogleSyncError(
       `Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`,
     );
-  const tally = masterTally(ws);
-  if ('missing' in tally)
+  const columns = findSecretariatColumns(ws);
+  if ('missing' in columns)
     throw new GoogleSyncError(
-      `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${tally.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
+      `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${columns.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
     );
-  return { ws, tally };
+  return { ws, columns };
 }
 
 /** Reads the Sheet's Tổng hợp and merges its secretariat values into the master's; undefined when the tab does not exist yet. */
@@ -74,7 +74,7 @@ async function pullSecretariat(
   api: Api,
   spreadsheetId: string,
   ws: ExcelJS.Worksheet,
-  tally: MasterTally,
+  columns: SecretariatColumns,
   master: string,
 ): Promise<MergeOutcome | undefined> {
   const response = await call(api, () =>
@@ -84,7 +84,7 @@ async function pullSecretariat(
       valueRenderOption: 'FORMATTED_VALUE',
     }),
   );
-  const sheet = readSheetTally((response.data.values ?? []) as string[][]);
+  const sheet = readSheetSecretariat((response.data.values ?? []) as string[][]);
   if (sheet.kind === 'empty') return undefined;
   if (sheet.kind === 'no-id-column') {
     throw new GoogleSyncError(
@@ -96,7 +96,7 @@ async function pullSecretariat(
       `Trang "${MASTER_SHEETS.tally}" trên Google Sheet có ý kiến ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "Mã đề nghị", nên sẽ bị mất khi ghi đè. Chuyển các ý kiến đó vào đúng dòng của đề nghị rồi đẩy lại; chưa ghi gì.`,
     );
   }
-  return mergeSecretariat(ws, tally, sheet.rows, await lastPushed(master, spreadsheetId));
+  return mergeSecretariat(ws, columns, sheet.rows, await lastPushed(master, spreadsheetId));
 }
 
 function reportMerge(outcome: MergeOutcome, log: Logger): void {
@@ -214,7 +214,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
     }
     try {
       const wb = await loadMaster(master, options.master);
-      const { ws, tally } = tallyOf(wb, options.master);
+      const { ws, columns } = tallyOf(wb, options.master);
       const meta = await call(api, () =>
         api.sheets.spreadsheets.get({
           spreadsheetId,
@@ -224,7 +224,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       const existing = meta.data.sheets ?? [];
       log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${options.master}`);
       const hasTally = existing.some((s) => s.properties?.title === MASTER_SHEETS.tally);
-      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, ws, tally, master) : undefined;
+      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, ws, columns, master) : undefined;
       if (outcome) reportMerge(outcome, log);
       const changed =
         outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
@@ -241,7 +241,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       const contents = wb.worksheets.filter((w) => w.state === 'visible').map(sheetContent);
       const added = await prepareTabs(api, spreadsheetId, existing, contents);
       const requests = await writeValues(api, spreadsheetId, contents);
-      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, tally));
+      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, columns));
 
       for (const c of contents) {
         const note = added.includes(c.title) ? ' (trang mới)' : '';

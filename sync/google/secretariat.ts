@@ -50,11 +50,11 @@ export interface SheetRow {
   cells: Map<string, string>;
 }
 
-export type SheetTally =
+export type SheetSecretariat =
   { kind: 'empty' } | { kind: 'no-id-column' } | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[] };
 
 /** Reads Tổng hợp as the Google Sheet shows it: secretariat values by id, and rows that have values but no id. */
-export function readSheetTally(values: string[][]): SheetTally {
+export function readSheetSecretariat(values: string[][]): SheetSecretariat {
   if (values.every((row) => row.every((v) => tidy(String(v ?? '')) === ''))) return { kind: 'empty' };
   const header = findHeader(values);
   if (!header) return { kind: 'no-id-column' };
@@ -93,14 +93,14 @@ function headRows(ws: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
-export interface MasterTally {
+export interface SecretariatColumns {
   header: HeaderMap;
   idCol: number;
   cols: Record<SecretariatKey, number>;
 }
 
 /** Where the id and the secretariat's columns are in the master's Tổng hợp; the missing headers when not all are. */
-export function masterTally(ws: ExcelJS.Worksheet): MasterTally | { missing: string[] } {
+export function findSecretariatColumns(ws: ExcelJS.Worksheet): SecretariatColumns | { missing: string[] } {
   const header = findHeader(headRows(ws));
   if (!header) return { missing: [ID_HEADER] };
   const cols = {} as Record<SecretariatKey, number>;
@@ -139,20 +139,20 @@ export interface MergeOutcome {
  */
 export function mergeSecretariat(
   ws: ExcelJS.Worksheet,
-  tally: MasterTally,
+  columns: SecretariatColumns,
   sheet: Map<string, SheetRow>,
   base: Map<string, Partial<Secretariat>>,
 ): MergeOutcome {
   const decisions: Decision[] = [];
   const seen = new Set<string>();
-  for (let r = tally.header.row + 1; r <= ws.rowCount; r++) {
+  for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const id = textOf(row.getCell(tally.idCol).value);
+    const id = textOf(row.getCell(columns.idCol).value);
     const typed = id ? sheet.get(id) : undefined;
     if (!id || !typed) continue;
     seen.add(id);
     for (const k of SECRETARIAT_KEYS) {
-      const cell = row.getCell(tally.cols[k]);
+      const cell = row.getCell(columns.cols[k]);
       const masterValue = textOf(cell.value);
       const sheetValue = typed.values[k];
       if (sheetValue === '' || sheetValue === masterValue) continue;
@@ -169,9 +169,9 @@ export function mergeSecretariat(
   for (const [id, typed] of sheet) {
     if (seen.has(id) || SECRETARIAT_KEYS.every((k) => typed.values[k] === '')) continue;
     const values: unknown[] = [];
-    for (const [c, h] of tally.header.headers) values[c - 1] = typed.cells.get(matchKey(h)) || null;
-    values[tally.idCol - 1] = id;
-    for (const k of SECRETARIAT_KEYS) values[tally.cols[k] - 1] = typed.values[k] || null;
+    for (const [c, h] of columns.header.headers) values[c - 1] = typed.cells.get(matchKey(h)) || null;
+    values[columns.idCol - 1] = id;
+    for (const k of SECRETARIAT_KEYS) values[columns.cols[k] - 1] = typed.values[k] || null;
     ws.addRow(values);
     restored.push(id);
   }
@@ -179,15 +179,18 @@ export function mergeSecretariat(
 }
 
 /** The secretariat values now in the master, by id: what the push writes and remembers as the next base. */
-export function masterSecretariat(ws: ExcelJS.Worksheet, tally: MasterTally): Map<string, Partial<Secretariat>> {
+export function masterSecretariat(
+  ws: ExcelJS.Worksheet,
+  columns: SecretariatColumns,
+): Map<string, Partial<Secretariat>> {
   const result = new Map<string, Partial<Secretariat>>();
-  for (let r = tally.header.row + 1; r <= ws.rowCount; r++) {
+  for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const id = textOf(row.getCell(tally.idCol).value);
+    const id = textOf(row.getCell(columns.idCol).value);
     if (!id) continue;
     const values: Partial<Secretariat> = {};
     for (const k of SECRETARIAT_KEYS) {
-      const v = textOf(row.getCell(tally.cols[k]).value);
+      const v = textOf(row.getCell(columns.cols[k]).value);
       if (v !== '') values[k] = v;
     }
     if (Object.keys(values).length > 0) result.set(id, values);

@@ -124,7 +124,7 @@ export function writeAnnex(
     ws.mergeCells(`A${part.number}:E${part.number}`);
     part.commit();
     list.forEach((n, i) => {
-      const person = n.type === 'ca_nhan';
+      const person = t.person;
       const values = [
         i + 1,
         n.values.name ?? n.name,

@@ -1,5 +1,7 @@
 // Names in the master workbook that other tools rely on (SPEC §6): sheet names and the columns through
 // which the secretariat's typed values are matched back by nomination id (merge, Google Sheets push).
+import { NOMINATION_STATUS_LABELS } from '../../engine/index.js';
+
 export const MASTER_SHEETS = {
   tally: 'Tổng hợp',
   units: 'Theo đơn vị',
@@ -20,12 +22,7 @@ export type SecretariatKey = keyof typeof SECRETARIAT_HEADERS;
 
 export const COUNCIL_VALUES = { approve: 'Đồng ý', reject: 'Không đồng ý' } as const;
 
-/** Trạng thái of a row of Tổng hợp. */
-export const STATUS_LABELS = {
-  valid: 'Hợp lệ',
-  invalid: 'Không hợp lệ',
-  late: 'Gửi muộn',
-  withdrawn: 'Đã rút',
-} as const;
+/** Trạng thái of a row of Tổng hợp: a nomination's status, or a row withdrawn from the inbox. */
+export const STATUS_LABELS = { ...NOMINATION_STATUS_LABELS, withdrawn: 'Đã rút' } as const;
 
 export const STATUS_HEADER = 'Trạng thái';

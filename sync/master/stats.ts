@@ -1,7 +1,7 @@
 // Thống kê: what leaders ask first — how many valid nominations per form, by type and group; women;
 // leaders and non-leaders; and the state of every nomination.
 import type ExcelJS from 'exceljs';
-import type { Nomination } from '../../engine/index.js';
+import { isPerson, type Nomination } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import { MASTER_SHEETS, STATUS_LABELS } from './layout.js';
 import { BOLD_STYLE, HEADER_STYLE, TITLE_STYLE } from './styles.js';
@@ -11,7 +11,7 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   const ws = wb.addWorksheet(MASTER_SHEETS.stats);
   ws.columns = [{ width: 40 }, ...Array.from({ length: 12 }, () => ({ width: 16 }))];
   const valid = result.nominations.filter((n) => n.status === 'valid');
-  const individuals = (list: Nomination[]) => list.filter((n) => n.type === 'ca_nhan');
+  const individuals = (list: Nomination[]) => list.filter((n) => isPerson(plan, n.type));
   const title = (t: string) => {
     const r = ws.addRow([t]);
     r.getCell(1).style = { ...TITLE_STYLE, alignment: { horizontal: 'left' } };

@@ -1,6 +1,6 @@
 // Theo đơn vị: every unit of the plan, also those that sent nothing, so the secretariat knows whom to chase.
 import type ExcelJS from 'exceljs';
-import { formatLocalTime } from '../../engine/index.js';
+import { formatLocalTime, NOMINATION_STATUS_LABELS } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
 import { MASTER_SHEETS } from './layout.js';
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
@@ -27,9 +27,9 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
     'Tình trạng',
     ...typeLabels,
     ...plan.forms.map((f) => f.label),
-    'Hợp lệ',
-    'Không hợp lệ',
-    'Gửi muộn',
+    NOMINATION_STATUS_LABELS.valid,
+    NOMINATION_STATUS_LABELS.invalid,
+    NOMINATION_STATUS_LABELS.late,
   ];
   ws.columns = headers.map((h, i) => ({
     width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < 6 ? 18 : 12,
