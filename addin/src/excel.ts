@@ -123,7 +123,7 @@ class Batch {
 }
 
 /** Syncs 1–3: the template's sheets (and the marks store) as grids. */
-async function readSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
+async function loadSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
   const wanted = new Set([INFO_SHEET, ...plan.nomineeTypes.map((t) => t.sheet)].map(matchKey));
@@ -168,8 +168,8 @@ async function readSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Pr
   return { grid, sheetNames: names, storeSheet, storeRows, stored: [...stored.values()] };
 }
 
-export async function readWorkbook(plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
-  return Excel.run((ctx) => readSnapshot(ctx, plan, caps));
+export async function readSnapshot(plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
+  return Excel.run((ctx) => loadSnapshot(ctx, plan, caps));
 }
 
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;

@@ -5,7 +5,7 @@ import {
   applyMarks,
   capabilities,
   clearMarks,
-  readWorkbook,
+  readSnapshot,
   selectCell,
   watchChanges,
   type Capabilities,
@@ -74,7 +74,7 @@ async function runCheck(): Promise<void> {
   busy = true;
   status('Đang kiểm tra…');
   try {
-    const snapshot: WorkbookSnapshot = await readWorkbook(plan, caps);
+    const snapshot: WorkbookSnapshot = await readSnapshot(plan, caps);
     const check = checkWorkbook(plan, snapshot.grid);
     showHeader(check);
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
@@ -110,7 +110,7 @@ async function runClear(): Promise<void> {
   if (busy) return;
   busy = true;
   try {
-    const snapshot = await readWorkbook(plan, caps);
+    const snapshot = await readSnapshot(plan, caps);
     const check = checkWorkbook(plan, snapshot.grid);
     await clearMarks(snapshot, computeMarks(check).results, caps);
     replace('results');
@@ -141,7 +141,7 @@ export async function start(): Promise<void> {
   replace('support', supportLine(caps));
   showHeader(null);
   try {
-    const snapshot = await readWorkbook(plan, caps);
+    const snapshot = await readSnapshot(plan, caps);
     showHeader(checkWorkbook(plan, snapshot.grid));
     await watch(snapshot.sheetNames);
   } catch {

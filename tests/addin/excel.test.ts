@@ -9,7 +9,7 @@ import {
   capabilities,
   clearMarks,
   PAYLOAD_BUDGET,
-  readWorkbook,
+  readSnapshot,
   selectCell,
   STORE_SETTING,
   STORE_SHEET,
@@ -52,7 +52,7 @@ const use = (book: FakeWorkbook) => installFakeOffice(globalThis as unknown as R
 async function check(book: FakeWorkbook) {
   use(book);
   const caps = capabilities();
-  const snapshot = await readWorkbook(plan, caps);
+  const snapshot = await readSnapshot(plan, caps);
   const result = checkWorkbook(plan, snapshot.grid);
   const marks = computeMarks(result);
   await applyMarks(snapshot, marks, caps);
@@ -107,7 +107,7 @@ describe.each(LEVELS)('the Excel module at ExcelApi %s', (api) => {
     }
 
     const before = small.syncs;
-    await clearMarks(await readWorkbook(plan, caps), marks.results, caps);
+    await clearMarks(await readSnapshot(plan, caps), marks.results, caps);
     expect(small.syncs - before).toBe(3 + 1 + (quiet ? 1 : 0));
     // The clerk's colour is back; cells that had none have none (cleared, not painted white).
     expect([...sheet.fills.entries()]).toEqual([[`1,${yearCol}`, CLERK_FILL]]);
@@ -140,7 +140,7 @@ describe.each(LEVELS)('the Excel module at ExcelApi %s', (api) => {
   it('reads a workbook that is not the template without failing', async () => {
     const other = new FakeWorkbook([{ name: 'Sheet1', values: [['Họ tên'], ['A']] }], { api });
     use(other);
-    const snapshot = await readWorkbook(plan, capabilities());
+    const snapshot = await readSnapshot(plan, capabilities());
     expect(checkWorkbook(plan, snapshot.grid).fileIssues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN']);
   });
 
@@ -171,7 +171,7 @@ describe('the Excel module on one workbook across Excel versions', () => {
     old.sheets.forEach((s, i) => (s.fills = book.sheets[i]!.fills));
     use(old);
     const caps = capabilities();
-    await clearMarks(await readWorkbook(plan, caps), marks.results, caps);
+    await clearMarks(await readSnapshot(plan, caps), marks.results, caps);
     expect([...old.sheet('Cá nhân')!.fills.entries()]).toEqual([[`1,${yearCol}`, CLERK_FILL]]);
     expect(old.sheet(STORE_SHEET)?.visibility).toBe('VeryHidden');
     expect(
