@@ -406,6 +406,13 @@ export function makeIssue<C extends IssueCode>(code: C, loc: IssueLocation, ...[
   } as Issue;
 }
 
+/** A code with its parameters, not yet placed: what a step returns when its caller knows the location. */
+export type Finding<C extends IssueCode = IssueCode> = { [K in C]: { code: K; params: ParamsOf<K> } }[C];
+
+/** Places a finding at a location. */
+export const issueAt = (finding: Finding, loc: IssueLocation): Issue =>
+  makeIssue(finding.code, loc, ...([finding.params] as ParamsArg<typeof finding.code>));
+
 /**
  * The issue's sentence in Vietnamese. With the location (the default) it starts with where the issue is —
  * the text of the JSON report and of the master workbook; without it, for a place that shows the location

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   checkWorkbook,
+  issueAt,
   makeIssue,
   type Emitter,
   type Issue,
@@ -50,7 +51,7 @@ export async function screenFile(filePath: string): Promise<Screened> {
   }
   const data = await fs.readFile(filePath);
   const guard = await guardWorkbook(data);
-  if (!guard.ok) return reject(makeIssue(guard.code, { file }, guard.params as never));
+  if (!guard.ok) return reject(issueAt(guard, { file }));
   return { intake, data };
 }
 

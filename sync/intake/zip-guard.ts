@@ -2,16 +2,11 @@
 // workbook, a valid zip directory, declared sizes within limits, and the actual sizes while inflating,
 // with a hard cap, so a decompression bomb is refused in seconds with flat memory.
 import yauzl from 'yauzl';
-import type { Oversize, ParamsOf } from '../../engine/index.js';
+import type { Finding, Oversize } from '../../engine/index.js';
 import { LIMITS } from '../../engine/limits.js';
 
-type Refusal<C extends 'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE'> = {
-  ok: false;
-  code: C;
-  params: ParamsOf<C>;
-};
 export type GuardResult =
-  { ok: true } | Refusal<'FILE_ENCRYPTED'> | Refusal<'FILE_UNREADABLE'> | Refusal<'FILE_TOO_LARGE'>;
+  { ok: true } | ({ ok: false } & Finding<'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE'>);
 
 // Encrypted OOXML is stored inside an OLE compound file, whatever its extension says.
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -11,9 +11,11 @@ import {
   formatIssue,
   ISSUE_CODES,
   ISSUE_KINDS,
+  makeIssue,
   type Issue,
   type IssueCode,
 } from '../../engine/index.js';
+import { rowCheck } from '../../engine/checks/types.js';
 import { LIMITS } from '../../engine/limits.js';
 import { INTAKE, parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
@@ -212,6 +214,26 @@ describe('issue catalog', () => {
       if (code === 'FIELD_INVALID') expect(declaredBy(code).sort()).toEqual(['submission-values', 'values']);
       else expect(declaredBy(code), code).toHaveLength(1);
     }
+  });
+
+  it('types each code’s parameters and each check’s codes (tsc fails when an expected error disappears)', () => {
+    const at = { sheet: 'Cá nhân', row: 7, column: 'Tóm tắt thành tích', columnKey: 'summary' as const };
+    // @ts-expect-error lengths are numbers, not text
+    makeIssue('SUMMARY_TOO_SHORT', at, { length: '12', min: 30 });
+    // @ts-expect-error FORM_UNKNOWN cannot be made without the value and the plan's forms
+    makeIssue('FORM_UNKNOWN', at);
+    rowCheck('example', ['SUMMARY_TOO_SHORT'], (_row, _ctx, emit) => {
+      emit('SUMMARY_TOO_SHORT', 'summary', { length: 12, min: 30 });
+      // @ts-expect-error a check emits only the codes it declares
+      emit('FIELD_REQUIRED', 'summary');
+    });
+    const issue = makeIssue('SUMMARY_TOO_SHORT', at, { length: 12, min: 30 });
+    expect(formatIssue(issue)).toBe(
+      'Trang "Cá nhân", dòng 7, cột "Tóm tắt thành tích": Tóm tắt thành tích chỉ có 12 ký tự (nên từ 30 ký tự). Hãy nêu rõ thành tích nổi bật.',
+    );
+    expect(formatIssue(issue, { withLocation: false })).toBe(
+      'Tóm tắt thành tích chỉ có 12 ký tự (nên từ 30 ký tự). Hãy nêu rõ thành tích nổi bật.',
+    );
   });
 
   it('has a trigger case for every code', () => {
