@@ -4,7 +4,7 @@
 // nowhere else: every Vietnamese word of a message lives in this file.
 import { formatDate } from './cells.js';
 import { formatLocalTime } from './deadline.js';
-import { formatSize } from './limits.js';
+import { formatCount, formatSize } from './limits.js';
 import { INFO_LABELS, INFO_SHEET, type ColumnKey, type InfoKey } from './template.js';
 
 export type Severity = 'error' | 'warning';
@@ -40,9 +40,20 @@ export type Oversize =
   | { what: 'inflated'; bytes: number }
   /** The zip declares sizes its content does not have. */
   | { what: 'sizeMismatch' };
+/** More cells with a value than a check may read (FILE_TOO_LARGE); `limit` is that number of cells. */
+export type TooManyCells = { what: 'cells'; limit: number };
 
 /** Why a file cannot be read (FILE_UNREADABLE). */
-export type UnreadableReason = 'notZip' | 'zipDamaged' | 'parser';
+export type UnreadableReason =
+  | 'notZip'
+  | 'zipDamaged'
+  | 'parser'
+  /** No permission, or the file went away during the run. */
+  | 'cannotOpen'
+  /** A workbook that lists no worksheet (some exports). */
+  | 'noSheets'
+  /** An unexpected failure while reading or checking this file; `error` says what it was. */
+  | 'fault';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -89,6 +100,9 @@ const UNREADABLE: Record<UnreadableReason, string> = {
   notZip: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt',
   zipDamaged: 'tệp nén bị hỏng',
   parser: 'Excel không mở được nội dung',
+  cannotOpen: 'không mở được tệp: không có quyền đọc, hoặc tệp đã bị xóa hay di chuyển trong lúc tổng hợp',
+  noSheets: 'không tìm thấy trang tính nào trong sổ',
+  fault: 'gặp lỗi khi đọc nội dung',
 };
 
 /** The Thông tin lines that make a dossier document incomplete, said the way the message lists them. */
@@ -120,13 +134,13 @@ const kind = <P = None>(
 
 export const ISSUE_KINDS = {
   // File level: the file is rejected, the run goes on.
-  FILE_UNREADABLE: kind<{ reason?: UnreadableReason }>(
+  FILE_UNREADABLE: kind<{ reason?: UnreadableReason; /** The failure, for `fault`. */ error?: string }>(
     'file',
     'error',
     'Không đọc được tệp',
-    'The file is not a readable xlsx workbook (truncated, corrupt or not a zip).',
+    'The file is not a readable xlsx workbook (truncated, corrupt, not a zip, no sheet), cannot be opened, or its content made the check fail.',
     (p) =>
-      `Không đọc được tệp như một sổ Excel .xlsx${p.reason ? ` (${UNREADABLE[p.reason]})` : ''}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+      `Không đọc được tệp như một sổ Excel .xlsx${p.reason ? ` (${UNREADABLE[p.reason]}${p.error ? `: ${p.error}` : ''})` : ''}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`,
   ),
   FILE_ENCRYPTED: kind(
     'file',
@@ -136,21 +150,24 @@ export const ISSUE_KINDS = {
     () =>
       'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại.',
   ),
-  FILE_UNSUPPORTED: kind<{ /** '.xls', or '' when the name has none. */ extension: string }>(
+  FILE_UNSUPPORTED: kind<{
+    /** '.xls', or '' when the name has none. */ extension: string;
+    /** An Excel 97–2003 workbook whatever its name says (a renamed .xls). */ legacyExcel?: boolean;
+  }>(
     'file',
     'error',
     'Định dạng không hỗ trợ',
-    'The file is .xls, .xlsm, .ods, .csv or another format than .xlsx.',
+    'The file is .xls, .xlsm, .ods, .csv or another format than .xlsx (also an .xls renamed .xlsx).',
     (p) =>
-      `Định dạng ${p.extension || '(không có phần mở rộng)'} không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
+      `${p.legacyExcel ? `Tệp là sổ Excel 97–2003 (.xls) dù mang phần mở rộng ${p.extension}; định dạng này` : `Định dạng ${p.extension || '(không có phần mở rộng)'}`} không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
   ),
-  FILE_TOO_LARGE: kind<{ over: Oversize; limitBytes: number }>(
+  FILE_TOO_LARGE: kind<{ over: Oversize; limitBytes: number } | { over: TooManyCells }>(
     'file',
     'error',
     'Tệp quá lớn',
-    'The file or its decompressed content is over the size limit.',
+    'The file or its decompressed content is over the size limit, or its sheets hold more cells than a check reads.',
     (p) =>
-      `Tệp quá lớn (${oversizeText(p.over)}), vượt giới hạn ${formatSize(p.limitBytes)}. Hãy xóa các trang tính, hình ảnh thừa và chỉ giữ các trang của mẫu.`,
+      `Tệp quá lớn (${p.over.what === 'cells' ? 'các trang của mẫu chứa quá nhiều ô có dữ liệu' : oversizeText(p.over)}), vượt giới hạn ${'limitBytes' in p ? formatSize(p.limitBytes) : `${formatCount(p.over.limit)} ô`}. Hãy xóa các trang tính, hình ảnh thừa và chỉ giữ các trang của mẫu.`,
   ),
   TEMPLATE_UNKNOWN: kind<{ mismatch: TemplateMismatch; planId: string }>(
     'file',

@@ -1,6 +1,7 @@
 // The row model: a raw row's cells turned into typed values, each either empty, ok, or invalid (with the
 // text the clerk typed). List values map to plan codes through vocabularies built once per plan.
 import { cellText, readYear, type Cell } from './cells.js';
+import { fitCell, LIMITS } from './limits.js';
 import { isPerson as isPersonType, type NomineeTypeCode, type Plan, type PlanUnit } from './plan.js';
 import { cellOf, type RawRow } from './read.js';
 import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
@@ -143,7 +144,10 @@ export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     if (text[k] === undefined) text[k] = free(raw.line[idx[i]!] ?? null);
+    // What is shown and stored fits in one cell: longer text is cut, marked, wherever it goes next.
+    if (text[k]!.length > LIMITS.cellChars) text[k] = fitCell(text[k]!);
   }
+  row.name = text.name ?? row.name;
   return row;
 }
 

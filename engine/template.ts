@@ -110,6 +110,11 @@ export function sheetColumns(plan: Plan, type: NomineeTypeCode): ColumnSpec[] {
   ];
 }
 
+/** Every sheet the checks read, by name; an adapter may skip all the others a workbook holds. */
+export function templateSheetNames(plan: Plan): string[] {
+  return [INFO_SHEET, ...plan.nomineeTypes.map((t) => t.sheet)];
+}
+
 /** The values a list column accepts, as shown in its dropdown. */
 export function listValues(plan: Plan, list: ListName): string[] {
   if (list === 'group') return plan.groups.map((g) => g.label);

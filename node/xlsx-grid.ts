@@ -1,26 +1,486 @@
-// exceljs → engine grid: every sheet as plain cell values from A1, rich text flattened and formulas
-// replaced by their cached result.
-import ExcelJS from 'exceljs';
-import { flattenCell, type Cell, type WorkbookGrid } from '../engine/index.js';
+// An .xlsx package → engine grid, reading only what the checks need: sheet names, the 1904 flag, which
+// styles are dates, the cells of the wanted sheets (values only; formulas give their cached result) and
+// the shared strings those cells use. Everything else a clerk's workbook may carry — data validations
+// over whole columns, thousands of merged ranges, conditional formats, pictures, other sheets — is never
+// parsed. Rows stay sparse (a single cell at row 1,048,576 is one row, not a million), texts are cut just
+// past Excel's cell limit, and the cells read are capped, so any file within the size limits is read in
+// bounded time and memory.
+import { StringDecoder } from 'node:string_decoder';
+import yauzl from 'yauzl';
+import type { Cell, SheetGrid, WorkbookGrid } from '../engine/index.js';
+import { LIMITS } from '../engine/limits.js';
+import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
 
-export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  const sheets = wb.worksheets.map((ws) => {
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const line: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        line[c - 1] = flattenCell(cell.value);
-      });
-      rows[r - 1] = line;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    return { name: ws.name, rows };
-  });
-  return { sheets, date1904: Boolean((wb.properties as { date1904?: boolean }).date1904) };
+/** Why a package could not be read as a workbook; `cells` means it holds more cells than the cap. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly reason: 'notWorkbook' | 'noSheets' | 'cells',
+    detail: string,
+  ) {
+    super(detail);
+  }
 }
 
-export async function readXlsxGrid(data: Buffer | ArrayBuffer): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
-  return workbookToGrid(wb);
+export interface ReadGridOptions {
+  /** Only the sheets whose name this accepts are read (default: every worksheet). */
+  wantSheet?: (name: string) => boolean;
+}
+
+/** Text kept per cell: one character past Excel's limit, so a reader can still tell the cell was too long. */
+const TEXT_CAP = LIMITS.cellChars + 1;
+
+const REL_TYPE = {
+  officeDocument: '/officeDocument',
+  worksheet: '/worksheet',
+  sharedStrings: '/sharedStrings',
+  styles: '/styles',
+};
+
+// ---- The package: entries by normalized name, each readable as a stream of XML text.
+
+/** A part name as the package map keys it: no leading slash, forward slashes, lower case. */
+const partKey = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
+class Package {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+  ) {}
+
+  static open(data: Buffer): Promise<Package> {
+    return new Promise((resolve, reject) => {
+      yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+        if (err || !zip) return reject(new WorkbookReadError('notWorkbook', 'not a zip'));
+        const entries = new Map<string, yauzl.Entry>();
+        zip.on('entry', (e: yauzl.Entry) => {
+          entries.set(partKey(e.fileName), e);
+          zip.readEntry();
+        });
+        zip.on('end', () => resolve(new Package(zip, entries)));
+        zip.on('error', () => reject(new WorkbookReadError('notWorkbook', 'damaged zip')));
+        zip.readEntry();
+      });
+    });
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(partKey(part));
+  }
+
+  /** Streams a part's XML through a handler; resolves when the part ends or the handler has finished. */
+  scan(part: string, handler: XmlHandler): Promise<void> {
+    const entry = this.entries.get(partKey(part));
+    if (!entry) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) return reject(err ?? new Error('no stream'));
+        const scanner = new XmlScanner(handler);
+        let decoder: StringDecoder | undefined;
+        let settled = false;
+        const settle = (e?: unknown) => {
+          if (settled) return;
+          settled = true;
+          if (!stream.destroyed) stream.destroy();
+          if (e) reject(e);
+          else resolve();
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          try {
+            if (!decoder) {
+              // XML parts are UTF-8; a UTF-16 one announces itself by its byte-order mark.
+              decoder = new StringDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8');
+              let text = decoder.write(chunk);
+              if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+              scanner.write(text);
+            } else scanner.write(decoder.write(chunk));
+            if (scanner.done) settle();
+          } catch (e) {
+            settle(e);
+          }
+        });
+        stream.on('error', (e) => settle(e));
+        stream.on('end', () => {
+          try {
+            if (decoder) scanner.write(decoder.end());
+            settle();
+          } catch (e) {
+            settle(e);
+          }
+        });
+      });
+    });
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+// ---- Relationships: which part is the workbook, its sheets, shared strings and styles.
+
+interface Relationship {
+  type: string;
+  /** Resolved part name. */
+  target: string;
+}
+
+const relsOf = (part: string): string => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+/** A relationship target resolved against the folder of the part that holds it. */
+function resolveTarget(from: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : from.slice(0, from.lastIndexOf('/') + 1) + target;
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+async function readRels(pkg: Package, part: string): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  const source = part === '' ? '' : part;
+  await pkg.scan(relsOf(part), {
+    open(name, attrs) {
+      if (name !== 'Relationship' || attr(attrs, 'TargetMode') === 'External') return;
+      const id = attr(attrs, 'Id');
+      const target = attr(attrs, 'Target');
+      if (id && target) rels.set(id, { type: attr(attrs, 'Type') ?? '', target: resolveTarget(source, target) });
+    },
+    close() {},
+    text() {},
+    wantsText: () => false,
+  });
+  return rels;
+}
+
+const ofType = (rels: Map<string, Relationship>, type: string): Relationship[] =>
+  [...rels.values()].filter((r) => r.type.endsWith(type));
+
+interface WorkbookPart {
+  sheets: { name: string; rid: string }[];
+  date1904: boolean;
+}
+
+async function readWorkbookPart(pkg: Package, part: string): Promise<WorkbookPart> {
+  const wb: WorkbookPart = { sheets: [], date1904: false };
+  let done = false;
+  await pkg.scan(part, {
+    open(name, attrs) {
+      if (name === 'workbookPr') {
+        const v = attr(attrs, 'date1904');
+        wb.date1904 = v === '1' || v === 'true';
+      } else if (name === 'sheet') {
+        const rid = attr(attrs, 'id');
+        wb.sheets.push({ name: attr(attrs, 'name') ?? '', rid: rid ?? '' });
+      }
+    },
+    close(name) {
+      if (name === 'sheets') done = true;
+    },
+    text() {},
+    wantsText: () => false,
+    get finished() {
+      return done;
+    },
+  });
+  return wb;
+}
+
+// ---- Styles: which cell formats show a date (exceljs's test, so both readers agree).
+
+// Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the East Asian ones).
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]/.test(bare);
+}
+
+async function readDateStyles(pkg: Package, part: string | undefined): Promise<boolean[]> {
+  const dates: boolean[] = [];
+  if (!part) return dates;
+  const custom = new Map<number, boolean>();
+  let inCellXfs = false;
+  let done = false;
+  await pkg.scan(part, {
+    open(name, attrs, selfClosing) {
+      if (name === 'numFmt') {
+        const id = Number(attr(attrs, 'numFmtId'));
+        custom.set(id, isDateFormat(attr(attrs, 'formatCode') ?? ''));
+      } else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(attr(attrs, 'numFmtId') ?? 0);
+        dates.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') done = true;
+    },
+    text() {},
+    wantsText: () => false,
+    get finished() {
+      return done;
+    },
+  });
+  return dates;
+}
+
+// ---- Cells.
+
+const DAY_MS = 86_400_000;
+/** Dates JavaScript can represent (±100,000,000 days from 1970). */
+const MAX_DATE_MS = 8.64e15;
+
+/** An Excel serial as exceljs turns it into a date; null when no date has that serial. */
+function serialToDate(serial: number, date1904: boolean): Date | null {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms) : null;
+}
+
+/** "AB12" → 0-based column and row; undefined parts when absent or malformed. */
+function parseRef(ref: string): { col?: number; row?: number } {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  const row = Number(ref.slice(i));
+  return { col: i > 0 ? col - 1 : undefined, row: i < ref.length && Number.isInteger(row) ? row - 1 : undefined };
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** A cell waiting for its shared string. */
+interface SharedRef {
+  line: Cell[];
+  col: number;
+  index: number;
+}
+
+interface ReadState {
+  cells: number;
+  refs: SharedRef[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** Reads one worksheet's cells into sparse rows. */
+class SheetHandler implements XmlHandler {
+  readonly rows: Cell[][] = [];
+  finished = false;
+  private inData = false;
+  private row = -1;
+  private line: Cell[] | undefined;
+  private col = -1;
+  // The cell being read.
+  private type = '';
+  private style = 0;
+  private collecting = false;
+  private inPhonetic = false;
+  private value = '';
+  private hasText = false;
+
+  constructor(private readonly state: ReadState) {}
+
+  wantsText(): boolean {
+    return this.collecting;
+  }
+
+  text(t: string): void {
+    if (this.value.length < TEXT_CAP) this.value += t;
+    this.hasText = true;
+  }
+
+  open(name: string, attrs: string): void {
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = true;
+      return;
+    }
+    switch (name) {
+      case 'row': {
+        const r = Number(attr(attrs, 'r'));
+        this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
+        this.line = undefined;
+        this.col = -1;
+        return;
+      }
+      case 'c': {
+        const ref = attr(attrs, 'r');
+        const at = ref ? parseRef(ref) : {};
+        this.col = at.col ?? this.col + 1;
+        if (at.row !== undefined && at.row !== this.row) {
+          this.row = at.row;
+          this.line = undefined;
+        }
+        this.type = attr(attrs, 't') ?? 'n';
+        this.style = Number(attr(attrs, 's') ?? 0) || 0;
+        this.value = '';
+        this.hasText = false;
+        return;
+      }
+      case 'v':
+        this.collecting = true;
+        return;
+      case 't':
+        this.collecting = !this.inPhonetic;
+        return;
+      case 'rPh':
+        this.inPhonetic = true;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.collecting = false;
+        return;
+      case 'rPh':
+        this.inPhonetic = false;
+        return;
+      case 'c':
+        this.endCell();
+        return;
+      case 'sheetData':
+        this.finished = true;
+        return;
+    }
+  }
+
+  private endCell(): void {
+    if (!this.hasText || this.row < 0 || this.row >= MAX_ROWS || this.col < 0 || this.col >= MAX_COLS) return;
+    const raw = this.value;
+    let value: Cell = null;
+    let shared = -1;
+    switch (this.type) {
+      case 's':
+        shared = Number(raw);
+        if (!Number.isInteger(shared) || shared < 0) return;
+        break;
+      case 'str':
+      case 'inlineStr':
+        value = unescapeText(raw);
+        break;
+      case 'b':
+        value = raw.trim() === '1' || raw.trim() === 'true';
+        break;
+      case 'e':
+        value = raw.trim();
+        break;
+      case 'd': {
+        const d = new Date(raw.trim());
+        value = Number.isNaN(d.getTime()) ? raw.trim() : d;
+        break;
+      }
+      default: {
+        const text = raw.trim();
+        if (text === '') return;
+        const n = Number(text);
+        if (Number.isNaN(n)) value = text;
+        else value = (this.state.dateStyles[this.style] && serialToDate(n, this.state.date1904)) || n;
+      }
+    }
+    if (++this.state.cells > LIMITS.cells)
+      throw new WorkbookReadError('cells', `more than ${LIMITS.cells} cells with a value`);
+    const line = (this.line ??= this.rows[this.row] ??= []);
+    line[this.col] = value;
+    if (shared >= 0) this.state.refs.push({ line, col: this.col, index: shared });
+  }
+}
+
+/** OOXML writes characters XML cannot hold as _xHHHH_; Excel reads them back, and so does exceljs. */
+const unescapeText = (s: string): string =>
+  s.length > TEXT_CAP
+    ? unescapeText(s.slice(0, TEXT_CAP))
+    : s.includes('_x')
+      ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+      : s;
+
+/** Reads the shared strings the cells refer to, and no further than the last one needed. */
+async function readSharedStrings(pkg: Package, part: string, needed: Set<number>): Promise<Map<number, string>> {
+  const strings = new Map<number, string>();
+  let last = 0;
+  for (const i of needed) if (i > last) last = i;
+  let index = -1;
+  let text = '';
+  let collecting = false;
+  let inPhonetic = false;
+  let done = false;
+  await pkg.scan(part, {
+    open(name) {
+      if (name === 'si') {
+        index++;
+        text = '';
+      } else if (name === 't') collecting = !inPhonetic && needed.has(index);
+      else if (name === 'rPh') inPhonetic = true;
+    },
+    close(name) {
+      if (name === 't') collecting = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        if (needed.has(index)) strings.set(index, unescapeText(text));
+        if (index >= last) done = true;
+      }
+    },
+    text(t) {
+      if (text.length < TEXT_CAP) text += t;
+    },
+    wantsText: () => collecting,
+    get finished() {
+      return done;
+    },
+  });
+  return strings;
+}
+
+/** Reads an .xlsx package into a grid; throws WorkbookReadError (or a zip error) when it is not one. */
+export async function readXlsxGrid(data: Buffer | ArrayBuffer, opts: ReadGridOptions = {}): Promise<WorkbookGrid> {
+  const pkg = await Package.open(Buffer.isBuffer(data) ? data : Buffer.from(data));
+  try {
+    const rootRels = await readRels(pkg, '');
+    const workbookPart = ofType(rootRels, REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
+    if (!pkg.has(workbookPart)) throw new WorkbookReadError('notWorkbook', 'no workbook part');
+    const wb = await readWorkbookPart(pkg, workbookPart);
+    const rels = await readRels(pkg, workbookPart);
+    const worksheets = wb.sheets.flatMap((s) => {
+      const rel = rels.get(s.rid);
+      return rel && rel.type.endsWith(REL_TYPE.worksheet) && pkg.has(rel.target)
+        ? [{ name: s.name, part: rel.target }]
+        : [];
+    });
+    if (!worksheets.length) throw new WorkbookReadError('noSheets', 'no worksheet');
+    const state: ReadState = {
+      cells: 0,
+      refs: [],
+      dateStyles: await readDateStyles(pkg, ofType(rels, REL_TYPE.styles)[0]?.target),
+      date1904: wb.date1904,
+    };
+    const sheets: SheetGrid[] = [];
+    for (const ws of worksheets) {
+      if (opts.wantSheet && !opts.wantSheet(ws.name)) continue;
+      const handler = new SheetHandler(state);
+      await pkg.scan(ws.part, handler);
+      sheets.push({ name: ws.name, rows: handler.rows });
+    }
+    const sst = ofType(rels, REL_TYPE.sharedStrings)[0]?.target;
+    if (state.refs.length) {
+      const strings = sst ? await readSharedStrings(pkg, sst, new Set(state.refs.map((r) => r.index))) : new Map();
+      for (const { line, col, index } of state.refs) line[col] = strings.get(index) ?? null;
+    }
+    return { sheets, date1904: wb.date1904 };
+  } finally {
+    pkg.close();
+  }
 }

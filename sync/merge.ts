@@ -18,7 +18,8 @@ export interface MergeOptions {
 export async function listInbox(inbox: string): Promise<string[]> {
   const entries = await fs.readdir(inbox, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !isIgnored(e.name))
+    // A link is listed too: it may lead to a file (read), or nowhere (refused as unreadable, never skipped silently).
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !isIgnored(e.name))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b, 'vi'));
 }

@@ -1,17 +1,21 @@
 // One inbox file in, a verdict out: refused by name, by container, by parser, or by the engine's
-// template checks; or accepted with its nominations. Never throws for a bad file.
+// template checks; or accepted with its nominations. Never throws for a bad file: a file that cannot be
+// opened, or whose content trips a fault, is refused with the reason and the run goes on.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   checkWorkbook,
   issueAt,
   makeIssue,
+  matchKey,
+  templateSheetNames,
   type Emitter,
   type Issue,
   type Plan,
   type WorkbookCheck,
 } from '../../engine/index.js';
-import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { LIMITS } from '../../engine/limits.js';
+import { readXlsxGrid, WorkbookReadError } from '../../node/xlsx-grid.js';
 import { guardWorkbook } from './zip-guard.js';
 
 export interface Intake {
@@ -40,34 +44,60 @@ export interface Screened {
 /** Name, size and container checks: I/O and zlib work, which a merge overlaps with parsing the previous file. */
 export async function screenFile(filePath: string): Promise<Screened> {
   const file = path.basename(filePath);
-  const stat = await fs.stat(filePath);
-  const intake: Intake = { file, receivedAt: stat.mtime, fileIssues: [] };
+  // Without a modification time (the file could not be opened) the run's own time stands in.
+  const intake: Intake = { file, receivedAt: new Date(), fileIssues: [] };
   const reject = (issue: Issue): Screened => ({ intake: { ...intake, fileIssues: [issue] } });
-
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== '.xlsx') {
-    // Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx.
-    return reject(makeIssue('FILE_UNSUPPORTED', { file }, { extension: ext }));
+  let data: Buffer;
+  try {
+    intake.receivedAt = (await fs.stat(filePath)).mtime;
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== '.xlsx') {
+      // Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx.
+      return reject(makeIssue('FILE_UNSUPPORTED', { file }, { extension: ext }));
+    }
+    data = await fs.readFile(filePath);
+  } catch {
+    // No permission, or gone between the listing and now: this file is refused, the run goes on.
+    return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'cannotOpen' }));
   }
-  const data = await fs.readFile(filePath);
   const guard = await guardWorkbook(data);
   if (!guard.ok) return reject(issueAt(guard, { file }));
   return { intake, data };
 }
 
-/** Parses a screened file and runs the engine on it. */
+/** Parses a screened file and runs the engine on it; whatever goes wrong rejects this file only. */
 export async function parseFile(plan: Plan, { intake, data }: Screened): Promise<Intake> {
   if (!data) return intake;
   const { file, receivedAt } = intake;
+  const reject = (issue: Issue): Intake => ({ ...intake, fileIssues: [issue] });
+  // Only the template's sheets are read: a clerk's scratch sheets cost nothing, whatever they hold.
+  const wanted = new Set(templateSheetNames(plan).map(matchKey));
   let grid;
   try {
-    grid = await readXlsxGrid(data);
-  } catch {
-    return {
-      ...intake,
-      fileIssues: [makeIssue('FILE_UNREADABLE', { file }, { reason: 'parser' })],
-    };
+    grid = await readXlsxGrid(data, { wantSheet: (name) => wanted.has(matchKey(name)) });
+  } catch (e) {
+    return reject(readFailure(file, e));
   }
-  const check = checkWorkbook(plan, grid, { file, receivedAt });
-  return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };
+  try {
+    const check = checkWorkbook(plan, grid, { file, receivedAt });
+    return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };
+  } catch (e) {
+    // A fault met on this file's content: the file is refused with the reason, the others still merge.
+    return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) }));
+  }
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+function readFailure(file: string, e: unknown): Issue {
+  if (!(e instanceof WorkbookReadError))
+    return makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) });
+  switch (e.reason) {
+    case 'cells':
+      return makeIssue('FILE_TOO_LARGE', { file }, { over: { what: 'cells', limit: LIMITS.cells } });
+    case 'noSheets':
+      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'noSheets' });
+    case 'notWorkbook':
+      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'parser' });
+  }
 }

@@ -1,15 +1,14 @@
-// Checks a workbook's container before any parser touches it: the compound-file signature of an encrypted
-// workbook, a valid zip directory, declared sizes within limits, and the actual sizes while inflating,
+// Checks a workbook's container before any parser touches it: a compound file (encrypted, or a legacy
+// .xls under another name), a valid zip directory, declared sizes within limits, and the actual sizes while inflating,
 // with a hard cap, so a decompression bomb is refused in seconds with flat memory.
 import yauzl from 'yauzl';
 import type { Finding, Oversize } from '../../engine/index.js';
 import { LIMITS } from '../../engine/limits.js';
+import { compoundFileKind, isCompoundFile } from '../../node/compound-file.js';
 
 export type GuardResult =
-  { ok: true } | ({ ok: false } & Finding<'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE'>);
-
-// Encrypted OOXML is stored inside an OLE compound file, whatever its extension says.
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  | { ok: true }
+  | ({ ok: false } & Finding<'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE' | 'FILE_UNSUPPORTED'>);
 
 function openZip(data: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
@@ -49,7 +48,11 @@ const damaged: GuardResult = { ok: false, code: 'FILE_UNREADABLE', params: { rea
 
 export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
   if (data.length > LIMITS.fileBytes) return tooLarge({ what: 'file', bytes: data.length }, LIMITS.fileBytes);
-  if (data.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, code: 'FILE_ENCRYPTED', params: {} };
+  // A compound file, whatever its name says: a password-protected .xlsx, or an Excel 97–2003 workbook.
+  if (isCompoundFile(data))
+    return compoundFileKind(data) === 'encrypted'
+      ? { ok: false, code: 'FILE_ENCRYPTED', params: {} }
+      : { ok: false, code: 'FILE_UNSUPPORTED', params: { extension: '.xlsx', legacyExcel: true } };
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(data);

@@ -3,6 +3,7 @@
 // carry a secretariat value stay, marked withdrawn.
 import type ExcelJS from 'exceljs';
 import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
+import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
 import type { PreviousRow, SecretariatValues } from './annotations.js';
 import {
@@ -80,7 +81,8 @@ export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean =
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. */
 export function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
-  const row = ws.addRow(values);
+  // A cell holds at most 32,767 characters: a longer text (a row's messages quoting a long value) is cut, marked.
+  const row = ws.addRow(values.map((v) => (typeof v === 'string' ? fitCell(v) : v)));
   row.eachCell((cell) => (cell.style = style));
   row.commit();
 }

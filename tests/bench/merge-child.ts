@@ -1,4 +1,5 @@
-// One measured run in a fresh process: `floor` (what exceljs alone costs) or `merge` (the real command).
+// One measured run in a fresh process: `floor` (what exceljs alone costs) or `merge` (the real command,
+// with a report when a fourth argument names it).
 // Prints {ms, maxRssMB} as JSON on the last line.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { runMerge } from '../../sync/merge-command.js';
 
-const [mode, inbox, out] = process.argv.slice(2) as [string, string, string];
+const [mode, inbox, out, report] = process.argv.slice(2) as [string, string, string, string | undefined];
 
 /** The floor: load every workbook, touch every cell, stream every row once into one new sheet. */
 async function floor(): Promise<void> {
@@ -30,7 +31,7 @@ async function floor(): Promise<void> {
 const t0 = performance.now();
 if (mode === 'floor') await floor();
 else {
-  const code = await runMerge(['--inbox', inbox, '--out', out]);
+  const code = await runMerge(['--inbox', inbox, '--out', out, ...(report ? ['--report', report] : [])]);
   if (code === 1) throw new Error('merge failed');
 }
 const ms = performance.now() - t0;

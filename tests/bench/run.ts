@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { runEngineBench } from './engine.js';
+import { runHostileBench } from './hostile.js';
 import { runMergeBench } from './merge.js';
 
 for (const line of await runEngineBench()) console.log(`[tsx]     ${line}`);
@@ -30,3 +31,5 @@ try {
 }
 
 for (const line of await runMergeBench()) console.log(line);
+
+for (const line of await runHostileBench()) console.log(line);

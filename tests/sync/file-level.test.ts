@@ -1,5 +1,5 @@
 // Every file gets a verdict and a bad file never stops the others: each file-level code of SPEC §4.
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../templates/workbook.js';
 import { readReport, runSync, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
 import { guardWorkbook } from '../../sync/intake/zip-guard.js';
+import { merge } from '../../sync/merge.js';
+import { compoundFile, noSheets } from './hostile-files.js';
 
 /** `size` zero bytes, deflated: 1.5 GB packs into about 1.5 MB. */
 async function deflatedZeros(size: number): Promise<Buffer> {
@@ -70,10 +72,12 @@ describe('file-level verdicts', () => {
     await put('bang.ods', 'x');
     await put('bang.csv', 'STT,Họ và tên\n1,A');
     await put('macro.xlsm', good);
-    await put(
-      'mat-khau.xlsx',
-      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]),
-    );
+    // Both are OLE compound files: only the one holding an encrypted package has a password.
+    await put('mat-khau.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage']));
+    await put('xls-doi-ten.xlsx', compoundFile(['Workbook', '\u0005SummaryInformation']));
+    await put('numbers.xlsx', await noSheets(PLAN, 'H-SONHA'));
+    // A link to nowhere: the file it named was moved or deleted.
+    await fs.symlink(path.join(inbox, 'da-xoa.xlsx'), path.join(inbox, 'mat-tich.xlsx'));
     await put('cat-cut.xlsx', good.subarray(0, Math.floor(good.length / 2)));
     await put('van-ban.xlsx', 'đây không phải sổ Excel');
     const zeros = await deflatedZeros(1.5 * 1024 ** 3);
@@ -131,6 +135,13 @@ describe('file-level verdicts', () => {
     ['bang.csv', 'FILE_UNSUPPORTED', '.xlsx'],
     ['macro.xlsm', 'FILE_UNSUPPORTED', '.xlsm'],
     ['mat-khau.xlsx', 'FILE_ENCRYPTED', 'mật khẩu'],
+    [
+      'xls-doi-ten.xlsx',
+      'FILE_UNSUPPORTED',
+      'Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành',
+    ],
+    ['numbers.xlsx', 'FILE_UNREADABLE', 'không tìm thấy trang tính nào'],
+    ['mat-tich.xlsx', 'FILE_UNREADABLE', 'không mở được tệp'],
     ['cat-cut.xlsx', 'FILE_UNREADABLE', 'Không đọc được'],
     ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
     ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
@@ -164,5 +175,28 @@ describe('file-level verdicts', () => {
       code: 'FILE_TOO_LARGE',
     });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+});
+
+describe('a file that goes away during the run', () => {
+  it('is refused as unreadable and the files around it still merge', async () => {
+    const inbox = tmpDir('inbox-vanish');
+    await writeInbox(inbox, [unit('H-BATO'), unit('H-LYSON'), unit('SCT-VP')]);
+    // Deleted after the listing, while the file before it is being read.
+    const result = await merge({
+      plan: PLAN,
+      inbox,
+      onFile: (i) => i === 0 && rmSync(path.join(inbox, 'H-LYSON.xlsx')),
+    });
+    const verdicts = Object.fromEntries(result.files.map((f) => [f.file, f]));
+    expect(verdicts['H-BATO.xlsx']!.status).toBe('accepted');
+    expect(verdicts['SCT-VP.xlsx']!.status).toBe('accepted');
+    expect(verdicts['H-LYSON.xlsx']).toMatchObject({
+      status: 'rejected',
+      unit: 'H-LYSON',
+      error: { code: 'FILE_UNREADABLE' },
+    });
+    expect(verdicts['H-LYSON.xlsx']!.error!.message).toContain('tệp đã bị xóa hay di chuyển');
+    expect(result.units.find((u) => u.unit === 'H-LYSON')!.status).toBe('missing');
   });
 });
