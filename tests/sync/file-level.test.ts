@@ -138,7 +138,7 @@ describe('file-level verdicts', () => {
     [
       'xls-doi-ten.xlsx',
       'FILE_UNSUPPORTED',
-      'Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành',
+      'Tệp là sổ Excel 97–2003 (.xls) dù mang phần mở rộng .xlsx; định dạng này không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành',
     ],
     ['numbers.xlsx', 'FILE_UNREADABLE', 'không tìm thấy trang tính nào'],
     ['mat-tich.xlsx', 'FILE_UNREADABLE', 'không mở được tệp'],
