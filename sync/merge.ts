@@ -17,11 +17,13 @@ export interface MergeOptions {
 
 export async function listInbox(inbox: string): Promise<string[]> {
   const entries = await fs.readdir(inbox, { withFileTypes: true });
-  return entries
-    // A link is listed too: it may lead to a file (read), or nowhere (refused as unreadable, never skipped silently).
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !isIgnored(e.name))
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b, 'vi'));
+  return (
+    entries
+      // A link is listed too: it may lead to a file (read), or nowhere (refused as unreadable, never skipped silently).
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && !isIgnored(e.name))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b, 'vi'))
+  );
 }
 
 export async function merge(opts: MergeOptions): Promise<MergeResult> {
