@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../templates/workbook.js';
-import { readReport, runSync, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
+import { mergeWithReport, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
 import { guardWorkbook } from '../../sync/intake/zip-guard.js';
 import { merge } from '../../sync/merge.js';
 import { compoundFile, noSheets } from './hostile-files.js';
@@ -62,7 +62,7 @@ describe('file-level verdicts', () => {
   const inbox = tmpDir('inbox-bad');
   const out = tmpDir('out-bad');
   let run: CliResult;
-  let report: Awaited<ReturnType<typeof readReport>>;
+  let report: Awaited<ReturnType<typeof mergeWithReport>>['report'];
 
   beforeAll(async () => {
     await writeInbox(inbox, [unit('H-BATO')]);
@@ -109,16 +109,7 @@ describe('file-level verdicts', () => {
     );
     await put('~$H-BATO.xlsx', 'lock');
     await put('.DS_Store', 'x');
-    run = await runSync([
-      'merge',
-      '--inbox',
-      inbox,
-      '--out',
-      path.join(out, 'master.xlsx'),
-      '--report',
-      path.join(out, 'report.json'),
-    ]);
-    report = await readReport(path.join(out, 'report.json'));
+    ({ run, report } = await mergeWithReport(inbox, out));
   }, 120_000);
 
   const verdict = (file: string) => report.files.find((f: { file: string }) => f.file === file);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CUT_MARKER, LIMITS } from '../../engine/limits.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { hostileFiles, LONG_ROWS, LONG_TEXT } from './hostile-files.js';
-import { onTime, readReport, runSync, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
+import { onTime, mergeWithReport, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
 
 interface ReportIssue {
   code: string;
@@ -24,7 +24,7 @@ describe('hostile files in one inbox', () => {
   const inbox = tmpDir('inbox-hostile');
   const out = tmpDir('out-hostile');
   let run: CliResult;
-  let report: Awaited<ReturnType<typeof readReport>>;
+  let report: Awaited<ReturnType<typeof mergeWithReport>>['report'];
   let names: Record<string, string>;
 
   beforeAll(async () => {
@@ -36,16 +36,7 @@ describe('hostile files in one inbox', () => {
       await fs.writeFile(file, f.data);
       await fs.utimes(file, onTime, onTime);
     }
-    run = await runSync([
-      'merge',
-      '--inbox',
-      inbox,
-      '--out',
-      path.join(out, 'master.xlsx'),
-      '--report',
-      path.join(out, 'report.json'),
-    ]);
-    report = await readReport(path.join(out, 'report.json'));
+    ({ run, report } = await mergeWithReport(inbox, out));
   }, 120_000);
 
   const verdict = (what: string) => report.files.find((f: { file: string }) => f.file === names[what]);

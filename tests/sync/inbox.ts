@@ -64,3 +64,10 @@ export function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 export async function readReport(file: string) {
   return JSON.parse(await fs.readFile(file, 'utf8'));
 }
+
+/** Runs the real merge of an inbox into `out`/master.xlsx with `out`/report.json, and reads the report. */
+export async function mergeWithReport(inbox: string, out: string) {
+  const report = path.join(out, 'report.json');
+  const run = await runSync(['merge', '--inbox', inbox, '--out', path.join(out, 'master.xlsx'), '--report', report]);
+  return { run, report: await readReport(report) };
+}
