@@ -8,6 +8,10 @@ import { exited, openWorkbook, PLAN, rowsOf, runSync, spawnSync, tmpDir, unit, w
 const dir = tmpDir('crash');
 const small = path.join(dir, 'small');
 const big = path.join(dir, 'big');
+// The first of two merges must still hold the lock when the second has started: reading is quick, so
+// this inbox is large enough that writing its master outlasts a second command's start-up.
+const busy = path.join(dir, 'busy');
+const BUSY_ROWS = 20 * 1050;
 
 beforeAll(async () => {
   await writeInbox(small, [unit('H-BATO')]);
@@ -16,7 +20,11 @@ beforeAll(async () => {
     big,
     PLAN.units.slice(0, 10).map((u) => unit(u.code, { individuals: 400, collectives: 20, mistakes: 0.2 })),
   );
-}, 120_000);
+  await writeInbox(
+    busy,
+    PLAN.units.map((u) => unit(u.code, { individuals: 1000, collectives: 50, mistakes: 0.2 })),
+  );
+}, 240_000);
 
 async function freshMaster(name: string): Promise<{ master: string; before: Buffer }> {
   const master = path.join(dir, name);
@@ -57,7 +65,7 @@ describe('a merge killed while it works', () => {
 describe('two merges on one master', () => {
   it('stops the second with a clear message while the first runs, and the first finishes whole', async () => {
     const { master } = await freshMaster('busy.xlsx');
-    const first = spawnSync(['merge', '--inbox', big, '--out', master]);
+    const first = spawnSync(['merge', '--inbox', busy, '--out', master]);
     // Wait until the first holds the lock.
     for (
       let i = 0;
@@ -74,12 +82,12 @@ describe('two merges on one master', () => {
     expect(second.stderr).toContain('đang được một lệnh tổng hợp khác ghi');
     expect(await exited(first)).toBe(0);
     const wb = await openWorkbook(master);
-    expect(rowsOf(wb.getWorksheet(MASTER_SHEETS.tally)!).length).toBe(1 + 10 * 420);
+    expect(rowsOf(wb.getWorksheet(MASTER_SHEETS.tally)!).length).toBe(1 + BUSY_ROWS);
   }, 120_000);
 
   it('lets the second wait its turn with --wait', async () => {
     const { master } = await freshMaster('queue.xlsx');
-    const first = spawnSync(['merge', '--inbox', big, '--out', master]);
+    const first = spawnSync(['merge', '--inbox', busy, '--out', master]);
     for (
       let i = 0;
       i < 100 &&
