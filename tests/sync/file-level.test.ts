@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatIssue } from '../../engine/index.js';
 import { buildTemplate } from '../../templates/workbook.js';
 import { mergeWithReport, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
 import { guardWorkbook } from '../../sync/intake/zip-guard.js';
@@ -185,9 +186,9 @@ describe('a file that goes away during the run', () => {
     expect(verdicts['H-LYSON.xlsx']).toMatchObject({
       status: 'rejected',
       unit: 'H-LYSON',
-      error: { code: 'FILE_UNREADABLE' },
+      fileIssues: [{ code: 'FILE_UNREADABLE' }],
     });
-    expect(verdicts['H-LYSON.xlsx']!.error!.message).toContain('tệp đã bị xóa hay di chuyển');
+    expect(formatIssue(verdicts['H-LYSON.xlsx']!.fileIssues[0]!)).toContain('tệp đã bị xóa hay di chuyển');
     expect(result.units.find((u) => u.unit === 'H-LYSON')!.status).toBe('missing');
   });
 });

@@ -1,6 +1,7 @@
 // One file's content that trips a fault in the checks costs that file, never the run: it is refused
 // with FILE_UNREADABLE saying what went wrong, and the other files merge.
 import { describe, expect, it, vi } from 'vitest';
+import { formatIssue } from '../../engine/index.js';
 import { merge } from '../../sync/merge.js';
 import { PLAN, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -22,8 +23,8 @@ describe('a fault while checking one file', () => {
     await writeInbox(inbox, [unit('H-BATO'), unit('SCT-VP')]);
     const result = await merge({ plan: PLAN, inbox });
     const bato = result.files.find((f) => f.file === 'H-BATO.xlsx')!;
-    expect(bato).toMatchObject({ status: 'rejected', error: { code: 'FILE_UNREADABLE' } });
-    expect(bato.error!.message).toContain('RangeError: Invalid time value');
+    expect(bato).toMatchObject({ status: 'rejected', fileIssues: [{ code: 'FILE_UNREADABLE' }] });
+    expect(formatIssue(bato.fileIssues[0]!)).toContain('RangeError: Invalid time value');
     expect(result.files.find((f) => f.file === 'SCT-VP.xlsx')!.status).toBe('accepted');
     expect(result.nominations.every((n) => n.unit === 'SCT-VP')).toBe(true);
     expect(result.nominations.length).toBeGreaterThan(0);
