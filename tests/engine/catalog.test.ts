@@ -19,6 +19,7 @@ import { rowCheck } from '../../engine/checks/types.js';
 import { LIMITS } from '../../engine/limits.js';
 import { INTAKE, parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
+import { compoundFile } from '../sync/hostile-files.js';
 import { check, codes, PLAN, validRow, workbook, type WorkbookSpec } from './grids.js';
 
 const person = (o = {}) => validRow(PLAN, 'ca_nhan', o);
@@ -281,8 +282,6 @@ async function intake(name: string, data: Buffer): Promise<Issue[]> {
   return (await parseFile(PLAN, await screenFile(file))).fileIssues;
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
 const acrossUnits = (otherBirthYear: number) => {
   const a = check(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person()] });
   const b = check(PLAN, { info: { unitCode: 'SCT-VP' }, individuals: [person({ birthYear: otherBirthYear })] });
@@ -307,8 +306,9 @@ const OTHER_CASES: Partial<Record<IssueCode, OtherCase>> = {
     nearMiss: () => intake('vua.xlsx', Buffer.alloc(LIMITS.fileBytes)),
   },
   FILE_ENCRYPTED: {
-    trigger: () => intake('mat-khau.xlsx', Buffer.from([...OLE_SIGNATURE, 0, 0])),
-    nearMiss: () => intake('gan-giong.xlsx', Buffer.from([...OLE_SIGNATURE.slice(0, 7), 0, 0, 0])),
+    trigger: () => intake('mat-khau.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage'])),
+    // The same container holding an Excel 97–2003 workbook has no password: it is FILE_UNSUPPORTED.
+    nearMiss: () => intake('cu.xlsx', compoundFile(['Workbook'])),
   },
   FILE_UNREADABLE: {
     trigger: () => intake('cut.xlsx', template.subarray(0, template.length >> 1)),

@@ -11,7 +11,7 @@ const big = path.join(dir, 'big');
 // The first of two merges must still hold the lock when the second has started: reading is quick, so
 // this inbox is large enough that writing its master outlasts a second command's start-up.
 const busy = path.join(dir, 'busy');
-const BUSY_ROWS = 20 * 1050;
+const BUSY_ROWS = 20 * 420;
 
 beforeAll(async () => {
   await writeInbox(small, [unit('H-BATO')]);
@@ -22,7 +22,7 @@ beforeAll(async () => {
   );
   await writeInbox(
     busy,
-    PLAN.units.map((u) => unit(u.code, { individuals: 1000, collectives: 50, mistakes: 0.2 })),
+    PLAN.units.map((u) => unit(u.code, { individuals: 400, collectives: 20, mistakes: 0.2 })),
   );
 }, 240_000);
 
