@@ -34,11 +34,42 @@ export function flattenCell(value: unknown): Cell {
   return String(value);
 }
 
-/** The text of a cell as a person sees it (dates as dd/mm/yyyy), trimmed; '' when empty. */
+// Excel's error values, as a cell shows them and as Excel's range.values and the file hold them.
+const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#EXTERNAL!',
+  '#PYTHON!',
+]);
+
+/** A date no calendar has: what exceljs makes of a date-formatted formula whose result is an error. */
+const isInvalidDate = (value: Cell): boolean => value instanceof Date && Number.isNaN(value.getTime());
+
+/** True when the cell shows one of Excel's error values (#VALUE!, #N/A…): a formula the clerk must fix. */
+export function isErrorValue(value: Cell): boolean {
+  if (typeof value === 'string') return value.length <= 16 && ERROR_VALUES.has(value.trim().toUpperCase());
+  return isInvalidDate(value);
+}
+
+/** The text of a cell as a person sees it (dates as dd/mm/yyyy), trimmed; '' when empty. Never throws. */
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
-  if (value instanceof Date) return formatDate(isoFromUtcDate(value));
+  // The error behind an invalid date is lost; Excel shows #VALUE! for a date computed from bad input.
+  if (value instanceof Date) return isInvalidDate(value) ? '#VALUE!' : formatDate(isoFromUtcDate(value));
   return String(value);
 }
 

@@ -11,6 +11,7 @@ import { checkRequired } from './checks/required.js';
 import { checkRouting } from './checks/routing.js';
 import { SUBMISSION_CHECKS } from './checks/submission.js';
 import { checkSummary } from './checks/summary.js';
+import { checkTextLength } from './checks/text-length.js';
 import type { Emit, Emitter, RowCheck } from './checks/types.js';
 import { checkValues } from './checks/values.js';
 import { isLate } from './deadline.js';
@@ -38,6 +39,7 @@ export const ROW_CHECKS: readonly RowCheck[] = [
   checkDossier,
   checkSummary,
   checkFormulaLike,
+  checkTextLength,
 ];
 
 /** Every step of the engine that emits issues, each with the codes it declares (see the catalog test). */

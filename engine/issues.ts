@@ -4,7 +4,7 @@
 // nowhere else: every Vietnamese word of a message lives in this file.
 import { formatDate } from './cells.js';
 import { formatLocalTime } from './deadline.js';
-import { formatCount, formatSize } from './limits.js';
+import { CUT_MARKER, formatCount, formatSize } from './limits.js';
 import { INFO_LABELS, INFO_SHEET, type ColumnKey, type InfoKey } from './template.js';
 
 export type Severity = 'error' | 'warning';
@@ -21,7 +21,9 @@ export type Expected =
   /** One of exactly two values (the Thông tin yes/no lines). */
   | { kind: 'either'; values: readonly [string, string] }
   | { kind: 'date' }
-  | { kind: 'year'; min: number; max: number };
+  | { kind: 'year'; min: number; max: number }
+  /** Any value but an error: the cell shows a formula's error (#VALUE!, #N/A…). */
+  | { kind: 'noError' };
 
 /** Why a file is not the plan's template (TEMPLATE_UNKNOWN). */
 export type TemplateMismatch =
@@ -67,6 +69,8 @@ function expectedText(e: Expected): string {
       return 'Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/04/2021.';
     case 'year':
       return `Năm sinh phải là năm có 4 chữ số, từ ${e.min} đến ${e.max}.`;
+    case 'noError':
+      return 'Ô đang hiện lỗi của công thức. Hãy sửa công thức hoặc gõ thẳng giá trị vào ô.';
   }
 }
 
@@ -353,6 +357,14 @@ export const ISSUE_KINDS = {
     'Tóm tắt thành tích quá ngắn',
     "The achievement summary is under the plan's minimum length.",
     (p) => `Tóm tắt thành tích chỉ có ${p.length} ký tự (nên từ ${p.min} ký tự). Hãy nêu rõ thành tích nổi bật.`,
+  ),
+  TEXT_TOO_LONG: kind<{ /** Excel's limit for one cell. */ limit: number }>(
+    'row',
+    'warning',
+    'Nội dung quá dài',
+    "A cell holds more than Excel's 32,767 characters; it is written cut, with a visible marker, wherever it is written.",
+    (p) =>
+      `Ô này dài hơn ${formatCount(p.limit)} ký tự, giới hạn của một ô Excel. Nội dung được ghi cắt bớt, cuối có dấu "${CUT_MARKER.trim()}"; hãy rút gọn.`,
   ),
   TEXT_FORMULA_LIKE: kind(
     'row',

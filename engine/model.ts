@@ -1,6 +1,6 @@
 // The row model: a raw row's cells turned into typed values, each either empty, ok, or invalid (with the
 // text the clerk typed). List values map to plan codes through vocabularies built once per plan.
-import { cellText, readYear, type Cell } from './cells.js';
+import { cellText, isErrorValue, readYear, type Cell } from './cells.js';
 import { fitCell, LIMITS } from './limits.js';
 import { isPerson as isPersonType, type NomineeTypeCode, type Plan, type PlanUnit } from './plan.js';
 import { cellOf, type RawRow } from './read.js';
@@ -84,6 +84,8 @@ export interface NominationRow {
   gender: Parsed<string>;
   leader: Parsed<boolean>;
   birthYear: Parsed<number>;
+  /** The columns whose cell shows an Excel error value (#VALUE!, #N/A…); null when none (most rows). */
+  errors: Set<ColumnKey> | null;
 }
 
 function year(cell: Cell, plan: Plan): Parsed<number> {
@@ -126,6 +128,7 @@ export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
     gender: isPerson ? list(ctx.gender, raw, 'gender') : EMPTY,
     leader: isPerson ? list(ctx.yesNo, raw, 'leader') : EMPTY,
     birthYear: isPerson ? year(cellOf(raw, 'birthYear'), ctx.plan) : EMPTY,
+    errors: null,
   };
   const text = row.text;
   text.name = row.name;
@@ -143,7 +146,9 @@ export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
   const { keys, idx } = raw.columns;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    if (text[k] === undefined) text[k] = free(raw.line[idx[i]!] ?? null);
+    const cell = raw.line[idx[i]!] ?? null;
+    if (cell !== null && typeof cell !== 'number' && isErrorValue(cell)) (row.errors ??= new Set()).add(k);
+    if (text[k] === undefined) text[k] = free(cell);
     // What is shown and stored fits in one cell: longer text is cut, marked, wherever it goes next.
     if (text[k]!.length > LIMITS.cellChars) text[k] = fitCell(text[k]!);
   }

@@ -2,13 +2,23 @@
 // only tells the clerk.
 import { rowCheck } from './types.js';
 
-// = + - @ after any leading spaces (checked by char code: this runs on every cell).
+// = + - @ after any leading white space, line breaks included ("\n=SUM(…)" still reads as a formula once
+// the line break is trimmed). Checked by char code: this runs on every cell.
 const FORMULA_CHARS = new Set([0x3d, 0x2b, 0x2d, 0x40]);
+
+const isBlankChar = (c: number): boolean =>
+  c <= 0x20 ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  c === 0xfeff ||
+  (c >= 0x2000 && c <= 0x200b) ||
+  c === 0x2028 ||
+  c === 0x2029;
 
 function looksLikeFormula(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09) return FORMULA_CHARS.has(c);
+    if (!isBlankChar(c)) return FORMULA_CHARS.has(c);
   }
   return false;
 }
