@@ -158,8 +158,13 @@ const CASES: Partial<Record<IssueCode, Case>> = {
     trigger: { individuals: [person({ summary: 'x'.repeat(29) })] },
     nearMiss: { individuals: [person({ summary: 'x'.repeat(30) })] },
   },
+  TEXT_TOO_LONG: {
+    trigger: { individuals: [person({ summary: 'x'.repeat(LIMITS.cellChars + 1) })] },
+    nearMiss: { individuals: [person({ summary: 'x'.repeat(LIMITS.cellChars) })] },
+  },
   TEXT_FORMULA_LIKE: {
-    trigger: { individuals: [person({ position: '=HYPERLINK("x")' })] },
+    // A line break, then "=": trimmed by whoever copies it, it is a formula again.
+    trigger: { individuals: [person({ name: '\n=Nguyễn Văn A' })] },
     nearMiss: { individuals: [person({ position: 'Phó phòng (=trưởng nhóm)' })] },
   },
 };
@@ -195,6 +200,7 @@ describe('issue catalog', () => {
       'DUPLICATE_ACROSS_UNITS',
       'SUMMARY_TOO_SHORT',
       'TEXT_FORMULA_LIKE',
+      'TEXT_TOO_LONG',
     ];
     expect([...ISSUE_CODES].sort()).toEqual([...spec].sort());
     const warnings = ISSUE_CODES.filter((c) => ISSUE_KINDS[c].severity === 'warning').sort();
@@ -203,6 +209,7 @@ describe('issue catalog', () => {
       'DUPLICATE_ACROSS_UNITS',
       'SUMMARY_TOO_SHORT',
       'TEXT_FORMULA_LIKE',
+      'TEXT_TOO_LONG',
     ]);
   });
 

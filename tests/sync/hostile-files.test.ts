@@ -66,7 +66,11 @@ describe('hostile files in one inbox', () => {
 
   it('cuts a 1 MB summary shared by 400 rows to one cell, with a visible marker, in the master', async () => {
     expect(verdict('1 MB shared string × 400 cells').status).toBe('accepted');
-    expect(rowsOfFile('1 MB shared string × 400 cells')).toHaveLength(LONG_ROWS);
+    const rows = rowsOfFile('1 MB shared string × 400 cells');
+    expect(rows).toHaveLength(LONG_ROWS);
+    // The clerk is told on each row, a warning: the rows stay valid.
+    for (const n of rows)
+      expect(n.issues.map((i) => `${i.code}:${i.column}`)).toEqual(['TEXT_TOO_LONG:Tóm tắt thành tích']);
     const master = await readXlsxGrid(await fs.readFile(path.join(out, 'master.xlsx')), {
       wantSheet: (name) => name === 'Tổng hợp',
     });
@@ -81,12 +85,12 @@ describe('hostile files in one inbox', () => {
     expect(summaries.every((s) => s.length <= LIMITS.cellChars)).toBe(true);
   });
 
-  it('tells the clerk an error value in a date-formatted Năm sinh is not a year', () => {
+  it('tells the clerk an error value in a date-formatted Năm sinh is a formula to fix', () => {
     expect(verdict('#VALUE! in a date-formatted cell').status).toBe('accepted');
     const [row] = rowsOfFile('#VALUE! in a date-formatted cell');
     const issue = row!.issues.find((i) => i.column === 'Năm sinh')!;
     expect(issue.code).toBe('FIELD_INVALID');
-    expect(issue.message).toContain('"#VALUE!"');
+    expect(issue.message).toContain('Giá trị "#VALUE!" không hợp lệ. Ô đang hiện lỗi của công thức');
   });
 
   it.each([
