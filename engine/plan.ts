@@ -60,7 +60,20 @@ export const PlanSchema = z
     birthYear: z.object({ min: z.number().int(), max: z.number().int() }),
     summaryMinLength: z.number().int().nonnegative(),
     nomineeTypes: z.array(NomineeType).min(1),
-    groups: z.array(z.object({ code, label: text })).min(1),
+    groups: z
+      .array(
+        z.object({
+          code,
+          label: text,
+          /**
+           * Nominees of this group may be proposed by any unit (enterprises, other organisations): the same
+           * collective named by two units is the same one. A collective of any other group is its unit's own
+           * team, never the same as another unit's team of the same name.
+           */
+          openToAllUnits: z.boolean().optional(),
+        }),
+      )
+      .min(1),
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
     dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
