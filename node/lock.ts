@@ -1,9 +1,37 @@
-// One merge at a time per master: a lock file created exclusively beside it, holding the owner's pid.
-// A lock whose process is gone is stale and taken over; a live one makes the second merge wait, then stop.
-import { promises as fs } from 'node:fs';
+// One merge (or push) at a time per master: a lock file beside it, holding who owns it. The lock is
+// written whole under a temporary name and hard-linked into place, so it appears complete or not at all
+// (and a full disk leaves no empty lock behind). A lock whose process is gone is stale and taken over —
+// under a second, short-lived lock, so that of several runs finding the same stale lock exactly one wins.
+// A lock the run cannot read, or held by a live process that is not its owner, is explained, never guessed at.
+import { promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileError } from './fs-errors.js';
 
 export interface Lock {
   release(): Promise<void>;
+}
+
+interface Owner {
+  pid?: number;
+  startedAt?: string;
+  host?: string;
+  /** The owner's command line, to tell it from another process that later got the same pid. */
+  command?: string;
+  /** Linux: the owner's start time in clock ticks since boot (field 22 of /proc/PID/stat). */
+  procStart?: string;
+}
+
+/** Linux only: a live process's start time and command line; undefined elsewhere or when it is gone. */
+function procInfo(pid: number): { start: string; command: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name in parentheses may hold spaces: count fields after its closing parenthesis.
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    return { start, command };
+  } catch {
+    return undefined;
+  }
 }
 
 const alive = (pid: number): boolean => {
@@ -15,34 +43,168 @@ const alive = (pid: number): boolean => {
   }
 };
 
+function ownerRecord(): string {
+  const own = procInfo(process.pid);
+  const owner: Owner = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    host: os.hostname(),
+    // As /proc shows it, so that it compares equal when read back from there.
+    command: own?.command ?? process.argv.join(' '),
+    procStart: own?.start,
+  };
+  return JSON.stringify(owner);
+}
+
+/**
+ * Creates `file` holding `content` only if it does not exist; false when it does. The content is written
+ * under a temporary name first, then linked into place: never seen empty or half written.
+ */
+async function createExclusive(file: string, content: string): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.new`;
+  try {
+    await fs.writeFile(tmp, content, { flag: 'wx' });
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw fileError(e, 'tạo được tệp khóa', file);
+  }
+  try {
+    await fs.link(tmp, file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // No hard links (exFAT, FAT, some shares): create in place; remove it again if the write fails.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    return createInPlace(file, content);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+async function createInPlace(file: string, content: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fileError(e, 'tạo được tệp khóa', file);
+  }
+  try {
+    await handle.writeFile(content);
+    await handle.close();
+    return true;
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(file, { force: true });
+    throw fileError(e, 'tạo được tệp khóa', file);
+  }
+}
+
+const readText = (file: string): Promise<string | undefined> =>
+  fs.readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw fileError(e, 'đọc được tệp khóa', file);
+  });
+
+function parseOwner(text: string): Owner | undefined {
+  try {
+    const owner = JSON.parse(text) as Owner;
+    return owner && Number.isInteger(owner.pid) && owner.pid! > 0 ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Verdict = 'stale' | 'running' | { foreign: string };
+
+function judge(owner: Owner): Verdict {
+  const pid = owner.pid!;
+  // Another computer sharing the folder: its processes cannot be seen from here; wait for it like a live one.
+  if (owner.host && owner.host !== os.hostname()) return 'running';
+  // Our own pid in someone's lock: a run before us in a container, where pids repeat.
+  if (pid === process.pid) return 'stale';
+  if (!alive(pid)) return 'stale';
+  const info = procInfo(pid);
+  if (!info) return 'running';
+  if (owner.procStart && info.start !== owner.procStart) return 'stale';
+  const looksLikeOwner = owner.command ? info.command === owner.command : /\bnode\b|tsx/.test(info.command);
+  return looksLikeOwner ? 'running' : { foreign: `tiến trình ${pid} đang chạy là "${info.command.slice(0, 80)}"` };
+}
+
+const removalAdvice = (file: string) =>
+  `Nếu chắc chắn không còn lệnh merge hay push nào đang chạy trên sổ này (kể cả trên máy khác dùng chung thư mục), hãy xóa tệp khóa "${file}" rồi chạy lại.`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Removes the stale lock whose text is `stale`, unless another run has replaced it meanwhile. */
+async function takeOver(file: string, stale: string): Promise<void> {
+  const guard = `${file}.takeover`;
+  if (!(await createExclusive(guard, ownerRecord()))) {
+    // Another run is taking over right now (a few milliseconds); a guard left by a killed run is cleared.
+    const text = await readText(guard);
+    const owner = text === undefined ? undefined : parseOwner(text);
+    const age = await fs.stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (text !== undefined && ((owner && judge(owner) === 'stale') || age > 10_000))
+      await fs.rm(guard, { force: true });
+    await sleep(20 + Math.random() * 30);
+    return;
+  }
+  try {
+    if ((await readText(file)) === stale) await fs.rm(file, { force: true });
+  } finally {
+    await fs.rm(guard, { force: true });
+  }
+}
+
 export async function acquireLock(target: string, waitSeconds: number): Promise<Lock> {
   const file = `${target}.lock`;
   const deadline = Date.now() + waitSeconds * 1000;
+  const record = ownerRecord();
+  let unreadableSince: number | undefined;
   for (;;) {
-    try {
-      await fs.writeFile(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), {
-        flag: 'wx',
-      });
-      return { release: () => fs.rm(file, { force: true }) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    if (await createExclusive(file, record)) {
+      return {
+        release: async () => {
+          // Only our own lock is removed.
+          if ((await readText(file).catch(() => undefined)) === record) await fs.rm(file, { force: true });
+        },
+      };
     }
-    let owner: { pid?: number; startedAt?: string } = {};
-    try {
-      owner = JSON.parse(await fs.readFile(file, 'utf8'));
-    } catch {
-      // Being written or removed right now: look again.
+    const text = await readText(file);
+    if (text === undefined) continue;
+    const owner = parseOwner(text);
+    if (!owner) {
+      // A lock written by an older version may be seen empty for an instant; one that stays so is damaged.
+      unreadableSince ??= Date.now();
+      if (Date.now() - unreadableSince < 1000) {
+        await sleep(200);
+        continue;
+      }
+      throw new Error(
+        `Không đọc được tệp khóa "${file}" (nội dung hỏng hoặc trống), nên không biết lệnh nào đang giữ sổ "${target}". ${removalAdvice(file)}`,
+      );
     }
-    if (owner.pid && !alive(owner.pid)) {
-      await fs.rm(file, { force: true });
+    unreadableSince = undefined;
+    const verdict = judge(owner);
+    if (verdict === 'stale') {
+      await takeOver(file, text);
       continue;
+    }
+    if (verdict !== 'running') {
+      throw new Error(
+        `Sổ tổng hợp "${target}" đang bị khóa bởi tệp "${file}" (${verdict.foreign}, ghi lúc ${owner.startedAt ?? '?'}), không phải một lệnh tổng hợp còn chạy trên máy này. ${removalAdvice(file)}`,
+      );
     }
     if (Date.now() >= deadline) {
       throw new Error(
-        `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi (tiến trình ${owner.pid ?? '?'}, bắt đầu ${owner.startedAt ?? '?'}). ` +
-          'Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.',
+        `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi (tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}). ` +
+          `Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ. ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`,
       );
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(50);
   }
 }

@@ -2,10 +2,12 @@
 // writes the master atomically under a lock (keeping the previous one as a backup), then the report.
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
-import { backupPath, removeStaleTemps, writeAtomic, writeFileAtomic } from '../node/atomic.js';
+import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/atomic.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
-import { readPreviousMaster, writeMaster } from './master/index.js';
+import { readPreviousMaster, writeMaster, type PreviousMaster } from './master/index.js';
+import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
+import type { TypedCell } from '../node/xlsx-rows.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
 import { buildReport } from './report.js';
@@ -14,13 +16,24 @@ import { progress, summary } from './terminal.js';
 export const MERGE_USAGE =
   'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
-async function checkWritableDir(file: string, what: string): Promise<void> {
+/** An output path must name a file (new or existing) in an existing, writable folder. */
+async function checkOutput(file: string, what: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat?.isDirectory())
+    throw new UsageError(
+      `Không ghi được ${what} "${file}": đây là một thư mục. Hãy ghi cả tên tệp, ví dụ "${path.join(file, what === 'báo cáo' ? 'bao-cao.json' : 'so-tong-hop.xlsx')}".`,
+    );
+  if (stat && !stat.isFile()) throw new UsageError(`Không ghi được ${what} "${file}": đây không phải một tệp thường.`);
   const dir = path.dirname(path.resolve(file));
-  try {
-    await fs.access(dir, fsc.W_OK);
-  } catch {
+  const dirStat = await fs.stat(dir).catch(() => null);
+  let writable = Boolean(dirStat?.isDirectory());
+  if (writable)
+    writable = await fs.access(dir, fsc.W_OK).then(
+      () => true,
+      () => false,
+    );
+  if (!writable)
     throw new UsageError(`Không ghi được ${what} "${file}": thư mục "${dir}" không tồn tại hoặc không có quyền ghi.`);
-  }
 }
 
 async function parseMergeOptions(argv: string[]) {
@@ -42,9 +55,24 @@ async function parseMergeOptions(argv: string[]) {
   const wait = secondsOption(values.wait, 'wait', 0);
   const stat = await fs.stat(inbox).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`Không có thư mục hồ sơ "${inbox}".`);
-  await checkWritableDir(out, 'sổ tổng hợp');
-  if (values.report) await checkWritableDir(values.report, 'báo cáo');
+  await checkOutput(out, 'sổ tổng hợp');
+  if (values.report) {
+    await checkOutput(values.report, 'báo cáo');
+    const same = (a: string) => path.resolve(a) === path.resolve(values.report!);
+    if (same(out) || same(backupPath(out)))
+      throw new UsageError(`--report "${values.report}" trùng với sổ tổng hợp hoặc bản sao của nó: hãy chọn tên khác.`);
+  }
   return { ...values, inbox, out, wait, plan: await loadPlan(values.plan) };
+}
+
+/** The received times the secretariat typed in the previous master's Theo đơn vị, by unit. */
+function officeTimes(previous: PreviousMaster): Map<string, TypedCell> {
+  const times = new Map<string, TypedCell>();
+  for (const [unit, row] of previous.tables.get(MASTER_SHEETS.units)?.byKey ?? []) {
+    const typed = row.values.get(RECEIVED_BY_OFFICE_HEADER);
+    if (typed !== undefined) times.set(unit, typed);
+  }
+  return times;
 }
 
 export const runMerge = (argv: string[]): Promise<number> =>
@@ -53,13 +81,16 @@ export const runMerge = (argv: string[]): Promise<number> =>
     const lock = await acquireLock(opts.out, opts.wait);
     try {
       await removeStaleTemps(opts.out);
-      const previous = await readPreviousMaster(opts.out);
+      const now = new Date();
+      const previous = await readPreviousMaster(opts.out, now, opts.plan.timeZone);
       const bar = progress();
       const result = await merge({
         plan: opts.plan,
         inbox: opts.inbox,
         includeLate: opts['include-late'],
         onFile: bar.file,
+        now,
+        officeTimes: officeTimes(previous),
       });
       bar.done();
       const hadMaster = await fs.stat(opts.out).then(
@@ -67,9 +98,22 @@ export const runMerge = (argv: string[]): Promise<number> =>
         () => false,
       );
       const backup = hadMaster ? backupPath(opts.out) : undefined;
-      await writeAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup });
-      if (opts.report) await writeFileAtomic(opts.report, `${JSON.stringify(buildReport(result), null, 2)}\n`);
-      console.log(summary(result, { master: opts.out, report: opts.report, backup }));
+      // Every output is written before any is replaced: a failure leaves all of them as they were.
+      const staged: Staged[] = [];
+      try {
+        staged.push(
+          await stageAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup, what: 'sổ tổng hợp' }),
+        );
+        if (opts.report) {
+          const json = `${JSON.stringify(buildReport(result), null, 2)}\n`;
+          staged.push(await stageAtomic(opts.report, (tmp) => fs.writeFile(tmp, json), { what: 'báo cáo' }));
+        }
+      } catch (e) {
+        for (const s of staged) await s.abort();
+        throw e;
+      }
+      for (const s of staged) await s.commit();
+      console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
       return result.files.some((f) => f.status === 'rejected') ? 2 : 0;
     } finally {
       await lock.release();

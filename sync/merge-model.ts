@@ -11,6 +11,7 @@ export interface FileVerdict {
   unit: string | null;
   status: FileStatus;
   late: boolean;
+  /** The file's own time (modification time, or Drive's). */
   receivedAt: Date;
   /** Every file-level issue (rejected files): the first is the report's `error`, all are in the Lỗi sheet. */
   fileIssues: Issue[];
@@ -27,7 +28,11 @@ export interface UnitStatus {
   status: UnitSubmissionStatus;
   /** The accepted file of the unit, when there is one. */
   file?: string;
+  /** When the Sở received the unit's submission: the secretariat's own record when it typed one, else the file's time. */
   receivedAt?: Date;
+  receivedFrom?: 'file' | 'secretariat';
+  /** The accepted file's own time (modification time, or Drive's), shown beside the secretariat's. */
+  fileReceivedAt?: Date;
 }
 
 export interface MergeResult {
@@ -38,4 +43,6 @@ export interface MergeResult {
   units: UnitStatus[];
   /** Nominations of accepted files only, in file then sheet then row order. */
   nominations: Nomination[];
+  /** Received times typed by the secretariat that could not be read as a time: the file's time was used. */
+  unreadableReceivedTimes: { unit: string; text: string }[];
 }

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
+import type { TypedCell } from '../node/xlsx-rows.js';
+import { typedText } from './master/annotations.js';
+import { readReceivedTime } from './received-time.js';
 
 export interface MergeOptions {
   plan: Plan;
@@ -13,6 +16,8 @@ export interface MergeOptions {
   now?: Date;
   /** Called before each file is read: for a progress bar. */
   onFile?: (index: number, total: number, file: string) => void;
+  /** Received times the secretariat typed per unit (Theo đơn vị), as typed. */
+  officeTimes?: Map<string, TypedCell>;
 }
 
 export async function listInbox(inbox: string): Promise<string[]> {
@@ -29,6 +34,13 @@ export async function listInbox(inbox: string): Promise<string[]> {
 export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const { plan } = opts;
   const names = await listInbox(opts.inbox);
+  const officeTimes = new Map<string, Date>();
+  const unreadableReceivedTimes: MergeResult['unreadableReceivedTimes'] = [];
+  for (const [unit, typed] of opts.officeTimes ?? []) {
+    const time = readReceivedTime(typed, plan.timeZone);
+    if (time) officeTimes.set(unit, time);
+    else unreadableReceivedTimes.push({ unit, text: typedText(typed) });
+  }
   const intakes: Intake[] = [];
   // The next file is read and screened while the current one is parsed.
   const screen = (i: number) => (i < names.length ? screenFile(path.join(opts.inbox, names[i]!)) : null);
@@ -37,7 +49,7 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
     opts.onFile?.(i, names.length, name);
     const screened = await next!;
     next = screen(i + 1);
-    intakes.push(await parseFile(plan, screened));
+    intakes.push(await parseFile(plan, screened, (unit) => officeTimes.get(unit)));
   }
 
   // The later received accepted file of a unit wins; ties go to the name sorting last, so runs agree.
@@ -83,7 +95,9 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
       group: u.group,
       status: w.check!.late ? 'late' : 'submitted',
       file: w.file,
-      receivedAt: w.receivedAt,
+      receivedAt: w.officeReceivedAt ?? w.receivedAt,
+      receivedFrom: w.officeReceivedAt ? 'secretariat' : 'file',
+      fileReceivedAt: w.receivedAt,
     };
   });
 
@@ -94,5 +108,6 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
     files,
     units,
     nominations,
+    unreadableReceivedTimes,
   };
 }

@@ -15,7 +15,14 @@ export function buildReport(result: MergeResult) {
       // A rejected file's reason: its first file-level issue.
       ...(f.fileIssues[0] ? { error: { code: f.fileIssues[0].code, message: formatIssue(f.fileIssues[0]) } } : {}),
     })),
-    units: result.units.map((u) => ({ unit: u.unit, name: u.name, status: u.status, file: u.file ?? null })),
+    units: result.units.map((u) => ({
+      unit: u.unit,
+      name: u.name,
+      status: u.status,
+      file: u.file ?? null,
+      receivedAt: u.receivedAt?.toISOString() ?? null,
+      receivedFrom: u.receivedFrom ?? null,
+    })),
     nominations: result.nominations.map((n) => ({
       id: n.id,
       unit: n.unit,

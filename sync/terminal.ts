@@ -3,6 +3,8 @@
 import { formatIssue, formatLocalTime, NOMINATION_STATUS_LABELS, SEVERITY_LABELS, type Plan } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { unitStatusLabel } from './master/units.js';
+import { emptyPrevious, type PreviousMaster } from './master/annotations.js';
+import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
 
 export function progress(stream: NodeJS.WriteStream = process.stderr) {
   const tty = Boolean(stream.isTTY);
@@ -25,7 +27,11 @@ export function progress(stream: NodeJS.WriteStream = process.stderr) {
 
 const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
-export function summary(result: MergeResult, outputs: { master: string; report?: string; backup?: string }): string {
+export function summary(
+  result: MergeResult,
+  outputs: { master: string; report?: string; backup?: string },
+  previous: PreviousMaster = emptyPrevious(),
+): string {
   const plan: Plan = result.plan;
   const lines: string[] = [];
   lines.push('', `Kế hoạch ${plan.id} – tổng hợp lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}`, '');
@@ -54,6 +60,18 @@ export function summary(result: MergeResult, outputs: { master: string; report?:
   if (superseded.length) {
     lines.push('', 'Tệp được thay bằng tệp gửi sau của cùng đơn vị:');
     for (const f of superseded) lines.push(`  ↻ ${f.file} (${f.unit})`);
+  }
+  for (const { unit, text } of result.unreadableReceivedTimes)
+    lines.push(
+      '',
+      `Đơn vị ${unit}: "${text}" ở cột "${RECEIVED_BY_OFFICE_HEADER}" không đọc được là ngày giờ (ví dụ 15/04/2021 16:30) nên dùng thời điểm của tệp.`,
+    );
+  if (previous.unmatched.length > 0) {
+    const fresh = previous.newlyUnmatched;
+    lines.push(
+      '',
+      `Ghi chú không khớp: ${previous.unmatched.length} giá trị Văn phòng đã nhập không còn khớp đúng một dòng${fresh ? ` (${fresh} mới ở lần tổng hợp này)` : ''}; xem trang "${MASTER_SHEETS.unmatched}".`,
+    );
   }
   lines.push('', `Sổ tổng hợp: ${outputs.master}`);
   if (outputs.backup) lines.push(`Bản sao sổ cũ: ${outputs.backup}`);

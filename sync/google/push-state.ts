@@ -4,11 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../node/atomic.js';
-import type { Secretariat } from './secretariat.js';
+import type { SecretariatValues } from '../master/layout.js';
 
 interface PushState {
   version: 1;
-  spreadsheets: Record<string, { pushedAt: string; values: Record<string, Partial<Secretariat>> }>;
+  spreadsheets: Record<string, { pushedAt: string; values: Record<string, Partial<SecretariatValues>> }>;
 }
 
 export const pushStatePath = (master: string): string =>
@@ -25,7 +25,10 @@ async function readState(master: string): Promise<PushState> {
 }
 
 /** The secretariat values the last push wrote into `spreadsheetId` (empty when never pushed). */
-export async function lastPushed(master: string, spreadsheetId: string): Promise<Map<string, Partial<Secretariat>>> {
+export async function lastPushed(
+  master: string,
+  spreadsheetId: string,
+): Promise<Map<string, Partial<SecretariatValues>>> {
   const state = await readState(master);
   return new Map(Object.entries(state.spreadsheets[spreadsheetId]?.values ?? {}));
 }
@@ -33,7 +36,7 @@ export async function lastPushed(master: string, spreadsheetId: string): Promise
 export async function rememberPushed(
   master: string,
   spreadsheetId: string,
-  values: Map<string, Partial<Secretariat>>,
+  values: Map<string, Partial<SecretariatValues>>,
 ): Promise<void> {
   const state = await readState(master);
   state.spreadsheets[spreadsheetId] = { pushedAt: new Date().toISOString(), values: Object.fromEntries(values) };

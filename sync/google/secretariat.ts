@@ -2,50 +2,23 @@
 // master by nomination id before the push overwrites the Sheet — so what anyone typed there survives.
 // Columns are found by header text (any order, extra columns allowed), never by position.
 import type ExcelJS from 'exceljs';
-import { cellText, flattenCell, matchKey, tidy } from '../../engine/index.js';
-import { ID_HEADER, SECRETARIAT_HEADERS, type SecretariatKey } from '../master/layout.js';
+import { matchKey, tidy } from '../../engine/index.js';
+import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, headerText, type HeaderMap } from '../master/header-row.js';
+import {
+  ID_HEADER,
+  SECRETARIAT_HEADERS,
+  SECRETARIAT_KEYS,
+  type SecretariatKey,
+  type SecretariatValues,
+} from '../master/layout.js';
 
-export const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
-export type Secretariat = Record<SecretariatKey, string>;
-
-/** How far down a header row is looked for. */
-const HEADER_SCAN_ROWS = 10;
-
-export interface HeaderMap {
-  /** 1-based row of the headers. */
-  row: number;
-  /** matchKey(header) → 1-based column. */
-  columns: Map<string, number>;
-  /** Header text by 1-based column. */
-  headers: Map<number, string>;
-}
-
-const textOf = (value: unknown): string => tidy(cellText(flattenCell(value)));
-
-/** The row (among the first ten) holding the `Mã đề nghị` header, with every header's column. */
-export function findHeader(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): HeaderMap | undefined {
-  const idKey = matchKey(ID_HEADER);
-  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const texts = (rows[r] ?? []).map(textOf);
-    if (!texts.some((t) => matchKey(t) === idKey)) continue;
-    const columns = new Map<string, number>();
-    const headers = new Map<number, string>();
-    texts.forEach((t, c) => {
-      if (t === '') return;
-      if (!columns.has(matchKey(t))) columns.set(matchKey(t), c + 1);
-      headers.set(c + 1, t);
-    });
-    return { row: r + 1, columns, headers };
-  }
-  return undefined;
-}
-
-const columnOf = (header: HeaderMap, text: string): number | undefined => header.columns.get(matchKey(text));
+const textOf = headerText;
+const findHeader = (rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>) => findHeaderRow(rows, ID_HEADER);
 
 export interface SheetRow {
   /** 1-based row in the Google Sheet. */
   row: number;
-  values: Secretariat;
+  values: SecretariatValues;
   /** The whole row by matchKey(header), to rebuild it in the master when the master no longer has it. */
   cells: Map<string, string>;
 }
@@ -65,7 +38,7 @@ export function readSheetSecretariat(values: string[][]): SheetSecretariat {
   for (let r = header.row; r < values.length; r++) {
     const line = values[r] ?? [];
     const cell = (c: number | undefined) => (c === undefined ? '' : tidy(String(line[c - 1] ?? '')));
-    const typed = Object.fromEntries(cols.map(([k, c]) => [k, cell(c)])) as Secretariat;
+    const typed = Object.fromEntries(cols.map(([k, c]) => [k, cell(c)])) as SecretariatValues;
     const id = cell(idCol);
     const hasValue = SECRETARIAT_KEYS.some((k) => typed[k] !== '');
     if (!id) {
@@ -141,7 +114,7 @@ export function mergeSecretariat(
   ws: ExcelJS.Worksheet,
   columns: SecretariatColumns,
   sheet: Map<string, SheetRow>,
-  base: Map<string, Partial<Secretariat>>,
+  base: Map<string, Partial<SecretariatValues>>,
 ): MergeOutcome {
   const decisions: Decision[] = [];
   const seen = new Set<string>();
@@ -182,13 +155,13 @@ export function mergeSecretariat(
 export function masterSecretariat(
   ws: ExcelJS.Worksheet,
   columns: SecretariatColumns,
-): Map<string, Partial<Secretariat>> {
-  const result = new Map<string, Partial<Secretariat>>();
+): Map<string, Partial<SecretariatValues>> {
+  const result = new Map<string, Partial<SecretariatValues>>();
   for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const id = textOf(row.getCell(columns.idCol).value);
     if (!id) continue;
-    const values: Partial<Secretariat> = {};
+    const values: Partial<SecretariatValues> = {};
     for (const k of SECRETARIAT_KEYS) {
       const v = textOf(row.getCell(columns.cols[k]).value);
       if (v !== '') values[k] = v;

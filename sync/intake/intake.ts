@@ -20,7 +20,10 @@ import { guardWorkbook } from './zip-guard.js';
 
 export interface Intake {
   file: string;
+  /** The file's own time. */
   receivedAt: Date;
+  /** The secretariat's received time for the file's unit, when it typed one: lateness follows it. */
+  officeReceivedAt?: Date;
   /** File-level issues: the file is rejected when there is one. */
   fileIssues: Issue[];
   check?: WorkbookCheck;
@@ -65,8 +68,13 @@ export async function screenFile(filePath: string): Promise<Screened> {
   return { intake, data };
 }
 
-/** Parses a screened file and runs the engine on it; whatever goes wrong rejects this file only. */
-export async function parseFile(plan: Plan, { intake, data }: Screened): Promise<Intake> {
+/** Parses a screened file and runs the engine on it; whatever goes wrong rejects this file only. `officeTime`
+ *  gives the secretariat's received time of a unit: deadlines are then judged against it. */
+export async function parseFile(
+  plan: Plan,
+  { intake, data }: Screened,
+  officeTime: (unit: string) => Date | undefined = () => undefined,
+): Promise<Intake> {
   if (!data) return intake;
   const { file, receivedAt } = intake;
   const reject = (issue: Issue): Intake => ({ ...intake, fileIssues: [issue] });
@@ -79,8 +87,13 @@ export async function parseFile(plan: Plan, { intake, data }: Screened): Promise
     return reject(readFailure(file, e));
   }
   try {
-    const check = checkWorkbook(plan, grid, { file, receivedAt });
-    return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };
+    let check = checkWorkbook(plan, grid, { file, receivedAt });
+    const office = check.accepted && check.unit ? officeTime(check.unit.code) : undefined;
+    if (!office || office.getTime() === receivedAt.getTime())
+      return check.accepted ? { ...intake, check } : { ...intake, fileIssues: check.fileIssues, check };
+    // The unit's received time was recorded by the secretariat: deadlines are judged against it.
+    check = checkWorkbook(plan, grid, { file, receivedAt: office });
+    return { ...intake, officeReceivedAt: office, check };
   } catch (e) {
     // A fault met on this file's content: the file is refused with the reason, the others still merge.
     return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) }));

@@ -4,8 +4,8 @@
 import type ExcelJS from 'exceljs';
 import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
-import { isRejectedByCouncil } from './tally.js';
-import type { PreviousRow } from './annotations.js';
+import { isRejectedByCouncil, keptFor } from './tally.js';
+import type { PreviousMaster } from './annotations.js';
 import { BORDER, BOLD_STYLE } from './styles.js';
 
 /** Row of the table header: repeated on every printed page. */
@@ -33,13 +33,13 @@ const heading = (bold: boolean, italic = false): Partial<ExcelJS.Style> => ({
 });
 
 /** The nominations a form's list holds: valid (or only late, with --include-late), not refused by the council. */
-export function listMembers(result: MergeResult, form: PlanForm, previous: Map<string, PreviousRow>): Nomination[] {
+export function listMembers(result: MergeResult, form: PlanForm, previous: PreviousMaster): Nomination[] {
   const onlyLate = (n: Nomination) =>
     n.status === 'late' && n.issues.every((i) => i.severity !== 'error' || i.code === 'DEADLINE_LATE');
   const unitOrder = new Map(result.plan.units.map((u, i) => [u.code, i]));
   return result.nominations
     .filter((n) => n.form === form.code && (n.status === 'valid' || (result.includeLate && onlyLate(n))))
-    .filter((n) => !isRejectedByCouncil(previous.get(n.id)?.values))
+    .filter((n) => !isRejectedByCouncil(keptFor(previous, n.id)))
     .sort((a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)! || a.source.row - b.source.row);
 }
 
@@ -65,7 +65,7 @@ export function writeAnnex(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
   form: PlanForm,
-  previous: Map<string, PreviousRow>,
+  previous: PreviousMaster,
 ): void {
   const plan: Plan = result.plan;
   const ws = wb.addWorksheet(form.listSheet, {

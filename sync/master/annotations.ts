@@ -1,110 +1,309 @@
-// Reads back what the secretariat typed in the previous master's Tổng hợp (three columns, by nomination
-// id), streaming, so a 55,000-row master is read in seconds with little memory.
-import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { cellText, flattenCell, matchKey, type Cell } from '../../engine/index.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, type SecretariatKey } from './layout.js';
+// What the secretariat typed into the previous master, read back for the next one. Any master sheet can
+// carry typed columns matched by a key column (Tổng hợp by nomination id, Theo đơn vị by unit code, …):
+// each is described by an AnnotatedSheet. Values keep their type (dates stay dates, formulas stay
+// formulas). A value that does not fit one row per key — a copied row whose copies disagree, a row
+// inserted without a key — is never dropped: it becomes an Unmatched entry, written to the
+// `Ghi chú không khớp` sheet (SPEC §7), whose own rows are carried from master to master.
+import { cellText, flattenCell, matchKey } from '../../engine/index.js';
+import { isFormula, readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
+import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from './header-row.js';
 
-export interface SecretariatValues {
-  office: string;
-  council: string;
-  officeNote: string;
+/** A master sheet with columns typed by the secretariat, matched back by a key column. */
+export interface AnnotatedSheet {
+  sheet: string;
+  /** Header of the key column (`Mã đề nghị`, `Mã đơn vị`). */
+  key: string;
+  /** Headers of the typed columns. */
+  columns: readonly string[];
+  /** Keep the whole row of keys carrying a value, to rebuild rows that left the merge. */
+  keepRows?: boolean;
+  /** Of two different values for one key and column, which is kept: 0 the first, 1 the second (default 0). */
+  prefer?: (column: string, values: [TypedCell, TypedCell]) => 0 | 1;
+  /** Found by its headers when no sheet has its name (a renamed tab). */
+  findByHeaders?: boolean;
+  /** The read fails when the sheet is not there (the tally: without it this is not a master). */
+  required?: boolean;
 }
 
-export interface PreviousRow {
-  id: string;
-  values: SecretariatValues;
-  /** The whole previous row, header → value, kept only for rows carrying a secretariat value. */
-  row: Record<string, string | number | null>;
+export interface KeptRow {
+  key: string;
+  /** 1-based row it was read from. */
+  at: number;
+  /** Typed values by column header (only non-empty ones). */
+  values: Map<string, TypedCell>;
+  /** The whole row by header, for keepRows sheets. */
+  row: Map<string, TypedCell>;
 }
 
-const KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
+export interface Unmatched {
+  sheet: string;
+  row: number | null;
+  column: string;
+  key: string;
+  value: TypedCell;
+  reason: string;
+  /** The row's own content, so a person can tell which line it was. */
+  context: string;
+  /** When it was first set aside (text as written in the sheet). */
+  recordedAt: string;
+}
 
-/** Collects the secretariat's values from rows of the tally, the first row being its header. */
-class TallyCollector {
-  readonly rows = new Map<string, PreviousRow>();
-  found = false;
-  private headers: string[] | null = null;
-  private idCol = -1;
-  private cols = {} as Record<SecretariatKey, number>;
+export interface AnnotationTable {
+  spec: AnnotatedSheet;
+  /** The sheet's name in the file, when found. */
+  foundAs?: string;
+  byKey: Map<string, KeptRow>;
+}
 
-  /** Takes one row (0-based values); returns false when this sheet is not the tally. */
-  add(values: Cell[]): boolean {
-    if (!this.headers) {
-      this.headers = values.map((v) => (typeof v === 'string' ? v : ''));
-      const keys = this.headers.map(matchKey);
-      this.idCol = keys.indexOf(matchKey(ID_HEADER));
-      for (const k of KEYS) this.cols[k] = keys.indexOf(matchKey(SECRETARIAT_HEADERS[k]));
-      this.found = this.idCol >= 0 && KEYS.every((k) => this.cols[k] >= 0);
-      if (!this.found) this.headers = null;
-      return this.found;
-    }
-    const id = cellText(values[this.idCol] ?? null);
-    if (!id) return true;
-    const kept = {} as SecretariatValues;
-    for (const k of KEYS) kept[k] = cellText(values[this.cols[k]] ?? null);
-    const row: Record<string, string | number | null> = {};
-    if (KEYS.some((k) => kept[k] !== '')) {
-      this.headers.forEach((h, i) => {
-        const v = values[i];
-        if (h) row[h] = v === null || v === undefined ? null : typeof v === 'number' ? v : cellText(v);
+export interface PreviousMaster {
+  tables: Map<string, AnnotationTable>;
+  /** Values that matched no single row this time, plus those carried from the previous Ghi chú không khớp. */
+  unmatched: Unmatched[];
+  /** How many entries of `unmatched` were found in this read (the rest were already in the sheet). */
+  newlyUnmatched: number;
+}
+
+export const emptyPrevious = (): PreviousMaster => ({ tables: new Map(), unmatched: [], newlyUnmatched: 0 });
+
+/** A cell is empty when it holds nothing but spaces. */
+export const isBlank = (v: TypedCell | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** The value as a person reads it (a formula by its cached value, or its text when it has none). */
+export function typedText(v: TypedCell | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (isFormula(v)) return v.result === undefined ? `=${v.formula}` : cellText(flattenCell(v.result));
+  return cellText(v);
+}
+
+/** Same value and same type: "1" and 1 differ, as do a date and its serial. */
+export function sameTyped(a: TypedCell, b: TypedCell): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (isFormula(a) && isFormula(b)) return a.formula === b.formula;
+  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
+  return a === b;
+}
+
+/** The Ghi chú không khớp sheet's own columns (SPEC §7). */
+export const UNMATCHED_HEADERS = {
+  sheet: 'Trang',
+  row: 'Dòng',
+  column: 'Cột',
+  key: 'Mã',
+  value: 'Giá trị đã nhập',
+  reason: 'Lý do',
+  context: 'Nội dung dòng',
+  recordedAt: 'Ghi nhận lúc',
+} as const;
+
+export const UNMATCHED_REASONS = {
+  copy: 'Dòng chép trùng mã: giá trị khác với dòng được giữ',
+  noKey: 'Dòng không có mã',
+} as const;
+
+/** Reads one sheet's rows into an AnnotationTable. */
+class SheetCollector {
+  header?: HeaderMap;
+  private readonly head: TypedCell[][] = [];
+  private keyCol = 0;
+  private cols: { header: string; col: number }[] = [];
+  readonly byKey = new Map<string, KeptRow>();
+
+  constructor(
+    readonly spec: AnnotatedSheet,
+    private readonly sheetName: string,
+    private readonly unmatched: Unmatched[],
+    private readonly recordedAt: string,
+  ) {}
+
+  /** False when this sheet turns out not to hold the spec's header. */
+  add(row: number, cells: TypedCell[]): boolean {
+    if (!this.header) {
+      this.head[row - 1] = cells.map((c) => (isFormula(c) ? (c.result ?? null) : c)) as TypedCell[];
+      const plain = Array.from(this.head, (r) => r ?? []);
+      const found = findHeaderRow(plain, this.spec.key);
+      if (!found) return row < HEADER_SCAN_ROWS;
+      this.header = found;
+      this.keyCol = columnOf(found, this.spec.key)! - 1;
+      this.cols = this.spec.columns.flatMap((h) => {
+        const c = columnOf(found, h);
+        return c === undefined ? [] : [{ header: h, col: c - 1 }];
       });
+      return true;
     }
-    this.rows.set(id, { id, values: kept, row });
+    if (row <= this.header.row) return true;
+    const values = new Map<string, TypedCell>();
+    for (const { header, col } of this.cols) if (!isBlank(cells[col])) values.set(header, cells[col]!);
+    if (values.size === 0) return true;
+    const key = cellText(flattenCell(isFormula(cells[this.keyCol]) ? null : cells[this.keyCol]));
+    if (!key) {
+      for (const [column, value] of values) this.setAside(row, column, '', value, UNMATCHED_REASONS.noKey, cells);
+      return true;
+    }
+    const kept = this.byKey.get(key);
+    if (!kept) {
+      const whole = new Map<string, TypedCell>();
+      if (this.spec.keepRows)
+        for (const [c, h] of this.header.headers) if (!isBlank(cells[c - 1])) whole.set(h, cells[c - 1]!);
+      this.byKey.set(key, { key, at: row, values, row: whole });
+      return true;
+    }
+    // A copied row: a value beside an empty cell fills it; two different values keep one, set the other aside.
+    for (const [column, value] of values) {
+      const current = kept.values.get(column);
+      if (current === undefined) kept.values.set(column, value);
+      else if (!sameTyped(current, value)) {
+        const winner = this.spec.prefer?.(column, [current, value]) ?? 0;
+        if (winner === 1) {
+          kept.values.set(column, value);
+          this.setAside(kept.at, column, key, current, UNMATCHED_REASONS.copy, undefined);
+        } else this.setAside(row, column, key, value, UNMATCHED_REASONS.copy, cells);
+      }
+    }
+    return true;
+  }
+
+  private setAside(
+    row: number,
+    column: string,
+    key: string,
+    value: TypedCell,
+    reason: string,
+    cells: TypedCell[] | undefined,
+  ): void {
+    const context = cells
+      ? [...this.header!.headers]
+          .filter(([c, h]) => !this.cols.some((x) => x.header === h) && !isBlank(cells[c - 1]))
+          .slice(0, 4)
+          .map(([c, h]) => `${h}: ${typedText(cells[c - 1])}`)
+          .join('; ')
+      : '';
+    this.unmatched.push({
+      sheet: this.sheetName,
+      row,
+      column,
+      key,
+      value,
+      reason,
+      context,
+      recordedAt: this.recordedAt,
+    });
+  }
+}
+
+/** Reads the previous Ghi chú không khớp rows back as they are. */
+class UnmatchedCollector {
+  private header?: HeaderMap;
+  constructor(private readonly out: Unmatched[]) {}
+  add(row: number, cells: TypedCell[]): boolean {
+    if (!this.header) {
+      this.header = findHeaderRow([cells], UNMATCHED_HEADERS.value);
+      return Boolean(this.header) || row < HEADER_SCAN_ROWS;
+    }
+    const at = (k: keyof typeof UNMATCHED_HEADERS) => {
+      const c = columnOf(this.header!, UNMATCHED_HEADERS[k]);
+      return c === undefined ? null : (cells[c - 1] ?? null);
+    };
+    const value = at('value');
+    if (isBlank(value)) return true;
+    const rowNumber = at('row');
+    this.out.push({
+      sheet: typedText(at('sheet')),
+      row: typeof rowNumber === 'number' ? rowNumber : null,
+      column: typedText(at('column')),
+      key: typedText(at('key')),
+      value,
+      reason: typedText(at('reason')),
+      context: typedText(at('context')),
+      recordedAt: typedText(at('recordedAt')),
+    });
     return true;
   }
 }
 
-// row.values is 1-based: index 0 is empty.
-const plainValues = (row: ExcelJS.Row): Cell[] => Array.from((row.values as unknown[]).slice(1), (v) => flattenCell(v));
+export const unreadableMaster = (file: string, why: string) =>
+  new Error(
+    `Không đọc được sổ tổng hợp cũ "${file}" (${why}). Sổ cũ được giữ nguyên, không ghi gì; hãy mở thử tệp bằng Excel, hoặc khôi phục bản sao (.bak.xlsx), hoặc chọn --out khác.`,
+  );
 
-async function readStreaming(file: string): Promise<TallyCollector> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const ws of reader) {
-    // The tally is the sheet whose first row names the id and the secretariat's columns.
-    const collector = new TallyCollector();
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) if (!collector.add(plainValues(row))) break;
-    if (collector.found) return collector;
-  }
-  return new TallyCollector();
-}
-
-// The streaming reader fails on workbooks whose sheets come before workbook.xml in the zip (some
-// writers, exceljs's own in-memory one among them): those are read whole.
-async function readWhole(file: string): Promise<TallyCollector> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(MASTER_SHEETS.tally) ?? wb.worksheets[0];
-  const collector = new TallyCollector();
-  let reading = true;
-  ws?.eachRow((row) => {
-    if (reading) reading = collector.add(plainValues(row));
-  });
-  return collector;
-}
-
-export async function readPreviousMaster(file: string): Promise<Map<string, PreviousRow>> {
+/**
+ * Reads what the secretariat typed into the sheets `specs` describe, and the previous Ghi chú không khớp
+ * (`unmatchedSheet`). No file: nothing typed yet. A file that cannot be read throws: it is kept as it is.
+ */
+export async function readAnnotations(
+  file: string,
+  specs: AnnotatedSheet[],
+  unmatchedSheet: string,
+  recordedAt: string,
+): Promise<PreviousMaster> {
+  const result = emptyPrevious();
+  const carried: Unmatched[] = [];
+  const found: Unmatched[] = [];
+  const byName = new Map<string, SheetCollector | UnmatchedCollector>();
+  const candidates: SheetCollector[] = [];
+  let names: string[] = [];
   try {
-    await fs.access(file);
-  } catch {
-    return new Map();
-  }
-  const fail = (why: string) =>
-    new Error(
-      `Không đọc được sổ tổng hợp cũ "${file}" (${why}). Sổ cũ được giữ nguyên; hãy kiểm tra tệp hoặc chọn --out khác.`,
-    );
-  let collector: TallyCollector;
-  try {
-    collector = await readStreaming(file).catch(() => readWhole(file));
+    await readXlsxRows(file, {
+      pick: (all) => {
+        names = all;
+        const picked: string[] = [];
+        for (const spec of specs) {
+          const name = all.find((n) => matchKey(n) === matchKey(spec.sheet));
+          if (name) {
+            byName.set(name, new SheetCollector(spec, name, found, recordedAt));
+            picked.push(name);
+          }
+        }
+        const unmatchedName = all.find((n) => matchKey(n) === matchKey(unmatchedSheet));
+        if (unmatchedName) {
+          byName.set(unmatchedName, new UnmatchedCollector(carried));
+          picked.push(unmatchedName);
+        }
+        // A renamed tab: every other sheet is looked at until its header shows it.
+        if (specs.some((s) => s.findByHeaders && ![...byName.values()].some((c) => 'spec' in c && c.spec === s)))
+          picked.push(...all.filter((n) => !byName.has(n)));
+        return picked;
+      },
+      onRow: ({ sheet, row, cells }) => {
+        let collector = byName.get(sheet);
+        if (!collector) {
+          const spec = specs.find(
+            (s) => s.findByHeaders && ![...byName.values()].some((c) => 'spec' in c && c.spec === s && c.header),
+          );
+          if (!spec) return false;
+          const probe = new SheetCollector(spec, sheet, found, recordedAt);
+          candidates.push(probe);
+          byName.set(sheet, probe);
+          collector = probe;
+        }
+        const going = collector.add(row, cells);
+        if (!going && collector instanceof SheetCollector && candidates.includes(collector)) byName.delete(sheet);
+        return going;
+      },
+    });
   } catch (e) {
-    throw fail((e as Error).message);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw unreadableMaster(file, e instanceof XlsxReadError ? e.message : (e as Error).message);
   }
-  if (!collector.found) throw fail(`không có trang "${MASTER_SHEETS.tally}" với cột "${ID_HEADER}"`);
-  return collector.rows;
+  for (const [name, c] of byName) {
+    if (!(c instanceof SheetCollector) || !c.header) continue;
+    if (result.tables.has(c.spec.sheet)) continue;
+    // Columns the spec reads by header must all be there; a partial header is another sheet.
+    result.tables.set(c.spec.sheet, { spec: c.spec, foundAs: name, byKey: c.byKey });
+  }
+  for (const spec of specs) {
+    if (spec.required && !result.tables.get(spec.sheet)?.byKey)
+      throw unreadableMaster(
+        file,
+        `không có trang "${spec.sheet}" với cột "${spec.key}"; các trang: ${names.join(', ')}`,
+      );
+  }
+  // Entries already set aside stay; the same value set aside again is not repeated.
+  const seen = new Set(carried.map(unmatchedKey));
+  const fresh = found.filter((u) => !seen.has(unmatchedKey(u)));
+  result.unmatched = [...carried, ...fresh];
+  result.newlyUnmatched = fresh.length;
+  return result;
 }
+
+const unmatchedKey = (u: Unmatched) => JSON.stringify([u.sheet, u.column, u.key, typedText(u.value), u.reason]);

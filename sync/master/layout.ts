@@ -7,6 +7,7 @@ export const MASTER_SHEETS = {
   units: 'Theo đơn vị',
   issues: 'Lỗi',
   stats: 'Thống kê',
+  unmatched: 'Ghi chú không khớp',
 } as const;
 
 /** Column of Tổng hợp holding the nomination id. */
@@ -19,6 +20,13 @@ export const SECRETARIAT_HEADERS = {
   officeNote: 'Ghi chú Văn phòng',
 } as const;
 export type SecretariatKey = keyof typeof SECRETARIAT_HEADERS;
+export const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
+/** The three columns of one nomination as text, as a person reads them. */
+export type SecretariatValues = Record<SecretariatKey, string>;
+
+/** Column of Theo đơn vị holding the unit code, and the received time the secretariat types (SPEC §7). */
+export const UNIT_CODE_HEADER = 'Mã đơn vị';
+export const RECEIVED_BY_OFFICE_HEADER = 'Thời điểm nhận (Văn phòng ghi)';
 
 export const COUNCIL_VALUES = { approve: 'Đồng ý', reject: 'Không đồng ý' } as const;
 

@@ -1,5 +1,6 @@
 // Cell styles of the master, defined once and shared by every sheet (exceljs keeps one style per object).
 import type ExcelJS from 'exceljs';
+import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 
 export const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -23,10 +24,31 @@ export const TITLE_STYLE: Partial<ExcelJS.Style> = {
 const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** Header row: bold on dark blue, wrapped. */
-export function styleHeader(row: ExcelJS.Row, secretariatFrom?: number): void {
+/** Header row: bold on dark blue, wrapped; the columns the secretariat types in stand out in brown. */
+export function styleHeader(row: ExcelJS.Row, isSecretariat: (col: number) => boolean = () => false): void {
   row.height = 30;
   row.eachCell((cell, col) => {
-    cell.style = secretariatFrom !== undefined && col >= secretariatFrom ? SECRETARIAT_HEADER_STYLE : HEADER_STYLE;
+    cell.style = isSecretariat(col) ? SECRETARIAT_HEADER_STYLE : HEADER_STYLE;
   });
+}
+
+/** A typed value as exceljs writes it: a formula with its cached value when there is one. */
+export function cellValue(v: TypedCell | undefined): ExcelJS.CellValue {
+  if (v === undefined) return null;
+  if (isFormula(v)) return (v.result === undefined ? { formula: v.formula } : v) as ExcelJS.CellFormulaValue;
+  return v;
+}
+
+// One style object per base style and format: exceljs shares styles by identity.
+const dateStyles = new Map<Partial<ExcelJS.Style>, Record<'date' | 'dateTime', Partial<ExcelJS.Style>>>();
+
+/** `base` with the date format a date typed in a note needs to stay a date (with the time when it has one). */
+export function dateStyle(v: TypedCell | undefined, base: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let styles = dateStyles.get(base);
+  if (!styles) {
+    styles = { date: { ...base, numFmt: 'dd/mm/yyyy' }, dateTime: { ...base, numFmt: 'dd/mm/yyyy hh:mm' } };
+    dateStyles.set(base, styles);
+  }
+  const d = isFormula(v) ? v.result : v;
+  return d instanceof Date && d.getTime() % 86_400_000 !== 0 ? styles.dateTime : styles.date;
 }

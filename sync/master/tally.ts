@@ -5,17 +5,18 @@ import type ExcelJS from 'exceljs';
 import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
-import type { PreviousRow, SecretariatValues } from './annotations.js';
+import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
+import { typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import {
   COUNCIL_VALUES,
   ID_HEADER,
   MASTER_SHEETS,
   SECRETARIAT_HEADERS,
+  SECRETARIAT_KEYS,
   STATUS_HEADER,
   STATUS_LABELS,
-  type SecretariatKey,
 } from './layout.js';
-import { styleHeader, TOP_STYLE } from './styles.js';
+import { cellValue, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
 
 type CellValue = string | number | null;
 
@@ -72,47 +73,73 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
   ];
 }
 
-const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
-const EMPTY: SecretariatValues = { office: '', council: '', officeNote: '' };
-export const hasSecretariatValue = (v: SecretariatValues): boolean => SECRETARIAT_KEYS.some((k) => v[k] !== '');
-export const isRejectedByCouncil = (v: SecretariatValues | undefined): boolean =>
-  Boolean(v && matchKey(v.council) === matchKey(COUNCIL_VALUES.reject));
+/** The previous master's typed columns of Tổng hợp: by nomination id, whole rows kept for withdrawn ones. */
+export const TALLY_ANNOTATIONS: AnnotatedSheet = {
+  sheet: MASTER_SHEETS.tally,
+  key: ID_HEADER,
+  columns: SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k]),
+  keepRows: true,
+  findByHeaders: true,
+  required: true,
+  // Copies that disagree on the council's decision: a refusal on any copy wins, so no refused nominee
+  // slips back into a list; the other decision is set aside, not lost.
+  prefer: (column, [, second]) =>
+    column === SECRETARIAT_HEADERS.council && matchKey(typedText(second)) === matchKey(COUNCIL_VALUES.reject) ? 1 : 0,
+};
+
+const tallyTable = (previous: PreviousMaster) => previous.tables.get(MASTER_SHEETS.tally);
+
+/** What the secretariat typed for a nomination, by column header. */
+export const keptFor = (previous: PreviousMaster, id: string): Map<string, TypedCell> | undefined =>
+  tallyTable(previous)?.byKey.get(id)?.values;
+
+export const isRejectedByCouncil = (kept: Map<string, TypedCell> | undefined): boolean =>
+  Boolean(kept && matchKey(typedText(kept.get(SECRETARIAT_HEADERS.council))) === matchKey(COUNCIL_VALUES.reject));
 
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
- *  by identity, where a fresh object per cell (its default) costs a serialization each. */
-export function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
+ *  by identity, where a fresh object per cell (its default) costs a serialization each. Typed values
+ *  carried from the previous master keep their type: a date keeps a date format, a formula stays one. */
+export function addRow(ws: ExcelJS.Worksheet, values: TypedCell[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
   // A cell holds at most 32,767 characters: a longer text (a row's messages quoting a long value) is cut, marked.
-  const row = ws.addRow(values.map((v) => (typeof v === 'string' ? fitCell(v) : v)));
-  row.eachCell((cell) => (cell.style = style));
+  const row = ws.addRow(values.map((v) => (typeof v === 'string' ? fitCell(v) : cellValue(v))));
+  row.eachCell((cell, col) => {
+    const v = values[col - 1];
+    cell.style = v instanceof Date || (isFormula(v) && v.result instanceof Date) ? dateStyle(v, style) : style;
+  });
   row.commit();
 }
 
 export function writeTally(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
-  previous: Map<string, PreviousRow>,
+  previous: PreviousMaster,
 ): void {
   const columns = tallyColumns(result.plan);
   const secretariatFrom = columns.length + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = [...columns.map((c) => ({ width: c.width })), ...SECRETARIAT_KEYS.map(() => ({ width: 24 }))];
   const header = ws.addRow([...columns.map((c) => c.header), ...SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k])]);
-  styleHeader(header, secretariatFrom);
+  styleHeader(header, (c) => c >= secretariatFrom);
   header.commit();
 
+  const typed = (kept: Map<string, TypedCell> | undefined) =>
+    SECRETARIAT_KEYS.map((k) => kept?.get(SECRETARIAT_HEADERS[k]) ?? null);
   const seen = new Set<string>();
   for (const n of result.nominations) {
     seen.add(n.id);
-    const kept = previous.get(n.id)?.values ?? EMPTY;
-    addRow(ws, [...columns.map((c) => c.value(n)), ...SECRETARIAT_KEYS.map((k) => kept[k] || null)]);
+    addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))]);
   }
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
-  for (const [id, prev] of previous) {
-    if (seen.has(id) || !hasSecretariatValue(prev.values)) continue;
+  for (const [id, prev] of tallyTable(previous)?.byKey ?? []) {
+    if (seen.has(id)) continue;
     const values = columns.map((c) =>
-      c.header === STATUS_HEADER ? STATUS_LABELS.withdrawn : c.header === ID_HEADER ? id : (prev.row[c.header] ?? null),
+      c.header === STATUS_HEADER
+        ? STATUS_LABELS.withdrawn
+        : c.header === ID_HEADER
+          ? id
+          : (prev.row.get(c.header) ?? null),
     );
-    addRow(ws, [...values, ...SECRETARIAT_KEYS.map((k) => prev.values[k] || null)]);
+    addRow(ws, [...values, ...typed(prev.values)]);
   }
   const last = columns.length + SECRETARIAT_KEYS.length;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };

@@ -2,8 +2,17 @@
 import type ExcelJS from 'exceljs';
 import { formatLocalTime, NOMINATION_STATUS_LABELS } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
-import { MASTER_SHEETS } from './layout.js';
+import type { AnnotatedSheet, PreviousMaster } from './annotations.js';
+import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from './layout.js';
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
+import { addRow } from './tally.js';
+
+/** The received time the secretariat types per unit (SPEC §7), kept across re-merges by unit code. */
+export const UNITS_ANNOTATIONS: AnnotatedSheet = {
+  sheet: MASTER_SHEETS.units,
+  key: UNIT_CODE_HEADER,
+  columns: [RECEIVED_BY_OFFICE_HEADER],
+};
 
 export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
   if (u.status === 'submitted') return 'Đã nộp đúng hạn';
@@ -13,17 +22,22 @@ export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
     : 'Chưa nộp';
 }
 
-export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
+export function writeUnits(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  result: MergeResult,
+  previous: PreviousMaster,
+): void {
   const { plan } = result;
   const ws = wb.addWorksheet(MASTER_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1 }] });
   const groupLabel = new Map(plan.groups.map((g) => [g.code, g.label]));
   const typeLabels = plan.nomineeTypes.map((t) => t.label);
   const headers = [
-    'Mã đơn vị',
+    UNIT_CODE_HEADER,
     'Tên đơn vị',
     'Khối',
     'Tệp',
     'Thời điểm nhận',
+    RECEIVED_BY_OFFICE_HEADER,
     'Tình trạng',
     ...typeLabels,
     ...plan.forms.map((f) => f.label),
@@ -31,13 +45,15 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
     NOMINATION_STATUS_LABELS.invalid,
     NOMINATION_STATUS_LABELS.late,
   ];
+  const counted = 7;
   ws.columns = headers.map((h, i) => ({
-    width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < 6 ? 18 : 12,
-    style: i < 6 ? WRAP_STYLE : TOP_STYLE,
+    width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < counted ? 18 : 12,
+    style: i < counted ? WRAP_STYLE : TOP_STYLE,
   }));
-  styleHeader(ws.addRow(headers));
+  styleHeader(ws.addRow(headers), (c) => headers[c - 1] === RECEIVED_BY_OFFICE_HEADER);
+  const typed = previous.tables.get(MASTER_SHEETS.units)?.byKey;
 
-  const totals = new Array<number>(headers.length - 6).fill(0);
+  const totals = new Array<number>(headers.length - counted).fill(0);
   for (const u of result.units) {
     const mine = result.nominations.filter((n) => n.unit === u.unit);
     const counts = [
@@ -48,20 +64,26 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
       mine.filter((n) => n.status === 'late').length,
     ];
     counts.forEach((c, i) => (totals[i]! += c));
-    ws.addRow([
-      u.unit,
-      u.name,
-      groupLabel.get(u.group) ?? u.group,
-      u.file ?? null,
-      u.receivedAt ? formatLocalTime(u.receivedAt, plan.timeZone) : null,
-      unitStatusLabel(u, result),
-      ...counts,
-    ]).commit();
+    addRow(
+      ws,
+      [
+        u.unit,
+        u.name,
+        groupLabel.get(u.group) ?? u.group,
+        u.file ?? null,
+        u.fileReceivedAt ? formatLocalTime(u.fileReceivedAt, plan.timeZone) : null,
+        typed?.get(u.unit)?.values.get(RECEIVED_BY_OFFICE_HEADER) ?? null,
+        unitStatusLabel(u, result),
+        ...counts,
+      ],
+      WRAP_STYLE,
+    );
   }
   const submitted = result.units.filter((u) => u.status !== 'missing').length;
   const total = ws.addRow([
     'Tổng cộng',
     `${submitted}/${result.units.length} đơn vị đã nộp`,
+    null,
     null,
     null,
     null,

@@ -38,6 +38,18 @@ export function runSync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
   });
 }
 
+/** The CLI with the file system faults of fault-fs.ts switched on by `env` (FAULT_DISK, FAULT_NO_LINKS, FAULT_TRACE). */
+export function runSyncWithFaults(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--import', path.resolve('tests/sync/fault-fs.ts'), 'sync/cli.ts', ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 /** The CLI in one node process (no tsx wrapper process), so that killing it kills the merge. */
 export function spawnSync(args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'sync/cli.ts', ...args], { stdio: 'pipe' });

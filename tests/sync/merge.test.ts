@@ -98,7 +98,7 @@ describe('merging the demo inbox', () => {
     expect(tally.length - 1).toBe(report.nominations.length);
     const units = rowsOf(wb.getWorksheet(MASTER_SHEETS.units)!);
     expect(units.slice(1, 21).map((r) => r[0])).toEqual(PLAN.units.map((u) => u.code));
-    expect(units.find((r) => r[0] === 'H-LYSON')![5]).toBe('Chưa nộp');
+    expect(units.find((r) => r[0] === 'H-LYSON')![6]).toBe('Chưa nộp');
   });
 
   it('lists in each annex exactly the valid nominations of its form, with counts in parts I and II', async () => {
