@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { drive_v3 } from 'googleapis';
 import { formatLocalTime, isLate, type Plan } from '../../engine/index.js';
 import { formatSize } from '../../engine/limits.js';
@@ -66,16 +67,37 @@ export function actionFor(file: drive_v3.Schema$File): Action {
   return { kind: 'skip', reason: 'không phải bảng tính' };
 }
 
-/** A Drive name made safe as a local file name that merge will read (no leading '.' or '~$'). */
+/**
+ * Longest local name, in UTF-8 bytes: file systems allow 255 bytes (not characters: a Vietnamese letter
+ * takes two or three), and the temporary ".NAME.xxxxxxxx.part" and a " (Drive id)" suffix must still fit.
+ */
+export const MAX_NAME_BYTES = 180;
+
+/** `text` cut to at most `bytes` UTF-8 bytes, never inside a character. */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    used += Buffer.byteLength(ch);
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** A Drive name made safe as a local file name that merge will read (no leading '.' or '~$'), short enough for any disk. */
 export function localName(driveName: string): string {
-  const ext = path.extname(driveName);
-  let stem = driveName.slice(0, driveName.length - ext.length).normalize('NFC');
+  const ext = path
+    .extname(driveName)
+    .replace(/[^.\w]/g, '')
+    .slice(0, 10);
+  let stem = driveName.slice(0, driveName.length - path.extname(driveName).length).normalize('NFC');
   stem = stem
     .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/^[\s.~]+/, '')
-    .trim()
-    .slice(0, 150);
-  return `${stem || 'tep-khong-ten'}${ext.replace(/[^.\w]/g, '')}`;
+    .trim();
+  stem = cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(ext)).trim();
+  return `${stem || 'tep-khong-ten'}${ext}`;
 }
 
 const withIdSuffix = (name: string, id: string): string => {
@@ -120,14 +142,24 @@ class NameBook {
   }
 }
 
+/** Silence after which a download is given up and tried again. */
+export const DEFAULT_STALL_MS = 60_000;
+
+const stallError = () => Object.assign(new Error('download stalled'), { code: 'ETIMEDOUT' });
+
 type Streamed = { kind: 'ok'; bytes: number } | { kind: 'oversize'; bytes: number };
 
 /** Streams a response body into a new file, stopping as soon as it passes the size cap. */
-async function streamTo(file: string, body: AsyncIterable<Uint8Array | string>): Promise<Streamed> {
+async function streamTo(
+  file: string,
+  body: AsyncIterable<Uint8Array | string>,
+  onChunk: () => void = () => undefined,
+): Promise<Streamed> {
   const handle = await open(file, 'wx');
   let bytes = 0;
   try {
     for await (const chunk of body) {
+      onChunk();
       const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytes += data.byteLength;
       if (bytes > MAX_FILE_BYTES) return { kind: 'oversize', bytes };
@@ -323,23 +355,53 @@ async function download(
   log: Logger,
 ): Promise<Streamed> {
   const temp = path.join(inbox, `.${name}.${randomBytes(4).toString('hex')}.part`);
+  const stallMs = retry.stallMs ?? DEFAULT_STALL_MS;
+  let stalled = false;
   try {
     const result = await callGoogle(
       target,
       async () => {
         await rm(temp, { force: true });
-        const response =
-          kind === 'export'
-            ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, { responseType: 'stream' })
-            : await drive.files.get(
-                { fileId: file.id, alt: 'media', supportsAllDrives: true },
-                { responseType: 'stream' },
-              );
-        return streamTo(temp, response.data as unknown as AsyncIterable<Uint8Array>);
+        // A download that stops sending (before the headers or in the middle) is cut after stallMs of
+        // silence and tried again, like a dropped connection.
+        const controller = new AbortController();
+        let timer: NodeJS.Timeout | undefined;
+        let body: Readable | undefined;
+        const arm = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            stalled = true;
+            controller.abort();
+            body?.destroy(stallError());
+          }, stallMs);
+        };
+        arm();
+        stalled = false;
+        try {
+          const options = { responseType: 'stream' as const, signal: controller.signal };
+          const response =
+            kind === 'export'
+              ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, options)
+              : await drive.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, options);
+          body = response.data as unknown as Readable;
+          arm();
+          return await streamTo(temp, body, arm);
+        } catch (err) {
+          throw stalled ? stallError() : err;
+        } finally {
+          clearTimeout(timer);
+        }
       },
       retry,
       log,
-    );
+    ).catch((err: unknown) => {
+      // Drive kept not answering for this one file: report it and let the others be pulled.
+      if (stalled)
+        throw new GoogleSyncError(
+          `Tải "${file.name ?? file.id}" bị treo: Drive không gửi dữ liệu trong ${Math.round(stallMs / 1000)} giây, đã thử ${retry.retries + 1} lần. Bỏ qua tệp này; chạy lại lệnh pull sau để tải nó.`,
+        );
+      throw err;
+    });
     if (result.kind === 'oversize') return result;
     const modified = new Date(file.modifiedTime ?? Date.now());
     await utimes(temp, modified, modified);

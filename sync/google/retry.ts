@@ -8,6 +8,8 @@ export interface RetryOptions {
   retries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Silence (ms) after which a download is cut and tried again (default: a minute). */
+  stallMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 1000, maxDelayMs: 32_000 };

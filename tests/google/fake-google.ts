@@ -88,6 +88,7 @@ export class FakeGoogle {
   /** Drive pages hold at most this many files, whatever the client asks, so paging is exercised. */
   maxPageSize = 2;
   private readonly faults: Fault[] = [];
+  private readonly stalls: { path: RegExp; mode: 'after-headers' | 'silent'; remaining: number }[] = [];
   private nextSheetId = 100;
   private server?: http.Server;
   url = '';
@@ -110,6 +111,8 @@ export class FakeGoogle {
   }
 
   async stop(): Promise<void> {
+    // Stalled downloads keep their connections open: cut them.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -158,6 +161,14 @@ export class FakeGoogle {
     });
   }
 
+  /**
+   * The next `times` GET requests matching `path` stall: `after-headers` sends the headers and a few bytes
+   * then nothing more; `silent` never answers at all.
+   */
+  stall(path: RegExp, mode: 'after-headers' | 'silent', times = Infinity): void {
+    this.stalls.push({ path, mode, remaining: times });
+  }
+
   /** Media downloads and exports made so far (optionally of one file id). */
   downloads(fileId?: string): Recorded[] {
     return this.requests.filter(
@@ -186,6 +197,14 @@ export class FakeGoogle {
 
     if (req.headers.authorization !== `Bearer ${TEST_TOKEN}`)
       return this.send(res, 401, googleError(401, 'Invalid Credentials', 'authError'));
+    const stall = this.stalls.find((s) => s.remaining > 0 && method === 'GET' && s.path.test(path));
+    if (stall && (url.searchParams.get('alt') === 'media' || path.endsWith('/export'))) {
+      stall.remaining--;
+      if (stall.mode === 'silent') return;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '100000' });
+      res.write(Buffer.from('PK\u0003\u0004'));
+      return;
+    }
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.remaining--;

@@ -277,4 +277,38 @@ describe('pull', () => {
     expect(h.log.text).toContain('Lỗi: Không có quyền truy cập tệp "A.xlsx" (mã id-a) trên Drive (HTTP 403)');
     expect(h.log.text).toContain('1 tải về, 0 không đổi, 0 bỏ qua, 0 từ chối, 1 lỗi.');
   });
+
+  it('cuts a download that stalls (after the headers, or before), retries it, reports it, and pulls the others', async () => {
+    h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
+    h.fake.addFile({ id: 'id-b', name: 'B.xlsx', mimeType: XLSX, content: bytes('b') });
+    h.fake.addFile({ id: 'id-c', name: 'C.xlsx', mimeType: XLSX, content: bytes('c') });
+    h.fake.stall(/^\/drive\/v3\/files\/id-a$/, 'after-headers');
+    h.fake.stall(/^\/drive\/v3\/files\/id-b$/, 'silent', 1);
+    const deps = { ...h.deps, retry: { ...h.deps.retry!, stallMs: 300 } };
+    expect(await runPull({ driveFolder: 'folder-1', inbox }, deps)).toBe(2);
+    expect(await visibleFiles()).toEqual(['B.xlsx', 'C.xlsx']);
+    expect(await readFile(path.join(inbox, 'B.xlsx'))).toEqual(bytes('b'));
+    expect(h.fake.downloads('id-a')).toHaveLength(4);
+    expect(h.log.text).toContain('Lỗi: Tải "A.xlsx" bị treo: Drive không gửi dữ liệu');
+    expect(h.log.text).toContain('1 lỗi.');
+    expect((await readdir(inbox)).filter((f) => f.endsWith('.part'))).toEqual([]);
+  }, 30_000);
+
+  it('shortens a Drive name too long for the disk and goes on', async () => {
+    const long = `Hồ sơ khen thưởng ${'Ước Ượt Ưởng '.repeat(30)}.xlsx`;
+    h.fake.addFile({ id: 'id-long', name: long, mimeType: XLSX, content: bytes('long') });
+    h.fake.addFile({ id: 'id-z', name: 'Z.xlsx', mimeType: XLSX, content: bytes('z') });
+    expect(await pull()).toBe(0);
+    const names = await visibleFiles();
+    expect(names).toHaveLength(2);
+    const short = names.find((n) => n.startsWith('Hồ sơ khen thưởng'))!;
+    expect(short.endsWith('.xlsx')).toBe(true);
+    expect(Buffer.byteLength(short)).toBeLessThanOrEqual(200);
+    expect(await readFile(path.join(inbox, short))).toEqual(bytes('long'));
+    expect(names).toContain('Z.xlsx');
+    // The next pull finds it under its shortened name.
+    h.log.lines.length = 0;
+    expect(await pull()).toBe(0);
+    expect(h.log.text).toContain('2 không đổi');
+  });
 });
