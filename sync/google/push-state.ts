@@ -6,9 +6,22 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../node/atomic.js';
 import type { SecretariatValues } from '../master/layout.js';
 
+export interface PushedTab {
+  sheetId?: number;
+  rows: string[];
+}
+
 interface PushState {
   version: 1;
-  spreadsheets: Record<string, { pushedAt: string; values: Record<string, Partial<SecretariatValues>> }>;
+  spreadsheets: Record<
+    string,
+    {
+      pushedAt: string;
+      values: Record<string, Partial<SecretariatValues>>;
+      /** Per tab written: its sheet id (to find it again when renamed) and a digest of each row written. */
+      tabs?: Record<string, PushedTab>;
+    }
+  >;
 }
 
 export const pushStatePath = (master: string): string =>
@@ -33,12 +46,23 @@ export async function lastPushed(
   return new Map(Object.entries(state.spreadsheets[spreadsheetId]?.values ?? {}));
 }
 
+/** What the last push wrote into each tab of `spreadsheetId`, by title (empty when never pushed). */
+export async function lastPushedTabs(master: string, spreadsheetId: string): Promise<Map<string, PushedTab>> {
+  const state = await readState(master);
+  return new Map(Object.entries(state.spreadsheets[spreadsheetId]?.tabs ?? {}));
+}
+
 export async function rememberPushed(
   master: string,
   spreadsheetId: string,
   values: Map<string, Partial<SecretariatValues>>,
+  tabs: Map<string, PushedTab>,
 ): Promise<void> {
   const state = await readState(master);
-  state.spreadsheets[spreadsheetId] = { pushedAt: new Date().toISOString(), values: Object.fromEntries(values) };
+  state.spreadsheets[spreadsheetId] = {
+    pushedAt: new Date().toISOString(),
+    values: Object.fromEntries(values),
+    tabs: Object.fromEntries(tabs),
+  };
   await writeFileAtomic(pushStatePath(master), `${JSON.stringify(state, null, 2)}\n`);
 }

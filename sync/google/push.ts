@@ -8,13 +8,15 @@ import ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { acquireLock } from '../../node/lock.js';
-import { MASTER_SHEETS } from '../master/layout.js';
+import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../master/layout.js';
 import { PUSH_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
 import { googleId } from './ids.js';
 import type { Logger } from './logger.js';
-import { lastPushed, rememberPushed } from './push-state.js';
+import { lastPushed, lastPushedTabs, rememberPushed, type PushedTab } from './push-state.js';
+import { editedRows, rowDigests, rowList, unknownColumns } from './sheet-guard.js';
+import { findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
 import { callGoogle, type RetryOptions } from './retry.js';
 import {
   masterSecretariat,
@@ -73,18 +75,13 @@ function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; c
 async function pullSecretariat(
   api: Api,
   spreadsheetId: string,
+  title: string,
   ws: ExcelJS.Worksheet,
   columns: SecretariatColumns,
   master: string,
 ): Promise<MergeOutcome | undefined> {
-  const response = await call(api, () =>
-    api.sheets.spreadsheets.values.get({
-      spreadsheetId,
-      range: quoteTitle(MASTER_SHEETS.tally),
-      valueRenderOption: 'FORMATTED_VALUE',
-    }),
-  );
-  const sheet = readSheetSecretariat((response.data.values ?? []) as string[][]);
+  const values = await readTab(api, spreadsheetId, title, 'FORMATTED_VALUE');
+  const sheet = readSheetSecretariat(values.map((r) => r.map((v) => String(v ?? ''))));
   if (sheet.kind === 'empty') return undefined;
   if (sheet.kind === 'no-id-column') {
     throw new GoogleSyncError(
@@ -118,14 +115,95 @@ function reportMerge(outcome: MergeOutcome, log: Logger): void {
   }
 }
 
-/** One batchUpdate: adds the missing tabs, grows grids that are too small, freezes the header rows. */
+type CellValue = string | number | boolean | null;
+
+async function readTab(
+  api: Api,
+  spreadsheetId: string,
+  title: string,
+  render: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE',
+): Promise<CellValue[][]> {
+  const response = await call(api, () =>
+    api.sheets.spreadsheets.values.get({ spreadsheetId, range: quoteTitle(title), valueRenderOption: render }),
+  );
+  return (response.data.values ?? []) as CellValue[][];
+}
+
+/**
+ * The tabs push is about to rewrite, as they are now. A master tab renamed in the Sheet is found again by
+ * the id it had at the last push (and is renamed back); a tab holding the id column under another name
+ * with no such record stops the push. Any row typed or changed since the last push stops it too.
+ */
+async function checkTabs(
+  api: Api,
+  spreadsheetId: string,
+  existing: sheets_v4.Schema$Sheet[],
+  titles: string[],
+  pushed: Map<string, PushedTab>,
+  masterHeader: HeaderMap,
+): Promise<Map<string, string>> {
+  const current = new Map(existing.map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? undefined]));
+  const titleOfId = new Map([...current].map(([t, id]) => [id, t]));
+  const renamed = new Map<string, string>();
+  for (const t of titles) {
+    if (current.has(t)) continue;
+    const was = titleOfId.get(pushed.get(t)?.sheetId);
+    if (was !== undefined && !titles.includes(was)) renamed.set(t, was);
+  }
+  if (!current.has(MASTER_SHEETS.tally) && !renamed.has(MASTER_SHEETS.tally)) {
+    for (const [t] of current) {
+      if (titles.includes(t) || [...renamed.values()].includes(t)) continue;
+      const head = (await readTab(api, spreadsheetId, t, 'FORMATTED_VALUE')).slice(0, HEADER_SCAN_ROWS);
+      if (findHeaderRow(head, ID_HEADER))
+        throw new GoogleSyncError(
+          `Trang "${t}" trên Google Sheet có cột "${ID_HEADER}": có vẻ là trang "${MASTER_SHEETS.tally}" đã bị đổi tên, nên ý kiến nhập ở đó chưa được ghép vào sổ tổng hợp. Đổi lại tên trang thành "${MASTER_SHEETS.tally}" rồi đẩy lại; chưa ghi gì.`,
+        );
+    }
+  }
+  const tallySource =
+    renamed.get(MASTER_SHEETS.tally) ?? (current.has(MASTER_SHEETS.tally) ? MASTER_SHEETS.tally : undefined);
+  if (tallySource !== undefined) {
+    const unknown = unknownColumns(await readTab(api, spreadsheetId, tallySource, 'FORMATTED_VALUE'), masterHeader);
+    if (unknown.length > 0) {
+      const own = Object.values(SECRETARIAT_HEADERS)
+        .map((h) => `"${h}"`)
+        .join(', ');
+      throw new GoogleSyncError(
+        `Trang "${tallySource}" trên Google Sheet có cột mà sổ tổng hợp không có: ${unknown.map((h) => `"${h}"`).join(', ')}. Đẩy lên sẽ xóa những gì đã nhập ở đó, nên chưa ghi gì. Nếu là cột của Văn phòng bị đổi tên, hãy đặt lại đúng tên (${own}); nếu là ý kiến riêng (ví dụ của Giám đốc), hãy chép cột đó sang một trang riêng của bảng tính (tên khác các trang của sổ tổng hợp) rồi đẩy lại.`,
+      );
+    }
+  }
+  const problems: string[] = [];
+  for (const t of titles) {
+    const source = renamed.get(t) ?? (current.has(t) ? t : undefined);
+    const before = pushed.get(t);
+    if (source === undefined || !before) continue;
+    const edited = editedRows(await readTab(api, spreadsheetId, source, 'UNFORMATTED_VALUE'), before.rows);
+    if (edited.length > 0) problems.push(`"${source}" (dòng ${rowList(edited)})`);
+  }
+  if (problems.length > 0)
+    throw new GoogleSyncError(
+      `Trên Google Sheet đã có người nhập hoặc sửa nội dung sau lần đẩy trước, ở trang ${problems.join(', ')}. Đẩy lên sẽ ghi đè những chỗ đó, nên chưa ghi gì. Hãy chép phần đã nhập vào sổ tổng hợp (các cột ${Object.values(
+        SECRETARIAT_HEADERS,
+      )
+        .map((h) => `"${h}"`)
+        .join(
+          ', ',
+        )} của trang "${MASTER_SHEETS.tally}" được ghép tự động) hoặc sang một trang riêng của bảng tính, rồi đẩy lại.`,
+    );
+  return renamed;
+}
+
+/** One batchUpdate: adds the missing tabs, renames back renamed ones, grows grids, freezes the header rows. */
 async function prepareTabs(
   api: Api,
   spreadsheetId: string,
   existing: sheets_v4.Schema$Sheet[],
   contents: SheetContent[],
+  renamed: Map<string, string>,
 ): Promise<string[]> {
   const byTitle = new Map(existing.map((s) => [s.properties?.title ?? '', s.properties ?? {}]));
+  for (const [title, was] of renamed) byTitle.set(title, byTitle.get(was)!);
   const requests: sheets_v4.Schema$Request[] = [];
   const added: string[] = [];
   for (const c of contents) {
@@ -145,10 +223,12 @@ async function prepareTabs(
       continue;
     }
     const grid = current.gridProperties ?? {};
+    const rename = renamed.has(c.title);
     requests.push({
       updateSheetProperties: {
         properties: {
           sheetId: current.sheetId ?? 0,
+          ...(rename ? { title: c.title } : {}),
           gridProperties: {
             rowCount: Math.max(rowCount, grid.rowCount ?? 0),
             columnCount: Math.max(columnCount, grid.columnCount ?? 0),
@@ -156,8 +236,7 @@ async function prepareTabs(
             frozenColumnCount: c.frozenColumns,
           },
         },
-        fields:
-          'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
+        fields: `${rename ? 'title,' : ''}gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount`,
       },
     });
   }
@@ -223,8 +302,23 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       );
       const existing = meta.data.sheets ?? [];
       log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${options.master}`);
-      const hasTally = existing.some((s) => s.properties?.title === MASTER_SHEETS.tally);
-      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, ws, columns, master) : undefined;
+      // Hidden sheets (lookup lists) are the workbook's machinery, not something leaders read.
+      const titles = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+      const renamed = await checkTabs(
+        api,
+        spreadsheetId,
+        existing,
+        titles,
+        await lastPushedTabs(master, spreadsheetId),
+        columns.header,
+      );
+      for (const [t, was] of renamed)
+        log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
+      const tallyTitle =
+        renamed.get(MASTER_SHEETS.tally) ??
+        (existing.some((s) => s.properties?.title === MASTER_SHEETS.tally) ? MASTER_SHEETS.tally : undefined);
+      const hasTally = tallyTitle !== undefined;
+      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, tallyTitle, ws, columns, master) : undefined;
       if (outcome) reportMerge(outcome, log);
       const changed =
         outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
@@ -237,11 +331,19 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
         log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');
       }
 
-      // Hidden sheets (lookup lists) are the workbook's machinery, not something leaders read.
       const contents = wb.worksheets.filter((w) => w.state === 'visible').map(sheetContent);
-      const added = await prepareTabs(api, spreadsheetId, existing, contents);
+      const added = await prepareTabs(api, spreadsheetId, existing, contents, renamed);
       const requests = await writeValues(api, spreadsheetId, contents);
-      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, columns));
+      const after = await call(api, () =>
+        api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title)' }),
+      );
+      const ids = new Map(
+        (after.data.sheets ?? []).map((s) => [s.properties?.title, s.properties?.sheetId ?? undefined]),
+      );
+      const tabs = new Map<string, PushedTab>(
+        contents.map((c) => [c.title, { sheetId: ids.get(c.title), rows: rowDigests(c.values).map((d) => d.digest) }]),
+      );
+      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, columns), tabs);
 
       for (const c of contents) {
         const note = added.includes(c.title) ? ' (trang mới)' : '';

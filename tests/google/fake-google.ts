@@ -222,7 +222,7 @@ export class FakeGoogle {
       const rest = m[2]!;
       if (method === 'GET' && rest === '') return this.send(res, 200, this.metadata(m[1]!));
       if (method === 'GET' && rest.startsWith('/values/'))
-        return this.readValues(m[1]!, rest.slice('/values/'.length), res);
+        return this.readValues(m[1]!, rest.slice('/values/'.length), url.searchParams, res);
       if (method === 'POST' && rest === ':batchUpdate')
         return this.batchUpdate(m[1]!, body as { requests: Array<Record<string, any>> }, res);
       if (method === 'POST' && rest === '/values:batchClear')
@@ -306,14 +306,16 @@ export class FakeGoogle {
     };
   }
 
-  // Like FORMATTED_VALUE: every value comes back as text, trailing empty cells trimmed.
-  private readValues(id: string, range: string, res: http.ServerResponse): void {
+  // FORMATTED_VALUE (the default): every value comes back as text; UNFORMATTED_VALUE: numbers and booleans
+  // as they are. Trailing empty cells trimmed.
+  private readValues(id: string, range: string, q: URLSearchParams, res: http.ServerResponse): void {
     const { title } = parseRange(range);
     const tab = this.tab(id, title);
     if (!tab) return this.send(res, 400, googleError(400, `Unable to parse range: ${range}`, 'INVALID_ARGUMENT'));
+    const raw = q.get('valueRenderOption') === 'UNFORMATTED_VALUE';
     const values = tab.values.map((row) => {
-      const texts = row.map((v) =>
-        v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v),
+      const texts: SheetValue[] = Array.from(row, (v) =>
+        v === undefined || v === null ? '' : raw ? v : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v),
       );
       while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
       return texts;
@@ -351,6 +353,10 @@ export class FakeGoogle {
         const tab = book.tabs.find((t) => t.sheetId === p.sheetId);
         if (!tab) return this.send(res, 400, googleError(400, `No grid with id: ${p.sheetId}`, 'INVALID_ARGUMENT'));
         for (const field of fields) {
+          if (field.trim() === 'title') {
+            tab.title = p.title;
+            continue;
+          }
           const key = field.trim().replace('gridProperties.', '') as 'rowCount' | 'columnCount' | 'frozenRowCount';
           tab[key] = p.gridProperties[key];
         }

@@ -1,10 +1,11 @@
 // `sync push` against the fake Sheets API: the master's sheets land in the spreadsheet, and whatever the
 // secretariat typed in the Sheet's Tổng hợp comes back into the master first.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../sync/google/push.js';
+import { pushStatePath } from '../../sync/google/push-state.js';
 import { MAX_CELLS_PER_REQUEST } from '../../sync/google/limits.js';
 import { googleError, TEST_TOKEN, type FakeTab } from './fake-google.js';
 import { ACCOUNT, closeHarness, openHarness, type Harness } from './harness.js';
@@ -85,7 +86,7 @@ describe('push', () => {
     // Someone moved the id column to the front of the Sheet.
     for (const row of tab('Tổng hợp').values) row.unshift(row.splice(5, 1)[0] ?? '');
 
-    expect(await push()).toBe(0);
+    expect(await push(), h.log.text).toBe(0);
     const kept = await readSecretariat(master);
     expect(kept.get('nom-1')).toEqual(['', 'Đồng ý', '']);
     expect(kept.get('nom-3')).toEqual(['Thiếu biên bản họp', '', '']);
@@ -253,5 +254,66 @@ describe('push', () => {
     expect(h.log.text).toContain('Không đọc được sổ tổng hợp');
     expect(h.fake.requests).toEqual([]);
     expect((await stat(other)).size).toBe(9);
+  });
+
+  describe('never clears what it has not merged back', () => {
+    const clears = () => h.fake.requests.filter((r) => r.path.endsWith('/values:batchClear')).length;
+    const snapshot = () => JSON.stringify(h.fake.spreadsheets.get('sheet-1')!.tabs);
+
+    it.each([
+      ['a renamed "Kết quả Hội đồng"', 'Kết quả Hội đồng', 'Kết quả HĐ'],
+      ["a leader's own column", null, 'Ý kiến Giám đốc'],
+    ])('stops on %s holding values, and leaves the Sheet and the master as they are', async (_, from, to) => {
+      await push();
+      const t = tab('Tổng hợp');
+      const col = from ? t.values[0]!.indexOf(from) : t.values[0]!.length;
+      t.values[0]![col] = to;
+      t.values[1]![col] = 'Không đồng ý';
+      const before = snapshot();
+      const master0 = await readFile(master);
+      const cleared = clears();
+      expect(await push()).toBe(1);
+      expect(h.log.text).toContain(`có cột mà sổ tổng hợp không có: "${to}"`);
+      expect(h.log.text).toContain('chưa ghi gì');
+      expect(clears()).toBe(cleared);
+      expect(snapshot()).toBe(before);
+      expect(await readFile(master)).toEqual(master0);
+    });
+
+    it('stops when someone typed in another tab since the last push', async () => {
+      await push();
+      tab('Theo đơn vị').values[2]![3] = 'Đã gọi điện nhắc';
+      const before = snapshot();
+      expect(await push()).toBe(1);
+      expect(h.log.text).toContain('ở trang "Theo đơn vị" (dòng 3)');
+      expect(snapshot()).toBe(before);
+    });
+
+    it('finds a renamed Tổng hợp tab, merges what was typed there and renames it back', async () => {
+      await push();
+      const titles = h.fake.spreadsheets.get('sheet-1')!.tabs.map((x) => x.title);
+      tab('Tổng hợp').title = 'Tổng hợp (lãnh đạo xem)';
+      const t = tab('Tổng hợp (lãnh đạo xem)');
+      t.values[1]![t.values[0]!.indexOf('Kết quả Hội đồng')] = 'Đồng ý';
+      expect(await push(), h.log.text).toBe(0);
+      expect(h.log.text).toContain(
+        'Trang "Tổng hợp (lãnh đạo xem)" trên Google Sheet là trang "Tổng hợp" đã bị đổi tên',
+      );
+      expect(h.fake.spreadsheets.get('sheet-1')!.tabs.map((x) => x.title)).toEqual(titles);
+      expect((await readSecretariat(master)).get('nom-1')).toEqual(['', 'Đồng ý', '']);
+      expect(sheetCell('nom-1', 'Kết quả Hội đồng')).toBe('Đồng ý');
+    });
+
+    it('stops on a renamed Tổng hợp tab it has no record of', async () => {
+      await push();
+      await rm(pushStatePath(master));
+      tab('Tổng hợp').title = 'TH';
+      const before = snapshot();
+      expect(await push()).toBe(1);
+      expect(h.log.text).toContain(
+        'Trang "TH" trên Google Sheet có cột "Mã đề nghị": có vẻ là trang "Tổng hợp" đã bị đổi tên',
+      );
+      expect(snapshot()).toBe(before);
+    });
   });
 });
