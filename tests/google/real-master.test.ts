@@ -85,5 +85,5 @@ describe('push with a master written by merge', () => {
     expect(await push()).toBe(0);
     const again = h.fake.tab('sheet-1', MASTER_SHEETS.tally)!.values;
     expect(again.find((r) => r[header.indexOf(ID_HEADER)] === id)?.[councilCol]).toBe('Không đồng ý');
-  }, 120_000);
+  }, 180_000);
 });

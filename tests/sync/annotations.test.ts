@@ -87,5 +87,5 @@ describe('the secretariat columns survive a re-merge', () => {
     // The previous master is kept as a backup and still holds the typed values.
     const backup = await openWorkbook(path.join(dir, 'master.bak.xlsx'));
     expect(rowsOf(backup.getWorksheet(MASTER_SHEETS.tally)!).flat()).toContain('Chờ bổ sung =xác nhận');
-  }, 60_000);
+  }, 180_000);
 });
