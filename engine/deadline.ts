@@ -51,3 +51,9 @@ const dayNumber = (iso: string): number =>
 export function daysToDeadline(plan: Plan, now: Date): number {
   return dayNumber(plan.deadline) - dayNumber(localDate(now, plan.timeZone));
 }
+
+// How an official document names a time zone: "giờ Việt Nam", not the IANA identifier.
+const ZONE_NAMES: Record<string, string> = { 'Asia/Ho_Chi_Minh': 'giờ Việt Nam', 'Asia/Saigon': 'giờ Việt Nam' };
+
+/** "giờ Việt Nam" for the plan's zone; other zones by their identifier, which is at least unambiguous. */
+export const timeZoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? `giờ ${timeZone}`;

@@ -1,59 +1,104 @@
 // The "Hướng dẫn" sheet: how to fill in the workbook, quoting the plan (criteria, forms and their routes,
-// dossier, deadline) so a clerk needs no other paper at hand.
+// dossier, deadline) so a clerk needs no other paper at hand. One wide wrapped column, rows sized to their
+// text, A4 portrait at full width: it reads on screen and prints without anything cut off.
 import type ExcelJS from 'exceljs';
-import { formatDate, INFO_SHEET, LISTS, type Plan } from '../engine/index.js';
+import { formatDate, INFO_SHEET, LISTS, timeZoneName, type Plan } from '../engine/index.js';
+
+/** Column width in characters: fits A4 portrait between 1.3 cm margins at 100 % scale. */
+export const GUIDE_WIDTH = 72;
+const FONT = 'Times New Roman';
+const SIZES = { title: 14, head: 12.5, text: 12 } as const;
+type Kind = keyof typeof SIZES;
+
+/** "SỞ CÔNG THƯƠNG" → "Sở Công Thương": agency names are capitalised word by word in running text. */
+export const properName = (upper: string): string =>
+  upper
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+
+/**
+ * Row height in points that shows every wrapped line of `text`. Neither exceljs nor LibreOffice fits rows
+ * on open, and Excel only fits rows it has edited: the height is written. The estimate errs high (word
+ * wrap leaves lines short; wide letters), since a few points of white space cost nothing and a cut line does.
+ */
+export function guideRowHeight(text: string, kind: Kind): number {
+  const size = SIZES[kind];
+  const perLine = Math.floor((GUIDE_WIDTH * 0.92 * 12) / size);
+  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  return Math.ceil(lines * size * 1.3 + 6);
+}
 
 export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
-  ws.columns = [{ width: 110 }];
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  const lines: [string, 'title' | 'head' | 'text'][] = [];
+  ws.columns = [{ width: GUIDE_WIDTH }];
+  ws.views = [{ showGridLines: false }];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const lines: [string, Kind][] = [];
   const title = (t: string) => lines.push([t, 'title']);
   const head = (t: string) => lines.push([t, 'head']);
   const text = (t: string) => lines.push([t, 'text']);
   const groupLabel = (code: string) => plan.groups.find((g) => g.code === code)?.label ?? code;
+  const agency = properName(plan.issuer.agency);
 
-  title(`HƯỚNG DẪN LẬP HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG – ${plan.id}`);
-  text(plan.title);
+  title('HƯỚNG DẪN LẬP HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG');
+  text(`${plan.title} (Kế hoạch ${plan.id}).`);
   text(`Thời gian thi đua: từ ngày ${formatDate(plan.campaign.start)} đến ngày ${formatDate(plan.campaign.end)}.`);
   text(
-    `Hạn gửi hồ sơ về ${plan.issuer.agency.toLowerCase().replace(/^./, (c) => c.toUpperCase())}: đến hết ngày ${formatDate(plan.deadline)} (giờ ${plan.timeZone}). Hồ sơ nhận sau thời điểm này là nộp muộn.`,
+    `Hạn gửi hồ sơ về ${agency}: đến hết ngày ${formatDate(plan.deadline)} (${timeZoneName(plan.timeZone)}). Hồ sơ nhận sau thời điểm này là hồ sơ gửi muộn.`,
   );
 
   head('1. Cách điền');
   text(
-    `Trang "${INFO_SHEET}": điền Người lập, Điện thoại, Số và Ngày Tờ trình, Ngày họp bình xét, chọn "Có" khi đã có Tờ trình và Biên bản; không sửa các ô màu xám.`,
+    `Trang "${INFO_SHEET}": điền Người lập, Điện thoại, Số và Ngày Tờ trình, Ngày họp bình xét; chọn "Có" khi đã có Tờ trình và Biên bản họp bình xét. Không sửa các ô nền xám.`,
   );
   for (const t of plan.nomineeTypes)
     text(
-      `Trang "${t.sheet}": mỗi ${t.label.toLowerCase()} được đề nghị một dòng; chọn giá trị trong danh sách thả xuống; không đổi tên trang, tên cột.`,
+      `Trang "${t.sheet}": mỗi ${t.label.toLowerCase()} được đề nghị ghi một dòng; chọn giá trị trong danh sách thả xuống; không đổi tên trang, tên cột.`,
     );
   text(
-    'Cột "Kết quả kiểm tra" do add-in kiểm tra ghi; bấm "Kiểm tra" trên add-in cho đến khi mọi dòng "Hợp lệ" rồi mới gửi.',
+    'Cột có tiêu đề nền đỏ là cột bắt buộc. Khi một dòng đã có tên mà ô bắt buộc còn trống, ô đó tự chuyển sang nền hồng cho đến khi được điền.',
   );
+  text('Khi chọn một ô, Excel hiện lời nhắc cho biết cần ghi gì vào cột đó.');
   text(
-    `Năm sinh: năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}. Ngày tháng: dạng dd/mm/yyyy. Tóm tắt thành tích: nêu rõ thành tích, từ ${plan.summaryMinLength} ký tự.`,
+    `Năm sinh: năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}. Ngày tháng: dạng dd/mm/yyyy. Tóm tắt thành tích: nêu rõ thành tích nổi bật, từ ${plan.summaryMinLength} ký tự trở lên.`,
   );
-  text('Mỗi tập thể, cá nhân chỉ đề nghị một hình thức cho một thành tích.');
+  text('Mỗi tập thể, cá nhân chỉ đề nghị một hình thức khen thưởng cho một thành tích.');
 
-  head('2. Tiêu chuẩn khen thưởng (phải "Đạt" tất cả)');
+  head('2. Kiểm tra trước khi gửi');
+  text(
+    'Cột "Kết quả kiểm tra" do công cụ kiểm tra ghi, không cần nhập. Trong Excel có add-in: bấm "Kiểm tra hồ sơ" trên thẻ Trang đầu. Không dùng được add-in: mở trang kiểm tra (tệp kiem-tra.html Văn phòng Sở gửi) bằng trình duyệt, chọn sổ này; tệp không rời khỏi máy tính.',
+  );
+  text('Sửa cho đến khi mọi dòng ghi "Hợp lệ" rồi mới gửi hồ sơ.');
+
+  head('3. Tiêu chuẩn khen thưởng (phải "Đạt" tất cả)');
   for (const t of plan.nomineeTypes) {
     text(`Đối với ${t.label.toLowerCase()}:`);
     for (const c of plan.criteria[t.code] ?? []) text(`   • ${c.label}: ${c.text}.`);
   }
 
-  head('3. Hình thức khen thưởng và tuyến trình');
+  head('4. Hình thức khen thưởng và tuyến trình');
   for (const f of plan.forms) {
     text(`• ${f.label} — do ${f.decidedBy} quyết định. Tuyến trình: Đơn vị → ${f.route.join(' → ')}.`);
     text(
-      `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" = Có).' : ''}${f.routeNote ? ` ${f.routeNote}.` : ''}`,
+      `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" ghi "Có").' : ''}${f.routeNote ? ` ${f.routeNote}.` : ''}`,
     );
   }
 
-  head('4. Hồ sơ đề nghị khen thưởng');
+  head('5. Hồ sơ đề nghị khen thưởng');
   for (const d of plan.dossier.submission) text(`• ${d} (mỗi đơn vị một bộ).`);
   for (const d of plan.dossier.nominee) text(`• ${d} (mỗi tập thể, cá nhân).`);
 
-  head('5. Giá trị được chấp nhận');
+  head('6. Giá trị được chấp nhận');
   text(`Thuộc khối: ${plan.groups.map((g) => g.label).join('; ')}.`);
   text(`Hình thức đề nghị: ${plan.forms.map((f) => f.label).join('; ')}.`);
   text(
@@ -61,10 +106,16 @@ export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
   );
 
   lines.forEach(([value, kind], i) => {
-    const cell = ws.getCell(i + 1, 1);
+    const row = ws.getRow(i + 1);
+    const cell = row.getCell(1);
     cell.value = value;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (kind === 'title') cell.font = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
-    if (kind === 'head') cell.font = { bold: true, size: 12 };
+    cell.font = {
+      name: FONT,
+      size: SIZES[kind],
+      bold: kind !== 'text',
+      ...(kind === 'title' ? { color: { argb: 'FF1F4E79' } } : {}),
+    };
+    row.height = guideRowHeight(value, kind);
   });
 }

@@ -16,6 +16,7 @@ import {
   type Plan,
 } from '../engine/index.js';
 import { writeGuide } from './guide.js';
+import { columnPrompt, infoPrompt, promptFields } from './prompts.js';
 
 /** Hidden sheet holding the dropdown lists: labels such as "Phòng, đơn vị thuộc Sở" hold commas. */
 export const LISTS_SHEET = 'Danh mục';
@@ -38,13 +39,15 @@ const INFO_HINTS: Partial<Record<InfoKey, string>> = {
   templateVersion: 'Không sửa',
   unitCode: 'Không sửa',
   unitName: 'Không sửa',
-  letterNo: 'Ví dụ: 15/TTr-KT',
-  letterDate: 'Ngày ký Tờ trình, dạng dd/mm/yyyy',
-  meetingDate: 'Ngày họp Hội đồng bình xét, trước Ngày Tờ trình',
-  hasLetter: 'Chọn Có khi đã có Tờ trình đề nghị khen thưởng',
-  hasMinutes: 'Chọn Có khi đã có Biên bản họp bình xét',
+  letterNo: 'Bắt buộc. Ví dụ: 15/TTr-KT',
+  letterDate: 'Bắt buộc. Ngày ký Tờ trình, dạng dd/mm/yyyy',
+  meetingDate: 'Bắt buộc. Ngày họp Hội đồng bình xét, trước Ngày Tờ trình',
+  hasLetter: 'Bắt buộc. Chọn "Có" khi đã có Tờ trình đề nghị khen thưởng',
+  hasMinutes: 'Bắt buộc. Chọn "Có" khi đã có Biên bản họp bình xét',
   sentDate: 'Ngày gửi hồ sơ về Sở',
 };
+/** Thông tin lines the dossier checks need: their labels are shown as required. */
+const INFO_REQUIRED: InfoKey[] = ['letterNo', 'letterDate', 'meetingDate', 'hasLetter', 'hasMinutes'];
 const DATE_KEYS: InfoKey[] = ['letterDate', 'meetingDate', 'sentDate'];
 const FIXED_KEYS: InfoKey[] = ['planId', 'templateVersion', 'unitCode', 'unitName'];
 
@@ -60,6 +63,15 @@ const PRINT_PORTRAIT: Partial<ExcelJS.PageSetup> = {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const RESULT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+/** Headers of required columns: dark red instead of the table's blue, explained in Hướng dẫn. */
+export const REQUIRED_HEADER_ARGB = 'FFC00000';
+const REQUIRED_HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: REQUIRED_HEADER_ARGB },
+};
+/** Background of an empty required cell on a row that already has a name (conditional formatting). */
+export const MISSING_ARGB = 'FFFFC7CE';
 
 /** Writes each list in a column of the hidden sheet; returns the range formula of each. */
 function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
@@ -79,6 +91,9 @@ function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
 // exceljs 4.4 writes range validations (one <dataValidation sqref="C2:C1001">) but does not type them.
 type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 const rangeRules = (ws: ExcelJS.Worksheet) => (ws as unknown as RangeValidations).dataValidations;
+
+// A rule that accepts anything: it only carries the input prompt (exceljs's types omit 'any').
+const ANY = { type: 'any', formulae: [] } as unknown as ExcelJS.DataValidation;
 
 function listRule(formula: string, title: string): ExcelJS.DataValidation {
   return {
@@ -112,7 +127,7 @@ function buildInfo(
     const r = i + 1;
     const label = ws.getCell(r, 1);
     label.value = INFO_LABELS[key];
-    label.font = { bold: true };
+    label.font = { bold: true, ...(INFO_REQUIRED.includes(key) ? { color: { argb: REQUIRED_HEADER_ARGB } } : {}) };
     const cell = ws.getCell(r, 2);
     cell.value = (FIXED_KEYS.includes(key) ? fixed[key] : values[key]) ?? null;
     cell.alignment = { horizontal: 'left', wrapText: true };
@@ -130,6 +145,8 @@ function buildInfo(
       };
     }
     if (key === 'hasLetter' || key === 'hasMinutes') cell.dataValidation = listRule(lists.haveNot, '"Có" hoặc "Chưa"');
+    const prompt = infoPrompt(key);
+    if (prompt && cell.dataValidation) cell.dataValidation = { ...cell.dataValidation, ...promptFields(prompt) };
     const hint = ws.getCell(r, 3);
     hint.value = INFO_HINTS[key] ?? null;
     hint.font = { italic: true, color: { argb: 'FF595959' } };
@@ -161,16 +178,35 @@ function buildListSheet(
     rows: data.length ? data : [specs.map(() => null)],
   });
   const last = RULE_ROWS + 1;
+  const nameCol = columnLetter(specs.findIndex((s) => s.key === 'name'));
   specs.forEach((s, i) => {
     const col = columnLetter(i);
     const header = ws.getCell(`${col}1`);
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    header.fill = HEADER_FILL;
+    header.fill = s.required ? REQUIRED_HEADER_FILL : HEADER_FILL;
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     const range = `${col}2:${col}${last}`;
-    if (s.list) rangeRules(ws).add(range, listRule(lists[s.list], `"${s.header}"`));
+    const prompt = columnPrompt(plan, s, type);
+    const asked = prompt ? promptFields(prompt) : {};
+    if (s.list) rangeRules(ws).add(range, { ...listRule(lists[s.list], `"${s.header}"`), ...asked });
+    else if (prompt && s.key !== 'birthYear') rangeRules(ws).add(range, { ...ANY, ...asked });
+    if (s.required && s.key !== 'name') {
+      // Pink while the row has a name and this cell is still empty: the clerk sees what is missing as they type.
+      ws.addConditionalFormatting({
+        ref: range,
+        rules: [
+          {
+            type: 'expression',
+            priority: i + 1,
+            formulae: [`AND(LEN(TRIM($${nameCol}2))>0,LEN(TRIM(${col}2))=0)`],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: MISSING_ARGB } } },
+          },
+        ],
+      });
+    }
     if (s.key === 'birthYear') {
       rangeRules(ws).add(range, {
+        ...asked,
         type: 'whole',
         operator: 'between',
         allowBlank: true,
@@ -190,7 +226,7 @@ function buildListSheet(
   });
   ws.getRow(1).height = 32;
   const result = specs.findIndex((s) => s.key === 'result');
-  if (result >= 0) ws.getCell(1, result + 1).note = 'Cột này do add-in kiểm tra ghi; không cần nhập.';
+  if (result >= 0) ws.getCell(1, result + 1).note = 'Cột này do công cụ kiểm tra ghi; không cần nhập.';
 }
 
 /** A nomination workbook for one unit of the plan, blank or filled with `data`. */

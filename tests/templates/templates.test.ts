@@ -73,10 +73,16 @@ describe('npm run templates', () => {
         expect(values).toEqual(expected);
       } else if (spec.key === 'birthYear') {
         expect(rule).toMatchObject({ type: 'whole', operator: 'between', formulae: [1940, 2005] });
-      } else {
+      } else if (spec.key === 'seq') {
         expect(rule, spec.header).toBeUndefined();
+      } else {
+        // Free-text columns accept anything: their rule only carries the prompt.
+        expect(rule, spec.header).toMatchObject({ type: 'any', showInputMessage: true });
       }
     });
+    // Rules cover a bounded range: the row after the last ruled one has none.
+    expect(ws.getCell(1001, 3).dataValidation?.type).toBe('list');
+    expect(ws.getCell(1002, 3).dataValidation).toBeUndefined();
   });
 
   it('fills Thông tin with plan, version and unit, and quotes the plan in Hướng dẫn', async () => {
