@@ -1,4 +1,4 @@
-// npm run addin:build: bundles the task pane into addin/dist. The preview page, with its sample workbook,
+// npm run addin:build: bundles the task pane and the offline checker page (kiem-tra.html) into addin/dist. The preview page, with its sample workbook,
 // is development tooling and is built by dev/preview.ts on top of this.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,35 @@ export const BUNDLE_OPTIONS = {
   legalComments: 'none',
 } as const satisfies esbuild.BuildOptions;
 
+/** File name of the offline checker page (SPEC §7). */
+export const CHECKER_PAGE = 'kiem-tra.html';
+
+/**
+ * The offline checker page: one HTML file with its styles and its one script inline (the script is also
+ * its own Worker), so it works opened from disk, from the add-in's host or from an email attachment.
+ */
+export async function buildChecker(out = DIST): Promise<string> {
+  const bundle = await esbuild.build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: [path.join(ADDIN_DIR, 'checker/main.ts')],
+    minify: true,
+    write: false,
+  });
+  // Inside an inline script "</script" would end it early; escaped, it means the same to JavaScript.
+  const js = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
+  const css = [
+    await fs.readFile(path.join(ADDIN_DIR, 'taskpane.css'), 'utf8'),
+    await fs.readFile(path.join(ADDIN_DIR, 'checker/checker.css'), 'utf8'),
+  ].join('\n');
+  const html = (await fs.readFile(path.join(ADDIN_DIR, 'checker/checker.html'), 'utf8'))
+    .replace('/* STYLES */', () => css)
+    .replace('/* SCRIPT */', () => js);
+  const file = path.join(out, CHECKER_PAGE);
+  await fs.mkdir(out, { recursive: true });
+  await fs.writeFile(file, html);
+  return file;
+}
+
 export async function build(out = DIST): Promise<string> {
   await fs.mkdir(path.join(out, 'assets'), { recursive: true });
   await esbuild.build({
@@ -30,6 +59,7 @@ export async function build(out = DIST): Promise<string> {
   await fs.copyFile(path.join(ADDIN_DIR, 'taskpane.html'), path.join(out, 'taskpane.html'));
   await fs.copyFile(path.join(ADDIN_DIR, 'taskpane.css'), path.join(out, 'taskpane.css'));
   for (const size of ICON_SIZES) await fs.writeFile(path.join(out, 'assets', `icon-${size}.png`), iconPng(size));
+  await buildChecker(out);
   return out;
 }
 

@@ -9,6 +9,7 @@ export * from './model.js';
 export * from './nomination.js';
 export * from './plan.js';
 export * from './read.js';
+export * from './screen.js';
 export * from './template.js';
 export * from './text.js';
 export type { Emitter } from './checks/types.js';

@@ -14,8 +14,9 @@ import {
 import { computeMarks } from './marks.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
-import { checklist, deadlineCountdown, groupIssues, statusCounts, type IssueItem } from './summary.js';
-import { el, renderChecklist, renderFileIssues, renderIssues, renderStatusCounts, replace } from './view.js';
+import { showHeader, showResults, verdictText } from './results.js';
+import type { IssueItem } from './summary.js';
+import { replace } from './view.js';
 
 const plan: Plan = DEFAULT_PLAN;
 const LIVE_DELAY_MS = 600;
@@ -26,47 +27,16 @@ let watching = false;
 
 const status = (text: string) => replace('status', text);
 
-function showHeader(check: WorkbookCheck | null): void {
-  const unit = check?.unit;
-  replace('unit', unit ? `${unit.name} (${unit.code})` : 'Chưa xác định đơn vị');
-  replace('plan', `Kế hoạch ${plan.id}`);
-  replace('deadline', deadlineCountdown(plan, new Date()));
-}
-
 function columnIndex(check: WorkbookCheck, item: IssueItem): number {
   if (check.info && item.sheet === check.info.sheet) return 1; // Thông tin: the value is in column B.
   const layout = check.layouts.find((l) => l.sheet === item.sheet);
   return (item.columnKey && layout?.columns[item.columnKey as ColumnKey]) ?? 0;
 }
 
-function showResults(check: WorkbookCheck): void {
-  if (!check.accepted) {
-    replace('results', renderFileIssues(check.fileIssues));
-    replace('checklist');
-    return;
-  }
-  if (check.empty) {
-    replace(
-      'results',
-      el('p', { class: 'notice' }, 'Chưa có dòng đề nghị nào để kiểm tra. Hãy nhập ở trang "Tập thể" hoặc "Cá nhân".'),
-    );
-    replace('checklist');
-    return;
-  }
-  const t = statusCounts(plan, check);
-  const groups = groupIssues(check);
-  replace(
-    'results',
-    renderStatusCounts('Theo trang', t.bySheet),
-    renderStatusCounts('Theo hình thức', t.byForm),
-    el('h2', {}, `Các vấn đề (${groups.reduce((n, g) => n + g.items.length, 0)})`),
-    renderIssues(groups, (item) => {
-      void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>
-        status(`Không chọn được ô: ${(e as Error).message}`),
-      );
-    }),
+function select(item: IssueItem, check: WorkbookCheck): void {
+  void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>
+    status(`Không chọn được ô: ${(e as Error).message}`),
   );
-  replace('checklist', el('h2', {}, 'Sẵn sàng gửi hồ sơ'), renderChecklist(checklist(plan, check, new Date())));
 }
 
 async function runCheck(): Promise<void> {
@@ -76,15 +46,11 @@ async function runCheck(): Promise<void> {
   try {
     const snapshot: WorkbookSnapshot = await readSnapshot(plan, caps);
     const check = checkWorkbook(plan, snapshot.grid);
-    showHeader(check);
+    const now = new Date();
+    showHeader(plan, check, now);
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
-    showResults(check);
-    const n = check.nominations;
-    status(
-      check.accepted
-        ? `Đã kiểm tra ${n.length} đề nghị lúc ${new Date().toLocaleTimeString('vi-VN')}: ${n.filter((x) => x.status === 'valid').length} hợp lệ.`
-        : 'Không kiểm tra được sổ này.',
-    );
+    showResults(plan, check, now, select);
+    status(verdictText(check, now));
     if (check.accepted) await watch(snapshot.sheetNames);
   } catch (e) {
     status(`Lỗi khi kiểm tra: ${(e as Error).message}`);
@@ -139,10 +105,10 @@ export async function start(): Promise<void> {
   live.disabled = !caps.live;
   if (!caps.live) live.checked = false;
   replace('support', supportLine(caps));
-  showHeader(null);
+  showHeader(plan, null, new Date());
   try {
     const snapshot = await readSnapshot(plan, caps);
-    showHeader(checkWorkbook(plan, snapshot.grid));
+    showHeader(plan, checkWorkbook(plan, snapshot.grid), new Date());
     await watch(snapshot.sheetNames);
   } catch {
     // The header stays generic; "Kiểm tra" explains what is wrong.

@@ -1,6 +1,6 @@
 // Renders the pane's state into the page. Text goes in with textContent only: workbook content is never HTML.
 import { formatIssue, NOMINATION_STATUS_LABELS, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
-import type { ChecklistItem, IssueGroup, StatusCount } from './summary.js';
+import type { ChecklistItem, IssueGroup, IssueItem, StatusCount } from './summary.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -66,7 +66,8 @@ export function renderChecklist(items: ChecklistItem[]): HTMLElement {
   );
 }
 
-export function renderIssues(groups: IssueGroup[], onSelect: (item: IssueGroup['items'][number]) => void): HTMLElement {
+/** The issues by row; with `onSelect` (the pane) each is a button selecting its cell, else plain text. */
+export function renderIssues(groups: IssueGroup[], onSelect?: (item: IssueItem) => void): HTMLElement {
   if (!groups.length) return el('p', { class: 'all-good' }, 'Không có lỗi hay cảnh báo nào.');
   return el(
     'ol',
@@ -80,18 +81,14 @@ export function renderIssues(groups: IssueGroup[], onSelect: (item: IssueGroup['
           'ul',
           {},
           ...g.items.map((item) => {
-            const button = el(
-              'button',
-              {
-                type: 'button',
-                class: `issue ${item.severity}`,
-                'data-code': item.code,
-                title: 'Chọn ô này trong trang tính',
-              },
+            const content = [
               el('span', { class: 'badge' }, SEVERITY_LABELS[item.severity]),
               item.column ? el('strong', {}, ` ${item.column}: `) : ' ',
               item.message,
-            );
+            ];
+            const attrs = { class: `issue ${item.severity}`, 'data-code': item.code };
+            if (!onSelect) return el('li', {}, el('div', attrs, ...content));
+            const button = el('button', { ...attrs, type: 'button', title: 'Chọn ô này trong trang tính' }, ...content);
             button.addEventListener('click', () => onSelect(item));
             return el('li', {}, button);
           }),
@@ -101,13 +98,17 @@ export function renderIssues(groups: IssueGroup[], onSelect: (item: IssueGroup['
   );
 }
 
+/** Why a file cannot be checked: its container (not a readable .xlsx), or a workbook that is not the template. */
 export function renderFileIssues(issues: Issue[]): HTMLElement {
+  const container = issues.length > 0 && issues.every((i) => i.code.startsWith('FILE_'));
   return el(
     'div',
     { class: 'notice bad', role: 'alert' },
-    el('h2', {}, 'Sổ này không phải mẫu của kế hoạch'),
-    el('p', {}, 'Add-in chỉ kiểm tra được sổ lập từ mẫu Sở gửi. Lý do:'),
+    el('h2', {}, container ? 'Không đọc được tệp này' : 'Sổ này không phải mẫu của kế hoạch'),
+    el('p', {}, container ? 'Lý do:' : 'Chỉ kiểm tra được sổ lập từ mẫu Sở gửi. Lý do:'),
     el('ul', {}, ...issues.map((i) => el('li', {}, formatIssue(i)))),
-    el('p', {}, 'Hãy mở đúng tệp mẫu của đơn vị (tên tệp là mã đơn vị, ví dụ H-BATO.xlsx) rồi chép dữ liệu sang.'),
+    container
+      ? null
+      : el('p', {}, 'Hãy mở đúng tệp mẫu của đơn vị (tên tệp là mã đơn vị, ví dụ H-BATO.xlsx) rồi chép dữ liệu sang.'),
   );
 }

@@ -1,4 +1,5 @@
-// npm run bench: the engine's throughput and the merge against its floor, printed as figures and ratios.
+// npm run bench: the engine's throughput, the merge against its floor and the offline checker page against
+// the engine alone, printed as figures and ratios.
 // The engine is measured twice: as the sync command runs it (TypeScript through tsx) and bundled by
 // esbuild, as the add-in ships it.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { runCheckerBench } from './checker.js';
 import { runEngineBench } from './engine.js';
 import { runHostileBench } from './hostile.js';
 import { runMergeBench } from './merge.js';
@@ -33,3 +35,4 @@ try {
 for (const line of await runMergeBench()) console.log(line);
 
 for (const line of await runHostileBench()) console.log(line);
+for (const line of await runCheckerBench()) console.log(line);

@@ -1,0 +1,93 @@
+// The checker page's work, off the main thread when the browser allows it: screen the file's bytes as the
+// merge does, open the workbook with exceljs, run the engine, and on request write the marked copy.
+// The same function runs in a Worker or, failing that, on the page between yields.
+import ExcelJS from 'exceljs';
+import {
+  checkWorkbook,
+  parserFailure,
+  screenBytes,
+  screenIssue,
+  flattenCell,
+  type Cell,
+  type Issue,
+  type Plan,
+  type WorkbookGrid,
+  type WorkbookCheck,
+} from '../../engine/index.js';
+import { computeMarks, type Marks } from '../src/marks.js';
+import { writeMarks } from './workbook-marks.js';
+
+export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
+
+export type FromWorker =
+  | { kind: 'progress'; step: number; steps: number; text: string }
+  | { kind: 'refused'; issues: Issue[] }
+  | { kind: 'checked'; check: WorkbookCheck }
+  | { kind: 'file'; name: string; bytes: ArrayBuffer }
+  | { kind: 'failed'; message: string };
+
+export const STEPS = 4;
+
+/** exceljs → engine grid: every sheet's plain values from A1, rich text flattened, formulas as their result. */
+function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  const sheets = wb.worksheets.map((ws) => {
+    const rows: Cell[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const line: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => (line[c - 1] = flattenCell(cell.value)));
+      rows[r - 1] = line;
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+    return { name: ws.name, rows };
+  });
+  return { sheets, date1904: Boolean((wb.properties as { date1904?: boolean }).date1904) };
+}
+
+/** "H-BATO.xlsx" → "H-BATO-da-kiem-tra.xlsx": the clerk's own file is never overwritten. */
+export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, '')}-da-kiem-tra.xlsx`;
+
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function checker(plan: Plan, reply: (msg: FromWorker, transfer?: Transferable[]) => void) {
+  let book: { name: string; wb: ExcelJS.Workbook; marks: Marks } | null = null;
+  const progress = async (step: number, text: string) => {
+    reply({ kind: 'progress', step, steps: STEPS, text });
+    await yieldToPage();
+  };
+
+  async function check(name: string, bytes: ArrayBuffer): Promise<void> {
+    book = null;
+    await progress(1, 'Đang kiểm tra định dạng tệp…');
+    const screened = screenBytes(new Uint8Array(bytes));
+    if (!screened.ok) return reply({ kind: 'refused', issues: [screenIssue(name, screened)] });
+    await progress(2, 'Đang mở sổ…');
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes);
+    } catch {
+      return reply({ kind: 'refused', issues: [parserFailure(name)] });
+    }
+    await progress(3, 'Đang kiểm tra các dòng đề nghị…');
+    const result = checkWorkbook(plan, workbookToGrid(wb), { file: name });
+    book = { name, wb, marks: computeMarks(result) };
+    reply({ kind: 'checked', check: result });
+  }
+
+  async function download(): Promise<void> {
+    if (!book) return reply({ kind: 'failed', message: 'Chưa có sổ nào được kiểm tra.' });
+    await progress(4, 'Đang ghi sổ đã đánh dấu…');
+    writeMarks(book.wb, book.marks);
+    const data = new Uint8Array(await book.wb.xlsx.writeBuffer());
+    const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    reply({ kind: 'file', name: markedName(book.name), bytes }, [bytes]);
+  }
+
+  return async (msg: ToWorker): Promise<void> => {
+    try {
+      if (msg.kind === 'check') await check(msg.name, msg.bytes);
+      else await download();
+    } catch (e) {
+      reply({ kind: 'failed', message: (e as Error).message });
+    }
+  };
+}

@@ -1,0 +1,250 @@
+// The offline checker page (kiem-tra.html) in headless Chromium, opened from disk as a clerk opens an email
+// attachment: a real file chosen in the file input, the verdict on screen, the marked workbook downloaded
+// and read back, the merge's own words for files it refuses, and not one network request.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChecker } from '../../addin/build.js';
+import { serveStatic } from '../../addin/serve.js';
+import { ERROR_FILL } from '../../addin/src/marks.js';
+import { formatIssue, sheetColumns, type Cell } from '../../engine/index.js';
+import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { parseFile, screenFile } from '../../sync/intake/intake.js';
+import { buildTemplate } from '../../templates/workbook.js';
+import { PLAN, validInfo, validRow } from '../engine/grids.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.resolve('test-output/checker');
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI === 'true')
+  throw new Error(`Chromium không có ở ${CHROMIUM}: CI phải cài (apt-get install chromium).`);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'checker-page-'));
+const fixture = (name: string) => path.join(dir, name);
+const RESULT = 'Kết quả kiểm tra';
+
+async function writeWorkbook(name: string, wb: ExcelJS.Workbook): Promise<string> {
+  await wb.xlsx.writeFile(fixture(name));
+  return fixture(name);
+}
+
+/** What `sync merge` says about a file it refuses: the page must say the same. */
+async function mergeMessage(file: string): Promise<string> {
+  const intake = await parseFile(PLAN, await screenFile(file));
+  expect(intake.fileIssues.length).toBeGreaterThan(0);
+  return formatIssue(intake.fileIssues[0]!);
+}
+
+const form = (code: string) => PLAN.forms.find((f) => f.code === code)!.label;
+const group = (code: string) => PLAN.groups.find((g) => g.code === code)!.label;
+
+function cleanWorkbook(): ExcelJS.Workbook {
+  return buildTemplate(PLAN, 'H-BATO', {
+    info: validInfo(PLAN, 'H-BATO'),
+    rows: [
+      { type: 'tap_the', values: validRow(PLAN, 'tap_the', { name: 'Tổ Điện nông thôn' }) },
+      { type: 'ca_nhan', values: validRow(PLAN, 'ca_nhan', { name: 'Phạm Văn Hùng' }) },
+      { type: 'ca_nhan', values: validRow(PLAN, 'ca_nhan', { name: 'Đinh Thị Lan' }) },
+    ],
+  });
+}
+
+/** Errors on all three sheets: the meeting after the letter, a form closed to the group, a bad year. */
+function faultyWorkbook(): ExcelJS.Workbook {
+  return buildTemplate(PLAN, 'H-BATO', {
+    info: { ...validInfo(PLAN, 'H-BATO'), meetingDate: '12/04/2021', letterDate: '09/04/2021' },
+    rows: [
+      { type: 'tap_the', values: validRow(PLAN, 'tap_the', { name: 'Tổ Điện nông thôn' }) },
+      {
+        type: 'tap_the',
+        values: validRow(PLAN, 'tap_the', { name: 'Hợp tác xã Ba Tơ', group: group('other'), form: form('GK_SCT') }),
+      },
+      { type: 'ca_nhan', values: validRow(PLAN, 'ca_nhan', { name: 'Phạm Văn Hùng' }) },
+      {
+        type: 'ca_nhan',
+        values: validRow(PLAN, 'ca_nhan', { name: 'Đinh Thị Lan', birthYear: 1938, summary: 'Hoàn thành tốt' }),
+      },
+    ],
+  });
+}
+
+describe.runIf(haveBrowser)('the offline checker page', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let pageUrl: string;
+  let server: http.Server;
+  let serverUrl: string;
+  const requests: string[] = [];
+  const files: Record<string, string> = {};
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const html = await buildChecker(path.join(dir, 'dist'));
+    pageUrl = pathToFileURL(html).href;
+    ({ server, url: serverUrl } = await serveStatic(path.join(dir, 'dist')));
+    files.clean = await writeWorkbook('H-BATO.xlsx', cleanWorkbook());
+    files.faulty = await writeWorkbook('H-BATO-loi.xlsx', faultyWorkbook());
+    const foreign = new ExcelJS.Workbook();
+    foreign.addWorksheet('Sheet1').addRows([
+      ['Họ tên', 'Năm sinh'],
+      ['Nguyễn Văn A', 1990],
+    ]);
+    files.foreign = await writeWorkbook('danh-sach.xlsx', foreign);
+    const whole = readFileSync(files.clean);
+    files.truncated = fixture('H-BATO-cat-cut.xlsx');
+    writeFileSync(files.truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+    files.xls = fixture('H-BATO.xls');
+    writeFileSync(files.xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+    // Every request of every page and worker: only the page itself may be loaded.
+    context.on('request', (r) => requests.push(r.url()));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function check(file: string, url = pageUrl): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => document.body.dataset.state === 'checked', null, { timeout: 60_000 });
+    return page;
+  }
+
+  async function downloadFrom(page: Page): Promise<ExcelJS.Workbook> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = fixture(download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    return wb;
+  }
+
+  it('says on screen that the file never leaves the computer', async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    expect(await page.textContent('#private')).toContain('Tệp không được gửi đi đâu');
+    await page.close();
+  });
+
+  it('finds nothing wrong in a clean workbook, shows the unit and the checklist, and marks every row valid', async () => {
+    const page = await check(files.clean!);
+    expect(await page.getAttribute('body', 'data-worker')).toBe('yes');
+    expect(await page.textContent('#unit')).toBe('Phòng Kinh tế và Hạ tầng huyện Ba Tơ (H-BATO)');
+    expect(await page.textContent('#plan')).toContain(PLAN.id);
+    expect(await page.textContent('#deadline')).toMatch(/hạn gửi hồ sơ/);
+    expect(await page.textContent('#results')).toContain('Không có lỗi hay cảnh báo nào.');
+    const done = await page.$$eval('#checklist li.done', (items) => items.map((i) => i.textContent));
+    expect(done.join('\n')).toContain('Mọi dòng đề nghị hợp lệ');
+    expect(await page.textContent('#status')).toContain('Đã kiểm tra 3 đề nghị');
+    await page.screenshot({ path: path.join(SHOTS, 'so-sach.png'), fullPage: true });
+
+    const wb = await downloadFrom(page);
+    for (const t of PLAN.nomineeTypes) {
+      const ws = wb.getWorksheet(t.sheet)!;
+      const col = sheetColumns(PLAN, t.code).findIndex((s) => s.key === 'result') + 1;
+      const verdicts: unknown[] = [];
+      for (let r = 2; r <= ws.actualRowCount; r++) verdicts.push(ws.getCell(r, col).value);
+      expect(verdicts.every((v) => v === 'Hợp lệ')).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('lists the errors of all three sheets by row, and the download marks them, changing nothing else', async () => {
+    const page = await check(files.faulty!);
+    const results = await page.textContent('#results');
+    expect(results).toContain('Thông tin – dòng 9');
+    expect(results).toContain('Ngày họp bình xét');
+    expect(results).toContain('Tập thể – dòng 3: Hợp tác xã Ba Tơ');
+    expect(results).toContain('không dành cho khối "Doanh nghiệp, tổ chức khác"');
+    expect(results).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
+    expect(results).toContain('Năm sinh');
+    expect(results).toContain('Tóm tắt thành tích');
+    const todo = await page.$$eval('#checklist li.todo', (items) => items.map((i) => i.textContent));
+    expect(todo.join('\n')).toContain('Mọi dòng đề nghị hợp lệ');
+    await page.screenshot({ path: path.join(SHOTS, 'co-loi.png'), fullPage: true });
+
+    const marked = await downloadFrom(page);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(files.faulty!);
+    // Same sheets, same visibility, same widths; the dropdowns are still there far down the sheet.
+    expect(marked.worksheets.map((w) => [w.name, w.state])).toEqual(original.worksheets.map((w) => [w.name, w.state]));
+    for (const ws of original.worksheets)
+      ws.columns?.forEach((c, i) => expect(marked.getWorksheet(ws.name)!.getColumn(i + 1).width).toBe(c.width));
+    expect(marked.getWorksheet('Cá nhân')!.getCell(800, 3).dataValidation?.type).toBe('list');
+
+    // Every value is the clerk's, except the verdict column.
+    const before = await readXlsxGrid(readFileSync(files.faulty!));
+    const after = await readXlsxGrid(Buffer.from(await marked.xlsx.writeBuffer()));
+    for (const sheet of before.sheets) {
+      const rows = after.sheets.find((s) => s.name === sheet.name)!.rows;
+      const resultCol = sheet.rows[0]?.indexOf(RESULT) ?? -1;
+      // Trailing empty cells are no difference: a written verdict widens a row, an empty one does not.
+      const strip = (grid: Cell[][]) =>
+        grid.map((r) => {
+          const line = Array.from(r ?? [], (v, c) => (c === resultCol ? null : (v ?? null)));
+          while (line.length && line[line.length - 1] === null) line.pop();
+          return line;
+        });
+      expect(strip(rows.slice(0, sheet.rows.length)), sheet.name).toEqual(strip(sheet.rows));
+    }
+
+    const caNhan = marked.getWorksheet('Cá nhân')!;
+    const col = (key: string) => sheetColumns(PLAN, 'ca_nhan').findIndex((s) => s.key === key) + 1;
+    const fill = (ws: ExcelJS.Worksheet, r: number, c: number) =>
+      (ws.getCell(r, c).fill as ExcelJS.FillPattern)?.fgColor?.argb;
+    const red = `FF${ERROR_FILL.slice(1)}`;
+    expect(String(caNhan.getCell(3, col('result')).value)).toContain('Lỗi: Năm sinh');
+    expect(fill(caNhan, 3, col('birthYear'))).toBe(red);
+    expect(fill(caNhan, 2, col('birthYear'))).not.toBe(red);
+    const tapThe = marked.getWorksheet('Tập thể')!;
+    const formCol = sheetColumns(PLAN, 'tap_the').findIndex((s) => s.key === 'form') + 1;
+    expect(fill(tapThe, 3, formCol)).toBe(red);
+    expect(fill(marked.getWorksheet('Thông tin')!, 9, 2)).toBe(red);
+    await page.close();
+  });
+
+  it('says of a workbook that is not the template what the merge says', async () => {
+    const page = await check(files.foreign!);
+    expect(await page.textContent('#results')).toContain('Sổ này không phải mẫu của kế hoạch');
+    expect(await page.textContent('#results')).toContain(await mergeMessage(files.foreign!));
+    expect(await page.isHidden('#download')).toBe(true);
+    await page.close();
+  });
+
+  it('explains a truncated file and an .xls with the merge’s own words, without crashing', async () => {
+    for (const file of [files.truncated!, files.xls!]) {
+      const page = await check(file);
+      const text = await page.textContent('#results');
+      expect(text).toContain('Không đọc được tệp này');
+      expect(text).toContain(await mergeMessage(file));
+      await page.screenshot({ path: path.join(SHOTS, `${path.basename(file)}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('works from the add-in’s web host as well', async () => {
+    const page = await check(files.faulty!, `${serverUrl}/kiem-tra.html`);
+    expect(await page.textContent('#results')).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
+    await page.close();
+  });
+
+  it('made no network request: only the page itself was ever loaded', () => {
+    const own = new Set([pageUrl, `${serverUrl}/kiem-tra.html`]);
+    // The worker is made from the page's own text (a blob: address inside the browser), not fetched.
+    expect(requests.filter((u) => !own.has(u) && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+  });
+});
