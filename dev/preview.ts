@@ -8,12 +8,14 @@ import { serveStatic } from '../addin/serve.js';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
 import { isEntryPoint } from '../node/cli.js';
 import { readXlsxGrid } from '../node/xlsx-grid.js';
-import { buildTemplate } from '../templates/workbook.js';
+import { buildTemplate, LISTS_SHEET } from '../templates/workbook.js';
+import type { Visibility } from '../addin/preview/fake-excel.js';
+import { PLAN_SHEET, type Plan } from '../engine/index.js';
 import { validRowFor } from './sample/rows.js';
 
 /** The sample workbook of the preview: a unit's template with rows showing the typical mistakes. */
-export async function sampleWorkbook() {
-  const plan = DEFAULT_PLAN;
+/** `plan` is the one the sample carries: another plan shows the pane checking against the workbook's own. */
+export async function sampleWorkbook(plan: Plan = DEFAULT_PLAN) {
   const form = (code: string) => plan.forms.find((f) => f.code === code)!.label;
   const group = (code: string) => plan.groups.find((g) => g.code === code)!.label;
   const wb = buildTemplate(plan, 'H-BATO', {
@@ -60,8 +62,11 @@ export async function sampleWorkbook() {
   });
   const grid = await readXlsxGrid(Buffer.from(await wb.xlsx.writeBuffer()));
   // Range.values holds numbers, strings and booleans; dates arrive as serial numbers.
+  // Sheet states are not in the grid: the template hides these two.
+  const hidden: Record<string, Visibility> = { [LISTS_SHEET]: 'Hidden', [PLAN_SHEET]: 'VeryHidden' };
   return grid.sheets.map((s) => ({
     name: s.name,
+    visibility: hidden[s.name] ?? 'Visible',
     values: s.rows.map((r) =>
       Array.from(r, (v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v === undefined ? null : v)),
     ),

@@ -20,6 +20,7 @@ import { makeIssue, type Issue, type IssueCode, type IssueLocation } from './iss
 import { okValue, planContext, toNominationRow, type NominationRow } from './model.js';
 import { nominationStatus, type Nomination } from './nomination.js';
 import { isPerson, type Plan, type PlanUnit } from './plan.js';
+import { readPlanSheet } from './plan-sheet.js';
 import {
   readNominationWorkbook,
   readSubmissionDates,
@@ -96,7 +97,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
         : { file, sheet: info.sheet, row: info[key].row, column: INFO_LABELS[key], columnKey: key };
     submissionIssues.push(makeIssue(code, loc, ...params));
   };
-  const submission = { info, dates, receivedAt: opts.receivedAt };
+  const submission = { info, dates, receivedAt: opts.receivedAt, carriedPlan: readPlanSheet(grid) };
   for (const check of SUBMISSION_CHECKS) check.run(submission, ctx, atInfo);
 
   const nominations: Nomination[] = [];

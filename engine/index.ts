@@ -8,6 +8,7 @@ export * from './issues.js';
 export * from './model.js';
 export * from './nomination.js';
 export * from './plan.js';
+export * from './plan-sheet.js';
 export * from './read.js';
 export * from './screen.js';
 export * from './template.js';

@@ -259,6 +259,14 @@ export const ISSUE_KINDS = {
     (p) =>
       `Ngày Tờ trình ${formatDate(p.letterDate)} trước ngày phát động đợt thi đua ${formatDate(p.campaignStart)}. Hãy kiểm tra lại ngày.`,
   ),
+  PLAN_OUTDATED: kind<{ reason: 'differs' | 'damaged'; /** The Sở's plan, checked against. */ planId: string }>(
+    'submission',
+    'warning',
+    'Sổ mang kế hoạch cũ',
+    "The plan carried in the workbook differs from the Sở's plan file (or is damaged); rows are checked against the Sở's.",
+    (p) =>
+      `${p.reason === 'damaged' ? 'Kế hoạch lưu trong sổ bị hỏng nên không đối chiếu được với' : 'Kế hoạch lưu trong sổ khác'} kế hoạch ${p.planId} hiện hành của Sở; các dòng đã được kiểm tra theo kế hoạch hiện hành. Hãy chép dữ liệu sang mẫu mới nhất của Sở.`,
+  ),
 
   // Row level.
   FIELD_REQUIRED: kind(

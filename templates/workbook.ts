@@ -7,6 +7,8 @@ import {
   INFO_LABELS,
   INFO_SHEET,
   listValues,
+  PLAN_SHEET,
+  planSheetRows,
   sheetColumns,
   type Cell,
   type ColumnKey,
@@ -250,6 +252,8 @@ export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {})
       lists,
     );
   writeGuide(wb.addWorksheet(GUIDE_SHEET), plan);
+  // The plan travels with the workbook: the add-in checks against it, the merge tells an outdated template.
+  wb.addWorksheet(PLAN_SHEET, { state: 'veryHidden' }).addRows(planSheetRows(plan));
   // Created first so formulas can point at it; shown last in the tab order.
   (wb.getWorksheet(LISTS_SHEET) as unknown as { orderNo: number }).orderNo = wb.worksheets.length + 1;
   return wb;

@@ -1,11 +1,11 @@
 // The preview page: the task pane beside a simple view of a sample workbook, with a stand-in for
 // Office/Excel, so anyone can try the pane in a browser (and the browser tests drive exactly this page).
 import { cellAddress } from '../../engine/cells.js';
-import { FakeWorkbook, installFakeOffice, type FakeCell } from './fake-excel.js';
+import { FakeWorkbook, installFakeOffice, type FakeCell, type Visibility } from './fake-excel.js';
 
 declare global {
   interface Window {
-    __SAMPLE__: { name: string; values: FakeCell[][] }[];
+    __SAMPLE__: { name: string; values: FakeCell[][]; visibility?: Visibility }[];
     __book: FakeWorkbook;
   }
 }

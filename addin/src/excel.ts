@@ -1,13 +1,23 @@
 // The only module that talks to Excel. Each operation is a fixed number of context.sync() calls whatever
 // the row count: whole used ranges are read at once, marks are written as whole ranges.
-//   read:  1 sheet names · 2 size of the used ranges · 3 their values and the marks store
+//   read:  1 sheet names · 2 size of the used ranges, Thông tin and the plan · 3 the lists and the marks store
 //   check: read · 4 own fills of the cells about to be marked · 5 all writes · 6 events back on (1.8) → 5 or 6
 //   clear: read · 4 restores and the store removed · 5 events back on (1.8)                      → 4 or 5
 //   select: 1 sync.
 // Excel on the web refuses requests or responses over 5 MB: a step whose payload would pass PAYLOAD_BUDGET
 // is split into more syncs. That only happens for sheets of many thousand rows.
 // Everything here works with ExcelApi 1.1 (Excel 2016); what needs more is probed through api-sets.ts.
-import { cellAddress, INFO_SHEET, matchKey, type Cell, type Plan, type WorkbookGrid } from '../../engine/index.js';
+import {
+  cellAddress,
+  INFO_SHEET,
+  matchKey,
+  PLAN_SHEET,
+  planForWorkbook,
+  type Cell,
+  type Plan,
+  type WorkbookGrid,
+  type WorkbookPlan,
+} from '../../engine/index.js';
 import { EXCEL_API, KNOWN_MINORS, type ExcelMember } from './api-sets.js';
 import type { Marks, SheetResults } from './marks.js';
 
@@ -51,6 +61,8 @@ interface StoredFill {
 }
 
 export interface WorkbookSnapshot {
+  /** The plan to check with, and where it came from. */
+  plan: WorkbookPlan;
   grid: WorkbookGrid;
   /** Actual names of the sheets read, by the plan's sheet name key. */
   sheetNames: string[];
@@ -122,26 +134,41 @@ class Batch {
   }
 }
 
-/** Syncs 1–3: the template's sheets (and the marks store) as grids. */
-async function loadSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
+/** Syncs 1–3: the plan to check with, the template's sheets (and the marks store) as grids. */
+async function loadSnapshot(ctx: AnyContext, bundled: readonly Plan[], caps: Capabilities): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
-  const wanted = new Set([INFO_SHEET, ...plan.nomineeTypes.map((t) => t.sheet)].map(matchKey));
-  const names = sheets.items.map((s) => s.name).filter((n) => wanted.has(matchKey(n)));
-  const storeSheet = sheets.items.some((s) => s.name === STORE_SHEET);
+  const all = sheets.items.map((s) => s.name);
+  // Thông tin and the plan sheet are a few dozen cells: read whole in sync 2, so the plan (carried by the
+  // workbook, or bundled by its Mã kế hoạch) is known before choosing which list sheets to read.
+  const small = (n: string) => n === PLAN_SHEET || matchKey(n) === matchKey(INFO_SHEET);
+  const geometry = 'rowIndex, columnIndex, rowCount, columnCount';
   // ExcelApi 1.1 has no valuesOnly: formatted empty cells widen the range, which the engine ignores.
-  const used = [...names, ...(storeSheet ? [STORE_SHEET] : [])].map((n) => {
-    const ws = ctx.workbook.worksheets.getItem(n);
-    return (caps.valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange()).load(
-      'rowIndex, columnIndex, rowCount, columnCount',
-    );
-  });
+  const used = new Map(
+    all.map((n) => {
+      const ws = ctx.workbook.worksheets.getItem(n);
+      const range = caps.valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+      return [n, range.load(small(n) ? `values, ${geometry}` : geometry)] as const;
+    }),
+  );
   await ctx.sync();
-  // Values in blocks of rows, each block within the budget; usually all in one sync.
+  const gridOf = (name: string, values: unknown[][]) => {
+    const r = used.get(name)!;
+    return { name, rows: toGrid(values, r.rowIndex, r.columnIndex) };
+  };
+  const head = all.filter(small).map((n) => gridOf(n, used.get(n)!.values));
+  const plan = planForWorkbook({ sheets: head }, bundled);
+  const wanted = new Set(plan.plan.nomineeTypes.map((t) => matchKey(t.sheet)));
+  const lists = all.filter((n) => wanted.has(matchKey(n)));
+  const storeSheet = all.includes(STORE_SHEET);
+  const toRead = [...lists, ...(storeSheet ? [STORE_SHEET] : [])];
+
+  // Sync 3: values in blocks of rows, each block within the budget; usually all in one sync.
   const batch = new Batch(ctx);
-  const blocks: { sheet: number; range: Excel.Range }[] = [];
-  for (const [i, r] of used.entries()) {
-    const ws = ctx.workbook.worksheets.getItem(i < names.length ? names[i]! : STORE_SHEET);
+  const blocks: { sheet: string; range: Excel.Range }[] = [];
+  for (const name of toRead) {
+    const r = used.get(name)!;
+    const ws = ctx.workbook.worksheets.getItem(name);
     const rowsPerBlock = Math.max(1, Math.floor(PAYLOAD_BUDGET / BYTES_PER_CELL_READ / Math.max(1, r.columnCount)));
     for (let row = 0; row < r.rowCount; row += rowsPerBlock) {
       const height = Math.min(rowsPerBlock, r.rowCount - row);
@@ -151,25 +178,25 @@ async function loadSnapshot(ctx: AnyContext, plan: Plan, caps: Capabilities): Pr
           `${cellAddress(r.rowIndex + row, r.columnIndex)}:${cellAddress(r.rowIndex + row + height - 1, r.columnIndex + r.columnCount - 1)}`,
         )
         .load('values');
-      blocks.push({ sheet: i, range });
+      blocks.push({ sheet: name, range });
     }
   }
   await batch.flush();
-  const valuesOf = (i: number) => blocks.filter((b) => b.sheet === i).flatMap((b) => b.range.values);
-  const grid: WorkbookGrid = {
-    sheets: names.map((name, i) => ({ name, rows: toGrid(valuesOf(i), used[i]!.rowIndex, used[i]!.columnIndex) })),
-  };
+  const valuesOf = (name: string) => blocks.filter((b) => b.sheet === name).flatMap((b) => b.range.values);
+  const grid: WorkbookGrid = { sheets: [...head, ...lists.map((n) => gridOf(n, valuesOf(n)))] };
   // The sheet's entries win over the settings' for the same cell: the sheet is written last when both exist.
   const stored = new Map<string, StoredFill>();
-  const fromSheet = storeSheet ? parseStore(valuesOf(names.length)) : [];
+  const fromSheet = storeSheet ? parseStore(valuesOf(STORE_SHEET)) : [];
   for (const f of [...parseStore(storedInSettings()), ...fromSheet]) stored.set(key(f.sheet, f.row, f.col), f);
-  const storeRange = storeSheet ? used[names.length]! : null;
+  const storeRange = used.get(STORE_SHEET);
   const storeRows = storeRange ? storeRange.rowIndex + storeRange.rowCount : 0;
-  return { grid, sheetNames: names, storeSheet, storeRows, stored: [...stored.values()] };
+  const sheetNames = [...head.map((s) => s.name).filter((n) => n !== PLAN_SHEET), ...lists];
+  return { plan, grid, sheetNames, storeSheet, storeRows, stored: [...stored.values()] };
 }
 
-export async function readSnapshot(plan: Plan, caps: Capabilities): Promise<WorkbookSnapshot> {
-  return Excel.run((ctx) => loadSnapshot(ctx, plan, caps));
+/** Reads the open workbook with the plan it carries, or the bundled plan its Mã kế hoạch names. */
+export async function readSnapshot(bundled: readonly Plan[], caps: Capabilities): Promise<WorkbookSnapshot> {
+  return Excel.run((ctx) => loadSnapshot(ctx, bundled, caps));
 }
 
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;

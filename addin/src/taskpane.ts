@@ -1,6 +1,6 @@
 // The task pane page: wires the buttons to the Excel module and the engine, and shows the results.
-import { checkWorkbook, type ColumnKey, type Plan, type WorkbookCheck } from '../../engine/index.js';
-import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { checkWorkbook, type ColumnKey, type WorkbookCheck, type WorkbookPlan } from '../../engine/index.js';
+import { BUNDLED_PLANS, DEFAULT_PLAN } from '../../engine/plans/index.js';
 import {
   applyMarks,
   capabilities,
@@ -18,7 +18,9 @@ import { showHeader, showResults, verdictText } from './results.js';
 import type { IssueItem } from './summary.js';
 import { replace } from './view.js';
 
-const plan: Plan = DEFAULT_PLAN;
+/** The plan of the last read: the one the workbook carries, or a bundled one (see planForWorkbook). */
+let chosen: WorkbookPlan = { plan: DEFAULT_PLAN, source: 'bundled' };
+let plan = chosen.plan;
 const LIVE_DELAY_MS = 600;
 let caps: Capabilities;
 let busy = false;
@@ -26,6 +28,13 @@ let liveTimer: ReturnType<typeof setTimeout> | undefined;
 let watching = false;
 
 const status = (text: string) => replace('status', text);
+
+/** The shared header, then which plan this workbook is checked with: the one it carries, or the add-in's. */
+function showPlanHeader(check: WorkbookCheck | null, now: Date): void {
+  showHeader(plan, check, now);
+  replace('plan', `Kế hoạch ${plan.id} (${chosen.source === 'workbook' ? 'lưu trong sổ' : 'có sẵn trong add-in'})`);
+  replace('plan-note', chosen.damaged ?? '');
+}
 
 function columnIndex(check: WorkbookCheck, item: IssueItem): number {
   if (check.info && item.sheet === check.info.sheet) return 1; // Thông tin: the value is in column B.
@@ -39,15 +48,22 @@ function select(item: IssueItem, check: WorkbookCheck): void {
   );
 }
 
+/** Reads the workbook, takes the plan it is to be checked with, and checks it. */
+async function read(): Promise<{ snapshot: WorkbookSnapshot; check: WorkbookCheck }> {
+  const snapshot = await readSnapshot(BUNDLED_PLANS, caps);
+  chosen = snapshot.plan;
+  plan = chosen.plan;
+  return { snapshot, check: checkWorkbook(plan, snapshot.grid) };
+}
+
 async function runCheck(): Promise<void> {
   if (busy) return;
   busy = true;
   status('Đang kiểm tra…');
   try {
-    const snapshot: WorkbookSnapshot = await readSnapshot(plan, caps);
-    const check = checkWorkbook(plan, snapshot.grid);
+    const { snapshot, check } = await read();
     const now = new Date();
-    showHeader(plan, check, now);
+    showPlanHeader(check, now);
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
     showResults(plan, check, now, select);
     status(verdictText(check, now));
@@ -76,8 +92,7 @@ async function runClear(): Promise<void> {
   if (busy) return;
   busy = true;
   try {
-    const snapshot = await readSnapshot(plan, caps);
-    const check = checkWorkbook(plan, snapshot.grid);
+    const { snapshot, check } = await read();
     await clearMarks(snapshot, computeMarks(check).results, caps);
     replace('results');
     replace('checklist');
@@ -105,10 +120,10 @@ export async function start(): Promise<void> {
   live.disabled = !caps.live;
   if (!caps.live) live.checked = false;
   replace('support', supportLine(caps));
-  showHeader(plan, null, new Date());
+  showPlanHeader(null, new Date());
   try {
-    const snapshot = await readSnapshot(plan, caps);
-    showHeader(plan, checkWorkbook(plan, snapshot.grid), new Date());
+    const { snapshot, check } = await read();
+    showPlanHeader(check, new Date());
     await watch(snapshot.sheetNames);
   } catch {
     // The header stays generic; "Kiểm tra" explains what is wrong.

@@ -2,6 +2,7 @@
 // and the deadline. Their issues are reported on every nomination of the file.
 import { cellText } from '../cells.js';
 import { isLate } from '../deadline.js';
+import { planFingerprint } from '../plan-sheet.js';
 import { LISTS } from '../template.js';
 import { submissionCheck } from './types.js';
 
@@ -63,5 +64,22 @@ export const checkDeadline = submissionCheck('deadline', ['DEADLINE_LATE'], ({ r
     });
 });
 
+// A workbook made from an older template carries another plan: it is checked against the Sở's all the same.
+export const checkCarriedPlan = submissionCheck(
+  'carried-plan',
+  ['PLAN_OUTDATED'],
+  ({ carriedPlan }, { plan }, emit) => {
+    if (carriedPlan.status === 'damaged') emit('PLAN_OUTDATED', 'file', { reason: 'damaged', planId: plan.id });
+    else if (carriedPlan.status === 'intact' && carriedPlan.fingerprint !== planFingerprint(plan))
+      emit('PLAN_OUTDATED', 'file', { reason: 'differs', planId: plan.id });
+  },
+);
+
 /** Submission checks in the order their issues are listed. */
-export const SUBMISSION_CHECKS = [checkSubmissionValues, checkSubmissionDossier, checkSubmissionDates, checkDeadline];
+export const SUBMISSION_CHECKS = [
+  checkSubmissionValues,
+  checkSubmissionDossier,
+  checkSubmissionDates,
+  checkDeadline,
+  checkCarriedPlan,
+];

@@ -7,6 +7,7 @@ import type { IssueCode, ParamsArg } from '../issues.js';
 import type { NominationRow, PlanContext } from '../model.js';
 import type { Nomination } from '../nomination.js';
 import type { ColumnKey, InfoKey } from '../template.js';
+import type { CarriedPlanText } from '../plan-sheet.js';
 import type { SubmissionDates, SubmissionInfo } from '../read.js';
 
 /** Reports an issue of one of the check's codes at a place its subject understands. */
@@ -52,6 +53,8 @@ export interface Submission {
   info: SubmissionInfo;
   dates: SubmissionDates;
   receivedAt?: Date;
+  /** The plan the workbook carries in its hidden plan sheet, if any. */
+  carriedPlan: CarriedPlanText;
 }
 export type SubmissionCheck<C extends IssueCode = IssueCode> = Check<Submission, InfoKey | 'file', C>;
 export const submissionCheck = defineCheck<Submission, InfoKey | 'file'>();

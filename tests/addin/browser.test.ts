@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPreview } from '../../dev/preview.js';
+import { buildPreview, sampleWorkbook } from '../../dev/preview.js';
+import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { serveStatic } from '../../addin/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -146,6 +147,26 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
       expect(await p.evaluate(() => Object.keys(window.__book.savedSettings))).toEqual([]);
       if (api === 'latest') await p.screenshot({ path: path.join(SHOTS, 'xoa-danh-dau.png'), fullPage: true });
     });
+  });
+
+  it("checks a workbook against the plan it carries: another season's deadline", async () => {
+    // The same add-in build; the workbook's template carries a plan whose deadline is 05/04/2021.
+    const sample = await sampleWorkbook({ ...DEFAULT_PLAN, deadline: '2021-04-05' });
+    const p = await context.newPage();
+    await p.route('**/preview-workbook.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: `window.__SAMPLE__ = ${JSON.stringify(sample)};` }),
+    );
+    await p.goto(`${url}/preview.html`);
+    await p.waitForSelector('body[data-ready]');
+    expect(await p.textContent('#plan')).toBe('Kế hoạch SCT-QNG-2021-DTDB (lưu trong sổ)');
+    expect(await p.textContent('#deadline')).toContain('hết ngày 05/04/2021');
+    await p.click('#check');
+    await p.waitForSelector('ol.issues');
+    // The Tờ trình of 09/04/2021 is on time for the bundled plan (15/04/2021), late for the carried one.
+    expect(await p.textContent('#results')).toContain('Ngày Tờ trình 09/04/2021 sau hạn gửi hồ sơ 05/04/2021');
+    expect(await p.textContent('#checklist')).toContain('Gửi trước hạn (hết ngày 05/04/2021)');
+    expect(await p.textContent('#plan-note')).toBe('');
+    await p.close();
   });
 
   it('is usable by keyboard: Tab reaches "Kiểm tra" and Enter runs it', async () => {

@@ -2,7 +2,15 @@
 // 2016; 1.4; 1.8: Excel 2019 / Mac; latest: Microsoft 365): a check costs the same syncs for 5 rows as for
 // 5,000, writes only "Kết quả kiểm tra" and fills, and "Xóa đánh dấu" gives every cell its own fill back.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkWorkbook, sheetColumns, type Plan } from '../../engine/index.js';
+import {
+  checkWorkbook,
+  PLAN_SHEET,
+  planJson,
+  planSheetRows,
+  sheetColumns,
+  stableHash,
+  type Plan,
+} from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import {
   applyMarks,
@@ -52,7 +60,7 @@ const use = (book: FakeWorkbook) => installFakeOffice(globalThis as unknown as R
 async function check(book: FakeWorkbook) {
   use(book);
   const caps = capabilities();
-  const snapshot = await readSnapshot(plan, caps);
+  const snapshot = await readSnapshot([plan], caps);
   const result = checkWorkbook(plan, snapshot.grid);
   const marks = computeMarks(result);
   await applyMarks(snapshot, marks, caps);
@@ -107,7 +115,7 @@ describe.each(LEVELS)('the Excel module at ExcelApi %s', (api) => {
     }
 
     const before = small.syncs;
-    await clearMarks(await readSnapshot(plan, caps), marks.results, caps);
+    await clearMarks(await readSnapshot([plan], caps), marks.results, caps);
     expect(small.syncs - before).toBe(3 + 1 + (quiet ? 1 : 0));
     // The clerk's colour is back; cells that had none have none (cleared, not painted white).
     expect([...sheet.fills.entries()]).toEqual([[`1,${yearCol}`, CLERK_FILL]]);
@@ -140,7 +148,7 @@ describe.each(LEVELS)('the Excel module at ExcelApi %s', (api) => {
   it('reads a workbook that is not the template without failing', async () => {
     const other = new FakeWorkbook([{ name: 'Sheet1', values: [['Họ tên'], ['A']] }], { api });
     use(other);
-    const snapshot = await readSnapshot(plan, capabilities());
+    const snapshot = await readSnapshot([plan], capabilities());
     expect(checkWorkbook(plan, snapshot.grid).fileIssues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN']);
   });
 
@@ -171,7 +179,7 @@ describe('the Excel module on one workbook across Excel versions', () => {
     old.sheets.forEach((s, i) => (s.fills = book.sheets[i]!.fills));
     use(old);
     const caps = capabilities();
-    await clearMarks(await readSnapshot(plan, caps), marks.results, caps);
+    await clearMarks(await readSnapshot([plan], caps), marks.results, caps);
     expect([...old.sheet('Cá nhân')!.fills.entries()]).toEqual([[`1,${yearCol}`, CLERK_FILL]]);
     expect(old.sheet(STORE_SHEET)?.visibility).toBe('VeryHidden');
     expect(
@@ -189,5 +197,62 @@ describe('the Excel module on one workbook across Excel versions', () => {
     expect(huge.largestSyncCells * 40).toBeLessThanOrEqual(PAYLOAD_BUDGET);
     const sheet = huge.sheet('Cá nhân')!;
     expect(sheet.values[40_000]![column(huge, 'Kết quả kiểm tra')]).toBe(VALID_TEXT);
+  });
+});
+
+describe('the plan the workbook carries', () => {
+  // Next season's plan: the same template, another deadline. A Tờ trình of 10/05/2021 is late under the
+  // bundled 2021 plan (deadline 15/04/2021) and on time under the one the workbook carries.
+  const nextPlan = { ...plan, deadline: '2021-06-30' };
+  const LETTER_10_MAY_2021 = 44326;
+
+  function carrying(rows: FakeCell[][] | null, api = '1.1'): FakeWorkbook {
+    const book = workbookWith(3, api);
+    const info = book.sheet('Thông tin')!;
+    const letterRow = info.values.findIndex((r) => r[0] === 'Ngày Tờ trình');
+    info.values[letterRow]![1] = LETTER_10_MAY_2021;
+    if (rows) book.sheets.push({ name: PLAN_SHEET, values: rows, fills: new Map(), visibility: 'VeryHidden' });
+    return book;
+  }
+  const codesOf = (result: ReturnType<typeof checkWorkbook>) =>
+    new Set(result.nominations.flatMap((n) => n.issues.map((i) => i.code)));
+
+  it('is read in the same three syncs and used instead of the bundled plan', async () => {
+    const book = carrying(planSheetRows(nextPlan) as FakeCell[][]);
+    use(book);
+    const snapshot = await readSnapshot([plan], capabilities());
+    expect(book.syncs).toBe(3);
+    expect(snapshot.plan).toEqual({ plan: nextPlan, source: 'workbook' });
+    expect(codesOf(checkWorkbook(snapshot.plan.plan, snapshot.grid))).not.toContain('DATE_TOTRINH_AFTER_DEADLINE');
+    expect(codesOf(checkWorkbook(plan, snapshot.grid))).toContain('DATE_TOTRINH_AFTER_DEADLINE');
+  });
+
+  it('falls back to the bundled plan of its Mã kế hoạch when it carries none', async () => {
+    use(carrying(null));
+    const snapshot = await readSnapshot([plan], capabilities());
+    expect(snapshot.plan).toEqual({ plan, source: 'bundled' });
+  });
+
+  it('says so when the carried plan is damaged, and checks with the bundled plan', async () => {
+    const rows = planSheetRows(nextPlan) as FakeCell[][];
+    rows[1]![1] = String(rows[1]![1]).replace('"2021-06-30"', '"2021-07-31"'); // edited by hand
+    use(carrying(rows));
+    const snapshot = await readSnapshot([plan], capabilities());
+    expect(snapshot.plan.source).toBe('bundled');
+    expect(snapshot.plan.plan).toBe(plan);
+    expect(snapshot.plan.damaged).toContain('Kế hoạch lưu trong sổ bị hỏng (nội dung không khớp dấu vân tay');
+    expect(codesOf(checkWorkbook(snapshot.plan.plan, snapshot.grid))).toContain('PLAN_OUTDATED');
+  });
+
+  it('names the field when the carried plan is intact but not a valid plan', async () => {
+    const bad = JSON.stringify({ ...JSON.parse(planJson(nextPlan)), deadline: '30/06/2021' });
+    use(
+      carrying([
+        ['Dấu vân tay', stableHash(bad)],
+        ['Kế hoạch (JSON)', bad],
+      ]),
+    );
+    const snapshot = await readSnapshot([plan], capabilities());
+    expect(snapshot.plan.damaged).toContain('deadline: phải là ngày dạng YYYY-MM-DD');
   });
 });

@@ -154,6 +154,11 @@ const CASES: Partial<Record<IssueCode, Case>> = {
     // Same name, another birth year: another person.
     nearMiss: { individuals: [person(), person({ form: form('GK_SCT'), birthYear: 1990 })] },
   },
+  PLAN_OUTDATED: {
+    // Made from last season's template: the plan it carries has another deadline than the Sở's.
+    trigger: { carriedPlan: { ...PLAN, deadline: '2021-04-30' }, individuals: [person()] },
+    nearMiss: { carriedPlan: PLAN, individuals: [person()] },
+  },
   SUMMARY_TOO_SHORT: {
     trigger: { individuals: [person({ summary: 'x'.repeat(29) })] },
     nearMiss: { individuals: [person({ summary: 'x'.repeat(30) })] },
@@ -187,6 +192,7 @@ describe('issue catalog', () => {
       'DATE_TOTRINH_AFTER_DEADLINE',
       'DATE_BIENBAN_AFTER_TOTRINH',
       'DATE_OUTSIDE_CAMPAIGN',
+      'PLAN_OUTDATED',
       'FIELD_REQUIRED',
       'FIELD_INVALID',
       'FORM_UNKNOWN',
@@ -207,6 +213,7 @@ describe('issue catalog', () => {
     expect(warnings).toEqual([
       'DATE_OUTSIDE_CAMPAIGN',
       'DUPLICATE_ACROSS_UNITS',
+      'PLAN_OUTDATED',
       'SUMMARY_TOO_SHORT',
       'TEXT_FORMULA_LIKE',
       'TEXT_TOO_LONG',

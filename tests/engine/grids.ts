@@ -5,6 +5,8 @@ import {
   INFO_LABELS,
   INFO_SHEET,
   parsePlan,
+  PLAN_SHEET,
+  planSheetRows,
   sheetColumns,
   type Cell,
   type CheckOptions,
@@ -86,6 +88,8 @@ export interface WorkbookSpec {
   collectiveSheet?: SheetOptions;
   individualSheet?: SheetOptions;
   date1904?: boolean;
+  /** The plan the workbook carries in its hidden plan sheet, as the template writes it. */
+  carriedPlan?: Plan;
 }
 
 export function workbook(plan: Plan, spec: WorkbookSpec = {}): WorkbookGrid {
@@ -94,6 +98,7 @@ export function workbook(plan: Plan, spec: WorkbookSpec = {}): WorkbookGrid {
       infoSheet({ ...validInfo(plan), ...spec.info }),
       listSheet(plan, 'tap_the', spec.collectives ?? [], spec.collectiveSheet ?? spec.sheetOptions),
       listSheet(plan, 'ca_nhan', spec.individuals ?? [], spec.individualSheet ?? spec.sheetOptions),
+      ...(spec.carriedPlan ? [{ name: PLAN_SHEET, rows: planSheetRows(spec.carriedPlan) }] : []),
     ],
     date1904: spec.date1904,
   };

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkWorkbook, LISTS, sheetColumns } from '../../engine/index.js';
+import {
+  checkWorkbook,
+  LISTS,
+  PLAN_SHEET,
+  planFingerprint,
+  readCarriedPlan,
+  sheetColumns,
+} from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { buildTemplate, LISTS_SHEET } from '../../templates/workbook.js';
 import { PLAN, TEST_PLAN, validRow } from '../engine/grids.js';
@@ -149,8 +156,25 @@ describe('a filled workbook', () => {
       info: { letterNo: '1', letterDate: '20/07/2030', meetingDate: '10/07/2030', hasLetter: 'Có', hasMinutes: 'Có' },
       rows: [{ type: 'ca_nhan', values: validRow(TEST_PLAN, 'ca_nhan') }],
     });
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Thông tin', 'Nhóm', 'Người', 'Hướng dẫn', LISTS_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Thông tin',
+      'Nhóm',
+      'Người',
+      'Hướng dẫn',
+      PLAN_SHEET,
+      LISTS_SHEET,
+    ]);
     const grid = await readXlsxGrid(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(checkWorkbook(TEST_PLAN, grid).nominations.map((n) => n.status)).toEqual(['valid']);
+  });
+
+  it('carries its plan in a very hidden sheet, read back whole and with its fingerprint', async () => {
+    const buffer = Buffer.from(await buildTemplate(TEST_PLAN, 'U-TWO').xlsx.writeBuffer());
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(reread.getWorksheet(PLAN_SHEET)!.state).toBe('veryHidden');
+    const carried = readCarriedPlan(await readXlsxGrid(buffer));
+    expect(carried).toEqual({ status: 'ok', plan: TEST_PLAN, fingerprint: planFingerprint(TEST_PLAN) });
+    expect(planFingerprint(TEST_PLAN)).not.toBe(planFingerprint(PLAN));
   });
 });
