@@ -8,6 +8,7 @@ import {
   issueAt,
   makeIssue,
   matchKey,
+  PLAN_SHEET,
   templateSheetNames,
   type Emitter,
   type Issue,
@@ -79,7 +80,8 @@ export async function parseFile(
   const { file, receivedAt } = intake;
   const reject = (issue: Issue): Intake => ({ ...intake, fileIssues: [issue] });
   // Only the template's sheets are read: a clerk's scratch sheets cost nothing, whatever they hold.
-  const wanted = new Set(templateSheetNames(plan).map(matchKey));
+  // The plan sheet too: it tells a workbook made from an outdated template (PLAN_OUTDATED).
+  const wanted = new Set([...templateSheetNames(plan), PLAN_SHEET].map(matchKey));
   let grid;
   try {
     grid = await readXlsxGrid(data, { wantSheet: (name) => wanted.has(matchKey(name)) });
