@@ -1,6 +1,6 @@
 // Entry of kiem-tra.html's single inline script. On the page it wires the form; run again as a Worker
 // (from its own text, so the page stays one file with nothing to fetch) it does the reading and checking.
-import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { BUNDLED_PLANS, DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { startPage } from './page.js';
 import { checker, type FromWorker, type ToWorker } from './work.js';
 
@@ -10,12 +10,12 @@ declare const self: {
 };
 
 if (typeof document === 'undefined') {
-  const handle = checker(DEFAULT_PLAN, (msg, transfer = []) => self.postMessage(msg, transfer));
+  const handle = checker(BUNDLED_PLANS, (msg, transfer = []) => self.postMessage(msg, transfer));
   self.onmessage = (e) => void handle(e.data);
 } else {
   // Read now: document.currentScript is only set while the script first runs.
   const source = document.currentScript?.textContent ?? null;
-  const start = () => startPage(DEFAULT_PLAN, source);
+  const start = () => startPage(DEFAULT_PLAN, BUNDLED_PLANS, source);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 }

@@ -9,7 +9,7 @@ import { checker, type FromWorker, type ToWorker } from './work.js';
 type Post = (msg: ToWorker, transfer?: Transferable[]) => void;
 
 /** A Worker built from the page's own script; when the browser refuses one, the same code on the page. */
-function openChannel(plan: Plan, source: string | null, onMessage: (msg: FromWorker) => void): Post {
+function openChannel(bundled: readonly Plan[], source: string | null, onMessage: (msg: FromWorker) => void): Post {
   if (source && typeof Worker !== 'undefined') {
     try {
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -22,13 +22,14 @@ function openChannel(plan: Plan, source: string | null, onMessage: (msg: FromWor
     }
   }
   document.body.dataset.worker = 'no';
-  const handle = checker(plan, (msg) => onMessage(msg));
+  const handle = checker(bundled, (msg) => onMessage(msg));
   return (msg) => void handle(msg);
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-export function startPage(plan: Plan, source: string | null): void {
+/** `plan`: shown before any workbook is chosen; each workbook is checked against the plan it carries. */
+export function startPage(plan: Plan, bundled: readonly Plan[], source: string | null): void {
   const input = $<HTMLInputElement>('file');
   const drop = $('drop');
   const download = $<HTMLButtonElement>('download');
@@ -51,7 +52,7 @@ export function startPage(plan: Plan, source: string | null): void {
     document.body.dataset.state = 'checked';
   };
 
-  const post = openChannel(plan, source, (msg) => {
+  const post = openChannel(bundled, source, (msg) => {
     switch (msg.kind) {
       case 'progress':
         bar.hidden = false;
@@ -67,8 +68,9 @@ export function startPage(plan: Plan, source: string | null): void {
         finish();
         const now = new Date();
         const check: WorkbookCheck = msg.check;
-        showHeader(plan, check, now);
-        showResults(plan, check, now);
+        showHeader(msg.plan, check, now);
+        if (msg.planNote) replace('plan', `Kế hoạch ${msg.plan.id}. ${msg.planNote}`);
+        showResults(msg.plan, check, now);
         $('report').hidden = false;
         download.hidden = !(check.accepted && !check.empty);
         const ms = performance.now() - started;

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import {
   checkWorkbook,
+  planForWorkbook,
   parserFailure,
   screenBytes,
   screenIssue,
@@ -22,7 +23,8 @@ export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { k
 export type FromWorker =
   | { kind: 'progress'; step: number; steps: number; text: string }
   | { kind: 'refused'; issues: Issue[] }
-  | { kind: 'checked'; check: WorkbookCheck }
+  /** `plan`: the one the workbook carries, or the bundled plan of its Mã kế hoạch (see planForWorkbook). */
+  | { kind: 'checked'; check: WorkbookCheck; plan: Plan; planNote: string }
   | { kind: 'file'; name: string; bytes: ArrayBuffer }
   | { kind: 'failed'; message: string };
 
@@ -48,7 +50,7 @@ export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, 
 
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export function checker(plan: Plan, reply: (msg: FromWorker, transfer?: Transferable[]) => void) {
+export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, transfer?: Transferable[]) => void) {
   let book: { name: string; wb: ExcelJS.Workbook; marks: Marks } | null = null;
   const progress = async (step: number, text: string) => {
     reply({ kind: 'progress', step, steps: STEPS, text });
@@ -68,9 +70,12 @@ export function checker(plan: Plan, reply: (msg: FromWorker, transfer?: Transfer
       return reply({ kind: 'refused', issues: [parserFailure(name)] });
     }
     await progress(3, 'Đang kiểm tra các dòng đề nghị…');
-    const result = checkWorkbook(plan, workbookToGrid(wb), { file: name });
+    const grid = workbookToGrid(wb);
+    // As the pane does: next year's template carries next year's plan, so the page needs no rebuild.
+    const chosen = planForWorkbook(grid, bundled);
+    const result = checkWorkbook(chosen.plan, grid, { file: name });
     book = { name, wb, marks: computeMarks(result) };
-    reply({ kind: 'checked', check: result });
+    reply({ kind: 'checked', check: result, plan: chosen.plan, planNote: chosen.damaged ?? '' });
   }
 
   async function download(): Promise<void> {

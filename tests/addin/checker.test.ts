@@ -132,6 +132,20 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     return wb;
   }
 
+  it("checks a workbook against the plan it carries: another season's deadline", async () => {
+    // The same page; the workbook's template carries a plan whose deadline is 05/04/2021.
+    const carried = { ...PLAN, deadline: '2021-04-05' };
+    const wb = buildTemplate(carried, 'H-BATO', {
+      info: { ...validInfo(PLAN, 'H-BATO'), meetingDate: '07/04/2021', letterDate: '09/04/2021' },
+      rows: [{ type: 'tap_the', values: validRow(PLAN, 'tap_the', { name: 'Tổ Điện nông thôn' }) }],
+    });
+    const page = await check(await writeWorkbook('H-BATO-ke-hoach-moi.xlsx', wb));
+    expect(await page.textContent('#deadline')).toContain('hết ngày 05/04/2021');
+    // The Tờ trình of 09/04/2021 is on time for the bundled plan (15/04/2021), late for the carried one.
+    expect(await page.textContent('#results')).toContain('Ngày Tờ trình 09/04/2021 sau hạn gửi hồ sơ 05/04/2021');
+    await page.close();
+  });
+
   it('says on screen that the file never leaves the computer', async () => {
     const page = await context.newPage();
     await page.goto(pageUrl);
