@@ -3,6 +3,7 @@
 // text, A4 portrait at full width: it reads on screen and prints without anything cut off.
 import type ExcelJS from 'exceljs';
 import { formatDate, INFO_SHEET, LISTS, timeZoneName, type Plan } from '../engine/index.js';
+import { A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
 
 /** Column width in characters: fits A4 portrait between 1.3 cm margins at 100 % scale. */
 export const GUIDE_WIDTH = 72;
@@ -35,11 +36,7 @@ export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
   ws.views = [{ showGridLines: false }];
   ws.pageSetup = {
     ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...A4_PORTRAIT_FIT_WIDTH,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -17,6 +17,7 @@ import {
   type NomineeTypeCode,
   type Plan,
 } from '../engine/index.js';
+import { A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
 import { writeGuide } from './guide.js';
 import { columnPrompt, infoPrompt, promptFields } from './prompts.js';
 
@@ -52,15 +53,6 @@ const INFO_HINTS: Partial<Record<InfoKey, string>> = {
 const INFO_REQUIRED: InfoKey[] = ['letterNo', 'letterDate', 'meetingDate', 'hasLetter', 'hasMinutes'];
 const DATE_KEYS: InfoKey[] = ['letterDate', 'meetingDate', 'sentDate'];
 const FIXED_KEYS: InfoKey[] = ['planId', 'templateVersion', 'unitCode', 'unitName'];
-
-// A4, as wide as the page: a clerk may print the sheets to check them on paper.
-const PRINT_PORTRAIT: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'portrait',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-};
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
@@ -117,7 +109,7 @@ function buildInfo(
   lists: Record<ListName, string>,
 ): void {
   const unit = plan.units.find((u) => u.code === unitCode)!;
-  const ws = wb.addWorksheet(INFO_SHEET, { pageSetup: PRINT_PORTRAIT });
+  const ws = wb.addWorksheet(INFO_SHEET, { pageSetup: A4_PORTRAIT_FIT_WIDTH });
   ws.columns = [{ width: 32 }, { width: 44 }, { width: 48 }];
   const fixed: Partial<Record<InfoKey, Cell>> = {
     planId: plan.id,
@@ -166,7 +158,7 @@ function buildListSheet(
   const specs = sheetColumns(plan, type);
   const ws = wb.addWorksheet(meta.sheet, {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...PRINT_PORTRAIT, orientation: 'landscape', printTitlesRow: '1:1' },
+    pageSetup: { ...A4_PORTRAIT_FIT_WIDTH, orientation: 'landscape', printTitlesRow: '1:1' },
   });
   ws.columns = specs.map((s) => ({ width: s.width }));
   const data = rows.map((r, i) => specs.map((s) => (s.key === 'seq' ? i + 1 : (r.values[s.key] ?? null))));

@@ -3,6 +3,7 @@
 // header repeated on every page and fit to the page width.
 import type ExcelJS from 'exceljs';
 import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
+import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isRejectedByCouncil, keptFor } from './tally.js';
 import type { PreviousMaster } from './annotations.js';
@@ -70,11 +71,7 @@ export function writeAnnex(
   const plan: Plan = result.plan;
   const ws = wb.addWorksheet(form.listSheet, {
     pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...A4_PORTRAIT_FIT_WIDTH,
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${ANNEX_HEADER_ROW}:${ANNEX_HEADER_ROW}`,
