@@ -1,6 +1,8 @@
-// npm run demo: a sample inbox of the 20 units merged into a master, on a fresh clone with no setup.
+// npm run demo: a sample inbox of the 20 units merged into a master, then the Sở's draft documents and the
+// prefilled achievement reports, on a fresh clone with no setup.
 import path from 'node:path';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
+import { runDocuments } from '../sync/documents-command.js';
 import { runMerge } from '../sync/merge-command.js';
 import { writeDemoInbox } from './sample/demo-inbox.js';
 
@@ -17,4 +19,8 @@ const code = await runMerge([
   path.join(out, 'report.json'),
 ]);
 // Exit 2 means "ran, some file rejected": the demo inbox holds one on purpose.
-process.exitCode = code === 1 ? 1 : 0;
+const documents =
+  code === 1
+    ? 1
+    : await runDocuments(['--master', path.join(out, 'master.xlsx'), '--out', path.join(out, 'van-ban'), '--prefill']);
+process.exitCode = code === 1 || documents === 1 ? 1 : 0;

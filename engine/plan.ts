@@ -29,10 +29,56 @@ const Criterion = z.object({
   text,
 });
 
+/** The Sở's document for a form: a Tờ trình to a decider outside the Sở, or the Director's Quyết định. */
+export const DocumentKind = z.enum(['to_trinh', 'quyet_dinh']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+const FormDocument = z.object({
+  kind: DocumentKind,
+  /** Trích yếu: "Về việc …". */
+  subject: text,
+});
+
+// Wording with placeholders in braces ({decider}, {award}, {collectives}, {individuals}, {campaign},
+// {council}, {meetingDate}, {number}, {date}) filled when a document is written.
+const DocumentKindWording = z.object({
+  /** "Tờ trình" / "Quyết định", as in "Số Tờ trình". */
+  name: text,
+  /** Heading of the document, e.g. "TỜ TRÌNH". */
+  title: text,
+  /** Ký hiệu after the number, e.g. "TTr-SCT". */
+  symbol: text,
+  /** Line under a list's title, e.g. "Kèm theo Tờ trình số {number} ngày {date} của Sở Công Thương". */
+  attachedTo: text,
+  /** Tờ trình: paragraphs of the body. */
+  body: z.array(text).optional(),
+  /** Quyết định: who decides (the line before the căn cứ), on whose proposal, and the articles. */
+  authority: text.optional(),
+  proposedBy: text.optional(),
+  articles: z.array(text).optional(),
+  /** Nơi nhận, after the addressees the route adds. */
+  recipients: z.array(text),
+});
+
+const Documents = z.object({
+  /** The Sở as named in a sentence: "Sở Công Thương". */
+  issuerName: text,
+  /** The council whose meeting the documents cite. */
+  council: text,
+  /** Căn cứ: the laws and plans, one per line, without "Căn cứ" and the closing semicolon. */
+  basis: z.array(text),
+  /** The căn cứ line for the council's meeting. */
+  councilBasis: text,
+  to_trinh: DocumentKindWording,
+  quyet_dinh: DocumentKindWording,
+});
+
 const Form = z.object({
   code,
   /** Exactly what a clerk picks in the "Hình thức đề nghị" dropdown. */
   label: text,
+  /** A few words for narrow table headers (Thống kê), e.g. "BK Bộ trưởng"; the label when absent. */
+  shortLabel: text.max(24).optional(),
   decidedBy: text,
   /** Agencies the dossier passes through after the unit, in order, ending with the decider. */
   route: z.array(text).min(1),
@@ -43,6 +89,8 @@ const Form = z.object({
   listSheet: text.max(31),
   /** Title of that list, e.g. "DANH SÁCH ĐỀ NGHỊ … TẶNG BẰNG KHEN". */
   listTitle: text,
+  /** The document the Sở issues for this form; without it, no document is written for the form. */
+  document: FormDocument.optional(),
 });
 
 const Unit = z.object({ code, name: text, group: code });
@@ -76,6 +124,7 @@ export const PlanSchema = z
       .min(1),
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
+    documents: Documents.optional(),
     dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
     units: z.array(Unit).min(1),
   })
@@ -132,6 +181,8 @@ export const PlanSchema = z
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanForm = Plan['forms'][number];
 export type PlanUnit = Plan['units'][number];
+export type PlanDocuments = NonNullable<Plan['documents']>;
+export type DocumentWording = PlanDocuments['to_trinh'];
 
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
 

@@ -1,10 +1,12 @@
-// npm run sync -- <merge|pull|push> …: the secretariat's commands.
+// npm run sync -- <merge|documents|pull|push> …: the secretariat's commands.
 import { isEntryPoint } from '../node/cli.js';
+import { DOCUMENTS_USAGE, runDocuments } from './documents-command.js';
 import { PULL_USAGE, PUSH_USAGE, runPullCommand, runPushCommand } from './google-commands.js';
 import { MERGE_USAGE, runMerge } from './merge-command.js';
 
 const USAGE = `Cách dùng:
   ${MERGE_USAGE}
+  ${DOCUMENTS_USAGE}
   ${PULL_USAGE}
   ${PUSH_USAGE}`;
 
@@ -13,6 +15,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'merge':
       return runMerge(rest);
+    case 'documents':
+      return runDocuments(rest);
     case 'pull':
       return runPullCommand(rest);
     case 'push':

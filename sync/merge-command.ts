@@ -5,16 +5,23 @@ import path from 'node:path';
 import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/atomic.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
-import { readPreviousMaster, writeMaster, type PreviousMaster } from './master/index.js';
+import {
+  readPreviousMaster,
+  registerApprovedOnly,
+  registerFrom,
+  writeMaster,
+  type PreviousMaster,
+} from './master/index.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
 import type { TypedCell } from '../node/xlsx-rows.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
 import { buildReport } from './report.js';
+import { councilFromPrevious } from './statuses.js';
 import { progress, summary } from './terminal.js';
 
 export const MERGE_USAGE =
-  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
+  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
 /** An output path must name a file (new or existing) in an existing, writable folder. */
 async function checkOutput(file: string, what: string): Promise<void> {
@@ -45,6 +52,7 @@ async function parseMergeOptions(argv: string[]) {
       report: 'string',
       plan: 'string',
       'include-late': 'boolean',
+      'approved-only': 'boolean',
       wait: 'string',
     },
     required: ['inbox', 'out'],
@@ -88,6 +96,9 @@ export const runMerge = (argv: string[]): Promise<number> =>
         plan: opts.plan,
         inbox: opts.inbox,
         includeLate: opts['include-late'],
+        // The lists carry only approved rows when asked here or in the master's Văn bản sheet.
+        approvedOnly: opts['approved-only'] || registerApprovedOnly(registerFrom(previous)),
+        council: councilFromPrevious(previous),
         onFile: bar.file,
         now,
         officeTimes: officeTimes(previous),

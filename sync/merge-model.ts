@@ -2,6 +2,7 @@
 // unit of the plan, and every nomination of the accepted files. The master workbook and the JSON report
 // are two views of this.
 import type { Issue, Nomination, Plan } from '../engine/index.js';
+import type { CouncilStatus } from './statuses.js';
 
 export type FileStatus = 'accepted' | 'rejected' | 'superseded';
 
@@ -39,6 +40,10 @@ export interface MergeResult {
   plan: Plan;
   generatedAt: Date;
   includeLate: boolean;
+  /** Lists carry only the nominations the council approved (final documents). */
+  approvedOnly: boolean;
+  /** The council's result typed in the previous master, by nomination id; absent = pending. */
+  council: ReadonlyMap<string, CouncilStatus>;
   files: FileVerdict[];
   units: UnitStatus[];
   /** Nominations of accepted files only, in file then sheet then row order. */

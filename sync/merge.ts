@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
+import type { CouncilStatus } from './statuses.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
 import type { TypedCell } from '../node/xlsx-rows.js';
 import { typedText } from './master/annotations.js';
@@ -13,6 +14,9 @@ export interface MergeOptions {
   plan: Plan;
   inbox: string;
   includeLate?: boolean;
+  approvedOnly?: boolean;
+  /** The council's results carried over from the previous master, by nomination id. */
+  council?: ReadonlyMap<string, CouncilStatus>;
   now?: Date;
   /** Called before each file is read: for a progress bar. */
   onFile?: (index: number, total: number, file: string) => void;
@@ -105,6 +109,8 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
     plan,
     generatedAt: opts.now ?? new Date(),
     includeLate: Boolean(opts.includeLate),
+    approvedOnly: Boolean(opts.approvedOnly),
+    council: opts.council ?? new Map(),
     files,
     units,
     nominations,

@@ -1,8 +1,11 @@
-// The JSON report (SPEC §5): the contract fields, plus unit names and issue locations for convenience.
+// The JSON report (SPEC §5, §7): the contract fields, the council's result and list membership of each
+// nomination, plus unit names and issue locations for convenience.
 import { formatIssue } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
+import { isListed, listRule, standingOf } from './statuses.js';
 
 export function buildReport(result: MergeResult) {
+  const rule = listRule(result);
   return {
     plan: result.plan.id,
     generatedAt: result.generatedAt.toISOString(),
@@ -23,23 +26,29 @@ export function buildReport(result: MergeResult) {
       receivedAt: u.receivedAt?.toISOString() ?? null,
       receivedFrom: u.receivedFrom ?? null,
     })),
-    nominations: result.nominations.map((n) => ({
-      id: n.id,
-      unit: n.unit,
-      type: n.type,
-      name: n.name,
-      birthYear: n.birthYear,
-      form: n.form,
-      status: n.status,
-      issues: n.issues.map((i) => ({
-        code: i.code,
-        severity: i.severity,
-        column: i.column ?? null,
-        message: formatIssue(i),
-        sheet: i.sheet ?? null,
-        row: i.row ?? null,
-      })),
-      source: { file: n.source.file ?? null, sheet: n.source.sheet, row: n.source.row },
-    })),
+    lists: { includeLate: rule.includeLate, approvedOnly: rule.approvedOnly },
+    nominations: result.nominations.map((n) => {
+      const standing = standingOf(result, n);
+      return {
+        id: n.id,
+        unit: n.unit,
+        type: n.type,
+        name: n.name,
+        birthYear: n.birthYear,
+        form: n.form,
+        status: n.status,
+        council: standing.council,
+        listed: isListed(standing, rule),
+        issues: n.issues.map((i) => ({
+          code: i.code,
+          severity: i.severity,
+          column: i.column ?? null,
+          message: formatIssue(i),
+          sheet: i.sheet ?? null,
+          row: i.row ?? null,
+        })),
+        source: { file: n.source.file ?? null, sheet: n.source.sheet, row: n.source.row },
+      };
+    }),
   };
 }

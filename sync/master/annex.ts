@@ -5,9 +5,9 @@ import type ExcelJS from 'exceljs';
 import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
-import { isRejectedByCouncil, keptFor } from './tally.js';
-import type { PreviousMaster } from './annotations.js';
-import { BORDER, BOLD_STYLE } from './styles.js';
+import { isListedNomination } from '../statuses.js';
+import { attachmentLine, emptyRegister, type Register } from './register.js';
+import { BORDER } from './styles.js';
 
 /** Row of the table header: repeated on every printed page. */
 export const ANNEX_HEADER_ROW = 7;
@@ -19,7 +19,7 @@ const cellBox = (
 ): Partial<ExcelJS.Style> => ({
   border: BORDER,
   alignment: align,
-  font: { name: 'Times New Roman', size: 12, bold },
+  font: { name: 'Times New Roman', size: 13, bold },
 });
 const BODY = cellBox();
 const BODY_CENTER = cellBox(false, { ...center, vertical: 'top' });
@@ -29,18 +29,15 @@ const PART = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
 } as Partial<ExcelJS.Style>;
 const heading = (bold: boolean, italic = false): Partial<ExcelJS.Style> => ({
-  font: { name: 'Times New Roman', size: 12, bold, italic },
+  font: { name: 'Times New Roman', size: 13, bold, italic },
   alignment: center,
 });
 
-/** The nominations a form's list holds: valid (or only late, with --include-late), not refused by the council. */
-export function listMembers(result: MergeResult, form: PlanForm, previous: PreviousMaster): Nomination[] {
-  const onlyLate = (n: Nomination) =>
-    n.status === 'late' && n.issues.every((i) => i.severity !== 'error' || i.code === 'DEADLINE_LATE');
+/** The nominations a form's list holds, in unit then row order: see `isListed`. */
+export function listMembers(result: MergeResult, form: PlanForm): Nomination[] {
   const unitOrder = new Map(result.plan.units.map((u, i) => [u.code, i]));
   return result.nominations
-    .filter((n) => n.form === form.code && (n.status === 'valid' || (result.includeLate && onlyLate(n))))
-    .filter((n) => !isRejectedByCouncil(keptFor(previous, n.id)))
+    .filter((n) => n.form === form.code && isListedNomination(result, n))
     .sort((a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)! || a.source.row - b.source.row);
 }
 
@@ -48,8 +45,12 @@ const WIDTHS = [6, 28, 18, 28, 55];
 
 /** Row height in points that shows every wrapped line: no writer or viewer can be trusted to auto-fit. */
 function fitHeight(values: (string | number | null)[]): number {
-  const lines = Math.max(1, ...values.map((v, i) => Math.ceil(String(v ?? '').length / Math.max(1, WIDTHS[i]! - 3))));
-  return lines * 15.5 + 3;
+  // 13 pt Times New Roman: about 0.85 characters per unit of column width.
+  const lines = Math.max(
+    1,
+    ...values.map((v, i) => Math.ceil(String(v ?? '').length / Math.max(1, (WIDTHS[i]! - 3) * 0.85))),
+  );
+  return lines * 17.5 + 4;
 }
 
 function writeRow(
@@ -66,20 +67,21 @@ export function writeAnnex(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
   form: PlanForm,
-  previous: PreviousMaster,
+  register: Register = emptyRegister(),
 ): void {
   const plan: Plan = result.plan;
   const ws = wb.addWorksheet(form.listSheet, {
     pageSetup: {
       ...A4_PORTRAIT_FIT_WIDTH,
       horizontalCentered: true,
-      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      // Nghị định 30/2020/NĐ-CP: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm.
+      margins: { left: 1.2, right: 0.7, top: 0.85, bottom: 0.85, header: 0.3, footer: 0.3 },
       printTitlesRow: `${ANNEX_HEADER_ROW}:${ANNEX_HEADER_ROW}`,
     },
     headerFooter: { oddFooter: '&CTrang &P/&N' },
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
-  const members = listMembers(result, form, previous);
+  const members = listMembers(result, form);
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
 
   // Rows 1–7 stay uncommitted until merged: the streaming writer cannot merge committed rows.
@@ -100,14 +102,17 @@ export function writeAnnex(
     [form.listTitle],
     [{ font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center }],
   ).height = 36;
-  writeRow(ws, [`(${plan.title})`], [heading(false, true)]).height = 32;
-  ws.addRow([]);
+  writeRow(ws, [`(${plan.title})`], [heading(false, true)]).height = 36;
+  // What the list is attached to: the Sở's Tờ trình, or the Director's Quyết định.
+  const attached = attachmentLine(plan, register, form);
+  if (attached) writeRow(ws, [`(${attached})`], [heading(false, true)]).height = 22;
+  else ws.addRow([]);
   const header = writeRow(
     ws,
     ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'],
     [HEAD, HEAD, HEAD, HEAD, HEAD],
   );
-  for (const range of ['A1:B1', 'C1:E1', 'A2:B2', 'C2:E2', 'A4:E4', 'A5:E5']) ws.mergeCells(range);
+  for (const range of ['A1:B1', 'C1:E1', 'A2:B2', 'C2:E2', 'A4:E4', 'A5:E5', 'A6:E6']) ws.mergeCells(range);
   header.commit();
 
   const numeral = ['I', 'II', 'III', 'IV', 'V'];
@@ -137,13 +142,6 @@ export function writeAnnex(
   const byType = plan.nomineeTypes
     .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
     .join(', ');
-  writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [BOLD_STYLE]).commit();
-  ws.addRow([]).commit();
-  writeRow(
-    ws,
-    [null, null, null, `${plan.issuer.place}, ngày …… tháng …… năm ……`],
-    [{}, {}, {}, heading(false, true)],
-  ).commit();
-  writeRow(ws, [null, null, null, plan.issuer.signer ?? ''], [{}, {}, {}, heading(true)]).commit();
+  writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [heading(true)]).commit();
   ws.commit();
 }

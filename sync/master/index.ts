@@ -1,6 +1,7 @@
-// The master workbook (SPEC §6, §7), written in one streaming pass: Tổng hợp, Theo đơn vị, Lỗi, Thống kê,
-// Ghi chú không khớp and one printable list per award form. The caller writes to a temporary path and
-// renames it. What the secretariat typed into the previous master is read back first.
+// The master workbook (SPEC §6, §7), written in one streaming pass: Tổng hợp, Văn bản (the secretariat's
+// document numbers), Thống kê (the tab it opens on), Theo đơn vị, Lỗi, Ghi chú không khớp and one printable
+// list per award form. The caller writes to a temporary path and renames it. What the secretariat typed
+// into the previous master is read back first.
 import ExcelJS from 'exceljs';
 import { formatLocalTime } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
@@ -8,18 +9,20 @@ import { writeAnnex } from './annex.js';
 import { readAnnotations, type PreviousMaster } from './annotations.js';
 import { writeIssues } from './issues-sheet.js';
 import { MASTER_SHEETS } from './layout.js';
+import { REGISTER_ANNOTATIONS, registerFrom, writeRegister } from './register.js';
 import { writeStats } from './stats.js';
 import { TALLY_ANNOTATIONS, writeTally } from './tally.js';
 import { UNITS_ANNOTATIONS, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
 
 export { emptyPrevious, type PreviousMaster } from './annotations.js';
+export { registerApprovedOnly, registerFrom, type Register } from './register.js';
 
 /** The secretariat's values in the master at `file` (nothing when there is no file yet). */
 export const readPreviousMaster = (file: string, now: Date, timeZone: string): Promise<PreviousMaster> =>
   readAnnotations(
     file,
-    [TALLY_ANNOTATIONS, UNITS_ANNOTATIONS],
+    [TALLY_ANNOTATIONS, UNITS_ANNOTATIONS, REGISTER_ANNOTATIONS],
     MASTER_SHEETS.unmatched,
     formatLocalTime(now, timeZone),
   );
@@ -28,11 +31,25 @@ export async function writeMaster(file: string, result: MergeResult, previous: P
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = result.plan.issuer.agency;
   wb.created = result.generatedAt;
+  // Leaders open the master on Thống kê; the sheets below are written in MASTER_SHEETS order.
+  wb.views = [
+    {
+      activeTab: Object.keys(MASTER_SHEETS).indexOf('stats'),
+      firstSheet: 0,
+      visibility: 'visible',
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+    },
+  ];
+  const register = registerFrom(previous);
   writeTally(wb, result, previous);
+  writeRegister(wb, result.plan, register, { includeLate: result.includeLate });
+  writeStats(wb, result);
   writeUnits(wb, result, previous);
   writeIssues(wb, result);
-  writeStats(wb, result);
   writeUnmatched(wb, previous);
-  for (const form of result.plan.forms) writeAnnex(wb, result, form, previous);
+  for (const form of result.plan.forms) writeAnnex(wb, result, form, register);
   await wb.commit();
 }

@@ -2,11 +2,13 @@
 // which the secretariat's typed values are matched back by nomination id (merge, Google Sheets push).
 import { NOMINATION_STATUS_LABELS } from '../../engine/index.js';
 
+// In workbook order; the workbook opens on Thống kê, its active tab (leaders read it first).
 export const MASTER_SHEETS = {
   tally: 'Tổng hợp',
+  register: 'Văn bản',
+  stats: 'Thống kê',
   units: 'Theo đơn vị',
   issues: 'Lỗi',
-  stats: 'Thống kê',
   unmatched: 'Ghi chú không khớp',
 } as const;
 
@@ -34,3 +36,7 @@ export const COUNCIL_VALUES = { approve: 'Đồng ý', reject: 'Không đồng �
 export const STATUS_LABELS = { ...NOMINATION_STATUS_LABELS, withdrawn: 'Đã rút' } as const;
 
 export const STATUS_HEADER = 'Trạng thái';
+
+/** Tổng hợp column saying whether the nomination is in its form's list (and so in the documents). */
+export const LISTED_HEADER = 'Đưa vào danh sách';
+export const LISTED_VALUES = { yes: 'Có', no: 'Không' } as const;

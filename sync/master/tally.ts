@@ -6,10 +6,13 @@ import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, t
 import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
+import { isListedNomination } from '../statuses.js';
 import { typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import {
   COUNCIL_VALUES,
   ID_HEADER,
+  LISTED_HEADER,
+  LISTED_VALUES,
   MASTER_SHEETS,
   SECRETARIAT_HEADERS,
   SECRETARIAT_KEYS,
@@ -28,7 +31,7 @@ interface TallyColumn {
 
 const text = (v: string | undefined): string | null => (v ? v : null);
 
-export function tallyColumns(plan: Plan): TallyColumn[] {
+export function tallyColumns(plan: Plan, listed: (n: Nomination) => boolean = () => false): TallyColumn[] {
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
   const typeLabel = new Map(plan.nomineeTypes.map((t) => [t.code, t.label]));
   const groupLabel = new Map(plan.groups.map((g) => [g.code, g.label]));
@@ -67,6 +70,7 @@ export function tallyColumns(plan: Plan): TallyColumn[] {
     { header: 'Xác nhận của cấp trình', width: 11, value: v('confirmation') },
     { header: 'Ghi chú', width: 18, value: v('note') },
     { header: STATUS_HEADER, width: 13, value: (n) => STATUS_LABELS[n.status] },
+    { header: LISTED_HEADER, width: 11, value: (n) => (listed(n) ? LISTED_VALUES.yes : LISTED_VALUES.no) },
     { header: 'Mã lỗi', width: 24, value: (n) => text([...new Set(n.issues.map((i) => i.code))].join(', ')) },
     { header: 'Nội dung lỗi', width: 70, value: (n) => text(n.issues.map((i) => `• ${formatIssue(i)}`).join('\n')) },
     { header: ID_HEADER, width: 20, value: (n) => n.id },
@@ -93,9 +97,6 @@ const tallyTable = (previous: PreviousMaster) => previous.tables.get(MASTER_SHEE
 export const keptFor = (previous: PreviousMaster, id: string): Map<string, TypedCell> | undefined =>
   tallyTable(previous)?.byKey.get(id)?.values;
 
-export const isRejectedByCouncil = (kept: Map<string, TypedCell> | undefined): boolean =>
-  Boolean(kept && matchKey(typedText(kept.get(SECRETARIAT_HEADERS.council))) === matchKey(COUNCIL_VALUES.reject));
-
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. Typed values
  *  carried from the previous master keep their type: a date keeps a date format, a formula stays one. */
@@ -114,7 +115,7 @@ export function writeTally(
   result: MergeResult,
   previous: PreviousMaster,
 ): void {
-  const columns = tallyColumns(result.plan);
+  const columns = tallyColumns(result.plan, (n) => isListedNomination(result, n));
   const secretariatFrom = columns.length + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = [...columns.map((c) => ({ width: c.width })), ...SECRETARIAT_KEYS.map(() => ({ width: 24 }))];
@@ -137,7 +138,9 @@ export function writeTally(
         ? STATUS_LABELS.withdrawn
         : c.header === ID_HEADER
           ? id
-          : (prev.row.get(c.header) ?? null),
+          : c.header === LISTED_HEADER
+            ? LISTED_VALUES.no
+            : (prev.row.get(c.header) ?? null),
     );
     addRow(ws, [...values, ...typed(prev.values)]);
   }

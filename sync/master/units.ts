@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { formatLocalTime, NOMINATION_STATUS_LABELS } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
+import { countNominations, type Counts } from '../statuses.js';
 import type { AnnotatedSheet, PreviousMaster } from './annotations.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from './layout.js';
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
@@ -22,6 +23,17 @@ export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
     : 'Chưa nộp';
 }
 
+/** Status columns of Theo đơn vị, each a field of the one count. */
+export const COUNT_HEADERS = {
+  valid: NOMINATION_STATUS_LABELS.valid,
+  invalid: NOMINATION_STATUS_LABELS.invalid,
+  late: NOMINATION_STATUS_LABELS.late,
+  approved: 'Hội đồng đồng ý',
+  rejected: 'Hội đồng không đồng ý',
+  listed: 'Đưa vào danh sách',
+} as const;
+const countColumns = (c: Counts) => (Object.keys(COUNT_HEADERS) as (keyof typeof COUNT_HEADERS)[]).map((k) => c[k]);
+
 export function writeUnits(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
@@ -41,9 +53,7 @@ export function writeUnits(
     'Tình trạng',
     ...typeLabels,
     ...plan.forms.map((f) => f.label),
-    NOMINATION_STATUS_LABELS.valid,
-    NOMINATION_STATUS_LABELS.invalid,
-    NOMINATION_STATUS_LABELS.late,
+    ...Object.values(COUNT_HEADERS),
   ];
   const counted = 7;
   ws.columns = headers.map((h, i) => ({
@@ -59,9 +69,7 @@ export function writeUnits(
     const counts = [
       ...plan.nomineeTypes.map((t) => mine.filter((n) => n.type === t.code).length),
       ...plan.forms.map((f) => mine.filter((n) => n.form === f.code).length),
-      mine.filter((n) => n.status === 'valid').length,
-      mine.filter((n) => n.status === 'invalid').length,
-      mine.filter((n) => n.status === 'late').length,
+      ...countColumns(countNominations(result, mine)),
     ];
     counts.forEach((c, i) => (totals[i]! += c));
     addRow(

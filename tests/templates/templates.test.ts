@@ -15,8 +15,10 @@ import {
   sheetColumns,
 } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { ACHIEVEMENT_FORM_FILES } from '../../templates/achievement-form.js';
 import { buildTemplate, LISTS_SHEET } from '../../templates/workbook.js';
 import { PLAN, TEST_PLAN, validRow } from '../engine/grids.js';
+import { docxParagraphs } from '../zip.js';
 
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -35,7 +37,26 @@ describe('npm run templates', () => {
   });
 
   it('writes one workbook per unit of the plan, named by its code', () => {
-    expect(readdirSync(outDir).sort()).toEqual(PLAN.units.map((u) => `${u.code}.xlsx`).sort());
+    expect(
+      readdirSync(outDir)
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort(),
+    ).toEqual(PLAN.units.map((u) => `${u.code}.xlsx`).sort());
+  });
+
+  it('writes the achievement-report forms of Mẫu số 07, one for a collective and one for an individual', async () => {
+    expect(
+      readdirSync(outDir)
+        .filter((f) => f.endsWith('.docx'))
+        .sort(),
+    ).toEqual(Object.values(ACHIEVEMENT_FORM_FILES).sort());
+    for (const type of ['tap_the', 'ca_nhan'] as const) {
+      const paras = await docxParagraphs(path.join(outDir, ACHIEVEMENT_FORM_FILES[type]));
+      for (const line of ['Mẫu số 07', 'BÁO CÁO THÀNH TÍCH', 'I. SƠ LƯỢC LÝ LỊCH', 'II. THÀNH TÍCH ĐẠT ĐƯỢC'])
+        expect(paras).toContain(line);
+      expect(paras).toContain(type === 'tap_the' ? 'THỦ TRƯỞNG ĐƠN VỊ' : 'NGƯỜI BÁO CÁO THÀNH TÍCH');
+      expect(paras.some((p) => p.includes(PLAN.title))).toBe(true);
+    }
   });
 
   it('gives workbooks the engine accepts with nothing to check yet', async () => {

@@ -1,0 +1,163 @@
+// What the documents command needs from a master: every nomination of Tổng hợp with its status and the
+// council's result as typed now, the Văn bản register, and the names each printed list holds — so the
+// documents can be checked to carry exactly the lists' rows.
+import ExcelJS from 'exceljs';
+import {
+  cellText,
+  flattenCell,
+  ISSUE_KINDS,
+  matchKey,
+  type Cell,
+  type IssueCode,
+  type NomineeTypeCode,
+  type Plan,
+} from '../../engine/index.js';
+import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
+import { emptyRegister, REGISTER_SHEET, type Register } from '../master/register.js';
+import { councilStatus, type Standing } from '../statuses.js';
+
+export interface MasterNomination {
+  id: string;
+  unit: string;
+  type: NomineeTypeCode;
+  form: string | null;
+  name: string;
+  gender: string;
+  birthYear: string;
+  position: string;
+  workplace: string;
+  summary: string;
+  /** Line of the nomination in its unit's file: the lists' order within a unit. */
+  line: number;
+  standing: Standing;
+}
+
+export interface MasterSnapshot {
+  nominations: MasterNomination[];
+  register: Register;
+  /** Names printed in each form's list sheet, in order (absent when the sheet is missing). */
+  lists: Map<string, string[]>;
+}
+
+const HEADERS = {
+  unit: 'Đơn vị',
+  line: 'Dòng',
+  type: 'Loại',
+  name: 'Tên tập thể / Họ và tên',
+  gender: 'Giới tính',
+  birthYear: 'Năm sinh',
+  position: 'Chức vụ',
+  workplace: 'Đơn vị công tác',
+  form: 'Hình thức đề nghị',
+  summary: 'Tóm tắt thành tích',
+  status: STATUS_HEADER,
+  codes: 'Mã lỗi',
+  id: ID_HEADER,
+  council: SECRETARIAT_HEADERS.council,
+} as const;
+
+// row.values is 1-based: index 0 is empty.
+const values = (row: ExcelJS.Row): Cell[] => Array.from((row.values as unknown[]).slice(1), (v) => flattenCell(v));
+const text = (c: Cell | undefined): string => (c === undefined ? '' : cellText(c));
+
+export class MasterError extends Error {}
+
+function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomination[] {
+  const rows: Cell[][] = [];
+  ws.eachRow((row) => rows.push(values(row)));
+  const header = (rows[0] ?? []).map((h) => matchKey(text(h)));
+  const col = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, header.indexOf(matchKey(h))])) as Record<
+    keyof typeof HEADERS,
+    number
+  >;
+  const missing = Object.entries(col)
+    .filter(([, i]) => i < 0)
+    .map(([k]) => `"${HEADERS[k as keyof typeof HEADERS]}"`);
+  if (missing.length)
+    throw new MasterError(
+      `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${missing.join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
+    );
+  const typeOf = new Map(plan.nomineeTypes.map((t) => [matchKey(t.label), t.code]));
+  const formOf = new Map(plan.forms.map((f) => [matchKey(f.label), f.code]));
+  const statusOf = new Map(
+    (['valid', 'invalid', 'late'] as const).map((s) => [matchKey(STATUS_LABELS[s]), s] as const),
+  );
+  const out: MasterNomination[] = [];
+  for (const r of rows.slice(1)) {
+    const get = (k: keyof typeof HEADERS) => text(r[col[k]]);
+    const status = statusOf.get(matchKey(get('status')));
+    const type = typeOf.get(matchKey(get('type')));
+    // Withdrawn rows (Đã rút) and rows without an id are no nominations of this merge.
+    if (!status || !type || !get('id')) continue;
+    const codes = get('codes')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean) as IssueCode[];
+    const lateOnly =
+      status === 'late' && codes.every((c) => c === 'DEADLINE_LATE' || ISSUE_KINDS[c]?.severity === 'warning');
+    out.push({
+      id: get('id'),
+      unit: get('unit'),
+      type,
+      form: formOf.get(matchKey(get('form'))) ?? null,
+      name: get('name'),
+      gender: get('gender'),
+      birthYear: get('birthYear'),
+      position: get('position'),
+      workplace: get('workplace'),
+      summary: get('summary'),
+      line: Number(r[col.line]) || 0,
+      standing: { status, lateOnly, council: councilStatus(get('council')) },
+    });
+  }
+  return out;
+}
+
+function readRegisterSheet(ws: ExcelJS.Worksheet | undefined): Register {
+  const reg = emptyRegister();
+  if (!ws) return reg;
+  let inTable = false;
+  ws.eachRow((row) => {
+    const v = values(row);
+    if (!inTable) {
+      inTable = matchKey(text(v[0])) === matchKey('Mã');
+      return;
+    }
+    const code = text(v[0]).trim();
+    if (code) reg.rows.set(code, { value: v[2] ?? null, date: v[3] ?? null });
+  });
+  return reg;
+}
+
+function readListNames(ws: ExcelJS.Worksheet): string[] {
+  const names: string[] = [];
+  ws.eachRow((row) => {
+    const v = values(row);
+    if (typeof v[0] === 'number') names.push(text(v[1]));
+  });
+  return names;
+}
+
+export async function readMaster(plan: Plan, file: string): Promise<MasterSnapshot> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new MasterError(`Không đọc được sổ tổng hợp "${file}": ${(e as Error).message}`);
+  }
+  const tally = wb.getWorksheet(MASTER_SHEETS.tally);
+  if (!tally)
+    throw new MasterError(
+      `"${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải sổ tổng hợp do lệnh merge tạo ra.`,
+    );
+  const lists = new Map<string, string[]>();
+  for (const f of plan.forms) {
+    const ws = wb.getWorksheet(f.listSheet);
+    if (ws) lists.set(f.code, readListNames(ws));
+  }
+  return {
+    nominations: readTally(plan, tally, file),
+    register: readRegisterSheet(wb.getWorksheet(REGISTER_SHEET)),
+    lists,
+  };
+}

@@ -1,0 +1,203 @@
+// Văn bản: the numbers and dates of the Sở's Tờ trình and Quyết định, the council's meeting date, the
+// signer and the list setting — typed once by the secretariat in the master and carried over on every
+// merge, like the notes columns. The lists print the numbers in their "Kèm theo …" line, the documents
+// command prints them in the documents.
+import type ExcelJS from 'exceljs';
+import { matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
+import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
+import { typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { MASTER_SHEETS } from './layout.js';
+import { BORDER, cellValue } from './styles.js';
+
+export const REGISTER_SHEET = MASTER_SHEETS.register;
+export const REGISTER_HEADERS = ['Mã', 'Nội dung', 'Số / giá trị (Văn phòng ghi)', 'Ngày (Văn phòng ghi)'] as const;
+
+/** Codes in column A of the settings rows; form rows use the form's code. */
+export const REGISTER_KEYS = {
+  meetingDate: 'HOP_HOI_DONG',
+  signer: 'NGUOI_KY',
+  approvedOnly: 'CHI_DONG_Y',
+  includeLate: 'GUI_MUON',
+} as const;
+
+const YES = 'Có';
+const NO = 'Không';
+
+interface TypedRow {
+  value: TypedCell;
+  date: TypedCell;
+}
+
+export interface Register {
+  /** Every row read from the previous master, by code: written back as typed, so nothing is lost. */
+  rows: Map<string, TypedRow>;
+}
+
+export const emptyRegister = (): Register => ({ rows: new Map() });
+
+const text = (c: TypedCell | undefined): string => typedText(c);
+
+/** ISO date typed in a row's value or date column (a formula by its result); null when blank or not a date. */
+function dateOf(r: TypedRow | undefined, key: 'value' | 'date'): string | null {
+  const v = r?.[key] ?? null;
+  const d = readDate(isFormula(v) ? (v.result ?? null) : v);
+  return d.kind === 'ok' ? d.date : null;
+}
+
+export const meetingDate = (reg: Register): string | null =>
+  dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'value') ?? dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'date');
+export const signerName = (reg: Register): string => text(reg.rows.get(REGISTER_KEYS.signer)?.value);
+const yes = (reg: Register, key: string) => matchKey(text(reg.rows.get(key)?.value)) === matchKey(YES);
+export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
+/** Written by the merge that built the lists: whether they include late files. */
+export const registerIncludeLate = (reg: Register): boolean => yes(reg, REGISTER_KEYS.includeLate);
+
+export interface DocumentRef {
+  /** "125/TTr-SCT", or "…/TTr-SCT" while not typed. */
+  number: string;
+  /** ISO date, null while not typed. */
+  date: string | null;
+}
+
+/** The number and date of the document issued for a form, as the secretariat typed them. */
+export function documentRef(plan: Plan, reg: Register, form: PlanForm): DocumentRef | null {
+  const kind = form.document?.kind;
+  const wording = kind && plan.documents?.[kind];
+  if (!wording) return null;
+  const row = reg.rows.get(form.code);
+  const typed = text(row?.value).trim();
+  // A bare number gets the plan's ký hiệu; a full "125/TTr-SCT" is kept as typed.
+  const number = !typed ? `…/${wording.symbol}` : typed.includes('/') ? typed : `${typed}/${wording.symbol}`;
+  return { number, date: dateOf(row, 'date') };
+}
+
+/** dd/mm/yyyy, or dots while not typed. */
+export const shortDate = (iso: string | null): string =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '……/……/……';
+
+/** "Kèm theo Tờ trình số 125/TTr-SCT ngày 20/04/2021 của Sở Công Thương", from the plan's wording. */
+export function attachmentLine(plan: Plan, reg: Register, form: PlanForm): string | null {
+  const ref = documentRef(plan, reg, form);
+  const kind = form.document?.kind;
+  if (!ref || !kind) return null;
+  return fillWording(plan.documents![kind].attachedTo, { number: ref.number, date: shortDate(ref.date) });
+}
+
+/** Replaces {name} placeholders of the plan's wording; an unknown one is left visible for the reader. */
+export const fillWording = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+// ── Reading the previous master ─────────────────────────────────────────────────────────────────────
+
+/** Read back with the notes' machinery: by code, a copied row's differing value set aside, not lost. */
+export const REGISTER_ANNOTATIONS: AnnotatedSheet = {
+  sheet: REGISTER_SHEET,
+  key: REGISTER_HEADERS[0],
+  columns: [REGISTER_HEADERS[2], REGISTER_HEADERS[3]],
+};
+
+/** The register of the previous master; empty for a first merge or a master from before the register. */
+export function registerFrom(previous: PreviousMaster): Register {
+  const reg = emptyRegister();
+  for (const [code, kept] of previous.tables.get(REGISTER_SHEET)?.byKey ?? [])
+    reg.rows.set(code.trim(), {
+      value: kept.values.get(REGISTER_HEADERS[2]) ?? null,
+      date: kept.values.get(REGISTER_HEADERS[3]) ?? null,
+    });
+  return reg;
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────────────────────────────
+
+const FONT = { name: 'Times New Roman', size: 12 };
+const cell = (bold = false, fill?: string): Partial<ExcelJS.Style> => ({
+  font: { ...FONT, bold },
+  border: BORDER,
+  alignment: { vertical: 'middle', wrapText: true },
+  ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } } : {}),
+});
+const FIXED = cell();
+const TYPED = cell(false, 'FFFFF2CC');
+const TYPED_DATE: Partial<ExcelJS.Style> = { ...TYPED, numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center' } };
+const HEAD = cell(true, 'FFDDEBF7');
+
+export interface RegisterOptions {
+  includeLate: boolean;
+}
+
+export function writeRegister(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  plan: Plan,
+  reg: Register,
+  opts: RegisterOptions,
+): void {
+  const ws = wb.addWorksheet(REGISTER_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = [{ width: 14 }, { width: 58 }, { width: 26 }, { width: 16 }];
+  const title = ws.addRow(['SỐ, NGÀY VĂN BẢN VÀ CÀI ĐẶT DANH SÁCH']);
+  title.getCell(1).style = { font: { ...FONT, size: 13, bold: true } };
+  const note = ws.addRow([
+    'Văn phòng ghi vào các ô tô vàng; giá trị được giữ lại mỗi lần tổng hợp lại và dùng cho danh sách và lệnh "documents".',
+  ]);
+  note.getCell(1).style = { font: { ...FONT, italic: true } };
+  const header = ws.addRow([...REGISTER_HEADERS]);
+  header.eachCell((c) => (c.style = HEAD));
+  header.height = 32;
+
+  const kept = new Set<string>();
+  const typed = (code: string) => (kept.add(code), reg.rows.get(code));
+  const row = (code: string, label: string, value: TypedCell, date: TypedCell | undefined, dateCell: boolean) => {
+    const r = ws.addRow([code, label, cellValue(value ?? null), cellValue(date ?? null)]);
+    r.getCell(1).style = FIXED;
+    r.getCell(2).style = FIXED;
+    r.getCell(3).style = TYPED;
+    r.getCell(4).style = dateCell ? TYPED_DATE : FIXED;
+    return r;
+  };
+  const meeting = typed(REGISTER_KEYS.meetingDate);
+  row(
+    REGISTER_KEYS.meetingDate,
+    `Ngày họp ${plan.documents?.council ?? 'Hội đồng Thi đua – Khen thưởng'} (căn cứ của các văn bản)`,
+    meeting?.value ?? null,
+    meeting?.date,
+    true,
+  ).getCell(3).style = TYPED_DATE;
+  row(REGISTER_KEYS.signer, 'Họ và tên người ký văn bản', typed(REGISTER_KEYS.signer)?.value ?? null, null, false);
+  const approved = row(
+    REGISTER_KEYS.approvedOnly,
+    `Danh sách chỉ gồm đề nghị được Hội đồng đồng ý (${YES}/${NO})`,
+    typed(REGISTER_KEYS.approvedOnly)?.value ?? null,
+    null,
+    false,
+  );
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `C${approved.number}`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${YES},${NO}"`],
+      showErrorMessage: true,
+      error: `Chọn "${YES}" hoặc "${NO}".`,
+    },
+  );
+  for (const form of plan.forms) {
+    const kind = form.document?.kind;
+    const wording = kind && plan.documents?.[kind];
+    if (!wording) continue;
+    const t = typed(form.code);
+    row(form.code, `${wording.name} – ${form.label}`, t?.value ?? null, t?.date, true);
+  }
+  // Written by the merge, not typed: the documents command reads how the lists were built.
+  kept.add(REGISTER_KEYS.includeLate);
+  const late = ws.addRow([
+    REGISTER_KEYS.includeLate,
+    'Danh sách gồm cả hồ sơ gửi muộn (do lệnh tổng hợp ghi, không sửa)',
+    opts.includeLate ? YES : NO,
+    null,
+  ]);
+  late.eachCell({ includeEmpty: true }, (c) => (c.style = FIXED));
+  // Rows the secretariat added, or of a form the plan no longer has: kept as typed.
+  for (const [code, r] of reg.rows) if (!kept.has(code)) row(code, '', r.value, r.date, true);
+  ws.commit();
+}
