@@ -17,6 +17,8 @@ const code = await runMerge([
   path.join(out, 'master.xlsx'),
   '--report',
   path.join(out, 'report.json'),
+  '--feedback',
+  path.join(out, 'phan-hoi'),
 ]);
 // Exit 2 means "ran, some file rejected": the demo inbox holds one on purpose.
 const documents =

@@ -14,3 +14,4 @@ export * from './screen.js';
 export * from './template.js';
 export * from './text.js';
 export type { Emitter } from './checks/types.js';
+export * from './marks.js';

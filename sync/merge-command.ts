@@ -16,12 +16,13 @@ import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
 import type { TypedCell } from '../node/xlsx-rows.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
+import { writeFeedback } from './feedback.js';
 import { buildReport } from './report.js';
 import { councilFromPrevious } from './statuses.js';
 import { progress, summary } from './terminal.js';
 
 export const MERGE_USAGE =
-  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
+  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--feedback THƯ_MỤC_PHẢN_HỒI] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
 /** An output path must name a file (new or existing) in an existing, writable folder. */
 async function checkOutput(file: string, what: string): Promise<void> {
@@ -43,6 +44,22 @@ async function checkOutput(file: string, what: string): Promise<void> {
     throw new UsageError(`Không ghi được ${what} "${file}": thư mục "${dir}" không tồn tại hoặc không có quyền ghi.`);
 }
 
+/** The feedback folder is made when missing; what exists there must be a folder, in a writable parent. */
+async function checkFeedbackDir(dir: string): Promise<void> {
+  const stat = await fs.stat(dir).catch(() => null);
+  if (stat && !stat.isDirectory())
+    throw new UsageError(`--feedback "${dir}" phải là một thư mục; đã có một tệp cùng tên. Hãy chọn tên khác.`);
+  const target = stat ? dir : path.dirname(path.resolve(dir));
+  const writable = await fs.access(target, fsc.W_OK).then(
+    () => true,
+    () => false,
+  );
+  if (!writable)
+    throw new UsageError(
+      `Không ghi được sổ phản hồi vào "${dir}": thư mục "${target}" không tồn tại hoặc không có quyền ghi.`,
+    );
+}
+
 async function parseMergeOptions(argv: string[]) {
   const values = parseOptions(argv, {
     usage: MERGE_USAGE,
@@ -53,6 +70,7 @@ async function parseMergeOptions(argv: string[]) {
       plan: 'string',
       'include-late': 'boolean',
       'approved-only': 'boolean',
+      feedback: 'string',
       wait: 'string',
     },
     required: ['inbox', 'out'],
@@ -70,6 +88,7 @@ async function parseMergeOptions(argv: string[]) {
     if (same(out) || same(backupPath(out)))
       throw new UsageError(`--report "${values.report}" trùng với sổ tổng hợp hoặc bản sao của nó: hãy chọn tên khác.`);
   }
+  if (values.feedback) await checkFeedbackDir(values.feedback);
   return { ...values, inbox, out, wait, plan: await loadPlan(values.plan) };
 }
 
@@ -124,7 +143,20 @@ export const runMerge = (argv: string[]): Promise<number> =>
         throw e;
       }
       for (const s of staged) await s.commit();
-      console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
+      // Feedback workbooks come after: each is written atomically, and a failure there keeps the master.
+      let feedback: { dir: string; files: string[] } | undefined;
+      if (opts.feedback) {
+        try {
+          feedback = { dir: opts.feedback, files: await writeFeedback(opts.feedback, opts.inbox, result, previous) };
+        } catch (e) {
+          console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
+          console.error(
+            `Không ghi được sổ phản hồi vào "${opts.feedback}" (${(e as Error).message}). Sổ tổng hợp và báo cáo đã ghi xong; hãy kiểm tra thư mục rồi chạy lại lệnh.`,
+          );
+          return 1;
+        }
+      }
+      console.log(summary(result, { master: opts.out, report: opts.report, backup, feedback }, previous));
       return result.files.some((f) => f.status === 'rejected') ? 2 : 0;
     } finally {
       await lock.release();

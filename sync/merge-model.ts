@@ -1,7 +1,7 @@
 // What a merge produces, before it is written anywhere: the verdict on every file, the status of every
 // unit of the plan, and every nomination of the accepted files. The master workbook and the JSON report
 // are two views of this.
-import type { Issue, Nomination, Plan } from '../engine/index.js';
+import type { Issue, Nomination, Plan, WorkbookCheck } from '../engine/index.js';
 import type { CouncilStatus } from './statuses.js';
 
 export type FileStatus = 'accepted' | 'rejected' | 'superseded';
@@ -50,4 +50,6 @@ export interface MergeResult {
   nominations: Nomination[];
   /** Received times typed by the secretariat that could not be read as a time: the file's time was used. */
   unreadableReceivedTimes: { unit: string; text: string }[];
+  /** The check of each unit's accepted file (its nominations are the ones above): what feedback marks. */
+  checks: Map<string, WorkbookCheck>;
 }

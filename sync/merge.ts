@@ -115,5 +115,6 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
     units,
     nominations,
     unreadableReceivedTimes,
+    checks: new Map([...winners].map(([unit, w]) => [unit, w.check!])),
   };
 }

@@ -29,7 +29,7 @@ const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 
 export function summary(
   result: MergeResult,
-  outputs: { master: string; report?: string; backup?: string },
+  outputs: { master: string; report?: string; backup?: string; feedback?: { dir: string; files: string[] } },
   previous: PreviousMaster = emptyPrevious(),
 ): string {
   const plan: Plan = result.plan;
@@ -76,5 +76,9 @@ export function summary(
   lines.push('', `Sổ tổng hợp: ${outputs.master}`);
   if (outputs.backup) lines.push(`Bản sao sổ cũ: ${outputs.backup}`);
   if (outputs.report) lines.push(`Báo cáo JSON: ${outputs.report}`);
+  if (outputs.feedback)
+    lines.push(
+      `Phản hồi gửi lại đơn vị: ${outputs.feedback.dir} (${outputs.feedback.files.length} sổ, mỗi đơn vị đã gửi tệp một sổ)`,
+    );
   return lines.join('\n');
 }

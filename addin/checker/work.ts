@@ -15,8 +15,8 @@ import {
   type WorkbookGrid,
   type WorkbookCheck,
 } from '../../engine/index.js';
-import { computeMarks, type Marks } from '../src/marks.js';
-import { writeMarks } from './workbook-marks.js';
+import { computeMarks, type Marks } from '../../engine/index.js';
+import { writeMarks } from '../../node/workbook-marks.js';
 
 export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
 

@@ -14,12 +14,13 @@ import {
   PLAN_SHEET,
   planForWorkbook,
   type Cell,
+  type Marks,
   type Plan,
+  type SheetResults,
   type WorkbookGrid,
   type WorkbookPlan,
 } from '../../engine/index.js';
 import { EXCEL_API, KNOWN_MINORS, type ExcelMember } from './api-sets.js';
-import type { Marks, SheetResults } from './marks.js';
 
 /** Where the cells' own fills are kept while marks are shown: a very hidden sheet saved with the workbook. */
 export const STORE_SHEET = '_DanhDauKiemTra';

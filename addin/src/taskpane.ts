@@ -11,7 +11,7 @@ import {
   type Capabilities,
   type WorkbookSnapshot,
 } from './excel.js';
-import { computeMarks } from './marks.js';
+import { computeMarks } from '../../engine/index.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
 import { showHeader, showResults, verdictText } from './results.js';

@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChecker } from '../../addin/build.js';
 import { serveStatic } from '../../addin/serve.js';
-import { ERROR_FILL } from '../../addin/src/marks.js';
+import { ERROR_FILL } from '../../engine/index.js';
 import { formatIssue, sheetColumns, type Cell } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { parseFile, screenFile } from '../../sync/intake/intake.js';

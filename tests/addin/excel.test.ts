@@ -23,7 +23,7 @@ import {
   STORE_SHEET,
   watchChanges,
 } from '../../addin/src/excel.js';
-import { computeMarks, ERROR_FILL, VALID_TEXT } from '../../addin/src/marks.js';
+import { computeMarks, ERROR_FILL, VALID_TEXT } from '../../engine/index.js';
 import { FakeWorkbook, installFakeOffice, type FakeCell } from '../../addin/preview/fake-excel.js';
 import { infoSheet, validInfo, validRow } from '../engine/grids.js';
 

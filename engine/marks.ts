@@ -1,14 +1,11 @@
-// What the task pane writes into the sheets, computed from the engine's result: the text of the
-// "Kết quả kiểm tra" cell of every data row, and which cells get an error or warning fill.
-import {
-  NOMINATION_STATUS_LABELS,
-  SEVERITY_LABELS,
-  type ColumnKey,
-  type Issue,
-  type Nomination,
-  type SheetLayout,
-  type WorkbookCheck,
-} from '../../engine/index.js';
+// What a check writes into the sheets — the task pane into Excel, the checker page and the feedback
+// workbooks into a copy — computed from the engine's result: the text of the "Kết quả kiểm tra" cell of
+// every data row, and which cells get an error or warning fill.
+import type { WorkbookCheck } from './check.js';
+import { SEVERITY_LABELS, type Issue } from './issues.js';
+import { NOMINATION_STATUS_LABELS, type Nomination } from './nomination.js';
+import type { SheetLayout } from './read.js';
+import type { ColumnKey } from './template.js';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';

@@ -2,7 +2,7 @@
 // every row in "Kết quả kiểm tra", red or yellow fills on the cells at fault. Nothing else is touched: the
 // clerk's values, sheets, widths and dropdowns stay as they were.
 import type ExcelJS from 'exceljs';
-import type { Marks } from '../src/marks.js';
+import type { Marks } from '../engine/index.js';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 

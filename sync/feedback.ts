@@ -1,0 +1,291 @@
+// Feedback workbooks (merge --feedback DIR, SPEC §7): one DIR/<UNIT>.xlsx for every unit that sent a file,
+// to be mailed back. First sheet "Phản hồi": which file was used and when it arrived, what happened to every
+// file, the verdict on each nomination with the secretariat's opinion and the council's result as typed in
+// the master, and every issue in reading order. Then the unit's own workbook marked as the add-in marks it.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  computeMarks,
+  formatDate,
+  formatIssue,
+  formatLocalTime,
+  INFO_SHEET,
+  SEVERITY_LABELS,
+  timeZoneName,
+  type Issue,
+  type Nomination,
+  type Plan,
+} from '../engine/index.js';
+import { writeAtomic } from '../node/atomic.js';
+import { writeMarks } from '../node/workbook-marks.js';
+import { typedText, type PreviousMaster } from './master/annotations.js';
+import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
+import { BORDER, HEADER_STYLE } from './master/styles.js';
+import type { FileVerdict, MergeResult } from './merge-model.js';
+
+export const FEEDBACK_SHEET = 'Phản hồi';
+/** Where an issue of the whole submission (received late) is listed: it has no sheet or row. */
+export const WHOLE_SUBMISSION = 'Cả hồ sơ';
+
+/** Headers of the feedback tables: tests and readers find them by these. */
+export const FEEDBACK_HEADERS = {
+  files: ['STT', 'Tệp', 'Thời điểm nhận', 'Xử lý', 'Lý do'],
+  nominations: [
+    'Trang',
+    'Dòng',
+    'Tên tập thể / Họ và tên',
+    'Hình thức',
+    'Kết quả kiểm tra',
+    'Ý kiến Văn phòng',
+    'Kết quả Hội đồng',
+  ],
+  issues: ['Trang', 'Dòng', 'Cột', 'Mức', 'Nội dung'],
+} as const;
+
+const FILE_STATUS = { accepted: 'Được dùng', rejected: 'Bị từ chối', superseded: 'Được thay bằng tệp gửi sau' };
+// Seven columns shared by the tables; a field may span several so long text gets the room it needs.
+const WIDTHS = [17, 7, 28, 30, 16, 30, 18];
+/** How many columns each field of each table spans (the sum is always the seven). */
+const SPANS = { files: [1, 2, 1, 1, 2], nominations: [1, 1, 1, 1, 1, 1, 1], issues: [1, 1, 1, 1, 3] } as const;
+
+const titleCase = (s: string) =>
+  s
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+
+/** Lines a text needs in a cell `width` characters wide. */
+const linesFor = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(4, width - 2)));
+
+/** A unit's issues once each, in reading order: Thông tin first, then each nomination row by row. */
+export function issuesInReadingOrder(nominations: Nomination[], infoSheet = INFO_SHEET): Issue[] {
+  const seen = new Set<string>();
+  const submission: Issue[] = [];
+  const rows: Issue[] = [];
+  for (const n of nominations)
+    for (const i of n.issues) {
+      const key = `${i.sheet}\u0000${i.row}\u0000${i.columnKey ?? ''}\u0000${i.code}\u0000${formatIssue(i)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (i.sheet === n.source.sheet ? rows : submission).push(i);
+    }
+  const byRow = (a: Issue, b: Issue) => (a.sheet === b.sheet ? (a.row ?? 0) - (b.row ?? 0) : 0);
+  return [
+    ...submission.sort((a, b) => (a.sheet === infoSheet ? -1 : b.sheet === infoSheet ? 1 : byRow(a, b))),
+    ...rows,
+  ];
+}
+
+/** A bordered table; field i of each row spans spans[i] columns. Rows are as tall as their text needs. */
+function table(
+  ws: ExcelJS.Worksheet,
+  headers: readonly string[],
+  spans: readonly number[],
+  rows: (string | number | null)[][],
+): void {
+  const write = (values: readonly (string | number | null)[], style: Partial<ExcelJS.Style>) => {
+    const row = ws.addRow([]);
+    let col = 1;
+    let lines = 1;
+    values.forEach((v, i) => {
+      const span = spans[i]!;
+      row.getCell(col).value = v;
+      for (let c = col; c < col + span; c++) row.getCell(c).style = style;
+      if (span > 1) ws.mergeCells(row.number, col, row.number, col + span - 1);
+      const width = WIDTHS.slice(col - 1, col - 1 + span).reduce((a, b) => a + b, 0);
+      lines = Math.max(lines, linesFor(String(v ?? ''), width));
+      col += span;
+    });
+    row.height = Math.max(16, lines * 15 + 3);
+    return row;
+  };
+  write(headers, { ...HEADER_STYLE, border: BORDER }).height = 30;
+  for (const values of rows) write(values, { alignment: { vertical: 'top', wrapText: true }, border: BORDER });
+}
+
+function heading(ws: ExcelJS.Worksheet, text: string): void {
+  ws.addRow([]);
+  ws.addRow([text]).getCell(1).font = { bold: true, size: 12 };
+}
+
+function describeFile(f: FileVerdict, used: FileVerdict | undefined, plan: Plan): string {
+  if (f.status === 'rejected') return f.fileIssues.map((i) => formatIssue(i, { withLocation: false })).join(' ');
+  if (f.status === 'superseded' && used)
+    return `Đã dùng tệp "${used.file}" nhận sau (lúc ${formatLocalTime(used.receivedAt, plan.timeZone)}).`;
+  return f.late ? `Nhận sau hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)}).` : '';
+}
+
+/** The "Phản hồi" sheet of one unit. */
+function writeFeedbackSheet(ws: ExcelJS.Worksheet, result: MergeResult, unit: string, previous: PreviousMaster): void {
+  const { plan } = result;
+  const u = plan.units.find((x) => x.code === unit)!;
+  const files = result.files.filter((f) => f.unit === unit);
+  const used = files.find((f) => f.status === 'accepted');
+  const status = result.units.find((x) => x.unit === unit);
+  const mine = result.nominations.filter((n) => n.unit === unit);
+  const zone = timeZoneName(plan.timeZone);
+  const when = (d: Date) => `${formatLocalTime(d, plan.timeZone)} (${zone})`;
+
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const merged = (values: string, style: Partial<ExcelJS.Style>, height?: number) => {
+    const row = ws.addRow([values]);
+    ws.mergeCells(row.number, 1, row.number, WIDTHS.length);
+    row.getCell(1).style = style;
+    if (height) row.height = height;
+  };
+  merged(plan.issuer.parent, { font: { bold: true } });
+  merged(plan.issuer.agency, { font: { bold: true } });
+  ws.addRow([]);
+  merged(
+    'PHẢN HỒI VỀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG',
+    { font: { bold: true, size: 14, color: { argb: 'FF1F4E79' } }, alignment: { horizontal: 'center' } },
+    22,
+  );
+  merged(
+    `${plan.title} (Kế hoạch ${plan.id})`,
+    { font: { italic: true }, alignment: { horizontal: 'center', wrapText: true } },
+    34,
+  );
+  ws.addRow([]);
+
+  const counts = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
+  const facts: [string, string][] = [
+    ['Đơn vị', `${u.name} (${u.code})`],
+    ['Tệp được dùng', used ? used.file : 'Chưa có tệp hợp lệ'],
+    [
+      'Thời điểm nhận',
+      used
+        ? `${when(status?.receivedAt ?? used.receivedAt)}${status?.receivedFrom === 'secretariat' ? ', theo Văn phòng ghi nhận' : ''}`
+        : '–',
+    ],
+    ['Hạn gửi hồ sơ', `Hết ngày ${formatDate(plan.deadline)} (${zone})`],
+    ['Tình trạng', used ? (status?.status === 'late' ? 'Gửi muộn' : 'Đúng hạn') : 'Chưa có hồ sơ hợp lệ'],
+    [
+      'Kết quả kiểm tra',
+      used
+        ? `${mine.length} đề nghị: ${counts('valid')} hợp lệ, ${counts('invalid')} có lỗi, ${counts('late')} gửi muộn.`
+        : '–',
+    ],
+    ['Tổng hợp lúc', when(result.generatedAt)],
+  ];
+  for (const [label, value] of facts) {
+    const row = ws.addRow([label, value]);
+    ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
+    row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height =
+      linesFor(
+        value,
+        WIDTHS.slice(1).reduce((a, b) => a + b, 0),
+      ) *
+        15 +
+      3;
+  }
+  if (!used) {
+    const row = ws.addRow([
+      'Cần gửi lại',
+      `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu sổ dạng .xlsx lập từ mẫu của ${titleCase(plan.issuer.agency)} (tệp ${u.code}.xlsx), kiểm tra lại bằng add-in hoặc trang kiem-tra.html cho đến khi mọi dòng "Hợp lệ", rồi gửi lại cho Văn phòng Sở.`,
+    ]);
+    ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
+    row.getCell(1).font = { bold: true, color: { argb: 'FFA4262C' } };
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height =
+      linesFor(
+        String(row.getCell(2).value),
+        WIDTHS.slice(1).reduce((a, b) => a + b, 0),
+      ) *
+        15 +
+      3;
+  }
+
+  heading(ws, 'I. CÁC TỆP ĐÃ NHẬN');
+  table(
+    ws,
+    FEEDBACK_HEADERS.files,
+    SPANS.files,
+    files.map((f, i) => [i + 1, f.file, when(f.receivedAt), FILE_STATUS[f.status], describeFile(f, used, plan)]),
+  );
+
+  if (used) {
+    heading(ws, 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ');
+    table(
+      ws,
+      FEEDBACK_HEADERS.nominations,
+      SPANS.nominations,
+      mine.map((n) => {
+        const typed = previous.tables.get(MASTER_SHEETS.tally)?.byKey.get(n.id)?.values;
+        const said = (h: string) => typedText(typed?.get(h)) || null;
+        return [
+          n.source.sheet,
+          n.source.row,
+          n.name,
+          plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
+          STATUS_LABELS[n.status],
+          said(SECRETARIAT_HEADERS.office),
+          said(SECRETARIAT_HEADERS.council),
+        ];
+      }),
+    );
+    heading(ws, 'III. CÁC VẤN ĐỀ CẦN SỬA');
+    const issues = issuesInReadingOrder(mine);
+    if (issues.length)
+      table(
+        ws,
+        FEEDBACK_HEADERS.issues,
+        SPANS.issues,
+        issues.map((i) => [
+          i.sheet ?? WHOLE_SUBMISSION,
+          i.row ?? null,
+          i.column ?? '',
+          SEVERITY_LABELS[i.severity],
+          formatIssue(i, { withLocation: false }),
+        ]),
+      );
+    else ws.addRow(['Không có lỗi hay cảnh báo nào.']);
+  }
+}
+
+/** Units that sent at least one file (accepted or not), in the plan's order. */
+export function unitsThatSent(result: MergeResult): string[] {
+  const sent = new Set(result.files.map((f) => f.unit));
+  return result.plan.units.map((u) => u.code).filter((c) => sent.has(c));
+}
+
+/** Writes DIR/<UNIT>.xlsx for every unit that sent a file, each atomically; returns the paths written. */
+export async function writeFeedback(
+  dir: string,
+  inbox: string,
+  result: MergeResult,
+  previous: PreviousMaster,
+): Promise<string[]> {
+  const written: string[] = [];
+  await fs.mkdir(dir, { recursive: true });
+  for (const unit of unitsThatSent(result)) {
+    const used = result.files.find((f) => f.unit === unit && f.status === 'accepted');
+    const check = result.checks.get(unit);
+    const wb = new ExcelJS.Workbook();
+    if (used && check) {
+      // The unit's own workbook, as received: its values, sheets, widths and dropdowns, plus the marks.
+      await wb.xlsx.readFile(path.join(inbox, used.file));
+      writeMarks(wb, computeMarks(check));
+    }
+    wb.creator = result.plan.issuer.agency;
+    const ws = wb.addWorksheet(FEEDBACK_SHEET);
+    // First in the tab order and the sheet that opens.
+    (ws as unknown as { orderNo: number }).orderNo = -1;
+    wb.views = [{ activeTab: 0, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+    // Only the feedback sheet is selected: several selected tabs would group them in Excel.
+    for (const other of wb.worksheets)
+      if (other !== ws && other.views) other.views = other.views.map((v) => ({ ...v, tabSelected: false }));
+    writeFeedbackSheet(ws, result, unit, previous);
+    const target = path.join(dir, `${unit}.xlsx`);
+    await writeAtomic(target, (tmp) => wb.xlsx.writeFile(tmp));
+    written.push(target);
+  }
+  return written;
+}

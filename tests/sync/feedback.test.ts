@@ -1,0 +1,188 @@
+// Feedback workbooks from one merge of the demo inbox: one per unit that sent a file, a "Phản hồi" sheet
+// first saying what happened to its files and every issue as the report has it, then its own rows marked;
+// and what the secretariat types in the master reaches the units after the next merge.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
+import { describeLocation, ERROR_FILL, SEVERITY_LABELS } from '../../engine/index.js';
+import { FEEDBACK_HEADERS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
+import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir } from './inbox.js';
+
+type Table = Record<string, unknown>[];
+
+/** The rows of the table under `headers` in the Phản hồi sheet, by header text; [] when it is absent. */
+function tableOf(ws: ExcelJS.Worksheet, headers: readonly string[]): Table {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const values = (ws.getRow(r).values as unknown[]).slice(1);
+    if (values[0] !== headers[0] || !headers.every((h) => values.includes(h))) continue;
+    const cols = headers.map((h) => values.indexOf(h) + 1);
+    const rows: Table = [];
+    for (let i = r + 1; i <= ws.rowCount; i++) {
+      const row = ws.getRow(i);
+      if (row.getCell(1).value === null || row.getCell(1).value === undefined) break;
+      rows.push(Object.fromEntries(headers.map((h, k) => [h, row.getCell(cols[k]!).value])));
+    }
+    return rows;
+  }
+  return [];
+}
+
+const text = (ws: ExcelJS.Worksheet) => rowsOf(ws).flat().filter(Boolean).join('\n');
+
+interface ReportIssue {
+  code: string;
+  severity: 'error' | 'warning';
+  column: string | null;
+  message: string;
+  sheet: string | null;
+  row: number | null;
+}
+interface ReportNomination {
+  id: string;
+  unit: string;
+  name: string;
+  status: string;
+  issues: ReportIssue[];
+  source: { file: string; sheet: string; row: number };
+}
+
+describe('merge --feedback over the demo inbox', () => {
+  const dir = tmpDir('feedback');
+  const inbox = path.join(dir, 'inbox');
+  const master = path.join(dir, 'master.xlsx');
+  const report = path.join(dir, 'report.json');
+  const feedback = path.join(dir, 'phan-hoi');
+  const merge = () => runSync(['merge', '--inbox', inbox, '--out', master, '--report', report, '--feedback', feedback]);
+  let json: { files: { file: string; unit: string | null; status: string; error?: { message: string } }[] };
+  let nominations: ReportNomination[];
+  let stdout = '';
+
+  beforeAll(async () => {
+    await writeDemoInbox(PLAN, inbox);
+    const run = await merge();
+    expect(run.code, run.stderr).toBe(2); // the demo inbox holds a refused .xls on purpose
+    stdout = run.stdout;
+    json = await readReport(report);
+    nominations = (json as unknown as { nominations: ReportNomination[] }).nominations;
+  }, 180_000);
+
+  const senders = (): string[] =>
+    [...new Set(json.files.map((f) => f.unit ?? ''))].filter((u) => PLAN.units.some((p) => p.code === u));
+
+  it('writes one workbook per unit that sent a file, Phản hồi first, and says where', async () => {
+    expect(stdout).toContain(`Phản hồi gửi lại đơn vị: ${feedback}`);
+    expect(readdirSync(feedback).sort()).toEqual(
+      senders()
+        .map((u) => `${u}.xlsx`)
+        .sort(),
+    );
+    // The unit that sent nothing gets nothing.
+    expect(senders()).not.toContain('H-LYSON');
+    for (const unit of senders()) {
+      const wb = await openWorkbook(path.join(feedback, `${unit}.xlsx`));
+      expect(wb.worksheets[0]!.name, unit).toBe(FEEDBACK_SHEET);
+      expect(text(wb.worksheets[0]!)).toContain(`(${unit})`);
+    }
+  });
+
+  it('tells a unit whose only file was refused why, and what to send', async () => {
+    const refused = json.files.find((f) => f.unit === 'SCT-QLNL')!;
+    expect(refused.status).toBe('rejected');
+    const wb = await openWorkbook(path.join(feedback, 'SCT-QLNL.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([FEEDBACK_SHEET]);
+    const ws = wb.getWorksheet(FEEDBACK_SHEET)!;
+    const files = tableOf(ws, FEEDBACK_HEADERS.files);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ Tệp: refused.file, 'Xử lý': 'Bị từ chối' });
+    expect(refused.error!.message.endsWith(String(files[0]!['Lý do']))).toBe(true);
+    expect(text(ws)).toContain('Cần gửi lại');
+    expect(text(ws)).toContain('SCT-QLNL.xlsx');
+  });
+
+  it('names the file used and the one it replaced', async () => {
+    const ws = (await openWorkbook(path.join(feedback, 'H-BINHSON.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
+    const files = tableOf(ws, FEEDBACK_HEADERS.files);
+    expect(files.map((f) => [f['Tệp'], f['Xử lý']])).toEqual([
+      ['H-BINHSON-lan1.xlsx', 'Được thay bằng tệp gửi sau'],
+      ['H-BINHSON-lan2.xlsx', 'Được dùng'],
+    ]);
+    expect(text(ws)).toContain('giờ Việt Nam');
+  });
+
+  it('lists every issue of the unit as the report JSON has it, and marks its rows', async () => {
+    for (const unit of senders().filter((u) => json.files.some((f) => f.unit === u && f.status === 'accepted'))) {
+      const wb = await openWorkbook(path.join(feedback, `${unit}.xlsx`));
+      const shown = tableOf(wb.getWorksheet(FEEDBACK_SHEET)!, FEEDBACK_HEADERS.issues).map((r) =>
+        [r['Trang'], r['Dòng'] ?? '', r['Cột'] || '', r['Mức'], r['Nội dung']].join(' | '),
+      );
+      const expected = new Set<string>();
+      for (const n of nominations.filter((x) => x.unit === unit))
+        for (const i of n.issues) {
+          const where = describeLocation({
+            file: n.source.file,
+            sheet: i.sheet ?? undefined,
+            row: i.row ?? undefined,
+            column: i.column ?? undefined,
+          });
+          expected.add(
+            [
+              i.sheet ?? WHOLE_SUBMISSION,
+              i.row ?? '',
+              i.column ?? '',
+              SEVERITY_LABELS[i.severity],
+              i.message.slice(where.length + 2),
+            ].join(' | '),
+          );
+        }
+      expect(new Set(shown), unit).toEqual(expected);
+      expect(shown.length, unit).toBe(expected.size);
+
+      // The unit's own rows: the verdict column, and a red cell on every row with an error of its own.
+      for (const n of nominations.filter((x) => x.unit === unit)) {
+        const ws = wb.getWorksheet(n.source.sheet)!;
+        const header = (ws.getRow(1).values as unknown[]).slice(1);
+        const verdict = String(ws.getCell(n.source.row, header.indexOf('Kết quả kiểm tra') + 1).value ?? '');
+        if (!n.issues.length) expect(verdict, `${unit} ${n.name}`).toBe('Hợp lệ');
+        const ownError = n.issues.some((i) => i.severity === 'error' && i.sheet === n.source.sheet && i.column);
+        if (ownError) {
+          expect(verdict).toMatch(/^Lỗi/);
+          const red = header.some(
+            (_, c) =>
+              (ws.getCell(n.source.row, c + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ===
+              `FF${ERROR_FILL.slice(1)}`,
+          );
+          expect(red, `${unit} ${n.name}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('carries the secretariat’s opinion and the council’s result typed in the master after a re-merge', async () => {
+    const target = nominations.find((n) => n.unit === 'H-BATO' && n.status === 'valid')!;
+    const wb = await openWorkbook(master);
+    const ws = wb.getWorksheet(MASTER_SHEETS.tally)!;
+    const header = rowsOf(ws)[0]!;
+    const col = (h: string) => header.indexOf(h) + 1;
+    let row = 0;
+    ws.eachRow((r, i) => {
+      if (r.getCell(col(ID_HEADER)).value === target.id) row = i;
+    });
+    ws.getCell(row, col(SECRETARIAT_HEADERS.office)).value = 'Đủ điều kiện, đề nghị trình Hội đồng';
+    ws.getCell(row, col(SECRETARIAT_HEADERS.council)).value = 'Đồng ý';
+    await wb.xlsx.writeFile(master);
+
+    expect((await merge()).code).toBe(2);
+    const back = (await openWorkbook(path.join(feedback, 'H-BATO.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
+    const line = tableOf(back, FEEDBACK_HEADERS.nominations).find(
+      (r) => r['Trang'] === target.source.sheet && r['Dòng'] === target.source.row,
+    )!;
+    expect(line).toMatchObject({
+      'Tên tập thể / Họ và tên': target.name,
+      'Ý kiến Văn phòng': 'Đủ điều kiện, đề nghị trình Hội đồng',
+      'Kết quả Hội đồng': 'Đồng ý',
+    });
+  }, 180_000);
+});
