@@ -19,6 +19,7 @@ import {
 } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
 import { writeMarks } from '../node/workbook-marks.js';
+import { properName } from '../templates/guide.js';
 import { typedText, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
@@ -48,13 +49,6 @@ const FILE_STATUS = { accepted: 'Được dùng', rejected: 'Bị từ chối', 
 const WIDTHS = [17, 7, 28, 30, 16, 30, 18];
 /** How many columns each field of each table spans (the sum is always the seven). */
 const SPANS = { files: [1, 2, 1, 1, 2], nominations: [1, 1, 1, 1, 1, 1, 1], issues: [1, 1, 1, 1, 3] } as const;
-
-const titleCase = (s: string) =>
-  s
-    .toLocaleLowerCase('vi')
-    .split(' ')
-    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
-    .join(' ');
 
 /** Lines a text needs in a cell `width` characters wide. */
 const linesFor = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(4, width - 2)));
@@ -188,7 +182,7 @@ function writeFeedbackSheet(ws: ExcelJS.Worksheet, result: MergeResult, unit: st
   if (!used) {
     const row = ws.addRow([
       'Cần gửi lại',
-      `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu sổ dạng .xlsx lập từ mẫu của ${titleCase(plan.issuer.agency)} (tệp ${u.code}.xlsx), kiểm tra lại bằng add-in hoặc trang kiem-tra.html cho đến khi mọi dòng "Hợp lệ", rồi gửi lại cho Văn phòng Sở.`,
+      `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu sổ dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${u.code}.xlsx), kiểm tra lại bằng add-in hoặc trang kiem-tra.html cho đến khi mọi dòng "Hợp lệ", rồi gửi lại cho Văn phòng Sở.`,
     ]);
     ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
     row.getCell(1).font = { bold: true, color: { argb: 'FFA4262C' } };
