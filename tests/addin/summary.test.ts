@@ -1,7 +1,7 @@
 // The pane's list of issues: each sentence once, without the location the group title and the column label
 // already show, and the column by key so a click selects the right cell.
 import { describe, expect, it } from 'vitest';
-import { computeMarks } from '../../addin/src/marks.js';
+import { computeMarks } from '../../engine/index.js';
 import { groupIssues } from '../../addin/src/summary.js';
 import { check, PLAN, validRow } from '../engine/grids.js';
 
