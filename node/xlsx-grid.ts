@@ -484,3 +484,44 @@ export async function readXlsxGrid(data: Buffer | ArrayBuffer, opts: ReadGridOpt
     pkg.close();
   }
 }
+
+/** What a full in-memory reader (exceljs) would expand cell by cell: merged ranges and validated cells. */
+export interface SheetExtras {
+  merges: number;
+  validatedCells: number;
+}
+
+/** Counts each sheet's merged ranges, and the cells its data validations cover, without building anything:
+ *  a whole-column validation is 17 million cells to a reader that expands it, one line to this count. */
+export async function measureSheetExtras(data: Buffer): Promise<SheetExtras> {
+  const pkg = await Package.open(data);
+  const extras: SheetExtras = { merges: 0, validatedCells: 0 };
+  const area = (range: string) => {
+    const [a = '', b = a] = range.split(':');
+    const from = parseRef(a);
+    const to = parseRef(b);
+    const rows = (to.row ?? MAX_ROWS - 1) - (from.row ?? 0) + 1;
+    const cols = (to.col ?? MAX_COLS - 1) - (from.col ?? 0) + 1;
+    return Math.max(1, rows) * Math.max(1, cols);
+  };
+  const handler: XmlHandler = {
+    open(name, attrs) {
+      if (name === 'mergeCell') extras.merges++;
+      else if (name === 'dataValidation')
+        for (const range of (attr(attrs, 'sqref') ?? '').split(/\s+/).filter(Boolean))
+          extras.validatedCells += area(range);
+    },
+    close() {},
+    text() {},
+    wantsText: () => false,
+  };
+  try {
+    const rootRels = await readRels(pkg, '');
+    const workbookPart = ofType(rootRels, REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
+    const rels = await readRels(pkg, workbookPart);
+    for (const rel of rels.values()) if (rel.type.endsWith(REL_TYPE.worksheet)) await pkg.scan(rel.target, handler);
+    return extras;
+  } finally {
+    pkg.close();
+  }
+}

@@ -16,9 +16,11 @@ import {
   type Issue,
   type Nomination,
   type Plan,
+  type WorkbookCheck,
 } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
 import { writeMarks } from '../node/workbook-marks.js';
+import { measureSheetExtras } from '../node/xlsx-grid.js';
 import { properName } from '../templates/guide.js';
 import { typedText, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
@@ -111,8 +113,38 @@ function describeFile(f: FileVerdict, used: FileVerdict | undefined, plan: Plan)
   return f.late ? `Nhận sau hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)}).` : '';
 }
 
+/** Beyond these, a full in-memory reader takes minutes and gigabytes (it expands each cell): no marked copy. */
+const MARKED_COPY_LIMITS = { merges: 5_000, validatedCells: 200_000 };
+
+/** The unit's own workbook, as received (its values, sheets, widths and dropdowns) plus the marks; or why
+ *  it cannot be given back marked, so the Phản hồi sheet alone carries the verdict. */
+async function markedCopy(file: string, check: WorkbookCheck): Promise<{ wb: ExcelJS.Workbook } | { why: string }> {
+  try {
+    const data = await fs.readFile(file);
+    const extras = await measureSheetExtras(data);
+    if (extras.merges > MARKED_COPY_LIMITS.merges || extras.validatedCells > MARKED_COPY_LIMITS.validatedCells)
+      return {
+        why: `Sổ đơn vị gửi có ${extras.merges.toLocaleString('vi-VN')} vùng ô gộp và ${extras.validatedCells.toLocaleString('vi-VN')} ô có ràng buộc dữ liệu (thường do áp danh sách chọn cho cả cột), quá nhiều để đánh dấu lại; các vấn đề cần sửa ở mục III. Khi sửa, chỉ áp danh sách chọn cho các dòng có dữ liệu.`,
+      };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    writeMarks(wb, computeMarks(check));
+    return { wb };
+  } catch (e) {
+    return {
+      why: `Không mở lại được sổ đơn vị gửi để đánh dấu (${(e as Error).message}); các vấn đề cần sửa ở mục III.`,
+    };
+  }
+}
+
 /** The "Phản hồi" sheet of one unit. */
-function writeFeedbackSheet(ws: ExcelJS.Worksheet, result: MergeResult, unit: string, previous: PreviousMaster): void {
+function writeFeedbackSheet(
+  ws: ExcelJS.Worksheet,
+  result: MergeResult,
+  unit: string,
+  previous: PreviousMaster,
+  unmarked?: string,
+): void {
   const { plan } = result;
   const u = plan.units.find((x) => x.code === unit)!;
   const files = result.files.filter((f) => f.unit === unit);
@@ -164,6 +196,7 @@ function writeFeedbackSheet(ws: ExcelJS.Worksheet, result: MergeResult, unit: st
         : '–',
     ],
     ['Tổng hợp lúc', when(result.generatedAt)],
+    ...(unmarked ? [['Sổ đánh dấu', unmarked] as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value]);
@@ -262,11 +295,12 @@ export async function writeFeedback(
   for (const unit of unitsThatSent(result)) {
     const used = result.files.find((f) => f.unit === unit && f.status === 'accepted');
     const check = result.checks.get(unit);
-    const wb = new ExcelJS.Workbook();
+    let wb = new ExcelJS.Workbook();
+    let unmarked: string | undefined;
     if (used && check) {
-      // The unit's own workbook, as received: its values, sheets, widths and dropdowns, plus the marks.
-      await wb.xlsx.readFile(path.join(inbox, used.file));
-      writeMarks(wb, computeMarks(check));
+      const copy = await markedCopy(path.join(inbox, used.file), check);
+      if ('wb' in copy) wb = copy.wb;
+      else unmarked = copy.why;
     }
     wb.creator = result.plan.issuer.agency;
     const ws = wb.addWorksheet(FEEDBACK_SHEET);
@@ -276,7 +310,7 @@ export async function writeFeedback(
     // Only the feedback sheet is selected: several selected tabs would group them in Excel.
     for (const other of wb.worksheets)
       if (other !== ws && other.views) other.views = other.views.map((v) => ({ ...v, tabSelected: false }));
-    writeFeedbackSheet(ws, result, unit, previous);
+    writeFeedbackSheet(ws, result, unit, previous, unmarked);
     const target = path.join(dir, `${unit}.xlsx`);
     await writeAtomic(target, (tmp) => wb.xlsx.writeFile(tmp));
     written.push(target);

@@ -1,7 +1,7 @@
 // Feedback workbooks from one merge of the demo inbox: one per unit that sent a file, a "Phản hồi" sheet
 // first saying what happened to its files and every issue as the report has it, then its own rows marked;
 // and what the secretariat types in the master reaches the units after the next merge.
-import { readdirSync } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { describeLocation, ERROR_FILL, SEVERITY_LABELS } from '../../engine/index.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
-import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir } from './inbox.js';
+import { manyMerges, wholeColumnValidation } from './hostile-files.js';
+import { onTime, openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
 type Table = Record<string, unknown>[];
 
@@ -184,5 +185,30 @@ describe('merge --feedback over the demo inbox', () => {
       'Ý kiến Văn phòng': 'Đủ điều kiện, đề nghị trình Hội đồng',
       'Kết quả Hội đồng': 'Đồng ý',
     });
+  }, 180_000);
+});
+
+describe('merge --feedback with files a full reader cannot open in bounded time', () => {
+  it('gives those units their Phản hồi sheet, saying why their workbook is not marked, and finishes', async () => {
+    const dir = tmpDir('feedback-hostile');
+    const inbox = path.join(dir, 'inbox');
+    const feedback = path.join(dir, 'phan-hoi');
+    await writeInbox(inbox, [unit('SCT-VP')]);
+    const files = [
+      { unit: 'TP-QUANGNGAI', data: await wholeColumnValidation(PLAN, 'TP-QUANGNGAI') },
+      { unit: 'TX-DUCPHO', data: await manyMerges(PLAN, 'TX-DUCPHO') },
+    ];
+    for (const f of files) await fs.writeFile(path.join(inbox, `${f.unit}.xlsx`), f.data);
+    for (const f of readdirSync(inbox)) await fs.utimes(path.join(inbox, f), onTime, onTime);
+    const run = await runSync(['merge', '--inbox', inbox, '--out', path.join(dir, 'm.xlsx'), '--feedback', feedback]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const f of files) {
+      const wb = await openWorkbook(path.join(feedback, `${f.unit}.xlsx`));
+      expect(wb.worksheets.map((w) => w.name)).toEqual([FEEDBACK_SHEET]);
+      expect(text(wb.getWorksheet(FEEDBACK_SHEET)!)).toMatch(/quá nhiều để đánh dấu lại/);
+    }
+    // The ordinary unit gets its own workbook back, marked.
+    const good = await openWorkbook(path.join(feedback, 'SCT-VP.xlsx'));
+    expect(good.worksheets.length).toBeGreaterThan(1);
   }, 180_000);
 });
