@@ -2,6 +2,7 @@
 // alone: the merge (with a streaming inflate check on top, in Node) and the offline checker page (in the
 // browser) share these rules, so a clerk and the secretariat get the same message for the same file.
 import { makeIssue, type Issue, type Oversize, type ParamsOf } from './issues.js';
+import { compoundFileKind, isCompoundFile } from './compound-file.js';
 import { LIMITS } from './limits.js';
 
 type RefusedCode = 'FILE_UNSUPPORTED' | 'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE';
@@ -39,21 +40,23 @@ export function screenSize(bytes: number): ScreenResult {
   return bytes > LIMITS.fileBytes ? tooLarge({ what: 'file', bytes }, LIMITS.fileBytes) : OK;
 }
 
-// Encrypted OOXML is stored inside an OLE compound file, whatever its extension says.
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const EOCD_SIZE = 22;
 
 /**
- * The container's own checks: size, the compound-file signature of an encrypted workbook, and the zip's
+ * The container's own checks: size, a compound file (an encrypted workbook, or an Excel 97–2003 one under
+ * another name, told apart as the merge tells them), and the zip's
  * central directory (present, whole, within the entry count and declared inflated sizes). It inflates
  * nothing: sizes that lie are caught by the Node inflate guard, or by the parser's own checks.
  */
 export function screenBytes(data: Uint8Array): ScreenResult {
   const size = screenSize(data.length);
   if (!size.ok) return size;
-  if (OLE_SIGNATURE.every((b, i) => data[i] === b)) return { ok: false, code: 'FILE_ENCRYPTED', params: {} };
+  if (isCompoundFile(data))
+    return compoundFileKind(data) === 'encrypted'
+      ? { ok: false, code: 'FILE_ENCRYPTED', params: {} }
+      : { ok: false, code: 'FILE_UNSUPPORTED', params: { extension: '.xlsx', legacyExcel: true } };
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   // The end-of-central-directory record is in the last 22 bytes plus at most a 64 KiB comment.
   let eocd = -1;

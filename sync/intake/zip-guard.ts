@@ -4,7 +4,7 @@
 import yauzl from 'yauzl';
 import type { Finding, Oversize } from '../../engine/index.js';
 import { LIMITS } from '../../engine/limits.js';
-import { compoundFileKind, isCompoundFile } from '../../node/compound-file.js';
+import { compoundFileKind, isCompoundFile } from '../../engine/compound-file.js';
 
 export type GuardResult =
   | { ok: true }

@@ -14,6 +14,7 @@ import { serveStatic } from '../../addin/serve.js';
 import { ERROR_FILL } from '../../engine/index.js';
 import { formatIssue, sheetColumns, type Cell } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { compoundFile } from '../sync/hostile-files.js';
 import { parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
 import { PLAN, validInfo, validRow } from '../engine/grids.js';
@@ -100,6 +101,11 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     writeFileSync(files.truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     files.xls = fixture('H-BATO.xls');
     writeFileSync(files.xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    // An Excel 97–2003 workbook renamed .xlsx, and a password-protected one: both compound files.
+    files.renamedXls = fixture('H-BATO-cu.xlsx');
+    writeFileSync(files.renamedXls, compoundFile(['Workbook', '\u0005SummaryInformation']));
+    files.encrypted = fixture('H-BATO-mat-khau.xlsx');
+    writeFileSync(files.encrypted, compoundFile(['EncryptionInfo', 'EncryptedPackage']));
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -238,15 +244,19 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     await page.close();
   });
 
-  it('explains a truncated file and an .xls with the merge’s own words, without crashing', async () => {
-    for (const file of [files.truncated!, files.xls!]) {
+  it('explains a truncated file, an .xls (renamed or not) and a password with the merge’s own words', async () => {
+    const messages: string[] = [];
+    for (const file of [files.truncated!, files.xls!, files.renamedXls!, files.encrypted!]) {
       const page = await check(file);
       const text = await page.textContent('#results');
       expect(text).toContain('Không đọc được tệp này');
-      expect(text).toContain(await mergeMessage(file));
+      messages.push(await mergeMessage(file));
+      expect(text).toContain(messages.at(-1));
       await page.screenshot({ path: path.join(SHOTS, `${path.basename(file)}.png`), fullPage: true });
       await page.close();
     }
+    // A renamed .xls is told to save as .xlsx, not to remove a password it does not have.
+    expect(messages[2]).not.toBe(messages[3]);
   });
 
   it('works from the add-in’s web host as well', async () => {

@@ -1,10 +1,11 @@
 // The OLE compound file (CFB) container: an Excel 97–2003 .xls and a password-protected .xlsx both come in
 // one. Only the directory is read, enough to tell them apart by their stream names: an encrypted package
-// has "EncryptedPackage" and "EncryptionInfo", a legacy workbook "Workbook" or "Book".
+// has "EncryptedPackage" and "EncryptionInfo", a legacy workbook "Workbook" or "Book". Plain byte arrays,
+// so the merge (Node) and the offline checker page (browser) tell them apart the same way.
 
-export const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export const isCompoundFile = (data: Buffer): boolean => data.subarray(0, 8).equals(CFB_SIGNATURE);
+export const isCompoundFile = (data: Uint8Array): boolean => CFB_SIGNATURE.every((b, i) => data[i] === b);
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;
@@ -16,8 +17,14 @@ const DIR_ENTRY = 128;
  * The names of every stream and storage in a compound file's directory; null when the directory cannot
  * be followed (truncated or damaged). Loops and out-of-range sectors end the walk instead of hanging it.
  */
-export function compoundFileNames(data: Buffer): string[] | null {
-  if (!isCompoundFile(data) || data.length < 512) return null;
+export function compoundFileNames(bytes: Uint8Array): string[] | null {
+  if (!isCompoundFile(bytes) || bytes.length < 512) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = {
+    length: bytes.length,
+    readUInt16LE: (at: number) => view.getUint16(at, true),
+    readUInt32LE: (at: number) => view.getUint32(at, true),
+  };
   const shift = data.readUInt16LE(0x1e);
   if (shift !== 9 && shift !== 12) return null;
   const size = 1 << shift;
@@ -56,10 +63,12 @@ export function compoundFileNames(data: Buffer): string[] | null {
     const base = offset(sid);
     for (let e = 0; e < size / DIR_ENTRY; e++) {
       const entry = base + e * DIR_ENTRY;
-      const type = data[entry + 0x42];
+      const type = bytes[entry + 0x42];
       const nameBytes = data.readUInt16LE(entry + 0x40);
       if (!type || nameBytes < 2 || nameBytes > 64) continue;
-      names.push(data.toString('utf16le', entry, entry + nameBytes - 2));
+      names.push(
+        String.fromCharCode(...Array.from({ length: nameBytes / 2 - 1 }, (_, k) => data.readUInt16LE(entry + k * 2))),
+      );
     }
     sid = next(sid);
   }
@@ -67,7 +76,7 @@ export function compoundFileNames(data: Buffer): string[] | null {
 }
 
 /** What a compound file holds, as far as a checker needs to know. */
-export function compoundFileKind(data: Buffer): 'encrypted' | 'legacy' {
+export function compoundFileKind(data: Uint8Array): 'encrypted' | 'legacy' {
   const names = compoundFileNames(data) ?? [];
   return names.some((n) => n === 'EncryptedPackage' || n === 'EncryptionInfo') ? 'encrypted' : 'legacy';
 }
