@@ -109,7 +109,7 @@ export const runMerge = (argv: string[]): Promise<number> =>
     try {
       await removeStaleTemps(opts.out);
       const now = new Date();
-      const previous = await readPreviousMaster(opts.out, now, opts.plan.timeZone);
+      const previous = await readPreviousMaster(opts.out, now, opts.plan);
       const bar = progress();
       const result = await merge({
         plan: opts.plan,

@@ -23,6 +23,9 @@ export interface AnnotatedSheet {
   findByHeaders?: boolean;
   /** The read fails when the sheet is not there (the tally: without it this is not a master). */
   required?: boolean;
+  /** The only keys the next master writes a row for (Theo đơn vị: the plan's units); a value typed on any
+   *  other key (the totals row, a mistyped code) has nowhere to go and is set aside. */
+  keys?: ReadonlySet<string>;
 }
 
 export interface KeptRow {
@@ -99,6 +102,7 @@ export const UNMATCHED_HEADERS = {
 export const UNMATCHED_REASONS = {
   copy: 'Dòng chép trùng mã: giá trị khác với dòng được giữ',
   noKey: 'Dòng không có mã',
+  unknownKey: 'Mã không có trong kế hoạch nên không có dòng để giữ',
 } as const;
 
 /** Reads one sheet's rows into an AnnotationTable. */
@@ -136,8 +140,9 @@ class SheetCollector {
     for (const { header, col } of this.cols) if (!isBlank(cells[col])) values.set(header, cells[col]!);
     if (values.size === 0) return true;
     const key = cellText(flattenCell(isFormula(cells[this.keyCol]) ? null : cells[this.keyCol]));
-    if (!key) {
-      for (const [column, value] of values) this.setAside(row, column, '', value, UNMATCHED_REASONS.noKey, cells);
+    if (!key || (this.spec.keys && !this.spec.keys.has(key))) {
+      const reason = key ? UNMATCHED_REASONS.unknownKey : UNMATCHED_REASONS.noKey;
+      for (const [column, value] of values) this.setAside(row, column, key, value, reason, cells);
       return true;
     }
     const kept = this.byKey.get(key);

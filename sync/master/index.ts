@@ -3,7 +3,7 @@
 // list per award form. The caller writes to a temporary path and renames it. What the secretariat typed
 // into the previous master is read back first.
 import ExcelJS from 'exceljs';
-import { formatLocalTime } from '../../engine/index.js';
+import { formatLocalTime, type Plan } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
 import { writeAnnex } from './annex.js';
 import { readAnnotations, type PreviousMaster } from './annotations.js';
@@ -12,19 +12,19 @@ import { MASTER_SHEETS } from './layout.js';
 import { REGISTER_ANNOTATIONS, registerFrom, writeRegister } from './register.js';
 import { writeStats } from './stats.js';
 import { TALLY_ANNOTATIONS, writeTally } from './tally.js';
-import { UNITS_ANNOTATIONS, writeUnits } from './units.js';
+import { unitsAnnotations, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
 
 export { emptyPrevious, type PreviousMaster } from './annotations.js';
 export { registerApprovedOnly, registerFrom, type Register } from './register.js';
 
 /** The secretariat's values in the master at `file` (nothing when there is no file yet). */
-export const readPreviousMaster = (file: string, now: Date, timeZone: string): Promise<PreviousMaster> =>
+export const readPreviousMaster = (file: string, now: Date, plan: Plan): Promise<PreviousMaster> =>
   readAnnotations(
     file,
-    [TALLY_ANNOTATIONS, UNITS_ANNOTATIONS, REGISTER_ANNOTATIONS],
+    [TALLY_ANNOTATIONS, unitsAnnotations(plan), REGISTER_ANNOTATIONS],
     MASTER_SHEETS.unmatched,
-    formatLocalTime(now, timeZone),
+    formatLocalTime(now, plan.timeZone),
   );
 
 export async function writeMaster(file: string, result: MergeResult, previous: PreviousMaster): Promise<void> {

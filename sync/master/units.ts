@@ -1,6 +1,6 @@
 // Theo đơn vị: every unit of the plan, also those that sent nothing, so the secretariat knows whom to chase.
 import type ExcelJS from 'exceljs';
-import { formatLocalTime, NOMINATION_STATUS_LABELS } from '../../engine/index.js';
+import { formatLocalTime, NOMINATION_STATUS_LABELS, type Plan } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
 import { countNominations, type Counts } from '../statuses.js';
 import type { AnnotatedSheet, PreviousMaster } from './annotations.js';
@@ -8,12 +8,14 @@ import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from './la
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
 import { addRow } from './tally.js';
 
-/** The received time the secretariat types per unit (SPEC §7), kept across re-merges by unit code. */
-export const UNITS_ANNOTATIONS: AnnotatedSheet = {
+/** The received time the secretariat types per unit (SPEC §7), kept across re-merges by unit code; one
+ *  typed on a row that is no unit of the plan is set aside. */
+export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
   sheet: MASTER_SHEETS.units,
   key: UNIT_CODE_HEADER,
   columns: [RECEIVED_BY_OFFICE_HEADER],
-};
+  keys: new Set(plan.units.map((u) => u.code)),
+});
 
 export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
   if (u.status === 'submitted') return 'Đã nộp đúng hạn';

@@ -201,3 +201,45 @@ describe('the received time the secretariat records', () => {
     expect(sontay[col]).toBe('Đã nộp đúng hạn');
   }, 60_000);
 });
+
+describe('a received time typed on a row that is no unit of the plan', () => {
+  it('is listed in Ghi chú không khớp, not dropped (the totals row, a mistyped code)', async () => {
+    const dir = tmpDir('received-orphan');
+    const inbox = path.join(dir, 'inbox');
+    const master = path.join(dir, 'master.xlsx');
+    await writeInbox(inbox, [unit('H-BATO')]);
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+
+    const wb = await openWorkbook(master);
+    const ws = wb.getWorksheet(MASTER_SHEETS.units)!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = header.indexOf(RECEIVED_BY_OFFICE_HEADER) + 1;
+    const rows = rowsOf(ws);
+    ws.getRow(rows.findIndex((r) => r[0] === 'Tổng cộng') + 1).getCell(col).value = '15/04/2021 16:30';
+    const sontay = ws.getRow(rows.findIndex((r) => r[0] === 'H-SONTAY') + 1);
+    sontay.getCell(1).value = 'H-SONTAYY';
+    sontay.getCell(col).value = '14/04/2021';
+    await wb.xlsx.writeFile(master);
+
+    const run = await runSync(['merge', '--inbox', inbox, '--out', master]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Ghi chú không khớp: 2 giá trị');
+    const unmatched = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.unmatched)!);
+    const uh = unmatched[0] as string[];
+    const entries = unmatched.slice(1).map((r) => Object.fromEntries(uh.map((h, i) => [h, r[i]])));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        [UNMATCHED_HEADERS.sheet]: MASTER_SHEETS.units,
+        [UNMATCHED_HEADERS.key]: 'H-SONTAYY',
+        [UNMATCHED_HEADERS.column]: RECEIVED_BY_OFFICE_HEADER,
+        [UNMATCHED_HEADERS.value]: '14/04/2021',
+        [UNMATCHED_HEADERS.reason]: UNMATCHED_REASONS.unknownKey,
+      }),
+      expect.objectContaining({
+        [UNMATCHED_HEADERS.key]: 'Tổng cộng',
+        [UNMATCHED_HEADERS.value]: '15/04/2021 16:30',
+        [UNMATCHED_HEADERS.reason]: UNMATCHED_REASONS.unknownKey,
+      }),
+    ]);
+  }, 60_000);
+});
