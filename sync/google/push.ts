@@ -1,33 +1,49 @@
-// `sync push`: copy the master's sheets into a Google Sheet that leaders read on their phones. First the
-// secretariat's columns typed in the Sheet's Tổng hợp are merged back into the master (saved atomically,
-// previous master kept as backup); only then is the Sheet rewritten from the master, so nothing typed
+// `sync push`: copy the master's sheets into a Google Sheet that leaders read on their phones. First what
+// the secretariat typed in the Sheet — its three columns of Tổng hợp, the received time of Theo đơn vị — is
+// merged back into the master (saved atomically, previous master kept as backup; a value that cannot stay
+// in its row goes to Ghi chú không khớp); only then is the Sheet rewritten from the master, so nothing typed
 // on either side is lost. The master is held under the same lock as merge while this runs.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
+import { formatLocalTime } from '../../engine/index.js';
+import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { acquireLock } from '../../node/lock.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../master/layout.js';
+import type { AnnotatedSheet, Unmatched } from '../master/annotations.js';
+import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
+import { TALLY_ANNOTATIONS } from '../master/tally.js';
+import { UNITS_TYPED } from '../master/units.js';
+import { appendUnmatched } from '../master/unmatched-sheet.js';
 import { PUSH_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
 import { googleId } from './ids.js';
 import type { Logger } from './logger.js';
-import { lastPushed, lastPushedTabs, rememberPushed, type PushedTab } from './push-state.js';
+import { lastPushed, lastPushedTabs, rememberPushed, type PushedTab, type TypedBySheet } from './push-state.js';
 import { editedRows, rowDigests, rowList, unknownColumns } from './sheet-guard.js';
 import { findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
 import { callGoogle, type RetryOptions } from './retry.js';
 import {
-  masterSecretariat,
-  findSecretariatColumns,
-  mergeSecretariat,
-  readSheetSecretariat,
-  type SecretariatColumns,
+  findTypedColumns,
+  masterTyped,
+  mergeTyped,
+  readSheetTyped,
   type MergeOutcome,
+  type TypedColumns,
 } from './secretariat.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
 import { compactValidations } from './validations.js';
+
+/** The master sheets whose typed columns are merged back from the Sheet before it is rewritten. */
+const TYPED_SHEETS: readonly AnnotatedSheet[] = [TALLY_ANNOTATIONS, UNITS_TYPED];
+const typedSpec = (title: string) => TYPED_SHEETS.find((s) => s.sheet === title);
+const MERGED_COLUMNS = `các cột ${Object.values(SECRETARIAT_HEADERS)
+  .map((h) => `"${h}"`)
+  .join(
+    ', ',
+  )} của trang "${MASTER_SHEETS.tally}" và cột "${RECEIVED_BY_OFFICE_HEADER}" của trang "${MASTER_SHEETS.units}"`;
 
 export interface PushOptions {
   sheet: string;
@@ -35,6 +51,8 @@ export interface PushOptions {
   credentials?: string;
   /** Seconds to wait for a merge holding the master. */
   wait?: number;
+  /** Zone of the times written in Ghi chú không khớp (the plan's). */
+  timeZone?: string;
 }
 
 interface Api {
@@ -57,13 +75,13 @@ async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook
   return wb;
 }
 
-function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; columns: SecretariatColumns } {
+function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; columns: TypedColumns } {
   const ws = wb.getWorksheet(MASTER_SHEETS.tally);
   if (!ws)
     throw new GoogleSyncError(
       `Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`,
     );
-  const columns = findSecretariatColumns(ws);
+  const columns = findTypedColumns(ws, TALLY_ANNOTATIONS);
   if ('missing' in columns)
     throw new GoogleSyncError(
       `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${columns.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
@@ -71,41 +89,66 @@ function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; c
   return { ws, columns };
 }
 
-/** Reads the Sheet's Tổng hợp and merges its secretariat values into the master's; undefined when the tab does not exist yet. */
-async function pullSecretariat(
+/** A master sheet with its typed columns; undefined when the master lacks the sheet or a column. */
+function typedTarget(wb: ExcelJS.Workbook, spec: AnnotatedSheet) {
+  const ws = wb.getWorksheet(spec.sheet);
+  const columns = ws && findTypedColumns(ws, spec);
+  return ws && columns && !('missing' in columns) ? { ws, columns } : undefined;
+}
+
+/** Reads one tab of the Sheet and merges its typed values into the master's sheet; undefined when the tab is empty. */
+async function pullTyped(
   api: Api,
   spreadsheetId: string,
   title: string,
-  ws: ExcelJS.Worksheet,
-  columns: SecretariatColumns,
-  master: string,
+  spec: AnnotatedSheet,
+  target: { ws: ExcelJS.Worksheet; columns: TypedColumns },
+  base: TypedBySheet,
+  recordedAt: string,
 ): Promise<MergeOutcome | undefined> {
   const values = await readTab(api, spreadsheetId, title, 'FORMATTED_VALUE');
-  const sheet = readSheetSecretariat(values.map((r) => r.map((v) => String(v ?? ''))));
+  const sheet = readSheetTyped(
+    values.map((r) => r.map((v) => String(v ?? ''))),
+    spec,
+    recordedAt,
+  );
   if (sheet.kind === 'empty') return undefined;
-  if (sheet.kind === 'no-id-column') {
+  if (sheet.kind === 'no-key-column') {
     throw new GoogleSyncError(
-      `Trang "${MASTER_SHEETS.tally}" trên Google Sheet không còn cột "Mã đề nghị" nên không ghép được ý kiến đã nhập ở đó với sổ tổng hợp. Khôi phục tiêu đề cột rồi đẩy lại; chưa ghi gì.`,
+      `Trang "${spec.sheet}" trên Google Sheet không còn cột "${spec.key}" nên không ghép được những gì đã nhập ở đó với sổ tổng hợp. Khôi phục tiêu đề cột rồi đẩy lại; chưa ghi gì.`,
     );
   }
   if (sheet.orphanRows.length > 0) {
     throw new GoogleSyncError(
-      `Trang "${MASTER_SHEETS.tally}" trên Google Sheet có ý kiến ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "Mã đề nghị", nên sẽ bị mất khi ghi đè. Chuyển các ý kiến đó vào đúng dòng của đề nghị rồi đẩy lại; chưa ghi gì.`,
+      `Trang "${spec.sheet}" trên Google Sheet có giá trị đã nhập ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "${spec.key}", nên sẽ bị mất khi ghi đè. Chuyển các giá trị đó vào đúng dòng rồi đẩy lại; chưa ghi gì.`,
     );
   }
-  return mergeSecretariat(ws, columns, sheet.rows, await lastPushed(master, spreadsheetId));
+  const outcome = mergeTyped(
+    target.ws,
+    target.columns,
+    spec,
+    sheet.rows,
+    base.get(spec.sheet) ?? new Map(),
+    recordedAt,
+  );
+  return { ...outcome, setAside: [...sheet.copies, ...outcome.setAside] };
 }
 
 function reportMerge(outcome: MergeOutcome, log: Logger): void {
+  const aside = `chuyển sang trang "${MASTER_SHEETS.unmatched}"`;
   for (const d of outcome.decisions) {
     const was = d.masterValue ? `"${d.masterValue}"` : 'trống';
     if (d.winner === 'sheet')
       log.info(
-        `  Lấy từ Google Sheet: mã ${d.id}, "${d.header}" = "${d.sheetValue}" (trong sổ tổng hợp trước đó: ${was}).`,
+        `  Lấy từ Google Sheet: mã ${d.key}, "${d.header}" = "${d.sheetValue}" (trong sổ tổng hợp trước đó: ${was})${d.setAside ? `; cả hai nơi đã sửa sau lần đẩy trước, ${was} ${aside}` : ''}.`,
+      );
+    else if (d.setAside)
+      log.info(
+        `  Giữ sổ tổng hợp: mã ${d.key}, "${d.header}" = ${was} (từ chối của Hội đồng được giữ); "${d.sheetValue}" trên Google Sheet ${aside}.`,
       );
     else
       log.info(
-        `  Giữ sổ tổng hợp: mã ${d.id}, "${d.header}" = ${was} — đã sửa trong sổ sau lần đẩy trước, thay cho "${d.sheetValue}" trên Google Sheet.`,
+        `  Giữ sổ tổng hợp: mã ${d.key}, "${d.header}" = ${was} — đã sửa trong sổ sau lần đẩy trước, thay cho "${d.sheetValue}" trên Google Sheet.`,
       );
   }
   for (const id of outcome.restored) {
@@ -178,18 +221,16 @@ async function checkTabs(
     const source = renamed.get(t) ?? (current.has(t) ? t : undefined);
     const before = pushed.get(t);
     if (source === undefined || !before) continue;
-    const edited = editedRows(await readTab(api, spreadsheetId, source, 'UNFORMATTED_VALUE'), before.rows);
+    const edited = editedRows(
+      await readTab(api, spreadsheetId, source, 'UNFORMATTED_VALUE'),
+      before.rows,
+      typedSpec(t),
+    );
     if (edited.length > 0) problems.push(`"${source}" (dòng ${rowList(edited)})`);
   }
   if (problems.length > 0)
     throw new GoogleSyncError(
-      `Trên Google Sheet đã có người nhập hoặc sửa nội dung sau lần đẩy trước, ở trang ${problems.join(', ')}. Đẩy lên sẽ ghi đè những chỗ đó, nên chưa ghi gì. Hãy chép phần đã nhập vào sổ tổng hợp (các cột ${Object.values(
-        SECRETARIAT_HEADERS,
-      )
-        .map((h) => `"${h}"`)
-        .join(
-          ', ',
-        )} của trang "${MASTER_SHEETS.tally}" được ghép tự động) hoặc sang một trang riêng của bảng tính, rồi đẩy lại.`,
+      `Trên Google Sheet đã có người nhập hoặc sửa nội dung sau lần đẩy trước, ở trang ${problems.join(', ')}. Đẩy lên sẽ ghi đè những chỗ đó, nên chưa ghi gì. Hãy chép phần đã nhập vào sổ tổng hợp (${MERGED_COLUMNS} được ghép tự động) hoặc sang một trang riêng của bảng tính, rồi đẩy lại.`,
     );
   return renamed;
 }
@@ -314,20 +355,40 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       );
       for (const [t, was] of renamed)
         log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
-      const tallyTitle =
-        renamed.get(MASTER_SHEETS.tally) ??
-        (existing.some((s) => s.properties?.title === MASTER_SHEETS.tally) ? MASTER_SHEETS.tally : undefined);
-      const hasTally = tallyTitle !== undefined;
-      const outcome = hasTally ? await pullSecretariat(api, spreadsheetId, tallyTitle, ws, columns, master) : undefined;
-      if (outcome) reportMerge(outcome, log);
-      const changed =
-        outcome !== undefined && (outcome.restored.length > 0 || outcome.decisions.some((d) => d.winner === 'sheet'));
+      const base = await lastPushed(master, spreadsheetId);
+      const recordedAt = formatLocalTime(new Date(), options.timeZone ?? DEFAULT_PLAN.timeZone);
+      const outcomes: MergeOutcome[] = [];
+      const targets = new Map<string, { ws: ExcelJS.Worksheet; columns: TypedColumns }>();
+      for (const spec of TYPED_SHEETS) {
+        const target = spec === TALLY_ANNOTATIONS ? { ws, columns } : typedTarget(wb, spec);
+        // An older master without the column: nothing typed there can have come from it.
+        if (!target) continue;
+        targets.set(spec.sheet, target);
+        const source =
+          renamed.get(spec.sheet) ??
+          (existing.some((s) => s.properties?.title === spec.sheet) ? spec.sheet : undefined);
+        const outcome =
+          source === undefined
+            ? undefined
+            : await pullTyped(api, spreadsheetId, source, spec, target, base, recordedAt);
+        if (outcome) outcomes.push(outcome);
+      }
+      for (const outcome of outcomes) reportMerge(outcome, log);
+      const setAside: Unmatched[] = outcomes.flatMap((o) => o.setAside);
+      appendUnmatched(wb, setAside);
+      if (setAside.length > 0)
+        log.info(
+          `  ${setAside.length} giá trị không giữ được ở dòng của nó đã chuyển sang trang "${MASTER_SHEETS.unmatched}".`,
+        );
+      const changed = outcomes.some(
+        (o) => o.restored.length > 0 || o.setAside.length > 0 || o.decisions.some((d) => d.winner === 'sheet'),
+      );
       if (changed) {
         const backup = backupPath(master);
         for (const sheet of wb.worksheets) compactValidations(sheet);
         await writeAtomic(master, (tmp) => wb.xlsx.writeFile(tmp), { backup });
         log.info(`  Đã cập nhật sổ tổng hợp ${options.master} (bản trước lưu ở ${path.basename(backup)}).`);
-      } else if (hasTally) {
+      } else if (outcomes.length > 0) {
         log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');
       }
 
@@ -341,9 +402,13 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
         (after.data.sheets ?? []).map((s) => [s.properties?.title, s.properties?.sheetId ?? undefined]),
       );
       const tabs = new Map<string, PushedTab>(
-        contents.map((c) => [c.title, { sheetId: ids.get(c.title), rows: rowDigests(c.values).map((d) => d.digest) }]),
+        contents.map((c) => [
+          c.title,
+          { sheetId: ids.get(c.title), rows: rowDigests(c.values, typedSpec(c.title)).map((d) => d.digest) },
+        ]),
       );
-      await rememberPushed(master, spreadsheetId, masterSecretariat(ws, columns), tabs);
+      const typed: TypedBySheet = new Map([...targets].map(([sheet, t]) => [sheet, masterTyped(t.ws, t.columns)]));
+      await rememberPushed(master, spreadsheetId, typed, tabs);
 
       for (const c of contents) {
         const note = added.includes(c.title) ? ' (trang mới)' : '';

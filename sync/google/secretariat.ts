@@ -1,61 +1,116 @@
-// The secretariat's three columns of Tổng hợp, as typed in the Google Sheet, brought back into the
-// master by nomination id before the push overwrites the Sheet — so what anyone typed there survives.
-// Columns are found by header text (any order, extra columns allowed), never by position.
+// The secretariat's columns as typed in the Google Sheet — the three of Tổng hợp by nomination id, the
+// received time of Theo đơn vị by unit code — brought back into the master before the push overwrites
+// the Sheet, so what anyone typed there survives. Each sheet is described by the same AnnotatedSheet the
+// merge reads the master with. Columns are found by header text (any order, extra columns allowed),
+// never by position. A value that cannot be kept in its row (two copies of a row that disagree, a clash
+// between the Sheet and a newer edit in the master) goes to Ghi chú không khớp, never away.
 import type ExcelJS from 'exceljs';
-import { matchKey, tidy } from '../../engine/index.js';
-import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, headerText, type HeaderMap } from '../master/header-row.js';
-import {
-  ID_HEADER,
-  SECRETARIAT_HEADERS,
-  SECRETARIAT_KEYS,
-  type SecretariatKey,
-  type SecretariatValues,
-} from '../master/layout.js';
+import { flattenCell, matchKey, tidy } from '../../engine/index.js';
+import type { TypedCell } from '../../node/xlsx-rows.js';
+import { UNMATCHED_REASONS, type AnnotatedSheet, type Unmatched } from '../master/annotations.js';
+import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
+import { sheetText } from './sheet-values.js';
 
-const textOf = headerText;
-const findHeader = (rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>) => findHeaderRow(rows, ID_HEADER);
+/** Typed values of one row by column header. */
+export type RowValues = Record<string, string>;
 
 export interface SheetRow {
   /** 1-based row in the Google Sheet. */
   row: number;
-  values: SecretariatValues;
+  /** Every typed column the Sheet has, '' when empty. */
+  values: RowValues;
   /** The whole row by matchKey(header), to rebuild it in the master when the master no longer has it. */
   cells: Map<string, string>;
 }
 
-export type SheetSecretariat =
-  { kind: 'empty' } | { kind: 'no-id-column' } | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[] };
+export type SheetTyped =
+  | { kind: 'empty' }
+  | { kind: 'no-key-column' }
+  | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[]; copies: Unmatched[] };
 
-/** Reads Tổng hợp as the Google Sheet shows it: secretariat values by id, and rows that have values but no id. */
-export function readSheetSecretariat(values: string[][]): SheetSecretariat {
+const cellOf = (line: readonly string[], c: number | undefined) =>
+  c === undefined ? '' : tidy(String(line[c - 1] ?? ''));
+
+/** What a row says besides the typed columns, so a person can tell which line a set-aside value came from. */
+function contextOf(header: HeaderMap, line: readonly string[], spec: AnnotatedSheet): string {
+  const typed = new Set(spec.columns.map(matchKey));
+  return [...header.headers]
+    .filter(([c, h]) => !typed.has(matchKey(h)) && cellOf(line, c) !== '')
+    .slice(0, 4)
+    .map(([c, h]) => `${h}: ${cellOf(line, c)}`)
+    .join('; ');
+}
+
+/** A master cell's value as the merge keeps typed values (a date stays a date, a formula a formula). */
+function typedOf(v: ExcelJS.CellValue): TypedCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') {
+    const result = flattenCell(v.result);
+    return result === null ? { formula: v.formula } : { formula: v.formula, result };
+  }
+  return sheetText(v);
+}
+
+/** Where a value read from the Google Sheet is said to come from in Ghi chú không khớp. */
+export const sheetSource = (spec: AnnotatedSheet) => `${spec.sheet} (Google Sheet)`;
+
+/**
+ * Reads one tab as the Google Sheet shows it: typed values by key, rows that have values but no key, and
+ * the values of copied rows (same key twice) that disagree with the copy kept.
+ */
+export function readSheetTyped(values: string[][], spec: AnnotatedSheet, recordedAt: string): SheetTyped {
   if (values.every((row) => row.every((v) => tidy(String(v ?? '')) === ''))) return { kind: 'empty' };
-  const header = findHeader(values);
-  if (!header) return { kind: 'no-id-column' };
-  const idCol = columnOf(header, ID_HEADER)!;
-  const cols = SECRETARIAT_KEYS.map((k) => [k, columnOf(header, SECRETARIAT_HEADERS[k])] as const);
+  const header = findHeaderRow(values, spec.key);
+  if (!header) return { kind: 'no-key-column' };
+  const keyCol = columnOf(header, spec.key)!;
+  const cols = spec.columns.flatMap((h) => {
+    const c = columnOf(header, h);
+    return c === undefined ? [] : [[h, c] as const];
+  });
   const rows = new Map<string, SheetRow>();
   const orphanRows: number[] = [];
+  const copies: Unmatched[] = [];
   for (let r = header.row; r < values.length; r++) {
     const line = values[r] ?? [];
-    const cell = (c: number | undefined) => (c === undefined ? '' : tidy(String(line[c - 1] ?? '')));
-    const typed = Object.fromEntries(cols.map(([k, c]) => [k, cell(c)])) as SecretariatValues;
-    const id = cell(idCol);
-    const hasValue = SECRETARIAT_KEYS.some((k) => typed[k] !== '');
-    if (!id) {
+    const typed: RowValues = Object.fromEntries(cols.map(([h, c]) => [h, cellOf(line, c)]));
+    const key = cellOf(line, keyCol);
+    const hasValue = Object.values(typed).some((v) => v !== '');
+    if (!key) {
       if (hasValue) orphanRows.push(r + 1);
       continue;
     }
-    const previous = rows.get(id);
-    if (previous) {
-      // A row copied within the Sheet: keep the first non-empty value of each column.
-      for (const k of SECRETARIAT_KEYS) if (previous.values[k] === '') previous.values[k] = typed[k];
+    const kept = rows.get(key);
+    if (kept) {
+      // A row copied within the Sheet: a value beside an empty cell fills it; of two different values one
+      // is kept (a council refusal wins), the other set aside.
+      for (const [h] of cols) {
+        const [current, value] = [kept.values[h]!, typed[h]!];
+        if (value === '' || value === current) continue;
+        if (current === '') {
+          kept.values[h] = value;
+          continue;
+        }
+        const second = spec.prefer?.(h, [current, value]) === 1;
+        if (second) kept.values[h] = value;
+        copies.push({
+          sheet: sheetSource(spec),
+          row: second ? kept.row : r + 1,
+          column: h,
+          key,
+          value: second ? current : value,
+          reason: UNMATCHED_REASONS.copy,
+          context: contextOf(header, line, spec),
+          recordedAt,
+        });
+      }
       continue;
     }
     const cells = new Map<string, string>();
-    for (const [c, h] of header.headers) cells.set(matchKey(h), cell(c));
-    rows.set(id, { row: r + 1, values: typed, cells });
+    for (const [c, h] of header.headers) cells.set(matchKey(h), cellOf(line, c));
+    rows.set(key, { row: r + 1, values: typed, cells });
   }
-  return { kind: 'read', rows, orphanRows };
+  return { kind: 'read', rows, orphanRows, copies };
 }
 
 /** The first rows of a worksheet as plain arrays (index 0 = column A). */
@@ -66,107 +121,146 @@ function headRows(ws: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
-export interface SecretariatColumns {
+export interface TypedColumns {
   header: HeaderMap;
-  idCol: number;
-  cols: Record<SecretariatKey, number>;
+  keyCol: number;
+  /** 1-based column of each typed header. */
+  cols: Map<string, number>;
 }
 
-/** Where the id and the secretariat's columns are in the master's Tổng hợp; the missing headers when not all are. */
-export function findSecretariatColumns(ws: ExcelJS.Worksheet): SecretariatColumns | { missing: string[] } {
-  const header = findHeader(headRows(ws));
-  if (!header) return { missing: [ID_HEADER] };
-  const cols = {} as Record<SecretariatKey, number>;
+/** Where the key and the typed columns are in a master sheet; the missing headers when not all are. */
+export function findTypedColumns(ws: ExcelJS.Worksheet, spec: AnnotatedSheet): TypedColumns | { missing: string[] } {
+  const header = findHeaderRow(headRows(ws), spec.key);
+  if (!header) return { missing: [spec.key] };
+  const cols = new Map<string, number>();
   const missing: string[] = [];
-  for (const k of SECRETARIAT_KEYS) {
-    const c = columnOf(header, SECRETARIAT_HEADERS[k]);
-    if (c === undefined) missing.push(SECRETARIAT_HEADERS[k]);
-    else cols[k] = c;
+  for (const h of spec.columns) {
+    const c = columnOf(header, h);
+    if (c === undefined) missing.push(h);
+    else cols.set(h, c);
   }
   if (missing.length > 0) return { missing };
-  return { header, idCol: columnOf(header, ID_HEADER)!, cols };
+  return { header, keyCol: columnOf(header, spec.key)!, cols };
 }
 
-/** One secretariat value that the merge decided on, for the push's printout. */
+/** One typed value that the merge decided on, for the push's printout. */
 export interface Decision {
-  id: string;
-  /** 1-based row in the master's Tổng hợp. */
+  key: string;
+  /** 1-based row in the master sheet. */
   row: number;
   header: string;
-  /** `sheet`: the Sheet's value replaced the master's; `master`: the master's newer edit was kept. */
+  /** `sheet`: the Sheet's value replaced the master's; `master`: the master's value was kept. */
   winner: 'sheet' | 'master';
   sheetValue: string;
   masterValue: string;
+  /** Both sides had changed it since the last push: the value not kept went to Ghi chú không khớp. */
+  setAside?: boolean;
 }
 
 export interface MergeOutcome {
   decisions: Decision[];
-  /** Ids present only in the Sheet, with a typed value: their rows were copied back into the master. */
+  /** Keys present only in the Sheet, with a typed value: their rows were copied back into the master. */
   restored: string[];
+  /** Values that have no row to stay in: for Ghi chú không khớp. */
+  setAside: Unmatched[];
 }
 
 /**
- * Merges the Sheet's values into the master's Tổng hợp. An empty Sheet cell never erases the master. A
- * non-empty Sheet value that differs wins, unless it is exactly what the previous push wrote (`base`)
- * and the master has since been changed to another non-empty value: then the master's newer edit stays.
+ * Merges the Sheet's values into a master sheet. An empty Sheet cell never erases the master. A non-empty
+ * Sheet value that differs wins when the master still holds what the previous push wrote (`base`); when
+ * the Sheet still holds what the previous push wrote, the master's newer edit stays. When both changed
+ * (or there is no record), the Sheet's wins — unless the master's is a council refusal — and the other
+ * is set aside. A key only the Sheet has is copied back as a row (sheets that keep rows) or set aside.
  */
-export function mergeSecretariat(
+export function mergeTyped(
   ws: ExcelJS.Worksheet,
-  columns: SecretariatColumns,
+  columns: TypedColumns,
+  spec: AnnotatedSheet,
   sheet: Map<string, SheetRow>,
-  base: Map<string, Partial<SecretariatValues>>,
+  base: Map<string, RowValues>,
+  recordedAt: string,
 ): MergeOutcome {
   const decisions: Decision[] = [];
+  const setAside: Unmatched[] = [];
   const seen = new Set<string>();
   for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const id = textOf(row.getCell(columns.idCol).value);
-    const typed = id ? sheet.get(id) : undefined;
-    if (!id || !typed) continue;
-    seen.add(id);
-    for (const k of SECRETARIAT_KEYS) {
-      const cell = row.getCell(columns.cols[k]);
-      const masterValue = textOf(cell.value);
-      const sheetValue = typed.values[k];
+    const key = sheetText(row.getCell(columns.keyCol).value);
+    const typed = key ? sheet.get(key) : undefined;
+    if (!key || !typed) continue;
+    seen.add(key);
+    for (const [header, col] of columns.cols) {
+      const cell = row.getCell(col);
+      const masterValue = sheetText(cell.value);
+      const sheetValue = typed.values[header] ?? '';
       if (sheetValue === '' || sheetValue === masterValue) continue;
-      const header = SECRETARIAT_HEADERS[k];
-      if (masterValue !== '' && base.get(id)?.[k] === sheetValue) {
-        decisions.push({ id, row: r, header, winner: 'master', sheetValue, masterValue });
+      const pushed = base.get(key)?.[header];
+      if (masterValue !== '' && pushed === sheetValue) {
+        decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue });
+        continue;
+      }
+      const clash = masterValue !== '' && pushed !== masterValue;
+      const masterWins = clash && spec.prefer?.(header, [sheetValue, masterValue]) === 1;
+      if (clash)
+        setAside.push({
+          sheet: masterWins ? sheetSource(spec) : spec.sheet,
+          row: masterWins ? typed.row : r,
+          column: header,
+          key,
+          value: masterWins ? sheetValue : typedOf(cell.value),
+          reason: UNMATCHED_REASONS.bothEdited,
+          context: '',
+          recordedAt,
+        });
+      if (masterWins) {
+        decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue, setAside: true });
         continue;
       }
       cell.value = sheetValue;
-      decisions.push({ id, row: r, header, winner: 'sheet', sheetValue, masterValue });
+      decisions.push({ key, row: r, header, winner: 'sheet', sheetValue, masterValue, setAside: clash });
     }
   }
   const restored: string[] = [];
-  for (const [id, typed] of sheet) {
-    if (seen.has(id) || SECRETARIAT_KEYS.every((k) => typed.values[k] === '')) continue;
+  for (const [key, typed] of sheet) {
+    const filled = [...columns.cols.keys()].filter((h) => (typed.values[h] ?? '') !== '');
+    if (seen.has(key) || filled.length === 0) continue;
+    if (!spec.keepRows) {
+      for (const h of filled)
+        setAside.push({
+          sheet: sheetSource(spec),
+          row: typed.row,
+          column: h,
+          key,
+          value: typed.values[h]!,
+          reason: UNMATCHED_REASONS.unknownKey,
+          context: '',
+          recordedAt,
+        });
+      continue;
+    }
     const values: unknown[] = [];
     for (const [c, h] of columns.header.headers) values[c - 1] = typed.cells.get(matchKey(h)) || null;
-    values[columns.idCol - 1] = id;
-    for (const k of SECRETARIAT_KEYS) values[columns.cols[k] - 1] = typed.values[k] || null;
+    values[columns.keyCol - 1] = key;
+    for (const [h, c] of columns.cols) values[c - 1] = typed.values[h] || null;
     ws.addRow(values);
-    restored.push(id);
+    restored.push(key);
   }
-  return { decisions, restored };
+  return { decisions, restored, setAside };
 }
 
-/** The secretariat values now in the master, by id: what the push writes and remembers as the next base. */
-export function masterSecretariat(
-  ws: ExcelJS.Worksheet,
-  columns: SecretariatColumns,
-): Map<string, Partial<SecretariatValues>> {
-  const result = new Map<string, Partial<SecretariatValues>>();
+/** The typed values now in a master sheet, by key, as the push writes them: remembered as the next base. */
+export function masterTyped(ws: ExcelJS.Worksheet, columns: TypedColumns): Map<string, RowValues> {
+  const result = new Map<string, RowValues>();
   for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const id = textOf(row.getCell(columns.idCol).value);
-    if (!id) continue;
-    const values: Partial<SecretariatValues> = {};
-    for (const k of SECRETARIAT_KEYS) {
-      const v = textOf(row.getCell(columns.cols[k]).value);
-      if (v !== '') values[k] = v;
+    const key = sheetText(row.getCell(columns.keyCol).value);
+    if (!key) continue;
+    const values: RowValues = {};
+    for (const [h, c] of columns.cols) {
+      const v = sheetText(row.getCell(c).value);
+      if (v !== '') values[h] = v;
     }
-    if (Object.keys(values).length > 0) result.set(id, values);
+    if (Object.keys(values).length > 0) result.set(key, values);
   }
   return result;
 }

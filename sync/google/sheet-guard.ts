@@ -1,39 +1,45 @@
 // What push checks before it clears anything in the Google Sheet: that every tab it is about to rewrite
-// still holds what the previous push wrote (someone may have typed in Theo đơn vị or a list), and that
+// still holds what the previous push wrote, its typed columns aside (someone may have typed in a list), and that
 // Tổng hợp has no column the master does not know (a renamed "Kết quả Hội đồng", a leader's own
 // "Ý kiến Giám đốc"). The previous content is remembered as one short digest per row.
 import { createHash } from 'node:crypto';
 import { matchKey } from '../../engine/index.js';
+import type { AnnotatedSheet } from '../master/annotations.js';
 import { findHeaderRow, type HeaderMap } from '../master/header-row.js';
-import { ID_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
+import { ID_HEADER } from '../master/layout.js';
 
 type Value = string | number | boolean | null | undefined;
-
-const SECRETARIAT = new Set(Object.values(SECRETARIAT_HEADERS).map(matchKey));
 
 const text = (v: Value): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
 
 const digest = (parts: unknown): string => createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
 
 /**
- * One digest per non-empty row, in order. In Tổng hợp (a sheet with the id header) cells are taken by
- * header, so moving a column is no edit, and the secretariat's columns — merged back, not overwritten —
- * are left out.
+ * One digest per non-empty row, in order. In a sheet with typed columns (`typed`: Tổng hợp, Theo đơn vị)
+ * cells are taken by header, so moving a column is no edit, and the typed columns — merged back, not
+ * overwritten — are left out; a cell under no header is taken by its position.
  */
-export function rowDigests(values: ReadonlyArray<ReadonlyArray<Value>>): { row: number; digest: string }[] {
-  const header = findHeaderRow(values, ID_HEADER);
+export function rowDigests(
+  values: ReadonlyArray<ReadonlyArray<Value>>,
+  typed?: Pick<AnnotatedSheet, 'key' | 'columns'>,
+): { row: number; digest: string }[] {
+  const header = typed ? findHeaderRow(values, typed.key) : undefined;
+  const skip = new Set(typed?.columns.map(matchKey));
   const out: { row: number; digest: string }[] = [];
   values.forEach((line, r) => {
     let parts: unknown;
     if (header && r + 1 === header.row) {
       parts = [...header.headers.values()]
         .map(matchKey)
-        .filter((h) => !SECRETARIAT.has(h))
+        .filter((h) => !skip.has(h))
         .sort();
     } else if (header && r + 1 > header.row) {
       const cells: [string, string][] = [];
-      for (const [c, h] of header.headers)
-        if (!SECRETARIAT.has(matchKey(h)) && text(line[c - 1]) !== '') cells.push([matchKey(h), text(line[c - 1])]);
+      line.forEach((v, i) => {
+        const h = header.headers.get(i + 1);
+        const name = h === undefined ? `#${i + 1}` : matchKey(h);
+        if (!skip.has(name) && text(v) !== '') cells.push([name, text(v)]);
+      });
       parts = cells.sort((a, b) => a[0].localeCompare(b[0]));
       if (cells.length === 0) return;
     } else {
@@ -48,11 +54,15 @@ export function rowDigests(values: ReadonlyArray<ReadonlyArray<Value>>): { row: 
 }
 
 /** Rows of `current` (1-based) whose content the previous push did not write. */
-export function editedRows(current: ReadonlyArray<ReadonlyArray<Value>>, pushed: readonly string[]): number[] {
+export function editedRows(
+  current: ReadonlyArray<ReadonlyArray<Value>>,
+  pushed: readonly string[],
+  typed?: Pick<AnnotatedSheet, 'key' | 'columns'>,
+): number[] {
   const left = new Map<string, number>();
   for (const d of pushed) left.set(d, (left.get(d) ?? 0) + 1);
   const edited: number[] = [];
-  for (const { row, digest: d } of rowDigests(current)) {
+  for (const { row, digest: d } of rowDigests(current, typed)) {
     const n = left.get(d) ?? 0;
     if (n > 0) left.set(d, n - 1);
     else edited.push(row);

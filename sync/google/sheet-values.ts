@@ -3,7 +3,7 @@
 // become the text a person reads (dd/mm/yyyy, with the time when there is one), so no spreadsheet locale
 // can turn 04/05 into 5 April; text is sent RAW, so "=…" stays text.
 import type ExcelJS from 'exceljs';
-import { flattenCell, formatDate } from '../../engine/index.js';
+import { flattenCell, formatDate, tidy } from '../../engine/index.js';
 import { MAX_CELL_CHARS, MAX_CELLS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
 
 export type SheetValue = string | number | boolean;
@@ -27,6 +27,14 @@ function dateText(d: Date): string {
   const day = formatDate(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
   const hasTime = d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() > 0;
   return hasTime ? `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : day;
+}
+
+/** A cell's value as the text the Sheet shows after a push: what typed values are compared by. */
+export function sheetText(value: unknown): string {
+  const v = flattenCell(value);
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return dateText(v);
+  return tidy(String(v));
 }
 
 /** Rows frozen in the master (its frozen pane, else its repeated print rows), else the first row. */

@@ -103,6 +103,7 @@ export const UNMATCHED_REASONS = {
   copy: 'Dòng chép trùng mã: giá trị khác với dòng được giữ',
   noKey: 'Dòng không có mã',
   unknownKey: 'Mã không có trong kế hoạch nên không có dòng để giữ',
+  bothEdited: 'Sửa khác nhau trong sổ và trên Google Sheet sau lần đẩy trước; dòng giữ giá trị còn lại',
 } as const;
 
 /** Reads one sheet's rows into an AnnotationTable. */

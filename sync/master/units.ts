@@ -10,10 +10,13 @@ import { addRow } from './tally.js';
 
 /** The received time the secretariat types per unit (SPEC §7), kept across re-merges by unit code; one
  *  typed on a row that is no unit of the plan is set aside. */
-export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
+export const UNITS_TYPED: AnnotatedSheet = {
   sheet: MASTER_SHEETS.units,
   key: UNIT_CODE_HEADER,
   columns: [RECEIVED_BY_OFFICE_HEADER],
+};
+export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
+  ...UNITS_TYPED,
   keys: new Set(plan.units.map((u) => u.code)),
 });
 

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../sync/google/push.js';
 import { pushStatePath } from '../../sync/google/push-state.js';
 import { MAX_CELLS_PER_REQUEST } from '../../sync/google/limits.js';
+import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
+import { MASTER_SHEETS } from '../../sync/master/layout.js';
 import { googleError, TEST_TOKEN, type FakeTab } from './fake-google.js';
 import { ACCOUNT, closeHarness, openHarness, type Harness } from './harness.js';
 import { BASE_ROWS, readSecretariat, TALLY_HEADERS, writeMaster, type TallyRow } from './master-fixture.js';
@@ -134,6 +136,84 @@ describe('push', () => {
     expect(sheetCell('nom-2', 'Tên')).toBe('Phòng Kinh tế và Hạ tầng huyện Bình Sơn');
   });
 
+  describe('sets aside, never drops, a value it cannot keep in its row', () => {
+    /** The master's Ghi chú không khớp as {header → value} records. */
+    async function unmatched(): Promise<Record<string, unknown>[]> {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(master);
+      const rows: unknown[][] = [];
+      wb.getWorksheet(MASTER_SHEETS.unmatched)?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      const header = (rows[0] ?? []) as string[];
+      return rows.slice(1).map((r) => Object.fromEntries(header.map((x, i) => [x, r[i]])));
+    }
+    const U = UNMATCHED_HEADERS;
+
+    it('two copies of a row (copied in the master before a push) typed differently in the Sheet: the first is kept, the other listed', async () => {
+      await writeMaster(master, [...BASE_ROWS, BASE_ROWS[0]!]);
+      await push();
+      const t = tab('Tổng hợp');
+      const office = t.values[0]!.indexOf('Ý kiến Văn phòng');
+      const [first, second] = t.values.flatMap((r, i) => (r.includes('nom-1') ? [i] : []));
+      t.values[first!]![office] = 'Đủ hồ sơ';
+      t.values[second!]![office] = 'Thiếu biên bản họp';
+      expect(await push(), h.log.text).toBe(0);
+      expect((await readSecretariat(master)).get('nom-1')).toEqual(['Đủ hồ sơ', '', '']);
+      expect(await unmatched()).toEqual([
+        expect.objectContaining({
+          [U.sheet]: 'Tổng hợp (Google Sheet)',
+          [U.row]: 5,
+          [U.key]: 'nom-1',
+          [U.column]: 'Ý kiến Văn phòng',
+          [U.value]: 'Thiếu biên bản họp',
+          [U.reason]: UNMATCHED_REASONS.copy,
+        }),
+      ]);
+      expect(tab(MASTER_SHEETS.unmatched).values.flat()).toContain('Thiếu biên bản họp');
+    });
+
+    it('a value changed both in the master and in the Sheet since the last push: the Sheet wins, the master value is listed', async () => {
+      await push();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(master);
+      wb.getWorksheet('Tổng hợp')!.getCell('G4').value = 'Đã bổ sung tờ trình';
+      await wb.xlsx.writeFile(master);
+      typeInSheet('nom-3', 'Ý kiến Văn phòng', 'Chờ ý kiến Phó Giám đốc');
+
+      expect(await push(), h.log.text).toBe(0);
+      expect((await readSecretariat(master)).get('nom-3')).toEqual(['Chờ ý kiến Phó Giám đốc', '', '']);
+      expect(await unmatched()).toEqual([
+        expect.objectContaining({
+          [U.sheet]: 'Tổng hợp',
+          [U.key]: 'nom-3',
+          [U.value]: 'Đã bổ sung tờ trình',
+          [U.reason]: UNMATCHED_REASONS.bothEdited,
+        }),
+      ]);
+      expect(h.log.text).toContain('"Đã bổ sung tờ trình" chuyển sang trang "Ghi chú không khớp"');
+    });
+
+    it("the council's refusal in the master stays against an approval typed in the Sheet, which is listed", async () => {
+      await push();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(master);
+      wb.getWorksheet('Tổng hợp')!.getCell('H3').value = 'Không đồng ý';
+      await wb.xlsx.writeFile(master);
+      typeInSheet('nom-2', 'Kết quả Hội đồng', 'Đồng ý');
+
+      expect(await push(), h.log.text).toBe(0);
+      expect((await readSecretariat(master)).get('nom-2')).toEqual(['', 'Không đồng ý', '']);
+      expect(await unmatched()).toEqual([
+        expect.objectContaining({
+          [U.sheet]: 'Tổng hợp (Google Sheet)',
+          [U.key]: 'nom-2',
+          [U.value]: 'Đồng ý',
+          [U.reason]: UNMATCHED_REASONS.bothEdited,
+        }),
+      ]);
+      expect(sheetCell('nom-2', 'Kết quả Hội đồng')).toBe('Không đồng ý');
+    });
+  });
+
   it('refuses to overwrite a typed value it cannot match to a nomination id', async () => {
     await push();
     const t = tab('Tổng hợp');
@@ -142,7 +222,7 @@ describe('push', () => {
     const writes = valueWrites().length;
 
     expect(await push()).toBe(1);
-    expect(h.log.text).toContain('có ý kiến ở dòng 5 nhưng không có "Mã đề nghị"');
+    expect(h.log.text).toContain('có giá trị đã nhập ở dòng 5 nhưng không có "Mã đề nghị"');
     expect(valueWrites().length).toBe(writes);
     expect(h.fake.requests.filter((r) => r.path.endsWith('/values:batchClear'))).toHaveLength(1);
     expect(await readFile(master)).toEqual(before);
