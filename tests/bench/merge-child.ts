@@ -1,5 +1,6 @@
-// One measured run in a fresh process: `floor` (what exceljs alone costs) or `merge` (the real command,
-// with a report when a fourth argument names it).
+// One measured run in a fresh process: `floor` (what exceljs alone costs), `remerge-floor` (the same, plus
+// exceljs reading every row of the previous master named by the fourth argument) or `merge` (the real
+// command, with a report when a fourth argument names it; a re-merge when the master already exists).
 // Prints {ms, maxRssMB} as JSON on the last line.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -28,9 +29,21 @@ async function floor(): Promise<void> {
   await writer.commit();
 }
 
+/** exceljs's streaming reader over every row of every sheet of the previous master, touching every cell. */
+async function readPrevious(file: string): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache' });
+  let cells = 0;
+  for await (const ws of reader)
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) row.eachCell(() => void cells++);
+  if (cells === 0) throw new Error(`no cells read from ${file}`);
+}
+
 const t0 = performance.now();
 if (mode === 'floor') await floor();
-else {
+else if (mode === 'remerge-floor') {
+  await readPrevious(report!);
+  await floor();
+} else {
   const code = await runMerge(['--inbox', inbox, '--out', out, ...(report ? ['--report', report] : [])]);
   if (code === 1) throw new Error('merge failed');
 }
