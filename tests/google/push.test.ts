@@ -9,6 +9,7 @@ import { pushStatePath } from '../../sync/google/push-state.js';
 import { MAX_CELLS_PER_REQUEST } from '../../sync/google/limits.js';
 import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
+import { unmatchedOf } from '../sync/inbox.js';
 import { googleError, TEST_TOKEN, type FakeTab } from './fake-google.js';
 import { ACCOUNT, closeHarness, openHarness, type Harness } from './harness.js';
 import { BASE_ROWS, readSecretariat, TALLY_HEADERS, writeMaster, type TallyRow } from './master-fixture.js';
@@ -137,15 +138,7 @@ describe('push', () => {
   });
 
   describe('sets aside, never drops, a value it cannot keep in its row', () => {
-    /** The master's Ghi chú không khớp as {header → value} records. */
-    async function unmatched(): Promise<Record<string, unknown>[]> {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(master);
-      const rows: unknown[][] = [];
-      wb.getWorksheet(MASTER_SHEETS.unmatched)?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-      const header = (rows[0] ?? []) as string[];
-      return rows.slice(1).map((r) => Object.fromEntries(header.map((x, i) => [x, r[i]])));
-    }
+    const unmatched = () => unmatchedOf(master);
     const U = UNMATCHED_HEADERS;
 
     it('two copies of a row (copied in the master before a push) typed differently in the Sheet: the first is kept, the other listed', async () => {

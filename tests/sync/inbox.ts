@@ -73,6 +73,13 @@ export function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
+/** The master's Ghi chú không khớp as one {header → value} record per entry (none when the sheet is missing). */
+export async function unmatchedOf(master: string): Promise<Record<string, unknown>[]> {
+  const ws = (await openWorkbook(master)).getWorksheet('Ghi chú không khớp');
+  const [header = [], ...rows] = ws ? rowsOf(ws) : [];
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
 export async function readReport(file: string) {
   return JSON.parse(await fs.readFile(file, 'utf8'));
 }

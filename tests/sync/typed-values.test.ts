@@ -11,7 +11,7 @@ import {
   SECRETARIAT_HEADERS,
   STATUS_HEADER,
 } from '../../sync/master/layout.js';
-import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, unmatchedOf, writeInbox } from './inbox.js';
 
 const H = SECRETARIAT_HEADERS;
 
@@ -224,10 +224,7 @@ describe('a received time typed on a row that is no unit of the plan', () => {
     const run = await runSync(['merge', '--inbox', inbox, '--out', master]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Ghi chú không khớp: 2 giá trị');
-    const unmatched = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.unmatched)!);
-    const uh = unmatched[0] as string[];
-    const entries = unmatched.slice(1).map((r) => Object.fromEntries(uh.map((h, i) => [h, r[i]])));
-    expect(entries).toEqual([
+    expect(await unmatchedOf(master)).toEqual([
       expect.objectContaining({
         [UNMATCHED_HEADERS.sheet]: MASTER_SHEETS.units,
         [UNMATCHED_HEADERS.key]: 'H-SONTAYY',
