@@ -61,12 +61,15 @@ export function editedRows(
 ): number[] {
   const left = new Map<string, number>();
   for (const d of pushed) left.set(d, (left.get(d) ?? 0) + 1);
+  const take = (d: string | undefined) => {
+    const n = d === undefined ? 0 : (left.get(d) ?? 0);
+    if (n > 0) left.set(d!, n - 1);
+    return n > 0;
+  };
+  // A push before Theo đơn vị's received time was merged back digested its rows whole: accepted too.
+  const whole = typed ? new Map(rowDigests(current).map((d) => [d.row, d.digest])) : undefined;
   const edited: number[] = [];
-  for (const { row, digest: d } of rowDigests(current, typed)) {
-    const n = left.get(d) ?? 0;
-    if (n > 0) left.set(d, n - 1);
-    else edited.push(row);
-  }
+  for (const { row, digest: d } of rowDigests(current, typed)) if (!take(d) && !take(whole?.get(row))) edited.push(row);
   return edited;
 }
 

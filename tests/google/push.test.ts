@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../sync/google/push.js';
 import { pushStatePath } from '../../sync/google/push-state.js';
+import { rowDigests } from '../../sync/google/sheet-guard.js';
 import { MAX_CELLS_PER_REQUEST } from '../../sync/google/limits.js';
 import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
@@ -360,6 +361,25 @@ describe('push', () => {
       expect(await push()).toBe(1);
       expect(h.log.text).toContain('ở trang "Theo đơn vị" (dòng 3)');
       expect(snapshot()).toBe(before);
+    });
+
+    it('takes the row digests of a push made before Theo đơn vị was merged back, and still sees an edit there', async () => {
+      await push();
+      // The state as the earlier push wrote it: Theo đơn vị digested row by row, whole.
+      const state = JSON.parse(await readFile(pushStatePath(master), 'utf8'));
+      state.spreadsheets['sheet-1'].tabs['Theo đơn vị'].rows = rowDigests(tab('Theo đơn vị').values).map(
+        (d) => d.digest,
+      );
+      await writeFile(pushStatePath(master), JSON.stringify(state));
+      expect(await push(), h.log.text).toBe(0);
+
+      state.spreadsheets['sheet-1'].tabs['Theo đơn vị'].rows = rowDigests(tab('Theo đơn vị').values).map(
+        (d) => d.digest,
+      );
+      await writeFile(pushStatePath(master), JSON.stringify(state));
+      tab('Theo đơn vị').values[2]![1] = 'Phòng Kinh tế – Hạ tầng Lý Sơn';
+      expect(await push()).toBe(1);
+      expect(h.log.text).toContain('ở trang "Theo đơn vị" (dòng 3)');
     });
 
     it('finds a renamed Tổng hợp tab, merges what was typed there and renames it back', async () => {
