@@ -7,6 +7,7 @@ import { checkCriteria } from './checks/criteria.js';
 import { checkDossier } from './checks/dossier.js';
 import { checkDuplicatesInFile } from './checks/duplicates.js';
 import { checkFormulaLike } from './checks/formula-like.js';
+import { checkGroupAllowed } from './checks/group.js';
 import { checkRequired } from './checks/required.js';
 import { checkRouting } from './checks/routing.js';
 import { SUBMISSION_CHECKS } from './checks/submission.js';
@@ -35,6 +36,7 @@ import { INFO_LABELS, type ColumnKey, type InfoKey } from './template.js';
 export const ROW_CHECKS: readonly RowCheck[] = [
   checkRequired,
   checkValues,
+  checkGroupAllowed,
   checkCriteria,
   checkRouting,
   checkDossier,
@@ -113,7 +115,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     );
   const headers = headersByType(plan);
   for (const raw of read.rows) {
-    row = toNominationRow(raw, ctx);
+    row = toNominationRow(raw, ctx, unit);
     issues = [];
     columns = headers[row.type]!;
     for (const check of ROW_CHECKS) check.run(row, ctx, atColumn);

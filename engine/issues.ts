@@ -302,6 +302,18 @@ export const ISSUE_KINDS = {
     (p) =>
       `Chưa đạt ${p.label} ("${p.text}"). Chỉ đề nghị khi đạt cả ${p.count} tiêu chuẩn; nếu đã đạt, hãy ghi "Đạt".`,
   ),
+  GROUP_NOT_ALLOWED: kind<{
+    /** The submitting unit's name. */ unit: string;
+    /** The group chosen in Thuộc khối. */ group: string;
+    /** The groups the unit may propose, as its dropdown shows them. */ allowed: readonly string[];
+  }>(
+    'row',
+    'error',
+    'Khối không thuộc phạm vi đề nghị của đơn vị',
+    "Thuộc khối is neither the submitting unit's own group nor a group the plan opens to every unit.",
+    (p) =>
+      `${p.unit} không được đề nghị khen thưởng đối tượng thuộc khối "${p.group}"; đơn vị chỉ được đề nghị đối tượng thuộc khối ${quoted(p.allowed)}. Hãy chọn lại "Thuộc khối" đúng với đối tượng; đối tượng thuộc khối khác do cơ quan, đơn vị quản lý trực tiếp đề nghị.`,
+  ),
   ROUTE_NOT_ELIGIBLE: kind<{
     form: string;
     group: string;

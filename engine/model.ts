@@ -67,6 +67,8 @@ export function planContext(plan: Plan): PlanContext {
 }
 
 export interface NominationRow {
+  /** The unit whose file holds the row. */
+  unit: PlanUnit;
   type: NomineeTypeCode;
   sheet: string;
   row: number;
@@ -106,12 +108,13 @@ function list<T>(vocab: Vocabulary<T>, raw: RawRow, key: ColumnKey): Parsed<T> {
 
 const free = (v: Cell): string => (typeof v === 'string' ? tidy(v) : cellText(v));
 
-export function toNominationRow(raw: RawRow, ctx: PlanContext): NominationRow {
+export function toNominationRow(raw: RawRow, ctx: PlanContext, unit: PlanUnit): NominationRow {
   const isPerson = isPersonType(ctx.plan, raw.type);
   const criteria: Parsed<boolean>[] = [];
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
   for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, raw, `criterion${i}`));
   const row: NominationRow = {
+    unit,
     type: raw.type,
     sheet: raw.sheet,
     row: raw.row,

@@ -95,6 +95,22 @@ const Form = z.object({
 
 const Unit = z.object({ code, name: text, group: code });
 
+const Group = z.object({
+  code,
+  label: text,
+  /**
+   * Nominees of this group may be proposed by any unit (enterprises, other organisations): the same
+   * collective named by two units is the same one. A collective of any other group is its unit's own
+   * team, never the same as another unit's team of the same name.
+   */
+  openToAllUnits: z.boolean().optional(),
+  /**
+   * The groups whose nominees a unit of this group may propose (its "Thuộc khối" dropdown): its own group
+   * and every group open to all units, at least. Required of each group that has units.
+   */
+  mayPropose: z.array(code).min(1).optional(),
+});
+
 export const PlanSchema = z
   .object({
     id: code,
@@ -108,20 +124,7 @@ export const PlanSchema = z
     birthYear: z.object({ min: z.number().int(), max: z.number().int() }),
     summaryMinLength: z.number().int().nonnegative(),
     nomineeTypes: z.array(NomineeType).min(1),
-    groups: z
-      .array(
-        z.object({
-          code,
-          label: text,
-          /**
-           * Nominees of this group may be proposed by any unit (enterprises, other organisations): the same
-           * collective named by two units is the same one. A collective of any other group is its unit's own
-           * team, never the same as another unit's team of the same name.
-           */
-          openToAllUnits: z.boolean().optional(),
-        }),
-      )
-      .min(1),
+    groups: z.array(Group).min(1),
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
     documents: Documents.optional(),
@@ -148,6 +151,24 @@ export const PlanSchema = z
           path: ['units', i, 'group'],
           message: `khối "${u.group}" không có trong groups`,
         });
+    });
+    const unitGroups = new Set(plan.units.map((u) => u.group));
+    const openToAll = plan.groups.filter((g) => g.openToAllUnits).map((g) => g.code);
+    plan.groups.forEach((g, i) => {
+      const at = ['groups', i, 'mayPropose'];
+      if (!g.mayPropose) {
+        if (unitGroups.has(g.code))
+          ctx.addIssue({ code: 'custom', path: at, message: 'khối có đơn vị phải nêu các khối được đề nghị' });
+        return;
+      }
+      g.mayPropose.forEach((c, j) => {
+        if (!groupCodes.has(c))
+          ctx.addIssue({ code: 'custom', path: [...at, j], message: `khối "${c}" không có trong groups` });
+      });
+      // SPEC §7: a unit may always propose its own group and every group open to all units.
+      for (const must of [g.code, ...openToAll])
+        if (!g.mayPropose.includes(must))
+          ctx.addIssue({ code: 'custom', path: at, message: `phải gồm khối "${must}"` });
     });
     plan.forms.forEach((f, i) =>
       f.eligibleGroups.forEach((g, j) => {
@@ -183,6 +204,14 @@ export type PlanForm = Plan['forms'][number];
 export type PlanUnit = Plan['units'][number];
 export type PlanDocuments = NonNullable<Plan['documents']>;
 export type DocumentWording = PlanDocuments['to_trinh'];
+export type PlanGroup = Plan['groups'][number];
+
+/** The groups a unit may propose, in the plan's order: what its "Thuộc khối" dropdown offers. */
+export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {
+  const own = plan.groups.find((g) => g.code === unit.group);
+  const allowed = new Set(own?.mayPropose ?? [unit.group]);
+  return plan.groups.filter((g) => allowed.has(g.code));
+}
 
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
 

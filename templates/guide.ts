@@ -2,7 +2,15 @@
 // dossier, deadline) so a clerk needs no other paper at hand. One wide wrapped column, rows sized to their
 // text, A4 portrait at full width: it reads on screen and prints without anything cut off.
 import type ExcelJS from 'exceljs';
-import { formatDate, INFO_SHEET, LISTS, timeZoneName, type Plan } from '../engine/index.js';
+import {
+  formatDate,
+  INFO_SHEET,
+  LISTS,
+  proposableGroups,
+  timeZoneName,
+  type Plan,
+  type PlanUnit,
+} from '../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
 
 /** Column width in characters: fits A4 portrait between 1.3 cm margins at 100 % scale. */
@@ -31,7 +39,7 @@ export function guideRowHeight(text: string, kind: Kind): number {
   return Math.ceil(lines * size * 1.3 + 6);
 }
 
-export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
+export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan, unit: PlanUnit): void {
   ws.columns = [{ width: GUIDE_WIDTH }];
   ws.views = [{ showGridLines: false }];
   ws.pageSetup = {
@@ -96,7 +104,11 @@ export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan): void {
   for (const d of plan.dossier.nominee) text(`• ${d} (mỗi tập thể, cá nhân).`);
 
   head('6. Giá trị được chấp nhận');
-  text(`Thuộc khối: ${plan.groups.map((g) => g.label).join('; ')}.`);
+  text(
+    `Thuộc khối: ${proposableGroups(plan, unit)
+      .map((g) => g.label)
+      .join('; ')} (đơn vị chỉ được đề nghị đối tượng thuộc các khối này).`,
+  );
   text(`Hình thức đề nghị: ${plan.forms.map((f) => f.label).join('; ')}.`);
   text(
     `Tiêu chuẩn: ${LISTS.criterion.join(' / ')}. Tiêu biểu xuất sắc, Lãnh đạo quản lý: ${LISTS.yesNo.join(' / ')}. Báo cáo thành tích, Xác nhận của cấp trình: ${LISTS.haveNot.join(' / ')}. Giới tính: ${LISTS.gender.join(' / ')}.`,

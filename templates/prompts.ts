@@ -2,7 +2,15 @@
 // list sheets and each line of Thông tin the clerk types, what goes there. Excel caps a prompt's title at
 // 32 characters and its text at 255; both are cut to fit so no workbook is refused for a long plan text.
 import type ExcelJS from 'exceljs';
-import { INFO_LABELS, type ColumnSpec, type InfoKey, type NomineeTypeCode, type Plan } from '../engine/index.js';
+import {
+  INFO_LABELS,
+  proposableGroups,
+  type ColumnSpec,
+  type InfoKey,
+  type NomineeTypeCode,
+  type Plan,
+  type PlanUnit,
+} from '../engine/index.js';
 
 const TITLE_MAX = 32;
 const TEXT_MAX = 255;
@@ -21,8 +29,11 @@ export const promptFields = (p: Prompt): Partial<ExcelJS.DataValidation> => ({
   prompt: fit(p.text, TEXT_MAX),
 });
 
-/** The prompt of a list-sheet column; undefined for STT, which is numbered by hand or left alone. */
-export function columnPrompt(plan: Plan, spec: ColumnSpec, type: NomineeTypeCode): Prompt | undefined {
+/**
+ * The prompt of a list-sheet column in `unit`'s workbook; undefined for STT, which is numbered by hand or
+ * left alone.
+ */
+export function columnPrompt(plan: Plan, spec: ColumnSpec, type: NomineeTypeCode, unit: PlanUnit): Prompt | undefined {
   const must = spec.required ? 'Bắt buộc. ' : '';
   const forms = plan.forms.filter((f) => f.requiresOutstanding).map((f) => f.label);
   const text = ((): string | undefined => {
@@ -40,7 +51,12 @@ export function columnPrompt(plan: Plan, spec: ColumnSpec, type: NomineeTypeCode
       case 'workplace':
         return `${must}Tên phòng, đơn vị nơi cá nhân đang công tác.`;
       case 'group':
-        return `${must}Chọn khối của đối tượng được đề nghị: ${plan.groups.map((g) => g.label).join('; ')}.`;
+        return `${must}Chọn khối của đối tượng được đề nghị; đơn vị chỉ được đề nghị đối tượng thuộc: ${proposableGroups(
+          plan,
+          unit,
+        )
+          .map((g) => g.label)
+          .join('; ')}.`;
       case 'leader':
         return 'Chọn "Có" nếu là lãnh đạo, quản lý; "Không" nếu không.';
       case 'form':

@@ -9,6 +9,7 @@ import {
   listValues,
   PLAN_SHEET,
   planSheetRows,
+  proposableGroups,
   sheetColumns,
   type Cell,
   type ColumnKey,
@@ -16,6 +17,7 @@ import {
   type ListName,
   type NomineeTypeCode,
   type Plan,
+  type PlanUnit,
 } from '../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
 import { writeGuide } from './guide.js';
@@ -67,13 +69,16 @@ const REQUIRED_HEADER_FILL: ExcelJS.Fill = {
 /** Background of an empty required cell on a row that already has a name (conditional formatting). */
 export const MISSING_ARGB = 'FFFFC7CE';
 
-/** Writes each list in a column of the hidden sheet; returns the range formula of each. */
-function addLists(wb: ExcelJS.Workbook, plan: Plan): Record<ListName, string> {
+/**
+ * Writes each list in a column of the hidden sheet; returns the range formula of each. Thuộc khối lists
+ * only the groups the unit may propose (the plan's mayPropose), so the dropdown cannot offer another.
+ */
+function addLists(wb: ExcelJS.Workbook, plan: Plan, unit: PlanUnit): Record<ListName, string> {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const names: ListName[] = ['group', 'form', 'criterion', 'yesNo', 'haveNot', 'gender'];
   const ranges = {} as Record<ListName, string>;
   names.forEach((name, i) => {
-    const values = listValues(plan, name);
+    const values = name === 'group' ? proposableGroups(plan, unit).map((g) => g.label) : listValues(plan, name);
     const col = columnLetter(i);
     ws.getCell(`${col}1`).value = name;
     values.forEach((v, r) => (ws.getCell(`${col}${r + 2}`).value = v));
@@ -104,11 +109,10 @@ function listRule(formula: string, title: string): ExcelJS.DataValidation {
 function buildInfo(
   wb: ExcelJS.Workbook,
   plan: Plan,
-  unitCode: string,
+  unit: PlanUnit,
   values: Partial<Record<InfoKey, Cell>>,
   lists: Record<ListName, string>,
 ): void {
-  const unit = plan.units.find((u) => u.code === unitCode)!;
   const ws = wb.addWorksheet(INFO_SHEET, { pageSetup: A4_PORTRAIT_FIT_WIDTH });
   ws.columns = [{ width: 32 }, { width: 44 }, { width: 48 }];
   const fixed: Partial<Record<InfoKey, Cell>> = {
@@ -150,6 +154,7 @@ function buildInfo(
 function buildListSheet(
   wb: ExcelJS.Workbook,
   plan: Plan,
+  unit: PlanUnit,
   type: NomineeTypeCode,
   rows: FillRow[],
   lists: Record<ListName, string>,
@@ -180,7 +185,7 @@ function buildListSheet(
     header.fill = s.required ? REQUIRED_HEADER_FILL : HEADER_FILL;
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     const range = `${col}2:${col}${last}`;
-    const prompt = columnPrompt(plan, s, type);
+    const prompt = columnPrompt(plan, s, type, unit);
     const asked = prompt ? promptFields(prompt) : {};
     if (s.list) rangeRules(ws).add(range, { ...listRule(lists[s.list], `"${s.header}"`), ...asked });
     else if (prompt && s.key !== 'birthYear') rangeRules(ws).add(range, { ...ANY, ...asked });
@@ -225,7 +230,8 @@ function buildListSheet(
 
 /** A nomination workbook for one unit of the plan, blank or filled with `data`. */
 export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {}): ExcelJS.Workbook {
-  if (!plan.units.some((u) => u.code === unitCode)) {
+  const unit = plan.units.find((u) => u.code === unitCode);
+  if (!unit) {
     throw new Error(
       `Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`,
     );
@@ -233,17 +239,18 @@ export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {})
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.issuer.agency;
   wb.title = `${plan.id} – ${unitCode}`;
-  const lists = addLists(wb, plan);
-  buildInfo(wb, plan, unitCode, data.info ?? {}, lists);
+  const lists = addLists(wb, plan, unit);
+  buildInfo(wb, plan, unit, data.info ?? {}, lists);
   for (const t of plan.nomineeTypes)
     buildListSheet(
       wb,
       plan,
+      unit,
       t.code,
       (data.rows ?? []).filter((r) => r.type === t.code),
       lists,
     );
-  writeGuide(wb.addWorksheet(GUIDE_SHEET), plan);
+  writeGuide(wb.addWorksheet(GUIDE_SHEET), plan, unit);
   // The plan travels with the workbook: the add-in checks against it, the merge tells an outdated template.
   wb.addWorksheet(PLAN_SHEET, { state: 'veryHidden' }).addRows(planSheetRows(plan));
   // Created first so formulas can point at it; shown last in the tab order.

@@ -12,14 +12,21 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
   const [late, missing, resubmitting, badFormat, twin] = ['H-SONTAY', 'H-LYSON', 'H-BINHSON', 'SCT-QLNL', 'SCT-VP'];
-  // One nominee proposed by two units: the secretariat must reconcile.
-  const shared = validRowFor(plan, 'ca_nhan', {
-    name: 'Phạm Văn Đồng',
-    birthYear: 1976,
-    position: 'Trưởng phòng',
-    workplace: 'Văn phòng Sở',
-    leader: 'Có',
-  });
+  // One person proposed by two units (moved from one to the other during the campaign), each as its own
+  // staff: the secretariat must reconcile.
+  const shared = (unitCode: string) =>
+    validRowFor(
+      plan,
+      'ca_nhan',
+      {
+        name: 'Phạm Văn Đồng',
+        birthYear: 1976,
+        position: 'Trưởng phòng',
+        workplace: plan.units.find((u) => u.code === unitCode)!.name,
+        leader: 'Có',
+      },
+      unitCode,
+    );
 
   for (const [i, unit] of plan.units.entries()) {
     if (unit.code === missing || unit.code === badFormat) continue;
@@ -41,14 +48,19 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
             ? { meetingDate: new Date(Date.UTC(2021, 3, 11)) }
             : {},
       extraRows: [
-        ...(unit.code === twin || unit.code === 'H-TUNGHIA' ? [shared] : []),
+        ...(unit.code === twin || unit.code === 'H-TUNGHIA' ? [shared(unit.code)] : []),
         // Clerks often start a summary with a dash or an equals sign: it must stay text everywhere.
         ...(unit.code === 'H-NGHIAHANH'
           ? [
-              validRowFor(plan, 'ca_nhan', {
-                name: 'Lê Thị Mỹ Dung',
-                summary: '=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021, không để xảy ra sự cố',
-              }),
+              validRowFor(
+                plan,
+                'ca_nhan',
+                {
+                  name: 'Lê Thị Mỹ Dung',
+                  summary: '=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021, không để xảy ra sự cố',
+                },
+                unit.code,
+              ),
             ]
           : []),
       ],

@@ -128,6 +128,12 @@ const CASES: Partial<Record<IssueCode, Case>> = {
     trigger: { collectives: [team({ criterion1: 'Không đạt' })] },
     nearMiss: { collectives: [team({ criterion1: 'đạt' })] },
   },
+  GROUP_NOT_ALLOWED: {
+    // A district office (the workbook's unit, TP-QUANGNGAI) marks its own staff as one of the Sở's departments.
+    trigger: { individuals: [person({ group: group('so_unit'), form: form('GK_SCT') })] },
+    // An enterprise: a group the plan opens to every unit.
+    nearMiss: { collectives: [team({ name: 'Công ty Cổ phần Cơ khí Quảng Ngãi', group: group('other') })] },
+  },
   ROUTE_NOT_ELIGIBLE: {
     trigger: { collectives: [team({ form: form('GK_SCT'), group: group('other') })] },
     nearMiss: { collectives: [team({ form: form('GK_SCT'), group: group('district_office') })] },
@@ -197,6 +203,7 @@ describe('issue catalog', () => {
       'FIELD_INVALID',
       'FORM_UNKNOWN',
       'CRITERIA_NOT_MET',
+      'GROUP_NOT_ALLOWED',
       'ROUTE_NOT_ELIGIBLE',
       'OUTSTANDING_REQUIRED',
       'DOSSIER_NO_REPORT',
@@ -298,7 +305,10 @@ async function intake(name: string, data: Buffer): Promise<Issue[]> {
 
 const acrossUnits = (otherBirthYear: number) => {
   const a = check(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person()] });
-  const b = check(PLAN, { info: { unitCode: 'SCT-VP' }, individuals: [person({ birthYear: otherBirthYear })] });
+  const b = check(PLAN, {
+    info: { unitCode: 'SCT-VP' },
+    individuals: [validRow(PLAN, 'ca_nhan', { birthYear: otherBirthYear }, 'SCT-VP')],
+  });
   const all = [...a.nominations, ...b.nominations];
   checkAcrossUnits(PLAN, all);
   return all.flatMap((n) => n.issues);

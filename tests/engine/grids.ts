@@ -52,9 +52,9 @@ export function infoSheet(values: Partial<Record<InfoKey, Cell>>): SheetGrid {
   };
 }
 
-/** A row that passes every check under `plan`. */
-export const validRow = (plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}): RowValues =>
-  validRowFor(plan, type, overrides).values;
+/** A row that passes every check under `plan`, in the file of `unit` (by default the one validInfo names). */
+export const validRow = (plan: Plan, type: NomineeTypeCode, overrides: RowValues = {}, unit?: string): RowValues =>
+  validRowFor(plan, type, overrides, unit).values;
 
 export interface SheetOptions {
   /** Column order by key; defaults to the template's. Keys left out are absent from the sheet. */

@@ -1,7 +1,7 @@
 // The plan file is validated on load; a wrong file gets a message naming the bad field.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { safeParsePlan } from '../../engine/index.js';
+import { proposableGroups, safeParsePlan } from '../../engine/index.js';
 import { PLAN } from './grids.js';
 
 const raw = () =>
@@ -45,5 +45,24 @@ describe('the plan as data', () => {
       expect(result.message).toMatch(/timeZone/);
       expect(result.message).toContain('units.3.group: khối "huyen" không có trong groups');
     }
+  });
+
+  it('says which groups each unit group may propose, and refuses a list that breaks the rule or is missing', () => {
+    expect(
+      PLAN.units.map((u) =>
+        proposableGroups(PLAN, u)
+          .map((g) => g.code)
+          .join('+'),
+      ),
+    ).toEqual(PLAN.units.map((u) => (u.group === 'so_unit' ? 'so_unit+other' : 'district_office+other')));
+    const plan = raw();
+    delete plan.groups[0].mayPropose; // so_unit has units: it must say
+    plan.groups[1].mayPropose = ['district_office', 'so_unit', 'xa']; // forgets "other", names an unknown group
+    const result = safeParsePlan(plan);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.message).toContain('groups.0.mayPropose: khối có đơn vị phải nêu các khối được đề nghị');
+    expect(result.message).toContain('groups.1.mayPropose.2: khối "xa" không có trong groups');
+    expect(result.message).toContain('groups.1.mayPropose: phải gồm khối "other"');
   });
 });

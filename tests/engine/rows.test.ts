@@ -172,7 +172,10 @@ describe('duplicates across units (merge)', () => {
       PLAN,
       workbook(PLAN, {
         info: { unitCode: 'SCT-VP' },
-        individuals: [person({ name: ' trần thị  bình ' }), person({ name: 'Trần Thị Bình', birthYear: 1970 })],
+        individuals: [
+          validRow(PLAN, 'ca_nhan', { name: ' trần thị  bình ' }, 'SCT-VP'),
+          validRow(PLAN, 'ca_nhan', { name: 'Trần Thị Bình', birthYear: 1970 }, 'SCT-VP'),
+        ],
       }),
       { file: 'vp.xlsx' },
     );

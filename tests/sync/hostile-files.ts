@@ -40,8 +40,8 @@ export interface HostileFile {
 
 /** Two valid rows whose nominees are this unit's own: no file of the batch repeats another's. */
 const two = (plan: Plan, unit: string) => [
-  validRowFor(plan, 'ca_nhan', { name: `Nguyễn Thị Hoa (${unit})` }),
-  validRowFor(plan, 'tap_the', { name: `Tổ Kế hoạch (${unit})` }),
+  validRowFor(plan, 'ca_nhan', { name: `Nguyễn Thị Hoa (${unit})` }, unit),
+  validRowFor(plan, 'tap_the', { name: `Tổ Kế hoạch (${unit})` }, unit),
 ];
 
 /** A clerk selected whole columns and added a list: Excel writes A2:R1048576, or every cell of the sheet. */
@@ -90,7 +90,7 @@ export const LONG_ROWS = 400;
 export async function longSharedString(plan: Plan, unit: string): Promise<Buffer> {
   const marker = 'TOM-TAT-DAI';
   const rows = Array.from({ length: LONG_ROWS }, (_, i) =>
-    validRowFor(plan, 'ca_nhan', { name: `Nguyễn Văn Người ${i + 1}`, summary: marker }),
+    validRowFor(plan, 'ca_nhan', { name: `Nguyễn Văn Người ${i + 1}`, summary: marker }, unit),
   );
   const entries = await templateEntries(plan, unit, rows);
   editPart(entries, 'xl/sharedStrings.xml', (xml) => xml.replace(`<t>${marker}</t>`, `<t>${LONG_TEXT}</t>`));
@@ -102,7 +102,7 @@ export async function longSharedString(plan: Plan, unit: string): Promise<Buffer
  * exceljs turned it into an invalid date, which once stopped the whole merge.
  */
 export async function errorInDateCell(plan: Plan, unit: string): Promise<Buffer> {
-  const entries = await templateEntries(plan, unit, [validRowFor(plan, 'ca_nhan', { birthYear: 1111 })]);
+  const entries = await templateEntries(plan, unit, [validRowFor(plan, 'ca_nhan', { birthYear: 1111 }, unit)]);
   const dateStyle = addDateStyle(entries);
   const ref = `${letterOf(plan, 'birthYear')}2`;
   editPart(entries, sheetPart(entries, PERSONS), (xml) =>

@@ -30,6 +30,19 @@ async function reopen(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The values a list rule offers on a cell: read from the range of the lists sheet its formula names. */
+function dropdown(wb: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
+  const rule = cell.dataValidation;
+  expect(rule?.type).toBe('list');
+  const [, col, first, last] = /\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)/.exec(String(rule!.formulae![0]))!;
+  const lists = wb.getWorksheet(LISTS_SHEET)!;
+  const values: unknown[] = [];
+  for (let r = Number(first); r <= Number(last); r++) values.push(lists.getCell(`${col}${r}`).value);
+  return values;
+}
+
+const groupLabels = (...codes: string[]) => codes.map((c) => PLAN.groups.find((g) => g.code === c)!.label);
+
 describe('npm run templates', () => {
   beforeAll(async () => {
     const { stdout } = await run(TSX, ['templates/cli.ts', '--out', outDir]);
@@ -88,17 +101,14 @@ describe('npm run templates', () => {
       const rule = ws.getCell(500, i + 1).dataValidation;
       if (spec.list) {
         expect(rule?.type, spec.header).toBe('list');
-        // The rule points at the lists sheet; the values there are the plan's.
-        const [, col, last] = /\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)/.exec(String(rule!.formulae![0]))!;
-        const values: unknown[] = [];
-        for (let r = 2; r <= Number(last); r++) values.push(lists.getCell(`${col}${r}`).value);
+        // The rule points at the lists sheet; the values there are the plan's (Thuộc khối: see below).
         const expected =
           spec.list === 'group'
-            ? PLAN.groups.map((g) => g.label)
+            ? groupLabels('district_office', 'other')
             : spec.list === 'form'
               ? PLAN.forms.map((f) => f.label)
               : [...LISTS[spec.list]];
-        expect(values).toEqual(expected);
+        expect(dropdown(wb, ws.getCell(500, i + 1))).toEqual(expected);
       } else if (spec.key === 'birthYear') {
         expect(rule).toMatchObject({ type: 'whole', operator: 'between', formulae: [1940, 2005] });
       } else if (spec.key === 'seq') {
@@ -111,6 +121,28 @@ describe('npm run templates', () => {
     // Rules cover a bounded range: the row after the last ruled one has none.
     expect(ws.getCell(1001, 3).dataValidation?.type).toBe('list');
     expect(ws.getCell(1002, 3).dataValidation).toBeUndefined();
+  });
+
+  it.each([
+    ['H-BATO', ['district_office', 'other']],
+    ['TP-QUANGNGAI', ['district_office', 'other']],
+    ['SCT-VP', ['so_unit', 'other']],
+    ['SCT-TTKC', ['so_unit', 'other']],
+  ])('offers in Thuộc khối of %s only its own group and the groups open to every unit', async (unit, codes) => {
+    const wb = await reopen(path.join(outDir, `${unit}.xlsx`));
+    const allowed = groupLabels(...codes);
+    for (const t of PLAN.nomineeTypes) {
+      const ws = wb.getWorksheet(t.sheet)!;
+      const col = sheetColumns(PLAN, t.code).findIndex((s) => s.key === 'group') + 1;
+      // The first and last ruled rows; the rule stops there (a bounded range, never the whole column).
+      for (const row of [2, 1001]) expect(dropdown(wb, ws.getCell(row, col)), `${t.sheet}!${row}`).toEqual(allowed);
+      expect(ws.getCell(1002, col).dataValidation).toBeUndefined();
+      // The prompt beside the cell names the same groups, and no other.
+      const prompt = ws.getCell(2, col).dataValidation!.prompt!;
+      for (const g of PLAN.groups) expect(prompt.includes(g.label), g.label).toBe(allowed.includes(g.label));
+    }
+    const guide = wb.getWorksheet('Hướng dẫn')!.getColumn(1).values.join('\n');
+    expect(guide).toContain(`Thuộc khối: ${allowed.join('; ')}`);
   });
 
   it('fills Thông tin with plan, version and unit, and quotes the plan in Hướng dẫn', async () => {
@@ -175,7 +207,7 @@ describe('a filled workbook', () => {
   it('is built from whichever plan it is given', async () => {
     const wb = buildTemplate(TEST_PLAN, 'U-TWO', {
       info: { letterNo: '1', letterDate: '20/07/2030', meetingDate: '10/07/2030', hasLetter: 'Có', hasMinutes: 'Có' },
-      rows: [{ type: 'ca_nhan', values: validRow(TEST_PLAN, 'ca_nhan') }],
+      rows: [{ type: 'ca_nhan', values: validRow(TEST_PLAN, 'ca_nhan', {}, 'U-TWO') }],
     });
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Thông tin',
