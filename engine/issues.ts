@@ -50,7 +50,11 @@ export type UnreadableReason =
   | 'notZip'
   | 'zipDamaged'
   | 'parser'
-  /** No permission, or the file went away during the run. */
+  /** The file went away (deleted, renamed, moved) between the listing and its reading. */
+  | 'vanished'
+  /** The account running the merge may not read it. */
+  | 'noAccess'
+  /** Any other failure to open it (in use, a disk error); `error` gives the system's code. */
   | 'cannotOpen'
   /** A workbook that lists no worksheet (some exports). */
   | 'noSheets'
@@ -100,14 +104,31 @@ function oversizeText(o: Oversize): string {
   }
 }
 
-const UNREADABLE: Record<UnreadableReason, string> = {
+/** Why the content cannot be read: the clerk saves the workbook again. */
+const UNREADABLE_CONTENT: Record<Exclude<UnreadableReason, OpenFailure>, string> = {
   notZip: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt',
   zipDamaged: 'tệp nén bị hỏng',
   parser: 'Excel không mở được nội dung',
-  cannotOpen: 'không mở được tệp: không có quyền đọc, hoặc tệp đã bị xóa hay di chuyển trong lúc tổng hợp',
   noSheets: 'không tìm thấy trang tính nào trong sổ',
   fault: 'gặp lỗi khi đọc nội dung',
 };
+/** Why the file could not be opened at all: nothing is wrong with the workbook, the secretariat acts. */
+type OpenFailure = 'vanished' | 'noAccess' | 'cannotOpen';
+const UNOPENABLE: Record<OpenFailure, (error?: string) => string> = {
+  vanished: () =>
+    'Không tìm thấy tệp trong thư mục hồ sơ: tệp đã bị xóa, đổi tên hoặc chuyển đi (có thể ngay trong lúc tổng hợp) nên chưa được tổng hợp. Nếu vẫn cần tổng hợp tệp này, hãy đặt lại tệp vào thư mục hồ sơ rồi chạy lại lệnh tổng hợp.',
+  noAccess: () =>
+    'Tài khoản đang chạy lệnh tổng hợp không có quyền đọc tệp nên tệp chưa được tổng hợp. Hãy cấp quyền đọc cho tệp (hoặc chép tệp vào thư mục hồ sơ) rồi chạy lại lệnh tổng hợp.',
+  cannotOpen: (error) =>
+    `Không mở được tệp${error ? ` (${error})` : ''} nên tệp chưa được tổng hợp. Hãy đóng chương trình đang mở tệp, kiểm tra ổ đĩa rồi chạy lại lệnh tổng hợp.`,
+};
+const isOpenFailure = (r: UnreadableReason): r is OpenFailure => r in UNOPENABLE;
+
+function unreadableText(p: { reason?: UnreadableReason; error?: string }): string {
+  if (p.reason && isOpenFailure(p.reason)) return UNOPENABLE[p.reason](p.error);
+  const why = p.reason ? ` (${UNREADABLE_CONTENT[p.reason]}${p.error ? `: ${p.error}` : ''})` : '';
+  return `Không đọc được tệp như một sổ Excel .xlsx${why}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`;
+}
 
 /** The Thông tin lines that make a dossier document incomplete, said the way the message lists them. */
 function gapText(key: InfoKey): string {
@@ -138,13 +159,15 @@ const kind = <P = None>(
 
 export const ISSUE_KINDS = {
   // File level: the file is rejected, the run goes on.
-  FILE_UNREADABLE: kind<{ reason?: UnreadableReason; /** The failure, for `fault`. */ error?: string }>(
+  FILE_UNREADABLE: kind<{
+    reason?: UnreadableReason;
+    /** The failure, for `fault`; the system's code (EBUSY, EIO…) for `cannotOpen`. */ error?: string;
+  }>(
     'file',
     'error',
     'Không đọc được tệp',
-    'The file is not a readable xlsx workbook (truncated, corrupt, not a zip, no sheet), cannot be opened, or its content made the check fail.',
-    (p) =>
-      `Không đọc được tệp như một sổ Excel .xlsx${p.reason ? ` (${UNREADABLE[p.reason]}${p.error ? `: ${p.error}` : ''})` : ''}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`,
+    'The file is not a readable xlsx workbook (truncated, corrupt, not a zip, no sheet), cannot be opened (gone, no permission), or its content made the check fail.',
+    unreadableText,
   ),
   FILE_ENCRYPTED: kind(
     'file',

@@ -12,6 +12,7 @@ import {
   templateSheetNames,
   type Emitter,
   type Issue,
+  type ParamsOf,
   type Plan,
   type WorkbookCheck,
 } from '../../engine/index.js';
@@ -60,9 +61,9 @@ export async function screenFile(filePath: string): Promise<Screened> {
       return reject(makeIssue('FILE_UNSUPPORTED', { file }, { extension: ext }));
     }
     data = await fs.readFile(filePath);
-  } catch {
-    // No permission, or gone between the listing and now: this file is refused, the run goes on.
-    return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'cannotOpen' }));
+  } catch (e) {
+    // Gone between the listing and now, or no permission: this file is refused, the run goes on.
+    return reject(makeIssue('FILE_UNREADABLE', { file }, openFailure(e)));
   }
   const guard = await guardWorkbook(data);
   if (!guard.ok) return reject(issueAt(guard, { file }));
@@ -100,6 +101,14 @@ export async function parseFile(
     // A fault met on this file's content: the file is refused with the reason, the others still merge.
     return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) }));
   }
+}
+
+/** Why a file could not be opened, by the system's error code: each is told what to do about it. */
+function openFailure(e: unknown): ParamsOf<'FILE_UNREADABLE'> {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'vanished' };
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'noAccess' };
+  return { reason: 'cannotOpen', ...(code ? { error: code } : {}) };
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));

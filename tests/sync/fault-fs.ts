@@ -3,6 +3,8 @@
 //   FAULT_DISK=DIR:BYTES   every file under DIR shares BYTES of free space; a write past it fails ENOSPC
 //   FAULT_NO_LINKS=1       hard links fail with EPERM, as on exFAT/FAT USB drives
 //   FAULT_TRACE=FILE       appends "rename FROM TO" and "fsync-dir DIR" lines for the file operations seen
+//   FAULT_NO_READ=NAME     reading a file named NAME fails with EACCES, as a file the account may not read
+//                          (tests run as root, whom chmod does not stop)
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -146,4 +148,12 @@ if (process.env.FAULT_NO_LINKS) {
     throw refuse();
   };
   m.link = (_a: any, _b: any, cb: (e: Error) => void) => process.nextTick(cb, refuse());
+}
+const noRead = process.env.FAULT_NO_READ;
+if (noRead) {
+  const origReadFile = p.readFile;
+  p.readFile = async (file: any, ...rest: any[]) => {
+    if (typeof file === 'string' && path.basename(file) === noRead) throw errnoError('EACCES', 'open', -13);
+    return origReadFile(file, ...rest);
+  };
 }

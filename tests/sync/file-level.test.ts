@@ -6,7 +6,16 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../engine/index.js';
 import { buildTemplate } from '../../templates/workbook.js';
-import { mergeWithReport, tmpDir, unit, writeInbox, PLAN, type CliResult } from './inbox.js';
+import {
+  mergeWithReport,
+  readReport,
+  runSyncWithFaults,
+  tmpDir,
+  unit,
+  writeInbox,
+  PLAN,
+  type CliResult,
+} from './inbox.js';
 import { guardWorkbook } from '../../sync/intake/zip-guard.js';
 import { merge } from '../../sync/merge.js';
 import { compoundFile, noSheets } from './hostile-files.js';
@@ -133,7 +142,7 @@ describe('file-level verdicts', () => {
       'Tệp là sổ Excel 97–2003 (.xls) dù mang phần mở rộng .xlsx; định dạng này không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành',
     ],
     ['numbers.xlsx', 'FILE_UNREADABLE', 'không tìm thấy trang tính nào'],
-    ['mat-tich.xlsx', 'FILE_UNREADABLE', 'không mở được tệp'],
+    ['mat-tich.xlsx', 'FILE_UNREADABLE', 'Không tìm thấy tệp trong thư mục hồ sơ'],
     ['cat-cut.xlsx', 'FILE_UNREADABLE', 'Không đọc được'],
     ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
     ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
@@ -188,7 +197,33 @@ describe('a file that goes away during the run', () => {
       unit: 'H-LYSON',
       fileIssues: [{ code: 'FILE_UNREADABLE' }],
     });
-    expect(formatIssue(verdicts['H-LYSON.xlsx']!.fileIssues[0]!)).toContain('tệp đã bị xóa hay di chuyển');
+    // Said as what happened and what the secretariat can do; nothing about saving it again in Excel.
+    const message = formatIssue(verdicts['H-LYSON.xlsx']!.fileIssues[0]!);
+    expect(message).toContain('Tệp "H-LYSON.xlsx": Không tìm thấy tệp trong thư mục hồ sơ: tệp đã bị xóa');
+    expect(message).toContain('chạy lại lệnh tổng hợp');
+    expect(message).not.toMatch(/Excel|\.xlsx rồi gửi lại/);
     expect(result.units.find((u) => u.unit === 'H-LYSON')!.status).toBe('missing');
   });
+});
+
+describe('a file the account running the merge may not read', () => {
+  it('is refused through the real merge with what to do, and the others merge', async () => {
+    const dir = tmpDir('no-read');
+    const inbox = path.join(dir, 'inbox');
+    await writeInbox(inbox, [unit('H-BATO'), unit('SCT-VP')]);
+    const report = path.join(dir, 'report.json');
+    const run = await runSyncWithFaults(
+      ['merge', '--inbox', inbox, '--out', path.join(dir, 'master.xlsx'), '--report', report],
+      { FAULT_NO_READ: 'SCT-VP.xlsx' },
+    );
+    expect(run.code).toBe(2);
+    const files = Object.fromEntries((await readReport(report)).files.map((f: { file: string }) => [f.file, f]));
+    expect(files['H-BATO.xlsx']).toMatchObject({ status: 'accepted' });
+    expect(files['SCT-VP.xlsx']).toMatchObject({ status: 'rejected', error: { code: 'FILE_UNREADABLE' } });
+    const message: string = files['SCT-VP.xlsx'].error.message;
+    expect(message).toContain('không có quyền đọc tệp');
+    expect(message).toContain('chạy lại lệnh tổng hợp');
+    expect(message).not.toContain('mở tệp trong Excel');
+    expect(run.stdout).toContain('không có quyền đọc tệp');
+  }, 60_000);
 });

@@ -1,7 +1,9 @@
-// GROUP_NOT_ALLOWED: a unit proposes only nominees of its own group and of the groups the plan opens to every
-// unit. The issue's report — a district office marking its own staff "Phòng, đơn vị thuộc Sở" to reach the
-// Director's Giấy khen — and its mirror (a Sở department proposing a district office's team), through the
-// real merge command and through the engine as the add-in calls it (the plan the workbook carries).
+// Row rules of issue 11 through the real merge command and through the engine as the add-in calls it (with
+// the plan the workbook carries):
+// - GROUP_NOT_ALLOWED: a unit proposes only nominees of its own group and of the groups the plan opens to
+//   every unit. The issue's report — a district office marking its own staff "Phòng, đơn vị thuộc Sở" to reach
+//   the Director's Giấy khen — and its mirror, a Sở department proposing a district office's team.
+// - TEXT_FORMULA_LIKE behind a line break: "\n=…" is stored as text, yet whoever trims it gets a formula.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +19,8 @@ const unitName = (code: string) => PLAN.units.find((u) => u.code === code)!.name
 const DISTRICT = 'TP-QUANGNGAI';
 const DEPARTMENT = 'SCT-QLCN';
 
-const inbox = tmpDir('inbox-group');
-const out = tmpDir('out-group');
+const inbox = tmpDir('inbox-row-rules');
+const out = tmpDir('out-row-rules');
 let report: Awaited<ReturnType<typeof mergeWithReport>>['report'];
 let code: number;
 
@@ -45,6 +47,14 @@ beforeAll(async () => {
         ),
         // Its own staff, said so: fine.
         validRowFor(PLAN, 'ca_nhan', { name: 'Lê Thị Hạnh', form: form('GK_SCT') }, DISTRICT),
+        // Text that a spreadsheet takes for a formula once the leading line break is trimmed.
+        validRowFor(PLAN, 'ca_nhan', { name: '\n=Đỗ Văn Công' }, DISTRICT),
+        validRowFor(
+          PLAN,
+          'tap_the',
+          { name: 'Tổ Quản lý chợ', summary: '\r\n+Hoàn thành xuất sắc nhiệm vụ quản lý chợ năm 2021' },
+          DISTRICT,
+        ),
         // An enterprise: any unit may propose it.
         validRowFor(
           PLAN,
@@ -90,7 +100,9 @@ describe('a nominee of a group the unit may not propose', () => {
     expect(issue.message).toContain(`"${group('district_office')}", "${group('other')}"`);
     // The others are valid: their own group, and an enterprise open to every unit.
     const valid = report.nominations.filter((n: Nom) => n.status === 'valid').map((n: Nom) => n.name);
-    expect(valid.sort()).toEqual(['Công ty Cổ phần Cơ khí Quảng Ngãi', 'Lê Thị Hạnh', 'Trần Minh Quang']);
+    expect(valid.sort()).toEqual(
+      ['Công ty Cổ phần Cơ khí Quảng Ngãi', 'Lê Thị Hạnh', 'Tổ Quản lý chợ', 'Trần Minh Quang', '=Đỗ Văn Công'].sort(),
+    );
   });
 
   it('is found the same by the engine as the add-in calls it, with the plan the workbook carries', async () => {
@@ -115,5 +127,34 @@ describe('a nominee of a group the unit may not propose', () => {
     expect(issue.column).toBe('Thuộc khối');
     expect(issue.message).toContain(unitName(DEPARTMENT));
     expect(issue.message).toContain(`"${group('so_unit')}", "${group('other')}"`);
+  });
+});
+
+describe('text starting with a line break then = + - @', () => {
+  const formulaLike = (noms: Nom[]) =>
+    noms
+      .flatMap((n) => n.issues.filter((i) => i.code === 'TEXT_FORMULA_LIKE').map((i) => `${n.name}:${i.column}`))
+      .sort();
+  const expected = ['=Đỗ Văn Công:Họ và tên', 'Tổ Quản lý chợ:Tóm tắt thành tích'];
+
+  it('is warned about through the real merge, on its column, and stays valid', () => {
+    expect(formulaLike(report.nominations)).toEqual(expected);
+    const issue = report.nominations
+      .find((n: Nom) => n.name === '=Đỗ Văn Công')
+      .issues.find((i: { code: string }) => i.code === 'TEXT_FORMULA_LIKE');
+    expect(issue).toMatchObject({ severity: 'warning' });
+    expect(issue.message).toContain('có thể bị hiểu là công thức');
+  });
+
+  it('is warned about by the engine as the add-in calls it', async () => {
+    const grid = await readXlsxGrid(await fs.readFile(path.join(inbox, `${DISTRICT}.xlsx`)));
+    const result = checkWorkbook(planForWorkbook(grid, [PLAN]).plan, grid);
+    const noms = result.nominations.map((n) => ({
+      unit: n.unit,
+      name: n.name,
+      status: n.status,
+      issues: n.issues.map((i) => ({ code: i.code, column: i.column ?? '', message: formatIssue(i) })),
+    }));
+    expect(formulaLike(noms)).toEqual(expected);
   });
 });
