@@ -13,6 +13,7 @@ import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { acquireLock } from '../../node/lock.js';
 import type { AnnotatedSheet, Unmatched } from '../master/annotations.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
+import { REGISTER_ANNOTATIONS } from '../master/register.js';
 import { TALLY_ANNOTATIONS } from '../master/tally.js';
 import { UNITS_TYPED } from '../master/units.js';
 import { appendUnmatched } from '../master/unmatched-sheet.js';
@@ -37,13 +38,13 @@ import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './she
 import { compactValidations } from './validations.js';
 
 /** The master sheets whose typed columns are merged back from the Sheet before it is rewritten. */
-const TYPED_SHEETS: readonly AnnotatedSheet[] = [TALLY_ANNOTATIONS, UNITS_TYPED];
+const TYPED_SHEETS: readonly AnnotatedSheet[] = [TALLY_ANNOTATIONS, UNITS_TYPED, REGISTER_ANNOTATIONS];
 const typedSpec = (title: string) => TYPED_SHEETS.find((s) => s.sheet === title);
 const MERGED_COLUMNS = `các cột ${Object.values(SECRETARIAT_HEADERS)
   .map((h) => `"${h}"`)
   .join(
     ', ',
-  )} của trang "${MASTER_SHEETS.tally}" và cột "${RECEIVED_BY_OFFICE_HEADER}" của trang "${MASTER_SHEETS.units}"`;
+  )} của trang "${MASTER_SHEETS.tally}", cột "${RECEIVED_BY_OFFICE_HEADER}" của trang "${MASTER_SHEETS.units}" và các cột Văn phòng ghi của trang "${MASTER_SHEETS.register}"`;
 
 export interface PushOptions {
   sheet: string;

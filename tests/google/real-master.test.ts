@@ -6,7 +6,8 @@ import { runPush } from '../../sync/google/push.js';
 import { compactValidations } from '../../sync/google/validations.js';
 import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
-import { openWorkbook, readReport, rowsOf, runSync, unit, unmatchedOf, writeInbox } from '../sync/inbox.js';
+import { REGISTER_HEADERS } from '../../sync/master/register.js';
+import { openWorkbook, PLAN, readReport, rowsOf, runSync, unit, unmatchedOf, writeInbox } from '../sync/inbox.js';
 import { zipEntry } from '../zip.js';
 import { closeHarness, openHarness, type Harness } from './harness.js';
 
@@ -130,5 +131,37 @@ describe('received times typed in the Sheet', () => {
     ]);
     expect(h.log.text).toContain(`"09/04/2021 08:00" chuyển sang trang "${MASTER_SHEETS.unmatched}"`);
     expect(h.fake.tab('sheet-1', MASTER_SHEETS.unmatched)!.values.flat()).toContain('09/04/2021 08:00');
+  }, 180_000);
+});
+
+describe('Văn bản typed in the Sheet', () => {
+  it('comes back into the master by code, and the next merge prints it in the list', async () => {
+    const inbox = path.join(h.dir, 'inbox-vb');
+    const master = path.join(h.dir, 'master-vb.xlsx');
+    await writeInbox(inbox, [unit('SCT-VP', { collectives: 0, individuals: 1 })]);
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    h.fake.addSpreadsheet('sheet-vb', [{ title: 'Trang tính1' }]);
+    const push = () => runPush({ sheet: 'sheet-vb', master }, h.deps);
+    expect(await push(), h.log.text).toBe(0);
+
+    const gk = PLAN.forms.find((f) => f.document?.kind === 'quyet_dinh')!;
+    const register = h.fake.tab('sheet-vb', MASTER_SHEETS.register)!.values;
+    const header = register.findIndex((r) => r[0] === REGISTER_HEADERS[0]);
+    const row = register.findIndex((r) => r[0] === gk.code);
+    expect(row).toBeGreaterThan(header);
+    register[row]![register[header]!.indexOf(REGISTER_HEADERS[2])] = '45';
+    expect(await push(), h.log.text).toBe(0);
+
+    const typed = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.register)!).find(
+      (r) => r[0] === gk.code,
+    );
+    expect(String(typed?.[2])).toBe('45');
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const list = rowsOf((await openWorkbook(master)).getWorksheet(gk.listSheet)!).flat();
+    expect(list.some((v) => typeof v === 'string' && v.startsWith('(Kèm theo Quyết định số 45/QĐ-SCT'))).toBe(true);
+    // And the Sheet keeps it after the next push.
+    expect(await push(), h.log.text).toBe(0);
+    const again = h.fake.tab('sheet-vb', MASTER_SHEETS.register)!.values;
+    expect(String(again.find((r) => r[0] === gk.code)?.[2])).toBe('45');
   }, 180_000);
 });
