@@ -13,7 +13,8 @@ import {
   type Plan,
 } from '../../engine/index.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
-import { emptyRegister, REGISTER_SHEET, type Register } from '../master/register.js';
+import { readAnnotations } from '../master/annotations.js';
+import { REGISTER_ANNOTATIONS, registerFrom, type Register } from '../master/register.js';
 import { councilStatus, type Standing } from '../statuses.js';
 
 export interface MasterNomination {
@@ -113,22 +114,6 @@ function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomin
   return out;
 }
 
-function readRegisterSheet(ws: ExcelJS.Worksheet | undefined): Register {
-  const reg = emptyRegister();
-  if (!ws) return reg;
-  let inTable = false;
-  ws.eachRow((row) => {
-    const v = values(row);
-    if (!inTable) {
-      inTable = matchKey(text(v[0])) === matchKey('Mã');
-      return;
-    }
-    const code = text(v[0]).trim();
-    if (code) reg.rows.set(code, { value: v[2] ?? null, date: v[3] ?? null });
-  });
-  return reg;
-}
-
 function readListNames(ws: ExcelJS.Worksheet): string[] {
   const names: string[] = [];
   ws.eachRow((row) => {
@@ -157,7 +142,9 @@ export async function readMaster(plan: Plan, file: string): Promise<MasterSnapsh
   }
   return {
     nominations: readTally(plan, tally, file),
-    register: readRegisterSheet(wb.getWorksheet(REGISTER_SHEET)),
+    // Read by the rule the merge reads it with (a copied row: the first value), so the documents carry the
+    // numbers the lists print.
+    register: registerFrom(await readAnnotations(file, [REGISTER_ANNOTATIONS], MASTER_SHEETS.unmatched, '')),
     lists,
   };
 }
