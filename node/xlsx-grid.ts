@@ -446,11 +446,14 @@ async function readSharedStrings(pkg: Package, part: string, needed: Set<number>
 }
 
 /** Reads an .xlsx package into a grid; throws WorkbookReadError (or a zip error) when it is not one. */
+/** The workbook part the package's root relationships point to. */
+const findWorkbookPart = async (pkg: Package): Promise<string> =>
+  ofType(await readRels(pkg, ''), REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
+
 export async function readXlsxGrid(data: Buffer | ArrayBuffer, opts: ReadGridOptions = {}): Promise<WorkbookGrid> {
   const pkg = await Package.open(Buffer.isBuffer(data) ? data : Buffer.from(data));
   try {
-    const rootRels = await readRels(pkg, '');
-    const workbookPart = ofType(rootRels, REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
+    const workbookPart = await findWorkbookPart(pkg);
     if (!pkg.has(workbookPart)) throw new WorkbookReadError('notWorkbook', 'no workbook part');
     const wb = await readWorkbookPart(pkg, workbookPart);
     const rels = await readRels(pkg, workbookPart);
@@ -516,9 +519,7 @@ export async function measureSheetExtras(data: Buffer): Promise<SheetExtras> {
     wantsText: () => false,
   };
   try {
-    const rootRels = await readRels(pkg, '');
-    const workbookPart = ofType(rootRels, REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
-    const rels = await readRels(pkg, workbookPart);
+    const rels = await readRels(pkg, await findWorkbookPart(pkg));
     for (const rel of rels.values()) if (rel.type.endsWith(REL_TYPE.worksheet)) await pkg.scan(rel.target, handler);
     return extras;
   } finally {

@@ -24,6 +24,16 @@ import { progress, summary } from './terminal.js';
 export const MERGE_USAGE =
   'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--feedback THƯ_MỤC_PHẢN_HỒI] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
+/** An existing folder this process may write in. */
+async function isWritableDir(dir: string): Promise<boolean> {
+  const stat = await fs.stat(dir).catch(() => null);
+  if (!stat?.isDirectory()) return false;
+  return fs.access(dir, fsc.W_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** An output path must name a file (new or existing) in an existing, writable folder. */
 async function checkOutput(file: string, what: string): Promise<void> {
   const stat = await fs.stat(file).catch(() => null);
@@ -33,14 +43,7 @@ async function checkOutput(file: string, what: string): Promise<void> {
     );
   if (stat && !stat.isFile()) throw new UsageError(`Không ghi được ${what} "${file}": đây không phải một tệp thường.`);
   const dir = path.dirname(path.resolve(file));
-  const dirStat = await fs.stat(dir).catch(() => null);
-  let writable = Boolean(dirStat?.isDirectory());
-  if (writable)
-    writable = await fs.access(dir, fsc.W_OK).then(
-      () => true,
-      () => false,
-    );
-  if (!writable)
+  if (!(await isWritableDir(dir)))
     throw new UsageError(`Không ghi được ${what} "${file}": thư mục "${dir}" không tồn tại hoặc không có quyền ghi.`);
 }
 
@@ -50,11 +53,7 @@ async function checkFeedbackDir(dir: string): Promise<void> {
   if (stat && !stat.isDirectory())
     throw new UsageError(`--feedback "${dir}" phải là một thư mục; đã có một tệp cùng tên. Hãy chọn tên khác.`);
   const target = stat ? dir : path.dirname(path.resolve(dir));
-  const writable = await fs.access(target, fsc.W_OK).then(
-    () => true,
-    () => false,
-  );
-  if (!writable)
+  if (!(await isWritableDir(target)))
     throw new UsageError(
       `Không ghi được sổ phản hồi vào "${dir}": thư mục "${target}" không tồn tại hoặc không có quyền ghi.`,
     );
