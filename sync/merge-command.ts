@@ -5,6 +5,7 @@ import path from 'node:path';
 import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/atomic.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
+import { foreignFiles, makeFolder, nearestExisting, recordWritten, refuseInsideInbox } from '../node/output-folders.js';
 import {
   readPreviousMaster,
   registerApprovedOnly,
@@ -14,6 +15,7 @@ import {
 } from './master/index.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
 import type { TypedCell } from '../node/xlsx-rows.js';
+import type { Plan } from '../engine/index.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
 import { writeFeedback } from './feedback.js';
@@ -34,7 +36,7 @@ async function isWritableDir(dir: string): Promise<boolean> {
   );
 }
 
-/** An output path must name a file (new or existing) in an existing, writable folder. */
+/** An output path must name a file (new or existing) in a writable folder, made when missing. */
 async function checkOutput(file: string, what: string): Promise<void> {
   const stat = await fs.stat(file).catch(() => null);
   if (stat?.isDirectory())
@@ -42,9 +44,9 @@ async function checkOutput(file: string, what: string): Promise<void> {
       `Không ghi được ${what} "${file}": đây là một thư mục. Hãy ghi cả tên tệp, ví dụ "${path.join(file, what === 'báo cáo' ? 'bao-cao.json' : 'so-tong-hop.xlsx')}".`,
     );
   if (stat && !stat.isFile()) throw new UsageError(`Không ghi được ${what} "${file}": đây không phải một tệp thường.`);
-  const dir = path.dirname(path.resolve(file));
+  const dir = await nearestExisting(path.dirname(path.resolve(file)));
   if (!(await isWritableDir(dir)))
-    throw new UsageError(`Không ghi được ${what} "${file}": thư mục "${dir}" không tồn tại hoặc không có quyền ghi.`);
+    throw new UsageError(`Không ghi được ${what} "${file}": "${dir}" không phải thư mục hoặc không có quyền ghi.`);
 }
 
 /** The feedback folder is made when missing; what exists there must be a folder, in a writable parent. */
@@ -52,7 +54,7 @@ async function checkFeedbackDir(dir: string): Promise<void> {
   const stat = await fs.stat(dir).catch(() => null);
   if (stat && !stat.isDirectory())
     throw new UsageError(`--feedback "${dir}" phải là một thư mục; đã có một tệp cùng tên. Hãy chọn tên khác.`);
-  const target = stat ? dir : path.dirname(path.resolve(dir));
+  const target = await nearestExisting(dir);
   if (!(await isWritableDir(target)))
     throw new UsageError(
       `Không ghi được sổ phản hồi vào "${dir}": thư mục "${target}" không tồn tại hoặc không có quyền ghi.`,
@@ -88,7 +90,25 @@ async function parseMergeOptions(argv: string[]) {
       throw new UsageError(`--report "${values.report}" trùng với sổ tổng hợp hoặc bản sao của nó: hãy chọn tên khác.`);
   }
   if (values.feedback) await checkFeedbackDir(values.feedback);
-  return { ...values, inbox, out, wait, plan: await loadPlan(values.plan) };
+  await refuseInsideInbox('--out', out, inbox);
+  if (values.report) await refuseInsideInbox('--report', values.report, inbox);
+  if (values.feedback) await refuseInsideInbox('--feedback', values.feedback, inbox);
+  const plan = await loadPlan(values.plan);
+  if (values.feedback) await refuseForeignFeedback(values.feedback, plan);
+  return { ...values, inbox, out, wait, plan };
+}
+
+/** A feedback workbook is named like the unit's own file (<UNIT>.xlsx): one the merge did not write
+ *  there itself — a unit's workbook copied in, a file edited since — is never replaced. */
+async function refuseForeignFeedback(dir: string, plan: Plan): Promise<void> {
+  const foreign = await foreignFiles(
+    dir,
+    plan.units.map((u) => `${u.code}.xlsx`),
+  );
+  if (foreign.length)
+    throw new UsageError(
+      `Thư mục phản hồi "${dir}" đã có ${foreign.map((f) => `"${f}"`).join(', ')} không do lệnh merge ghi ra (hoặc đã được sửa sau khi ghi), có thể là sổ của đơn vị. Lệnh không ghi đè và không ghi gì: hãy chọn một thư mục phản hồi khác, hoặc chuyển các tệp đó đi rồi chạy lại.`,
+    );
 }
 
 /** The received times the secretariat typed in the previous master's Theo đơn vị, by unit. */
@@ -104,6 +124,8 @@ function officeTimes(previous: PreviousMaster): Map<string, TypedCell> {
 export const runMerge = (argv: string[]): Promise<number> =>
   runCommand(MERGE_USAGE, async () => {
     const opts = await parseMergeOptions(argv);
+    const undo = [await makeFolder(path.dirname(path.resolve(opts.out)))];
+    let ran = false;
     const lock = await acquireLock(opts.out, opts.wait);
     try {
       await removeStaleTemps(opts.out);
@@ -134,6 +156,7 @@ export const runMerge = (argv: string[]): Promise<number> =>
           await stageAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup, what: 'sổ tổng hợp' }),
         );
         if (opts.report) {
+          undo.push(await makeFolder(path.dirname(path.resolve(opts.report))));
           const json = `${JSON.stringify(buildReport(result), null, 2)}\n`;
           staged.push(await stageAtomic(opts.report, (tmp) => fs.writeFile(tmp, json), { what: 'báo cáo' }));
         }
@@ -147,6 +170,10 @@ export const runMerge = (argv: string[]): Promise<number> =>
       if (opts.feedback) {
         try {
           feedback = { dir: opts.feedback, files: await writeFeedback(opts.feedback, opts.inbox, result, previous) };
+          await recordWritten(
+            opts.feedback,
+            feedback.files.map((f) => path.basename(f)),
+          );
         } catch (e) {
           console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
           console.error(
@@ -156,8 +183,11 @@ export const runMerge = (argv: string[]): Promise<number> =>
         }
       }
       console.log(summary(result, { master: opts.out, report: opts.report, backup, feedback }, previous));
+      ran = true;
       return result.files.some((f) => f.status === 'rejected') ? 2 : 0;
     } finally {
       await lock.release();
+      // A run that wrote nothing leaves no folder behind either.
+      if (!ran) for (const u of undo.reverse()) await u();
     }
   });

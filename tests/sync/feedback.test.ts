@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { describeLocation, ERROR_FILL, SEVERITY_LABELS } from '../../engine/index.js';
+import { WRITTEN_LIST } from '../../node/output-folders.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
 import { manyMerges, wholeColumnValidation } from './hostile-files.js';
@@ -75,11 +76,13 @@ describe('merge --feedback over the demo inbox', () => {
 
   it('writes one workbook per unit that sent a file, Phản hồi first, and says where', async () => {
     expect(stdout).toContain(`Phản hồi gửi lại đơn vị: ${feedback}`);
-    expect(readdirSync(feedback).sort()).toEqual(
-      senders()
+    // Beside them, the hidden list of files the merge wrote (so it replaces only its own).
+    expect(readdirSync(feedback).sort()).toEqual([
+      WRITTEN_LIST,
+      ...senders()
         .map((u) => `${u}.xlsx`)
         .sort(),
-    );
+    ]);
     // The unit that sent nothing gets nothing.
     expect(senders()).not.toContain('H-LYSON');
     for (const unit of senders()) {
