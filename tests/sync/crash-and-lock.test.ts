@@ -62,21 +62,25 @@ describe('a merge killed while it works', () => {
   }, 120_000);
 });
 
+/** Waits until the merge started in a child process holds the master's lock (its start-up takes seconds on a busy machine). */
+async function untilLocked(master: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (
+    !(await fs.stat(`${master}.lock`).then(
+      () => true,
+      () => false,
+    )) &&
+    Date.now() < deadline
+  )
+    await new Promise((r) => setTimeout(r, 50));
+}
+
 describe('two merges on one master', () => {
   it('stops the second with a clear message while the first runs, and the first finishes whole', async () => {
     const { master } = await freshMaster('busy.xlsx');
     const first = spawnSync(['merge', '--inbox', busy, '--out', master]);
     // Wait until the first holds the lock.
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fs.stat(`${master}.lock`).then(
-        () => true,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 50));
+    await untilLocked(master);
     const second = await runSync(['merge', '--inbox', small, '--out', master]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('đang được một lệnh tổng hợp khác ghi');
@@ -88,16 +92,7 @@ describe('two merges on one master', () => {
   it('lets the second wait its turn with --wait', async () => {
     const { master } = await freshMaster('queue.xlsx');
     const first = spawnSync(['merge', '--inbox', busy, '--out', master]);
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fs.stat(`${master}.lock`).then(
-        () => true,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 50));
+    await untilLocked(master);
     const second = await runSync(['merge', '--inbox', small, '--out', master, '--wait', '120']);
     expect(await exited(first)).toBe(0);
     expect(second.code).toBe(0);

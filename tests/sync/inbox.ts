@@ -6,6 +6,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { writeUnitFile, type UnitSample } from '../../dev/sample/inbox.js';
+import { main } from '../../sync/cli.js';
+import { runInProcess, type CliResult } from '../run-in-process.js';
+
+export type { CliResult };
 
 export const PLAN = DEFAULT_PLAN;
 export const TSX = path.resolve('node_modules/.bin/tsx');
@@ -21,22 +25,8 @@ export async function writeInbox(dir: string, units: UnitSample[]): Promise<void
   for (const u of units) await writeUnitFile(PLAN, dir, u);
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function runSync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      ['sync/cli.ts', ...args],
-      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** The sync CLI run in this process (see run-in-process.ts); child processes only where the process is the subject. */
+export const runSync = (args: string[]): Promise<CliResult> => runInProcess(main, args);
 
 /** The CLI with the file system faults of fault-fs.ts switched on by `env` (FAULT_DISK, FAULT_NO_LINKS, FAULT_TRACE). */
 export function runSyncWithFaults(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
