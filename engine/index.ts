@@ -15,3 +15,6 @@ export * from './template.js';
 export * from './text.js';
 export type { Emitter } from './checks/types.js';
 export * from './marks.js';
+export * from './plan-workbook.js';
+export * from './plan-workbook-check.js';
+export * from './plan-workbook-map.js';

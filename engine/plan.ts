@@ -111,6 +111,26 @@ const Group = z.object({
   mayPropose: z.array(code).min(1).optional(),
 });
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const listOf = (v: unknown, ok: (item: Record<string, unknown>) => boolean = () => true) =>
+  Array.isArray(v) && v.every((item) => isObject(item) && ok(item));
+
+/**
+ * The cross-field rules below also run when a field elsewhere is wrong, so that a plan check tells every
+ * mistake at once — as long as what they walk has the right shape.
+ */
+const WHEN_CROSS_CHECKABLE = {
+  when({ value: p }: { value: unknown }): boolean {
+    if (!isObject(p) || !isObject(p.campaign) || !isObject(p.birthYear) || !isObject(p.criteria)) return false;
+    return (
+      listOf(p.units) &&
+      listOf(p.nomineeTypes) &&
+      listOf(p.groups, (g) => g.mayPropose === undefined || Array.isArray(g.mayPropose)) &&
+      listOf(p.forms, (f) => Array.isArray(f.eligibleGroups))
+    );
+  },
+};
+
 export const PlanSchema = z
   .object({
     id: code,
@@ -197,7 +217,7 @@ export const PlanSchema = z
     } catch {
       ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `múi giờ "${plan.timeZone}" không hợp lệ` });
     }
-  });
+  }, WHEN_CROSS_CHECKABLE);
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanForm = Plan['forms'][number];

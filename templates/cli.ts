@@ -10,7 +10,7 @@ import { toBuffer } from '../node/official-docx.js';
 import { ACHIEVEMENT_FORM_FILES, achievementForm } from './achievement-form.js';
 import { buildTemplate } from './workbook.js';
 
-const USAGE = 'npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--plan TỆP_KẾ_HOẠCH.json]';
+const USAGE = 'npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--plan TỆP_KẾ_HOẠCH.json|.xlsx]';
 
 export async function writeTemplates(plan: Plan, outDir: string, unit?: string): Promise<string[]> {
   const units = unit ? plan.units.filter((u) => u.code.toLowerCase() === unit.toLowerCase()) : plan.units;

@@ -1,0 +1,249 @@
+// Where each part of the plan lives in the plan workbook (Kế hoạch.xlsx): one declarative table of
+// sheet ↔ schema part and column ↔ field, plus the Vietnamese label of every known field. Fields the table
+// does not name (a field added to the schema later) still travel: as an extra column headed by the field's
+// key on a table sheet, or as a row keyed by its path on a key/value sheet. The schema itself says each
+// field's kind (text, number, Có/Không, list), so the reader needs no second copy of it.
+import type { z } from 'zod';
+import { PlanSchema } from './plan.js';
+
+/** Where a dropdown takes its values: a column of another sheet of the workbook, or fixed values. */
+export type ListSource = { sheet: string; column: string } | { values: readonly string[] };
+
+export interface PlanColumnSpec {
+  /** Dotted path inside one row's object, e.g. "document.kind". */
+  field: string;
+  header: string;
+  /** Several codes in one cell, separated by commas (texts in a list go one per line). */
+  commaList?: boolean;
+  list?: ListSource;
+  hint?: string;
+}
+
+/** A sheet of rows, one object of an array (or of a record's arrays, keyed by recordKey) per row. */
+export interface TableSheetSpec {
+  kind: 'table';
+  name: string;
+  part: string;
+  /** For a record of arrays (criteria by nominee type): the column holding the record's key. */
+  recordKey?: PlanColumnSpec;
+  columns: PlanColumnSpec[];
+  about: string;
+}
+
+/** A sheet of key/value rows: Mục (label), Nội dung (value), Khóa (the field's path; list rows repeat it). */
+export interface PairsSheetSpec {
+  kind: 'pairs';
+  name: string;
+  /** Top-level parts this sheet holds; `rest` takes every top-level part no other sheet holds. */
+  parts: readonly string[] | 'rest';
+  about: string;
+}
+
+export type SheetSpec = TableSheetSpec | PairsSheetSpec;
+
+export const GUIDE_SHEET_NAME = 'Hướng dẫn';
+export const PAIR_HEADERS = ['Mục', 'Nội dung', 'Khóa'] as const;
+export const YES = 'Có';
+export const NO = 'Không';
+const YES_NO: ListSource = { values: [YES, NO] };
+const GROUP_CODES: ListSource = { sheet: 'Khối', column: 'code' };
+
+export const PLAN_WORKBOOK_SHEETS: readonly SheetSpec[] = [
+  {
+    kind: 'pairs',
+    name: 'Thông tin chung',
+    parts: 'rest',
+    about: 'Mã, tên đợt thi đua, cơ quan ban hành, các mốc ngày và giới hạn kiểm tra.',
+  },
+  {
+    kind: 'table',
+    name: 'Loại đối tượng',
+    part: 'nomineeTypes',
+    about: 'Tập thể và cá nhân: tên sheet và tên bảng trong sổ mẫu của đơn vị.',
+    columns: [
+      { field: 'code', header: 'Mã loại', list: { values: ['tap_the', 'ca_nhan'] } },
+      { field: 'label', header: 'Tên loại' },
+      { field: 'sheet', header: 'Tên sheet trong sổ mẫu', hint: 'Tối đa 31 ký tự' },
+      { field: 'table', header: 'Tên bảng Excel', hint: 'Chữ không dấu, số, "_", "-"' },
+      { field: 'person', header: 'Là cá nhân', list: YES_NO },
+    ],
+  },
+  {
+    kind: 'table',
+    name: 'Khối',
+    part: 'groups',
+    about: 'Các khối thi đua và khối nào được đề nghị đối tượng của khối nào.',
+    columns: [
+      { field: 'code', header: 'Mã khối', hint: 'Chữ không dấu, số, "_", "-"' },
+      { field: 'label', header: 'Tên khối' },
+      { field: 'openToAllUnits', header: 'Mọi đơn vị được đề nghị', list: YES_NO },
+      {
+        field: 'mayPropose',
+        header: 'Được đề nghị các khối',
+        commaList: true,
+        hint: 'Mã khối, cách nhau dấu phẩy; gồm chính khối này và mọi khối "Mọi đơn vị được đề nghị"',
+      },
+    ],
+  },
+  {
+    kind: 'table',
+    name: 'Đơn vị',
+    part: 'units',
+    about: 'Mỗi đơn vị gửi hồ sơ một dòng: mã (tên tệp sổ mẫu), tên và khối.',
+    columns: [
+      { field: 'code', header: 'Mã đơn vị', hint: 'Chữ không dấu, số, "_", "-"; là tên tệp sổ mẫu' },
+      { field: 'name', header: 'Tên đơn vị' },
+      { field: 'group', header: 'Khối', list: GROUP_CODES },
+    ],
+  },
+  {
+    kind: 'table',
+    name: 'Tiêu chuẩn',
+    part: 'criteria',
+    about: 'Tiêu chuẩn xét khen thưởng của từng loại đối tượng.',
+    recordKey: { field: '', header: 'Loại đối tượng', list: { sheet: 'Loại đối tượng', column: 'code' } },
+    columns: [
+      { field: 'code', header: 'Mã tiêu chuẩn' },
+      { field: 'label', header: 'Tên ngắn' },
+      { field: 'text', header: 'Nội dung tiêu chuẩn' },
+    ],
+  },
+  {
+    kind: 'table',
+    name: 'Hình thức',
+    part: 'forms',
+    about: 'Các hình thức khen thưởng: cấp quyết định, tuyến trình, khối được đề nghị, điều kiện và văn bản.',
+    columns: [
+      { field: 'code', header: 'Mã hình thức' },
+      { field: 'label', header: 'Tên hình thức', hint: 'Đúng như đơn vị chọn trong cột "Hình thức đề nghị"' },
+      { field: 'shortLabel', header: 'Tên ngắn', hint: 'Tối đa 24 ký tự, dùng ở Thống kê' },
+      { field: 'decidedBy', header: 'Cấp quyết định' },
+      { field: 'route', header: 'Tuyến trình', hint: 'Mỗi cơ quan một dòng (Alt+Enter), theo thứ tự' },
+      { field: 'routeNote', header: 'Ghi chú tuyến trình' },
+      {
+        field: 'eligibleGroups',
+        header: 'Khối được đề nghị',
+        commaList: true,
+        hint: 'Mã khối, cách nhau dấu phẩy',
+      },
+      { field: 'requiresOutstanding', header: 'Chỉ thành tích tiêu biểu xuất sắc', list: YES_NO },
+      { field: 'listSheet', header: 'Tên sheet danh sách', hint: 'Tối đa 31 ký tự' },
+      { field: 'listTitle', header: 'Tiêu đề danh sách' },
+      { field: 'document.kind', header: 'Loại văn bản', list: { values: ['to_trinh', 'quyet_dinh'] } },
+      { field: 'document.subject', header: 'Trích yếu văn bản' },
+    ],
+  },
+  {
+    kind: 'pairs',
+    name: 'Văn bản',
+    parts: ['documents'],
+    about: 'Lời văn của Tờ trình và Quyết định, căn cứ pháp lý; mỗi dòng một đoạn, thêm đoạn bằng cách chép dòng.',
+  },
+  {
+    kind: 'pairs',
+    name: 'Hồ sơ',
+    parts: ['dossier'],
+    about: 'Thành phần hồ sơ đơn vị nộp và hồ sơ của mỗi đối tượng; mỗi dòng một thành phần.',
+  },
+];
+
+/** Vietnamese labels of the key/value rows, by path (list rows share their list's path). */
+export const PAIR_LABELS: Readonly<Record<string, string>> = {
+  id: 'Mã kế hoạch',
+  title: 'Tên đợt thi đua',
+  'issuer.parent': 'Cơ quan chủ quản',
+  'issuer.agency': 'Cơ quan ban hành',
+  'issuer.place': 'Địa danh',
+  'issuer.signer': 'Chức danh người ký',
+  templateVersion: 'Phiên bản sổ mẫu',
+  timeZone: 'Múi giờ',
+  'campaign.start': 'Ngày bắt đầu đợt thi đua',
+  'campaign.end': 'Ngày kết thúc đợt thi đua',
+  deadline: 'Hạn nộp hồ sơ (ngày cuối)',
+  'birthYear.min': 'Năm sinh nhỏ nhất',
+  'birthYear.max': 'Năm sinh lớn nhất',
+  summaryMinLength: 'Số ký tự tối thiểu của tóm tắt thành tích',
+  'documents.issuerName': 'Tên Sở trong câu văn',
+  'documents.council': 'Hội đồng Thi đua – Khen thưởng',
+  'documents.basis': 'Căn cứ',
+  'documents.councilBasis': 'Căn cứ họp Hội đồng',
+  'documents.to_trinh.name': 'Tờ trình: tên loại',
+  'documents.to_trinh.title': 'Tờ trình: tiêu đề',
+  'documents.to_trinh.symbol': 'Tờ trình: ký hiệu',
+  'documents.to_trinh.attachedTo': 'Tờ trình: dòng dưới tiêu đề danh sách',
+  'documents.to_trinh.body': 'Tờ trình: đoạn nội dung',
+  'documents.to_trinh.authority': 'Tờ trình: thẩm quyền',
+  'documents.to_trinh.proposedBy': 'Tờ trình: theo đề nghị của',
+  'documents.to_trinh.articles': 'Tờ trình: điều',
+  'documents.to_trinh.recipients': 'Tờ trình: nơi nhận',
+  'documents.quyet_dinh.name': 'Quyết định: tên loại',
+  'documents.quyet_dinh.title': 'Quyết định: tiêu đề',
+  'documents.quyet_dinh.symbol': 'Quyết định: ký hiệu',
+  'documents.quyet_dinh.attachedTo': 'Quyết định: dòng dưới tiêu đề danh sách',
+  'documents.quyet_dinh.body': 'Quyết định: đoạn nội dung',
+  'documents.quyet_dinh.authority': 'Quyết định: thẩm quyền',
+  'documents.quyet_dinh.proposedBy': 'Quyết định: theo đề nghị của',
+  'documents.quyet_dinh.articles': 'Quyết định: điều',
+  'documents.quyet_dinh.recipients': 'Quyết định: nơi nhận',
+  'dossier.submission': 'Hồ sơ đơn vị nộp',
+  'dossier.nominee': 'Hồ sơ của mỗi đối tượng',
+};
+
+// ---- The schema, read for each field's kind.
+
+export type FieldKind = 'text' | 'number' | 'boolean' | 'list' | 'object' | 'record' | 'unknown';
+
+type AnySchema = z.ZodType & { def: Record<string, unknown> & { type: string } };
+
+/** The schema without its optional, default or transform wrappers. */
+function bare(schema: AnySchema): AnySchema {
+  const { def } = schema;
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+    return bare(def.innerType as AnySchema);
+  if (def.type === 'pipe') return bare(def.in as AnySchema);
+  return schema;
+}
+
+/** The schema of the value at a dotted path (numeric segments are array elements or record keys). */
+export function schemaAt(path: string): AnySchema | undefined {
+  let s: AnySchema | undefined = bare(PlanSchema as unknown as AnySchema);
+  for (const seg of path.split('.').filter(Boolean)) {
+    if (!s) return undefined;
+    const t: string = s.def.type;
+    if (t === 'object') s = (s.def.shape as Record<string, AnySchema>)[seg];
+    else if (t === 'array') s = /^\d+$/.test(seg) ? (s.def.element as AnySchema) : undefined;
+    else if (t === 'record') s = s.def.valueType as AnySchema;
+    else return undefined;
+    s = s && bare(s);
+  }
+  return s;
+}
+
+export function kindOf(schema: AnySchema | undefined): FieldKind {
+  const t = schema?.def.type;
+  if (t === 'string' || t === 'enum' || t === 'literal') return 'text';
+  if (t === 'number' || t === 'int') return 'number';
+  if (t === 'boolean') return 'boolean';
+  if (t === 'array') return 'list';
+  if (t === 'object') return 'object';
+  if (t === 'record') return 'record';
+  return 'unknown';
+}
+
+/** Kind of a field, and for a list the kind of its elements. */
+export function fieldKind(path: string): { kind: FieldKind; element?: FieldKind } {
+  const s = schemaAt(path);
+  const kind = kindOf(s);
+  return kind === 'list' ? { kind, element: kindOf(bare(s!.def.element as AnySchema)) } : { kind };
+}
+
+/** The top-level parts of the schema, in its order. */
+export const PLAN_PARTS: readonly string[] = Object.keys((PlanSchema as unknown as { shape: object }).shape);
+
+/** The sheet that holds a top-level part: its table or pairs sheet, else the `rest` sheet. */
+export function sheetForPart(part: string): SheetSpec {
+  const named = PLAN_WORKBOOK_SHEETS.find((s) =>
+    s.kind === 'table' ? s.part === part : s.parts !== 'rest' && s.parts.includes(part),
+  );
+  return named ?? PLAN_WORKBOOK_SHEETS.find((s) => s.kind === 'pairs' && s.parts === 'rest')!;
+}
