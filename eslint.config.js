@@ -2,6 +2,7 @@
 //   engine/     pure rules: data in, issues out. No Node, Office, exceljs or other layer.
 //   node/       the shared Node layer: files, locks, atomic writes, plan loading, xlsx reading.
 //   templates/, sync/, addin/  the products, thin over engine/ and node/; addin/src runs in the browser.
+//   campaign/   the campaign folder's command, over all the products.
 //   dev/        sample and demo data, preview: development only, never imported by product code.
 //   tests/      everything may be imported from here.
 import officeAddins from 'eslint-plugin-office-addins';
@@ -44,6 +45,11 @@ export default tseslint.config(
   {
     files: ['sync/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(outside('addin', 'dev', 'tests')) },
+  },
+  {
+    // The campaign folder's command sits on top of every product: templates, the checker page, sync.
+    files: ['campaign/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(outside('dev', 'tests')) },
   },
   {
     files: ['addin/*.ts'],
