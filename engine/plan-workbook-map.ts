@@ -163,6 +163,7 @@ export const PAIR_LABELS: Readonly<Record<string, string>> = {
   'birthYear.min': 'Năm sinh nhỏ nhất',
   'birthYear.max': 'Năm sinh lớn nhất',
   summaryMinLength: 'Số ký tự tối thiểu của tóm tắt thành tích',
+  sources: 'Nguồn (văn bản đã công bố)',
   'documents.issuerName': 'Tên Sở trong câu văn',
   'documents.council': 'Hội đồng Thi đua – Khen thưởng',
   'documents.basis': 'Căn cứ',

@@ -150,6 +150,8 @@ export const PlanSchema = z
     documents: Documents.optional(),
     dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
     units: z.array(Unit).min(1),
+    /** Where the plan's legal facts come from (the published texts): one line per source, with its address. */
+    sources: z.array(text).optional(),
   })
   .superRefine((plan, ctx) => {
     const groupCodes = new Set(plan.groups.map((g) => g.code));

@@ -1,0 +1,237 @@
+// What the secretariat types into the 2026 plan workbook (see make-2026.ts). EXAMPLE DATA: the commune-level
+// units are invented, plausible names for the merged Quảng Ngãi province, not an official list.
+
+/** A code from a Vietnamese name: no diacritics, upper case, words joined. */
+const codeOf = (prefix: string, name: string): string =>
+  `${prefix}-${name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '')
+    .toUpperCase()}`;
+
+export const SO_UNITS: [string, string][] = [
+  ['SCT-VP', 'Văn phòng Sở'],
+  ['SCT-TTR', 'Thanh tra Sở'],
+  ['SCT-KHTC', 'Phòng Kế hoạch – Tài chính'],
+  ['SCT-QLTM', 'Phòng Quản lý Thương mại'],
+  ['SCT-QLCN', 'Phòng Quản lý Công nghiệp'],
+  ['SCT-QLNL', 'Phòng Quản lý Năng lượng'],
+  ['SCT-QLTT', 'Chi cục Quản lý thị trường'],
+  ['SCT-TTKC', 'Trung tâm Khuyến công và Xúc tiến thương mại'],
+];
+
+const WARDS = [
+  'Cẩm Thành',
+  'Nghĩa Lộ',
+  'Trương Quang Trọng',
+  'Đức Phổ',
+  'Trà Câu',
+  'Sa Huỳnh',
+  'Kon Tum',
+  'Đăk Cấm',
+  'Đăk Bla',
+];
+const COMMUNE_NAMES = [
+  'Bình Sơn',
+  'Vạn Tường',
+  'Đông Sơn',
+  'Bình Minh',
+  'Bình Chương',
+  'Bình Hiệp',
+  'Sơn Tịnh',
+  'Thọ Phong',
+  'Trường Giang',
+  'Tịnh Khê',
+  'Tư Nghĩa',
+  'Nghĩa Giang',
+  'Vệ Giang',
+  'Trà Giang',
+  'Nghĩa Hành',
+  'Đình Cương',
+  'Thiện Tín',
+  'Phước Giang',
+  'Long Phụng',
+  'Mỏ Cày',
+  'Mộ Đức',
+  'Lân Phong',
+  'Nguyễn Nghiêm',
+  'Khánh Cường',
+  'Ba Tơ',
+  'Ba Vì',
+  'Ba Dinh',
+  'Ba Vinh',
+  'Ba Xa',
+  'Ba Động',
+  'Đặng Thùy Trâm',
+  'Minh Long',
+  'Sơn Mai',
+  'Sơn Hà',
+  'Sơn Lập',
+  'Sơn Linh',
+  'Sơn Thủy',
+  'Sơn Kỳ',
+  'Sơn Tây',
+  'Sơn Tây Thượng',
+  'Sơn Tây Hạ',
+  'Trà Bồng',
+  'Đông Trà Bồng',
+  'Tây Trà',
+  'Thanh Bồng',
+  'Cà Đam',
+  'Tây Trà Bồng',
+  'Lý Sơn',
+  'An Phú',
+  'Tịnh Ấn',
+  'Nghĩa Thắng',
+  'Đăk Hà',
+  'Đăk Pxi',
+  'Đăk Mar',
+  'Đăk Ui',
+  'Ngọk Réo',
+  'Đăk Tô',
+  'Kon Đào',
+  'Ngọk Tụ',
+  'Đăk Sao',
+  'Đăk Tờ Kan',
+  'Tu Mơ Rông',
+  'Măng Ri',
+  'Ngọc Hồi',
+  'Đăk Dục',
+  'Đăk Plô',
+  'Bờ Y',
+  'Sa Loong',
+  'Đăk Glei',
+  'Đăk Pék',
+  'Đăk Môn',
+  'Xốp',
+  'Ngọc Linh',
+  'Đăk Long',
+  'Kon Plông',
+  'Măng Đen',
+  'Măng Bút',
+  'Kon Rẫy',
+  'Đăk Kôi',
+  'Đăk Rve',
+  'Sa Thầy',
+  'Sa Bình',
+  'Ya Ly',
+  'Rờ Kơi',
+  'Mô Rai',
+  'Ia Tơi',
+  "Ia H'Drai",
+  'Ngọk Bay',
+  'Ia Chim',
+  'Đăk Rơ Wa',
+  'Phổ Phong',
+  'Phổ Hòa',
+];
+
+export const COMMUNES: [string, string][] = [
+  ...WARDS.map((n): [string, string] => [codeOf('P', n), `Phòng Kinh tế, Hạ tầng và Đô thị phường ${n}`]),
+  ...COMMUNE_NAMES.map((n): [string, string] => [codeOf('X', n), `Phòng Kinh tế xã ${n}`]),
+];
+
+const CAMPAIGN =
+  'Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam (14/5/1951 – 14/5/2026)';
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export const SOURCES = [
+  'Luật Thi đua, khen thưởng số 06/2022/QH15, Quốc hội ban hành ngày 15/6/2022, hiệu lực từ 01/01/2024: https://stp.hanam.gov.vn/Pages/luat-so-062022qh15-thi-dua-khen-thuong.aspx',
+  'Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng, hiệu lực từ 01/01/2024: https://hethongphapluat.com/nghi-dinh-98-2023-nd-cp-huong-dan-luat-thi-dua-khen-thuong/dieu-114',
+  'Đơn vị cấp xã, phường trong kế hoạch này là dữ liệu mẫu (tên và mã tự đặt), không phải danh sách chính thức',
+];
+
+export const GENERAL: [string, string | number | Date | string[]][] = [
+  ['id', 'SCT-QNG-2026-75NAM'],
+  ['title', `${CAMPAIGN} — kế hoạch ví dụ, dữ liệu đơn vị là dữ liệu mẫu`],
+  ['templateVersion', 1],
+  ['campaign.start', date('2026-02-02')],
+  ['campaign.end', date('2026-04-30')],
+  ['deadline', date('2026-04-24')],
+  ['birthYear.min', 1950],
+  ['birthYear.max', 2008],
+  ['sources', SOURCES],
+];
+
+export const GROUPS: (string | null)[][] = [
+  ['so_unit', 'Phòng, đơn vị thuộc Sở', null, 'so_unit, other'],
+  ['commune_office', 'Phòng Kinh tế, Phòng Kinh tế, Hạ tầng và Đô thị cấp xã', null, 'commune_office, other'],
+  ['other', 'Doanh nghiệp, tổ chức khác', 'Có', null],
+];
+
+const subject = (who: string) =>
+  `Về việc đề nghị ${who} tặng Bằng khen cho tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam`;
+
+export const FORMS: (string | null)[][] = [
+  [
+    'BK_BCT',
+    'Bằng khen của Bộ trưởng Bộ Công Thương',
+    'BK Bộ trưởng',
+    'Bộ trưởng Bộ Công Thương',
+    'Sở Công Thương\nBộ Công Thương',
+    null,
+    'so_unit, commune_office, other',
+    'Có',
+    'DS BK Bộ trưởng',
+    'DANH SÁCH ĐỀ NGHỊ BỘ TRƯỞNG BỘ CÔNG THƯƠNG TẶNG BẰNG KHEN',
+    'to_trinh',
+    subject('Bộ trưởng Bộ Công Thương'),
+  ],
+  [
+    'BK_UBND',
+    'Bằng khen của Chủ tịch UBND tỉnh',
+    'BK Chủ tịch UBND tỉnh',
+    'Chủ tịch UBND tỉnh',
+    'Sở Công Thương\nSở Nội vụ\nUBND tỉnh',
+    'Tập thể, cá nhân có thành tích tiêu biểu xuất sắc',
+    'so_unit, commune_office, other',
+    'Có',
+    'DS BK Chủ tịch UBND',
+    'DANH SÁCH ĐỀ NGHỊ CHỦ TỊCH UBND TỈNH TẶNG BẰNG KHEN',
+    'to_trinh',
+    subject('Chủ tịch UBND tỉnh'),
+  ],
+  [
+    'GK_SCT',
+    'Giấy khen của Giám đốc Sở Công Thương',
+    'Giấy khen Giám đốc Sở',
+    'Giám đốc Sở Công Thương',
+    'Sở Công Thương',
+    'Dành cho các phòng, đơn vị thuộc Sở và phòng Kinh tế cấp xã',
+    'so_unit, commune_office',
+    'Không',
+    'DS Giấy khen GĐ Sở',
+    'DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ CÔNG THƯƠNG',
+    'quyet_dinh',
+    'Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam',
+  ],
+];
+
+/** The căn cứ of the regime in force since 1 January 2024, as published (see `sources`). */
+export const WORDING: [string, string[]][] = [
+  [
+    'documents.basis',
+    [
+      'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
+      'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+      'Kế hoạch ngày 02 tháng 02 năm 2026 của Sở Công Thương phát động Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam (ví dụ)',
+    ],
+  ],
+  [
+    'documents.to_trinh.body',
+    [
+      'Thực hiện {campaign}, các phòng, đơn vị thuộc Sở, phòng Kinh tế các xã, phường và các tổ chức đã tổ chức bình xét và gửi hồ sơ đề nghị khen thưởng về Sở Công Thương. Trên cơ sở kết quả họp xét của {council}, Sở Công Thương kính đề nghị {decider} xem xét, tặng {award} cho {collectives} tập thể và {individuals} cá nhân đã có thành tích xuất sắc trong Đợt thi đua (có danh sách kèm theo).',
+      'Hồ sơ kèm theo gồm: danh sách tập thể, cá nhân đề nghị khen thưởng; báo cáo thành tích của tập thể, cá nhân có xác nhận của cấp trình khen thưởng.',
+      'Sở Công Thương kính trình {decider} xem xét, quyết định./.',
+    ],
+  ],
+  [
+    'documents.quyet_dinh.articles',
+    [
+      'Tặng {award} cho {collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong {campaign}.',
+      'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen và tiền thưởng theo quy định hiện hành.',
+      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở, Trưởng phòng Kinh tế các xã, phường và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+    ],
+  ],
+];
