@@ -56,6 +56,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(outside('sync', 'dev', 'tests')) },
   },
   {
+    // The offline checker page runs in any browser, from a file: no Node, no command's code.
+    files: ['addin/checker/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([NODE_BUILTINS, ...outside('sync', 'templates', 'dev', 'tests')]) },
+  },
+  {
+    // The preview's fake Excel runs in the browser beside the pane: the engine and the pane only.
+    files: ['addin/preview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [NODE_BUILTINS, ...outside('node', 'sync', 'templates', 'dev', 'tests', 'checker')],
+        HOST_LIBRARIES,
+      ),
+    },
+  },
+  {
     // The task pane is a browser page inside Excel: the engine and its own modules only.
     files: ['addin/src/**/*.ts'],
     plugins: { 'office-addins': officeAddins },

@@ -55,4 +55,19 @@ describe('layers', () => {
     );
     expect(found).toEqual([]);
   });
+
+  it('keeps the checker page and the preview, both browser pages, free of Node and the commands', async () => {
+    for (const file of ['addin/checker/example.ts', 'addin/preview/example.ts']) {
+      const found = await violations(
+        file,
+        "import fs from 'node:fs';\nimport { merge } from '../../sync/merge.js';\nexport const x = [fs, merge];",
+      );
+      expect(found, file).toHaveLength(2);
+      const ok = await violations(
+        file,
+        "import { cellAddress } from '../../engine/cells.js';\nexport const c = cellAddress;",
+      );
+      expect(ok, file).toEqual([]);
+    }
+  });
 });
