@@ -87,10 +87,6 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   const { info } = read;
   const unit = ctx.units.get(cellText(info.unitCode.value))!;
   const dates = readSubmissionDates(info, grid.date1904);
-  // Submission issues are reported on nominations; with none there is nothing to report yet.
-  if (read.rows.length === 0)
-    return { ...verdict, accepted: true, empty: true, fileIssues: [], unit, info, dates, layouts: read.layouts };
-
   const submissionIssues: Issue[] = [];
   const atInfo: Emit<IssueCode, InfoKey | 'file'> = (code, key, ...params) => {
     const loc: IssueLocation =
@@ -101,6 +97,18 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   };
   const submission = { info, dates, receivedAt: opts.receivedAt, carriedPlan: readPlanSheet(grid) };
   for (const check of SUBMISSION_CHECKS) check.run(submission, ctx, atInfo);
+  const accepted = {
+    ...verdict,
+    accepted: true,
+    fileIssues: [],
+    unit,
+    info,
+    dates,
+    layouts: read.layouts,
+    submissionIssues,
+  };
+  // A blank or half-filled template: no row yet, but Thông tin is checked, so filling it first gets answers.
+  if (read.rows.length === 0) return { ...accepted, empty: true };
 
   const nominations: Nomination[] = [];
   const rowIssues: Issue[][] = [];
@@ -135,18 +143,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     n.status = nominationStatus(late, n.issues);
   });
 
-  return {
-    ...verdict,
-    accepted: true,
-    empty: false,
-    fileIssues: [],
-    unit,
-    info,
-    dates,
-    layouts: read.layouts,
-    submissionIssues,
-    nominations,
-  };
+  return { ...accepted, empty: false, nominations };
 }
 
 /** Header text of each column key, per nominee type: what an issue's location names. */

@@ -18,3 +18,4 @@ export * from './marks.js';
 export * from './plan-workbook.js';
 export * from './plan-workbook-check.js';
 export * from './plan-workbook-map.js';
+export * from './verdict.js';

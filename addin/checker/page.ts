@@ -1,9 +1,9 @@
 // The offline checker page (kiem-tra.html): the clerk picks or drops the unit workbook; it is read and
 // checked in this browser, shown as the task pane shows it, and a marked copy can be downloaded. The file
 // goes nowhere: the page has no network code, and its worker is made from its own inline script.
-import { screenName, screenSize, screenIssue, type Plan, type WorkbookCheck } from '../../engine/index.js';
-import { showHeader, showResults, verdictText } from '../src/results.js';
-import { renderFileIssues, replace } from '../src/view.js';
+import { screenName, screenSize, screenIssue, type Issue, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import { showHeader, showRefusal, showResults, statusText } from '../src/results.js';
+import { replace } from '../src/view.js';
 import { checker, type FromWorker, type ToWorker } from './work.js';
 
 type Post = (msg: ToWorker, transfer?: Transferable[]) => void;
@@ -43,10 +43,9 @@ export function startPage(plan: Plan, bundled: readonly Plan[], source: string |
     bar.hidden = true;
     input.disabled = false;
   };
-  const showRefused = (issues: Parameters<typeof renderFileIssues>[0]) => {
-    showHeader(plan, null, new Date());
-    replace('results', renderFileIssues(issues));
-    replace('checklist');
+  const showRefused = (issues: Issue[]) => {
+    showHeader(plan, 'refused', new Date());
+    showRefusal(issues, true);
     $('report').hidden = false;
     status('Không kiểm tra được tệp này.');
     document.body.dataset.state = 'checked';
@@ -70,11 +69,11 @@ export function startPage(plan: Plan, bundled: readonly Plan[], source: string |
         const check: WorkbookCheck = msg.check;
         showHeader(msg.plan, check, now);
         if (msg.planNote) replace('plan', `Kế hoạch ${msg.plan.id}. ${msg.planNote}`);
-        showResults(msg.plan, check, now);
+        showResults(msg.plan, check, now, undefined, true);
         $('report').hidden = false;
         download.hidden = !(check.accepted && !check.empty);
         const ms = performance.now() - started;
-        status(`${verdictText(check, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
+        status(`${statusText(check, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
         // For the benchmark: from the file chosen to the result on screen.
         document.body.dataset.checkMs = ms.toFixed(0);
         document.body.dataset.state = 'checked';
@@ -107,6 +106,7 @@ export function startPage(plan: Plan, bundled: readonly Plan[], source: string |
     input.disabled = true;
     download.hidden = true;
     document.body.dataset.state = 'busy';
+    replace('verdict');
     replace('results');
     replace('checklist');
     $('file-name').textContent = file.name;
@@ -121,7 +121,12 @@ export function startPage(plan: Plan, bundled: readonly Plan[], source: string |
     post({ kind: 'check', name: file.name, bytes }, [bytes]);
   }
 
-  input.addEventListener('change', () => void take(input.files?.[0]));
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    // Cleared at once: choosing the same file again after fixing it is a change, and checks it again.
+    input.value = '';
+    void take(file);
+  });
   download.addEventListener('click', () => {
     if (busy) return;
     busy = true;

@@ -3,30 +3,28 @@ import {
   daysToDeadline,
   formatDate,
   formatIssue,
-  hasError,
+  ISSUE_KINDS,
+  ownIssues,
+  rowCounts,
+  rowState,
   type Issue,
+  type IssueCode,
+  type RowCounts,
   type Nomination,
   type Plan,
   type WorkbookCheck,
 } from '../../engine/index.js';
 
-/** How many nominations of a sheet or form are valid, have errors, or only warnings. */
-export interface StatusCount {
+/** How many nominations of a sheet or form have errors in their own cells, only warnings, or nothing. */
+export interface StatusCount extends RowCounts {
   label: string;
-  total: number;
-  valid: number;
-  errors: number;
-  warnings: number;
 }
 
-function count(label: string, list: Nomination[]): StatusCount {
-  const errors = list.filter((n) => hasError(n.issues)).length;
-  const warnings = list.filter((n) => !hasError(n.issues) && n.issues.length > 0).length;
-  return { label, total: list.length, valid: list.length - errors, errors, warnings };
-}
+const count = (label: string, list: Nomination[]): StatusCount => ({ label, ...rowCounts(list) });
 
 export function statusCounts(plan: Plan, check: WorkbookCheck): { bySheet: StatusCount[]; byForm: StatusCount[] } {
   const n = check.nominations;
+  const unknown = n.filter((x) => !x.form);
   return {
     bySheet: check.layouts.map((l) =>
       count(
@@ -41,31 +39,30 @@ export function statusCounts(plan: Plan, check: WorkbookCheck): { bySheet: Statu
           n.filter((x) => x.form === f.code),
         ),
       ),
-      ...(n.some((x) => !x.form)
-        ? [
-            count(
-              'Chưa rõ hình thức',
-              n.filter((x) => !x.form),
-            ),
-          ]
-        : []),
+      ...(unknown.length ? [count('Chưa rõ hình thức', unknown)] : []),
     ].filter((t) => t.total > 0),
   };
 }
 
+/** The issues of one kind (code): a group the clerk opens and fixes in one go. */
 export interface IssueGroup {
+  code: IssueCode;
+  /** The catalog's short title of the kind, e.g. "Giá trị không hợp lệ". */
   title: string;
-  sheet: string;
-  row: number;
+  severity: Issue['severity'];
+  /** A Thông tin problem: it applies to every row. */
+  dossier: boolean;
   items: IssueItem[];
 }
 
-/** One issue as the pane lists it: the sentence without its location, which the group and the label show. */
+/** One issue as the pane lists it: where, then the sentence without its location. */
 export interface IssueItem {
   severity: Issue['severity'];
   code: Issue['code'];
   sheet: string;
   row: number;
+  /** "Cá nhân – dòng 3: Đinh Thị Lan": the sheet, the row and the nominee. */
+  where: string;
   /** Header text of the column ('' for a whole row), shown before the sentence. */
   column: string;
   /** The column by key, to select its cell. */
@@ -73,70 +70,77 @@ export interface IssueItem {
   message: string;
 }
 
-/** Issues grouped by the row they are on: the Thông tin rows first, then each nomination row. */
+/**
+ * Issues grouped by kind, each group in reading order: the Thông tin kinds first (they apply to every row),
+ * then errors before warnings, each in the order it is first met. Each issue is listed once.
+ */
 export function groupIssues(check: WorkbookCheck): IssueGroup[] {
-  const groups = new Map<string, IssueGroup>();
-  for (const n of check.nominations) {
-    for (const i of n.issues) {
-      if (i.row === undefined || !i.sheet) continue;
-      const k = `${i.sheet}\u0000${i.row}`;
-      if (!groups.has(k))
-        groups.set(k, {
-          title:
-            i.sheet === n.source.sheet
-              ? `${i.sheet} – dòng ${i.row}: ${n.name || '(chưa có tên)'}`
-              : `${i.sheet} – dòng ${i.row}`,
-          sheet: i.sheet,
-          row: i.row,
-          items: [],
-        });
-      const g = groups.get(k)!;
-      if (!g.items.some((x) => x.code === i.code && x.column === i.column))
-        g.items.push({
-          severity: i.severity,
-          code: i.code,
-          sheet: i.sheet,
-          row: i.row,
-          column: i.column ?? '',
-          columnKey: i.columnKey,
-          message: formatIssue(i, { withLocation: false }),
-        });
-    }
-  }
-  return [...groups.values()].sort((a, b) =>
-    a.sheet === b.sheet ? a.row - b.row : a.sheet === check.info?.sheet ? -1 : b.sheet === check.info?.sheet ? 1 : 0,
-  );
+  const groups = new Map<IssueCode, IssueGroup>();
+  const seen = new Set<string>();
+  const add = (i: Issue, where: string, dossier: boolean) => {
+    if (i.row === undefined || !i.sheet) return;
+    const key = `${i.sheet}\u0000${i.row}\u0000${i.column ?? ''}\u0000${i.code}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let g = groups.get(i.code);
+    if (!g)
+      groups.set(
+        i.code,
+        (g = { code: i.code, title: ISSUE_KINDS[i.code].title, severity: i.severity, dossier, items: [] }),
+      );
+    g.items.push(itemOf(i, i.sheet, i.row, where));
+  };
+  for (const i of check.submissionIssues) add(i, `${i.sheet} – dòng ${i.row}`, true);
+  for (const n of check.nominations)
+    for (const i of ownIssues(n)) add(i, `${i.sheet} – dòng ${i.row}: ${n.name || '(chưa có tên)'}`, false);
+  const rank = (g: IssueGroup) => (g.dossier ? 0 : g.severity === 'error' ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b));
 }
 
+const itemOf = (i: Issue, sheet: string, row: number, where: string): IssueItem => ({
+  severity: i.severity,
+  code: i.code,
+  sheet,
+  row,
+  where,
+  column: i.column ?? '',
+  columnKey: i.columnKey,
+  message: formatIssue(i, { withLocation: false }),
+});
+
 export interface ChecklistItem {
+  /** The requirement, as a rule to meet: never "đã có" beside a cross. */
   label: string;
   done: boolean;
 }
 
+/** What the file must meet before it is sent; a requirement is met only when none of its codes is raised. */
 export function checklist(plan: Plan, check: WorkbookCheck, now: Date): ChecklistItem[] {
-  const codes = new Set(check.nominations.flatMap((n) => n.issues.map((i) => i.code)));
-  const days = daysToDeadline(plan, now);
+  const raised = new Set(check.submissionIssues.map((i) => i.code));
+  const clear = (...codes: IssueCode[]) => codes.every((c) => !raised.has(c));
+  const rows = check.nominations;
   return [
     {
-      label: 'Tờ trình đề nghị khen thưởng: đã có, ghi Số và Ngày',
-      done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_TOTRINH'),
+      label: 'Tờ trình đề nghị khen thưởng: ghi "Có", có Số và Ngày; ngày Tờ trình không sau hạn gửi hồ sơ',
+      done: clear('DOSSIER_NO_TOTRINH', 'DATE_TOTRINH_AFTER_DEADLINE'),
     },
     {
-      label: 'Biên bản họp bình xét: đã có, ghi Ngày họp',
-      done: check.nominations.length > 0 && !codes.has('DOSSIER_NO_BIENBAN'),
+      label: 'Biên bản họp bình xét: ghi "Có", có Ngày họp; ngày họp phải trước ngày Tờ trình',
+      done: clear('DOSSIER_NO_BIENBAN', 'DATE_BIENBAN_AFTER_TOTRINH'),
     },
     {
-      label: 'Mọi dòng đề nghị hợp lệ',
-      done: check.nominations.length > 0 && check.nominations.every((n) => !hasError(n.issues)),
+      label: 'Có ít nhất một dòng đề nghị, và không dòng nào có lỗi',
+      done: rows.length > 0 && rows.every((n) => rowState(n) !== 'error'),
     },
-    { label: `Gửi trước hạn (hết ngày ${formatDate(plan.deadline)})`, done: days >= 0 },
+    { label: `Gửi trước hạn: hết ngày ${formatDate(plan.deadline)}`, done: daysToDeadline(plan, now) >= 0 },
   ];
 }
 
-/** "Còn 5 ngày đến hạn gửi hồ sơ …": the days left, as the pane's header says them. */
-export function deadlineCountdown(plan: Plan, now: Date): string {
+/** "Còn 5 ngày đến hạn gửi hồ sơ …": the days left, as the header says them; `late` once the day is past. */
+export function deadlineCountdown(plan: Plan, now: Date): { text: string; late: boolean } {
   const days = daysToDeadline(plan, now);
-  if (days > 0) return `Còn ${days} ngày đến hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;
-  if (days === 0) return `Hôm nay là hạn cuối gửi hồ sơ (hết ngày ${formatDate(plan.deadline)})`;
-  return `Đã quá hạn gửi hồ sơ ${-days} ngày (hạn: hết ngày ${formatDate(plan.deadline)})`;
+  const day = formatDate(plan.deadline);
+  if (days > 0) return { text: `Còn ${days} ngày đến hạn gửi hồ sơ (hết ngày ${day})`, late: false };
+  if (days === 0) return { text: `Hôm nay là hạn cuối gửi hồ sơ (hết ngày ${day})`, late: false };
+  return { text: `Đã quá hạn gửi hồ sơ ${-days} ngày (hạn: hết ngày ${day})`, late: true };
 }

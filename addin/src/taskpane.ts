@@ -14,9 +14,9 @@ import {
 import { computeMarks } from '../../engine/index.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
-import { showHeader, showResults, verdictText } from './results.js';
+import { showHeader, showResults, statusText } from './results.js';
 import type { IssueItem } from './summary.js';
-import { replace } from './view.js';
+import { issueKey, replace } from './view.js';
 
 /** The plan of the last read: the one the workbook carries, or a bundled one (see planForWorkbook). */
 let chosen: WorkbookPlan = { plan: DEFAULT_PLAN, source: 'bundled' };
@@ -42,7 +42,17 @@ function columnIndex(check: WorkbookCheck, item: IssueItem): number {
   return (item.columnKey && layout?.columns[item.columnKey as ColumnKey]) ?? 0;
 }
 
+/** The issue last chosen (see issueKey): it stays highlighted while the clerk fixes it, across re-checks. */
+let selected: string | undefined;
+
+function highlightSelected(): void {
+  const buttons = [...document.querySelectorAll<HTMLElement>('button.issue')];
+  for (const b of buttons) b.setAttribute('aria-current', String(b.dataset.key === selected));
+}
+
 function select(item: IssueItem, check: WorkbookCheck): void {
+  selected = issueKey(item);
+  highlightSelected();
   void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>
     status(`Không chọn được ô: ${(e as Error).message}`),
   );
@@ -56,7 +66,8 @@ async function read(): Promise<{ snapshot: WorkbookSnapshot; check: WorkbookChec
   return { snapshot, check: checkWorkbook(plan, snapshot.grid) };
 }
 
-async function runCheck(): Promise<void> {
+/** `live`: a re-check after an edit, which must not take the focus from the sheet. */
+async function runCheck(live = false): Promise<void> {
   if (busy) return;
   busy = true;
   status('Đang kiểm tra…');
@@ -65,8 +76,9 @@ async function runCheck(): Promise<void> {
     const now = new Date();
     showPlanHeader(check, now);
     if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
-    showResults(plan, check, now, select);
-    status(verdictText(check, now));
+    showResults(plan, check, now, select, !live);
+    highlightSelected();
+    status(statusText(check, now));
     if (check.accepted) await watch(snapshot.sheetNames);
   } catch (e) {
     status(`Lỗi khi kiểm tra: ${(e as Error).message}`);
@@ -85,7 +97,7 @@ async function watch(sheetNames: string[]): Promise<void> {
 function scheduleLiveCheck(): void {
   if (!(document.getElementById('live') as HTMLInputElement).checked || busy) return;
   clearTimeout(liveTimer);
-  liveTimer = setTimeout(() => void runCheck(), LIVE_DELAY_MS);
+  liveTimer = setTimeout(() => void runCheck(true), LIVE_DELAY_MS);
 }
 
 async function runClear(): Promise<void> {
@@ -94,6 +106,7 @@ async function runClear(): Promise<void> {
   try {
     const { snapshot, check } = await read();
     await clearMarks(snapshot, computeMarks(check).results, caps);
+    replace('verdict');
     replace('results');
     replace('checklist');
     status('Đã xóa đánh dấu; màu nền của các ô đã trở lại như trước.');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPreview, sampleWorkbook } from '../../dev/preview.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { serveStatic } from '../../addin/serve.js';
+import { axeViolations } from './axe.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-output/addin');
@@ -90,7 +91,11 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
       expect(text).toContain('Tiêu chuẩn 2');
       expect(text).toContain('Giấy khen của Giám đốc Sở Công Thương không dành cho khối "Doanh nghiệp, tổ chức khác"');
       expect(text).toContain('Thông tin – dòng 11');
-      expect(await p.textContent('#checklist')).toContain('Biên bản họp bình xét');
+      expect(await p.textContent('#checklist')).toContain('Biên bản họp bình xét: ghi "Có", có Ngày họp');
+      // The verdict first: Biên bản is still "Chưa" on Thông tin, one error that applies to every row.
+      expect(await p.textContent('#verdict')).toMatch(
+        /^✘Chưa sẵn sàng: \d+\/\d+ đề nghị có lỗi; \d lỗi ở trang Thông tin áp dụng cho mọi dòng/,
+      );
       if (api === 'latest') await p.screenshot({ path: path.join(SHOTS, 'kiem-tra.png'), fullPage: true });
 
       // Marks: "Kết quả kiểm tra" holds the verdicts; error cells are red; nothing else changed.
@@ -149,6 +154,36 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     });
   });
 
+  describe.each([350, 1024])('at %i px', (width) => {
+    it('shows the verdict first, the first group of issues without scrolling, and keeps the chosen issue highlighted', async () => {
+      const p = await context.newPage();
+      await p.setViewportSize({ width, height: 700 });
+      await p.goto(`${url}/preview.html`);
+      await p.waitForSelector('body[data-ready]');
+      await p.click('#check');
+      await p.waitForSelector('ol.issues');
+      // The focus is on the verdict, which is above the buttons and every result.
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe('verdict-text');
+      const box = (sel: string) => p.$eval(sel, (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+      const verdict = await box('#verdict .verdict');
+      expect(verdict.bottom).toBeLessThan((await box('#check')).top);
+      expect((await box('details.kind')).bottom).toBeLessThanOrEqual(700);
+      expect(await p.textContent('#deadline')).toContain('Đã quá hạn');
+      expect(await p.getAttribute('#deadline', 'class')).toContain('late');
+      // A chosen issue stays highlighted, also when the list is drawn again by the next check.
+      await p.click('button.issue[data-code="FIELD_INVALID"]');
+      const current = () =>
+        p.$$eval('button.issue[aria-current="true"]', (b) => b.map((x) => x.getAttribute('data-code')));
+      expect(await current()).toEqual(['FIELD_INVALID']);
+      await p.click('#check');
+      await expect.poll(() => p.textContent('#status')).toContain('Đã kiểm tra');
+      await expect.poll(current).toEqual(['FIELD_INVALID']);
+      expect(await axeViolations(p)).toEqual([]);
+      await p.screenshot({ path: path.join(SHOTS, `ket-luan-${width}.png`), fullPage: true });
+      await p.close();
+    });
+  });
+
   it("checks a workbook against the plan it carries: another season's deadline", async () => {
     // The same add-in build; the workbook's template carries a plan whose deadline is 05/04/2021.
     const sample = await sampleWorkbook({ ...DEFAULT_PLAN, deadline: '2021-04-05' });
@@ -164,7 +199,7 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
     await p.waitForSelector('ol.issues');
     // The Tờ trình of 09/04/2021 is on time for the bundled plan (15/04/2021), late for the carried one.
     expect(await p.textContent('#results')).toContain('Ngày Tờ trình 09/04/2021 sau hạn gửi hồ sơ 05/04/2021');
-    expect(await p.textContent('#checklist')).toContain('Gửi trước hạn (hết ngày 05/04/2021)');
+    expect(await p.textContent('#checklist')).toContain('Gửi trước hạn: hết ngày 05/04/2021');
     expect(await p.textContent('#plan-note')).toBe('');
     await p.close();
   });

@@ -18,6 +18,7 @@ import { compoundFile } from '../sync/hostile-files.js';
 import { parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
 import { PLAN, validInfo, validRow } from '../engine/grids.js';
+import { axeViolations } from './axe.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-output/checker');
@@ -90,6 +91,36 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     ({ server, url: serverUrl } = await serveStatic(path.join(dir, 'dist')));
     files.clean = await writeWorkbook('H-BATO.xlsx', cleanWorkbook());
     files.faulty = await writeWorkbook('H-BATO-loi.xlsx', faultyWorkbook());
+    files.warned = await writeWorkbook(
+      'H-BATO-canh-bao.xlsx',
+      buildTemplate(PLAN, 'H-BATO', {
+        info: validInfo(PLAN, 'H-BATO'),
+        rows: [
+          { type: 'ca_nhan', values: validRow(PLAN, 'ca_nhan', { name: 'Phạm Văn Hùng', summary: 'Hoàn thành tốt' }) },
+          { type: 'ca_nhan', values: validRow(PLAN, 'ca_nhan', { name: 'Đinh Thị Lan' }) },
+        ],
+      }),
+    );
+    // 5,000 rows: 3,400 with a birth year out of range, 1,000 with a short summary.
+    files.big = await writeWorkbook(
+      'H-BATO-5000.xlsx',
+      buildTemplate(PLAN, 'H-BATO', {
+        info: validInfo(PLAN, 'H-BATO'),
+        rows: Array.from({ length: 5000 }, (_, i) => ({
+          type: 'ca_nhan' as const,
+          values: validRow(PLAN, 'ca_nhan', {
+            name: `Nguyễn Văn ${i + 1}`,
+            ...(i < 3400 ? { birthYear: 1900 } : {}),
+            ...(i >= 4000 ? { summary: 'Hoàn thành tốt' } : {}),
+          }),
+        })),
+      }),
+    );
+    // A template with Thông tin half filled: the meeting not yet recorded.
+    files.blank = await writeWorkbook(
+      'H-BATO-mau-trong.xlsx',
+      buildTemplate(PLAN, 'H-BATO', { info: { ...validInfo(PLAN, 'H-BATO'), hasMinutes: null, meetingDate: null } }),
+    );
     const foreign = new ExcelJS.Workbook();
     foreign.addWorksheet('Sheet1').addRows([
       ['Họ tên', 'Năm sinh'],
@@ -167,7 +198,7 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     expect(await page.textContent('#deadline')).toMatch(/hạn gửi hồ sơ/);
     expect(await page.textContent('#results')).toContain('Không có lỗi hay cảnh báo nào.');
     const done = await page.$$eval('#checklist li.done', (items) => items.map((i) => i.textContent));
-    expect(done.join('\n')).toContain('Mọi dòng đề nghị hợp lệ');
+    expect(done.join('\n')).toContain('không dòng nào có lỗi');
     expect(await page.textContent('#status')).toContain('Đã kiểm tra 3 đề nghị');
     await page.screenshot({ path: path.join(SHOTS, 'so-sach.png'), fullPage: true });
 
@@ -193,7 +224,7 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     expect(results).toContain('Năm sinh');
     expect(results).toContain('Tóm tắt thành tích');
     const todo = await page.$$eval('#checklist li.todo', (items) => items.map((i) => i.textContent));
-    expect(todo.join('\n')).toContain('Mọi dòng đề nghị hợp lệ');
+    expect(todo.join('\n')).toContain('không dòng nào có lỗi');
     await page.screenshot({ path: path.join(SHOTS, 'co-loi.png'), fullPage: true });
 
     const marked = await downloadFrom(page);
@@ -263,6 +294,122 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     const page = await check(files.faulty!, `${serverUrl}/kiem-tra.html`);
     expect(await page.textContent('#results')).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
     await page.close();
+  });
+
+  describe.each([350, 1024])('the verdict first, at %i px', (width) => {
+    async function checkAt(file: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(pageUrl);
+      await page.setInputFiles('#file', file);
+      await page.waitForFunction(() => document.body.dataset.state === 'checked', null, { timeout: 60_000 });
+      return page;
+    }
+    const top = (page: Page, selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+
+    it('says "Chưa sẵn sàng" with the rows in error and the Thông tin error that applies to every row, above everything', async () => {
+      const page = await checkAt(files.faulty!);
+      const verdict = await page.textContent('#verdict');
+      expect(verdict).toContain('Chưa sẵn sàng: 2/4 đề nghị có lỗi; 1 lỗi ở trang Thông tin áp dụng cho mọi dòng');
+      expect(await page.getAttribute('#verdict .verdict', 'class')).toContain('not-ready');
+      // Seen without scrolling, and before the issues, the tallies and the checklist.
+      const box = (await page.$eval('#verdict .verdict', (e) => e.getBoundingClientRect().bottom))!;
+      expect(box).toBeLessThanOrEqual(700);
+      for (const below of ['#results', '#checklist', 'table.counts'])
+        expect(await top(page, below)).toBeGreaterThan(box);
+      // Counts keep the dossier apart: Tập thể has one row in error of its own, one without any issue.
+      const tapThe = await page.$$eval('table.counts tbody tr', (rows) =>
+        rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent)),
+      );
+      expect(tapThe[0]).toEqual(['Tập thể (2)', '1', '0', '1']);
+      expect(await page.$$eval('table.counts thead th:first-child', (c) => c.map((x) => x.textContent))).toEqual([
+        'Trang',
+        'Hình thức',
+      ]);
+      // The checklist is worded as requirements; the meeting date is the error, so Biên bản is not met.
+      const todo = await page.$$eval('#checklist li.todo', (items) => items.map((i) => i.textContent).join('\n'));
+      expect(todo).toContain('Biên bản họp bình xét: ghi "Có", có Ngày họp; ngày họp phải trước ngày Tờ trình');
+      expect(await page.textContent('#checklist')).not.toContain('đã có');
+      expect(await page.textContent('#results')).toMatch(/Các vấn đề \(\d+\)/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `ket-luan-co-loi-${width}.png`), fullPage: true });
+      await page.close();
+    });
+
+    it('says "Sẵn sàng gửi" when only warnings are left: such a row is valid', async () => {
+      const page = await checkAt(files.warned!);
+      expect(await page.textContent('#verdict')).toContain('Sẵn sàng gửi: 2 đề nghị hợp lệ, 1 có cảnh báo');
+      expect(await page.getAttribute('#verdict .verdict', 'class')).toContain(' ready');
+      const head = await page.$$eval('table.counts thead th', (c) => c.map((x) => x.textContent));
+      expect(head).toContain('Hợp lệ (có cảnh báo)');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('checks Thông tin of a blank template', async () => {
+      const page = await checkAt(files.blank!);
+      expect(await page.textContent('#verdict')).toContain(
+        'Chưa sẵn sàng: chưa có đề nghị nào; 1 lỗi ở trang Thông tin',
+      );
+      expect(await page.textContent('#results')).toContain('Chưa có Biên bản họp bình xét');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('gives 5,000 rows one screen of groups by kind, each opening to its rows a step at a time', async () => {
+      const page = await checkAt(files.big!);
+      expect(await page.textContent('#verdict')).toContain('Chưa sẵn sàng: 3400/5000 đề nghị có lỗi');
+      const kinds = await page.$$eval('details.kind', (ds) =>
+        ds.map((d) => [d.getAttribute('data-code'), d.querySelector('summary')!.textContent]),
+      );
+      expect(kinds).toEqual([
+        ['FIELD_INVALID', 'Lỗi Giá trị không hợp lệ (3400)'],
+        ['SUMMARY_TOO_SHORT', 'Cảnh báo Tóm tắt thành tích quá ngắn (1000)'],
+      ]);
+      // No row is drawn until its group opens: the page stays about one screen, not thousands of cards.
+      expect(await page.$$eval('.issue', (x) => x.length)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2000);
+      expect(await top(page, 'details.kind')).toBeLessThan(700);
+      await page.click('details.kind[data-code="FIELD_INVALID"] > summary');
+      await expect.poll(() => page.$$eval('.issue', (x) => x.length)).toBe(50);
+      expect(await page.textContent('details.kind[data-code="FIELD_INVALID"] button.more')).toBe(
+        'Xem thêm 50 (còn 3350)',
+      );
+      await page.click('details.kind[data-code="FIELD_INVALID"] button.more');
+      expect(await page.$$eval('.issue', (x) => x.length)).toBe(100);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `5000-dong-${width}.png`) });
+      await page.close();
+    }, 120_000);
+
+    it('checks the same file again in one action: the input is cleared, and the focus is on the verdict', async () => {
+      const page = await checkAt(files.faulty!);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('verdict-text');
+      expect(await page.inputValue('#file')).toBe('');
+      await page.setInputFiles('#file', files.faulty!);
+      await page.waitForFunction(() => document.body.dataset.state === 'checked', null, { timeout: 60_000 });
+      expect(await page.textContent('#verdict')).toContain('Chưa sẵn sàng');
+      await page.close();
+    });
+
+    it(width < 600 ? 'does not say "Kéo thả" on a phone' : 'offers to drag the file on a wide screen', async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(pageUrl);
+      const said = await page.innerText('#drop');
+      if (width < 600) expect(said).not.toContain('Kéo thả');
+      else expect(said).toContain('Kéo thả');
+      expect(said).toContain('chọn');
+      await page.close();
+    });
+
+    it('shows only the refusal for a file it cannot read: no unit, plan or deadline it does not know', async () => {
+      const page = await checkAt(files.encrypted!);
+      expect(await page.textContent('#verdict')).toContain('Chưa sẵn sàng: tệp có mật khẩu');
+      for (const id of ['#unit', '#plan', '#deadline']) expect(await page.isHidden(id), id).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
   });
 
   it('made no network request: only the page itself was ever loaded', () => {

@@ -106,9 +106,10 @@ describe('reading a workbook', () => {
     expect(result.nominations).toHaveLength(1);
   });
 
-  it('says there is nothing to check yet when the list sheets are empty', () => {
+  it('says there is no row to check yet when the list sheets are empty, and still checks Thông tin', () => {
     const result = check(PLAN, { info: { hasLetter: null } });
-    expect(result).toMatchObject({ accepted: true, empty: true, nominations: [], submissionIssues: [] });
+    expect(result).toMatchObject({ accepted: true, empty: true, nominations: [] });
+    expect(result.submissionIssues.map((i) => i.code)).toEqual(['DOSSIER_NO_TOTRINH']);
   });
 
   it('reads formulas and rich text as the adapter flattens them, and ignores Kết quả kiểm tra', () => {

@@ -1,0 +1,100 @@
+// The one verdict on a checked workbook (SPEC §8): "Sẵn sàng gửi" when nothing is in error, else
+// "Chưa sẵn sàng" with the counts. Computed once here from the engine's result; the task pane, the checker
+// page and the feedback workbook's Phản hồi sheet only render it, so the three say the same words.
+import type { WorkbookCheck } from './check.js';
+import { ISSUE_KINDS, type Issue } from './issues.js';
+import type { Nomination } from './nomination.js';
+
+export const READY = 'Sẵn sàng gửi';
+export const NOT_READY = 'Chưa sẵn sàng';
+
+/** What a row's own cells say, apart from the dossier: errors, only warnings, or nothing. */
+export type RowState = 'error' | 'warning' | 'clean';
+
+/** How a row's own state is said: a row with only warnings is valid. */
+export const ROW_STATE_LABELS: Record<RowState, string> = {
+  error: 'Có lỗi',
+  warning: 'Hợp lệ (có cảnh báo)',
+  clean: 'Hợp lệ',
+};
+
+export interface RowCounts {
+  total: number;
+  /** Rows with an error in their own cells. */
+  errors: number;
+  /** Rows with only warnings in their own cells: valid. */
+  warnings: number;
+  clean: number;
+}
+
+export interface Verdict {
+  ready: boolean;
+  /** READY or NOT_READY: the words in colour. */
+  headline: string;
+  /** What follows the headline ('' when there is nothing to add): "5/7 đề nghị có lỗi; 1 lỗi ở trang …". */
+  detail: string;
+  /** Headline and detail in one sentence, for a cell or a status line. */
+  text: string;
+  /** A second line worth reading, not a reason to wait: warnings on valid rows. */
+  note: string;
+  rows: RowCounts;
+  /** Errors of the whole dossier (Thông tin, the received time): each one applies to every row. */
+  dossierErrors: number;
+}
+
+/** The issues on the nomination's own row (not those of the whole submission). */
+export const ownIssues = (n: Nomination): Issue[] =>
+  n.issues.filter((i) => i.sheet === n.source.sheet && i.row === n.source.row);
+
+export function rowState(n: Nomination): RowState {
+  const own = ownIssues(n);
+  if (own.some((i) => i.severity === 'error')) return 'error';
+  return own.length ? 'warning' : 'clean';
+}
+
+export function rowCounts(nominations: readonly Nomination[]): RowCounts {
+  const counts: RowCounts = { total: nominations.length, errors: 0, warnings: 0, clean: 0 };
+  for (const n of nominations) {
+    const s = rowState(n);
+    if (s === 'error') counts.errors++;
+    else if (s === 'warning') counts.warnings++;
+    else counts.clean++;
+  }
+  return counts;
+}
+
+/** "1 lỗi ở trang Thông tin", "1 lỗi của cả hồ sơ": the dossier's errors by where they are. */
+function dossierParts(issues: readonly Issue[]): string[] {
+  const bySheet = new Map<string, number>();
+  for (const i of issues) if (i.severity === 'error') bySheet.set(i.sheet ?? '', (bySheet.get(i.sheet ?? '') ?? 0) + 1);
+  return [...bySheet].map(([sheet, n]) => (sheet ? `${n} lỗi ở trang ${sheet}` : `${n} lỗi của cả hồ sơ`));
+}
+
+const verdict = (ready: boolean, detail: string, rest: Omit<Verdict, 'ready' | 'headline' | 'detail' | 'text'>) => {
+  const headline = ready ? READY : NOT_READY;
+  return { ready, headline, detail, text: detail ? `${headline}: ${detail}` : headline, ...rest };
+};
+
+/** A file that could not be checked at all: the refusal is the whole verdict. */
+export function refusedVerdict(fileIssues: readonly Issue[]): Verdict {
+  const first = fileIssues[0];
+  const title = first ? ISSUE_KINDS[first.code].title : 'Không kiểm tra được tệp';
+  const detail = `${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}, chưa kiểm tra được tệp này`;
+  return verdict(false, detail, { note: '', rows: rowCounts([]), dossierErrors: 0 });
+}
+
+export function verdictOf(check: WorkbookCheck): Verdict {
+  if (!check.accepted) return refusedVerdict(check.fileIssues);
+  const rows = rowCounts(check.nominations);
+  const dossier = dossierParts(check.submissionIssues);
+  const dossierErrors = check.submissionIssues.filter((i) => i.severity === 'error').length;
+  const note = rows.warnings ? `${rows.warnings} đề nghị chỉ có cảnh báo: vẫn hợp lệ, nên xem lại trước khi gửi.` : '';
+  if (check.empty || rows.total === 0)
+    return verdict(false, ['chưa có đề nghị nào', ...dossier].join('; '), { note, rows, dossierErrors });
+  const parts = rows.errors ? [`${rows.errors}/${rows.total} đề nghị có lỗi`] : [];
+  if (dossier.length)
+    parts.push(`${dossier.join(', ')} áp dụng cho mọi dòng${rows.errors ? '' : ` (cả ${rows.total} đề nghị)`}`);
+  if (parts.length) return verdict(false, parts.join('; '), { note, rows, dossierErrors });
+  const valid = `${rows.total} đề nghị hợp lệ${rows.warnings ? `, ${rows.warnings} có cảnh báo` : ''}`;
+  return verdict(true, valid, { note, rows, dossierErrors });
+}
