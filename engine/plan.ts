@@ -37,10 +37,48 @@ const FormDocument = z.object({
   kind: DocumentKind,
   /** Trích yếu: "Về việc …". */
   subject: text,
+  /** Kính gửi of a Tờ trình, in full ("Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"); the decider when absent. */
+  addressee: text.optional(),
+  /** The unit that receives the dossier for the addressee, printed "(qua …)" under Kính gửi. */
+  through: text.optional(),
+  /** The award as a sentence names it ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"); the label when absent. */
+  award: text.optional(),
+  /** The standard of achievement this form rewards, as the body words it ({merit}): "thành tích xuất sắc". */
+  merit: text,
+  /** Căn cứ for the signer's power to decide, printed before the plan's common ones (a Quyết định). */
+  powers: z.array(text).optional(),
+  /** Căn cứ of this form's document, after the plan's common ones; may cite a reference as {CODE}. */
+  basis: z.array(text).optional(),
+  /** Nơi nhận of this form's document, in order ("Như trên", "UBND tỉnh (báo cáo)", …, "Lưu: VT, VP"). */
+  recipients: z.array(text).min(1),
+});
+
+/**
+ * A document the papers cite whose number (and date, when the plan does not give it) the secretariat types
+ * in the master's Văn bản sheet, in the row of this code. Wording cites it as {CODE}: "số 12/KH-SCT ngày 03
+ * tháng 02 năm 2021"; while not typed, dotted blanks that the list of things to settle names.
+ */
+const Reference = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'chỉ gồm chữ in hoa không dấu, số và "_"'),
+  /** What the row of Văn bản asks for, e.g. "Số Kế hoạch thi đua của Sở Công Thương (ngày 03/02/2021)". */
+  label: text,
+  /** Ký hiệu after a bare number: "KH-SCT". */
+  symbol: text,
+  /** The date when the plan knows it; otherwise typed in Văn bản. */
+  date: isoDate.optional(),
+});
+
+/** A way of signing the papers, picked in Văn bản: the title lines above the signer's name. */
+const Signer = z.object({
+  /** What the secretariat picks, e.g. "Phó Giám đốc ký thay". */
+  label: text,
+  /** The lines printed, e.g. ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
+  lines: z.array(text).min(1),
 });
 
 // Wording with placeholders in braces ({decider}, {award}, {collectives}, {individuals}, {campaign},
-// {council}, {meetingDate}, {number}, {date}) filled when a document is written.
+// {council}, {meetingDate}, {number}, {date}, {merit}, {councilResult}, a reference's {CODE}) filled when a
+// document is written.
 const DocumentKindWording = z.object({
   /** "Tờ trình" / "Quyết định", as in "Số Tờ trình". */
   name: text,
@@ -56,19 +94,27 @@ const DocumentKindWording = z.object({
   authority: text.optional(),
   proposedBy: text.optional(),
   articles: z.array(text).optional(),
-  /** Nơi nhận, after the addressees the route adds. */
-  recipients: z.array(text),
 });
 
 const Documents = z.object({
   /** The Sở as named in a sentence: "Sở Công Thương". */
   issuerName: text,
+  /** The Sở in full, for the documents' properties (author): "Sở Công Thương tỉnh Quảng Ngãi". */
+  issuerFullName: text,
   /** The council whose meeting the documents cite. */
   council: text,
-  /** Căn cứ: the laws and plans, one per line, without "Căn cứ" and the closing semicolon. */
+  /** Căn cứ common to every document: the laws, one per line, without "Căn cứ" and the closing semicolon. */
   basis: z.array(text),
-  /** The căn cứ line for the council's meeting. */
+  /** The căn cứ line for the council's meeting: printed only once the council has decided every listed name. */
   councilBasis: text,
+  /** {councilResult} in the body once the council has decided every listed name… */
+  councilResult: text,
+  /** …and while it has not: words that claim no meeting. */
+  councilPending: text,
+  /** Documents cited by number that the secretariat types in Văn bản. */
+  references: z.array(Reference).optional(),
+  /** How the papers may be signed; the first is the default. */
+  signers: z.array(Signer).min(1),
   to_trinh: DocumentKindWording,
   quyet_dinh: DocumentKindWording,
 });
@@ -93,7 +139,19 @@ const Form = z.object({
   document: FormDocument.optional(),
 });
 
-const Unit = z.object({ code, name: text, group: code });
+/** How official papers name a unit: in full, under its parent body, and the place its papers are dated at. */
+const Letterhead = z.object({
+  /** "Phòng Kinh tế và Hạ tầng huyện Ba Tơ", "Văn phòng Sở Công Thương". */
+  fullName: text,
+  /** The body above it, in capitals: "UBND HUYỆN BA TƠ", "SỞ CÔNG THƯƠNG". */
+  parent: text,
+  /** The unit itself in capitals as its letterhead prints it: "PHÒNG KINH TẾ VÀ HẠ TẦNG", "VĂN PHÒNG". */
+  agency: text,
+  /** Địa danh of its date line: "Ba Tơ", "Quảng Ngãi". */
+  place: text,
+});
+
+const Unit = z.object({ code, name: text, group: code, letterhead: Letterhead.optional() });
 
 const Group = z.object({
   code,
@@ -166,6 +224,17 @@ export const PlanSchema = z
     unique(plan.units, 'units');
     unique(plan.forms, 'forms');
     unique(plan.groups, 'groups');
+    // A reference's row in Văn bản is found by its code: it must not be a form's row too.
+    const references = plan.documents?.references ?? [];
+    unique(references, 'documents.references');
+    references.forEach((r, i) => {
+      if (plan.forms.some((f) => f.code === r.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['documents', 'references', i, 'code'],
+          message: `mã "${r.code}" trùng mã một hình thức`,
+        });
+    });
     plan.units.forEach((u, i) => {
       if (!groupCodes.has(u.group))
         ctx.addIssue({
@@ -226,6 +295,8 @@ export type PlanForm = Plan['forms'][number];
 export type PlanUnit = Plan['units'][number];
 export type PlanDocuments = NonNullable<Plan['documents']>;
 export type DocumentWording = PlanDocuments['to_trinh'];
+export type PlanReference = NonNullable<PlanDocuments['references']>[number];
+export type PlanSigner = PlanDocuments['signers'][number];
 export type PlanGroup = Plan['groups'][number];
 
 /** The groups a unit may propose, in the plan's order: what its "Thuộc khối" dropdown offers. */

@@ -1,132 +1,208 @@
-// sync documents: from the master's council results and Văn bản numbers to the Sở's Word documents —
-// a Tờ trình per form decided outside the Sở, a draft Quyết định per form the Director decides, each with
-// its list — and, with --prefill, one achievement-report form per nomination. Everything is built and
-// checked in memory first: exit 1 writes nothing.
+// sync documents: from the master's Tổng hợp and Văn bản to the Sở's Word papers — a Tờ trình per form
+// decided outside the Sở, a draft Quyết định per form the Director decides, each with its list — built from
+// the one status function, so any master gives the papers in one step (also --approved-only). While a listed
+// name is pending or listed twice the papers say DỰ THẢO; whatever is open goes to can-xu-ly.docx and the
+// terminal. With --prefill, one achievement-report form per listed nomination. Everything is built in
+// memory first: exit 1 writes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Plan, PlanForm } from '../engine/index.js';
+import type { Plan } from '../engine/index.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import { parseOptions, runCommand, UsageError } from '../node/cli.js';
 import { toBuffer } from '../node/official-docx.js';
 import { loadPlan } from '../node/plan-file.js';
 import { achievementForm } from '../templates/achievement-form.js';
-import { buildLetter } from './documents/letters.js';
+import { buildLetter, collectiveName, documentText, workplaceName } from './documents/letters.js';
 import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
-import { REGISTER_KEYS, REGISTER_SHEET, registerApprovedOnly, registerIncludeLate } from './master/register.js';
-import { isListed, type ListRule } from './statuses.js';
+import { papersOf, type Papers } from './documents/papers.js';
+import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
+import { blanksOf } from './documents/wording.js';
+import { registerApprovedOnly, registerIncludeLate } from './master/register.js';
+import type { ListRule } from './statuses.js';
+
+export { membersOf } from './documents/papers.js';
 
 export const DOCUMENTS_USAGE =
   'npm run sync -- documents --master SỔ_TỔNG_HỢP.xlsx --out THƯ_MỤC [--approved-only] [--prefill] [--plan KẾ_HOẠCH.json]';
 
-/** A form's list members, in the lists' order: by nominee type (the parts), then unit, then line. */
-export function membersOf(plan: Plan, snapshot: MasterSnapshot, form: PlanForm, rule: ListRule): MasterNomination[] {
-  const unitOrder = new Map(plan.units.map((u, i) => [u.code, i]));
-  const listed = snapshot.nominations
-    .filter((n) => n.form === form.code && isListed(n.standing, rule))
-    .sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || a.line - b.line);
-  return plan.nomineeTypes.flatMap((t) => listed.filter((n) => n.type === t.code));
+interface Options {
+  master: string;
+  out: string;
+  plan?: string;
+  approvedOnly: boolean;
+  prefill: boolean;
+}
+
+interface OutFile {
+  file: string;
+  data: Buffer;
+}
+
+export const runDocuments = (argv: string[]): Promise<number> =>
+  runCommand(DOCUMENTS_USAGE, async () => {
+    const opts = await readOptions(argv);
+    const plan = await planWithDocuments(opts.plan);
+    const snapshot = await readSnapshot(plan, opts.master);
+    const rule: ListRule = {
+      includeLate: registerIncludeLate(snapshot.register),
+      approvedOnly: opts.approvedOnly || registerApprovedOnly(snapshot.register),
+    };
+    const papers = papersOf(plan, snapshot, rule);
+    const written = papers.lists.filter((l) => l.members.length);
+    const settle = settleOf(
+      plan,
+      papers,
+      blanksOf(
+        plan,
+        snapshot.register,
+        written.map((l) => l.form),
+      ),
+    );
+    const letters = await buildLetters(plan, snapshot, papers);
+    const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
+    const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
+    await writeAll(opts.out, [...letters, ...forms], settleFile);
+    tellWritten(plan, opts, papers, letters, forms);
+    tellListsDiffer(snapshot, papers, rule);
+    if (settle.sections.length) console.log(settleLines(settle).join('\n'));
+    return 0;
+  });
+
+/** Step 1: the options, the master and the output folder checked before anything is read. */
+async function readOptions(argv: string[]): Promise<Options> {
+  const values = parseOptions(argv, {
+    usage: DOCUMENTS_USAGE,
+    options: { master: 'string', out: 'string', plan: 'string', 'approved-only': 'boolean', prefill: 'boolean' },
+    required: ['master', 'out'],
+  });
+  const master = values.master!;
+  const out = values.out!;
+  if (!/\.xlsx$/i.test(master)) throw new UsageError(`Sổ tổng hợp phải là tệp .xlsx: "${master}".`);
+  const stat = await fs.stat(master).catch(() => null);
+  if (!stat?.isFile()) throw new UsageError(`Không có sổ tổng hợp "${master}".`);
+  const outStat = await fs.stat(out).catch(() => null);
+  if (outStat && !outStat.isDirectory()) throw new UsageError(`"${out}" đã có và không phải thư mục.`);
+  return {
+    master,
+    out,
+    plan: values.plan,
+    approvedOnly: Boolean(values['approved-only']),
+    prefill: Boolean(values.prefill),
+  };
+}
+
+/** Step 2: the plan, which must carry the papers' wording. */
+async function planWithDocuments(file: string | undefined): Promise<Plan> {
+  const plan = await loadPlan(file);
+  if (!plan.documents || !plan.forms.some((f) => f.document))
+    throw new UsageError(`Kế hoạch ${plan.id} không có mẫu văn bản (mục "documents"), nên không lập được văn bản.`);
+  return plan;
+}
+
+/** Step 3: the master's Tổng hợp and Văn bản. */
+async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot> {
+  try {
+    return await readMaster(plan, master);
+  } catch (e) {
+    if (e instanceof MasterError) throw e;
+    throw new Error(`Không đọc được sổ tổng hợp "${master}": ${(e as Error).message}`);
+  }
+}
+
+/** Step 4: a Tờ trình or Quyết định per form with a non-empty list. */
+async function buildLetters(plan: Plan, snapshot: MasterSnapshot, papers: Papers): Promise<OutFile[]> {
+  const ctx = {
+    plan,
+    register: snapshot.register,
+    settled: !papers.pending.length,
+    draft: papers.draft,
+    duplicateIds: papers.duplicateIds,
+  };
+  const out: OutFile[] = [];
+  for (const { form, members } of papers.lists) {
+    if (!members.length) continue;
+    const letter = buildLetter(ctx, form, members);
+    out.push({ file: letter.file, data: await toBuffer(letter.data) });
+  }
+  return out;
+}
+
+/** Step 5 (--prefill): an achievement-report form for each listed nomination, under its unit. */
+async function buildAchievementForms(plan: Plan, papers: Papers): Promise<OutFile[]> {
+  const out: OutFile[] = [];
+  for (const { form, members } of papers.lists)
+    for (const n of members) {
+      const doc = achievementForm(plan, n.type, achievementFacts(plan, n, form.document?.award ?? form.label));
+      out.push({
+        file: path.join('bao-cao-thanh-tich', safeName(n.unit), `${safeName(n.id)}.docx`),
+        data: await toBuffer(doc),
+      });
+    }
+  return out;
+}
+
+function achievementFacts(plan: Plan, n: MasterNomination, award: string) {
+  const unit = plan.units.find((u) => u.code === n.unit);
+  const person = plan.nomineeTypes.find((t) => t.code === n.type)?.person;
+  return {
+    name: person ? documentText(n.name) : collectiveName(plan, n),
+    position: documentText(n.position),
+    workplace: workplaceName(plan, n),
+    birthYear: n.birthYear,
+    gender: n.gender,
+    award,
+    summary: documentText(n.summary),
+    parent: unit?.letterhead?.parent ?? '',
+    agency: unit?.letterhead?.agency ?? (unit?.name ?? n.unit).toUpperCase(),
+    place: unit?.letterhead?.place ?? plan.issuer.place,
+  };
 }
 
 /** The folder name of a unit, safe on every file system. */
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_');
 
-export const runDocuments = (argv: string[]): Promise<number> =>
-  runCommand(DOCUMENTS_USAGE, async () => {
-    const values = parseOptions(argv, {
-      usage: DOCUMENTS_USAGE,
-      options: { master: 'string', out: 'string', plan: 'string', 'approved-only': 'boolean', prefill: 'boolean' },
-      required: ['master', 'out'],
-    });
-    const master = values.master!;
-    const out = values.out!;
-    if (!/\.xlsx$/i.test(master)) throw new UsageError(`Sổ tổng hợp phải là tệp .xlsx: "${master}".`);
-    const stat = await fs.stat(master).catch(() => null);
-    if (!stat?.isFile()) throw new UsageError(`Không có sổ tổng hợp "${master}".`);
-    const outStat = await fs.stat(out).catch(() => null);
-    if (outStat && !outStat.isDirectory()) throw new UsageError(`"${out}" đã có và không phải thư mục.`);
-    const plan = await loadPlan(values.plan);
-    if (!plan.documents || !plan.forms.some((f) => f.document))
-      throw new UsageError(`Kế hoạch ${plan.id} không có mẫu văn bản (mục "documents"), nên không lập được văn bản.`);
+/** Step 6: write every paper; can-xu-ly.docx only while something is open (a stale one is removed). */
+async function writeAll(out: string, files: OutFile[], settle: Buffer | null): Promise<void> {
+  await fs.mkdir(out, { recursive: true });
+  for (const f of files) {
+    await fs.mkdir(path.dirname(path.join(out, f.file)), { recursive: true });
+    await writeFileAtomic(path.join(out, f.file), f.data);
+  }
+  if (settle) await writeFileAtomic(path.join(out, SETTLE_FILE), settle);
+  else await fs.rm(path.join(out, SETTLE_FILE), { force: true });
+}
 
-    let snapshot: MasterSnapshot;
-    try {
-      snapshot = await readMaster(plan, master);
-    } catch (e) {
-      if (e instanceof MasterError) throw e;
-      throw new Error(`Không đọc được sổ tổng hợp "${master}": ${(e as Error).message}`);
+/** Step 7: what was written, with the distinct nominees of each list. */
+function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile[], forms: OutFile[]): void {
+  const state = papers.draft ? ' (DỰ THẢO)' : '';
+  console.log(`Đã lập ${letters.length} văn bản${state} trong ${opts.out}:`);
+  for (const { form, members } of papers.lists) {
+    if (!members.length) {
+      console.log(`  ${form.label}: danh sách trống, không lập văn bản.`);
+      continue;
     }
-    const rule: ListRule = {
-      includeLate: registerIncludeLate(snapshot.register),
-      approvedOnly: Boolean(values['approved-only']) || registerApprovedOnly(snapshot.register),
-    };
+    const counts = plan.nomineeTypes.map(
+      (t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`,
+    );
+    const file = letters.find((l) => l.file.endsWith(`-${form.code}.docx`))?.file;
+    console.log(`  ${file}: ${form.label} – ${counts.join(', ')}`);
+  }
+  if (opts.prefill)
+    console.log(
+      `Đã điền sẵn ${forms.length} báo cáo thành tích (chỉ cho đề nghị có tên trong danh sách) trong ${path.join(opts.out, 'bao-cao-thanh-tich')}.`,
+    );
+}
 
-    // The documents carry exactly the master's lists: a council result typed after the last merge, or a
-    // different --approved-only, would make them differ — the secretariat merges again first.
-    const stale: string[] = [];
-    const empty: PlanForm[] = [];
-    const letters: { file: string; data: Buffer; form: PlanForm; members: MasterNomination[] }[] = [];
-    for (const form of plan.forms) {
-      if (!form.document) continue;
-      const members = membersOf(plan, snapshot, form, rule);
-      const printed = snapshot.lists.get(form.code);
-      const expected = members.map((n) => n.name);
-      if (!printed || printed.join('\n') !== expected.join('\n')) {
-        stale.push(
-          `  - "${form.listSheet}": sổ có ${printed?.length ?? 0} tên, theo Kết quả Hội đồng hiện tại là ${expected.length}.`,
-        );
-        continue;
-      }
-      if (!members.length) {
-        empty.push(form);
-        continue;
-      }
-      const letter = buildLetter(plan, snapshot.register, form, members)!;
-      letters.push({ file: letter.file, data: await toBuffer(letter.doc), form, members });
-    }
-    if (stale.length) {
-      const how = rule.approvedOnly
-        ? ` Danh sách chỉ gồm đề nghị được Hội đồng đồng ý: chạy lại lệnh merge với --approved-only (hoặc ghi "Có" ở dòng ${REGISTER_KEYS.approvedOnly} của trang "${REGISTER_SHEET}").`
-        : '';
-      throw new Error(
-        `Danh sách trong sổ tổng hợp "${master}" chưa khớp với Kết quả Hội đồng hiện có:\n${stale.join('\n')}\nChạy lại lệnh merge để cập nhật danh sách rồi lập văn bản; chưa ghi tệp nào.${how}`,
-      );
-    }
-
-    const forms: { file: string; data: Buffer }[] = [];
-    if (values.prefill) {
-      for (const n of snapshot.nominations) {
-        const form = plan.forms.find((f) => f.code === n.form);
-        const doc = achievementForm(plan, n.type, {
-          name: n.name,
-          position: n.position,
-          workplace: n.workplace,
-          unitName: plan.units.find((u) => u.code === n.unit)?.name ?? n.unit,
-          birthYear: n.birthYear,
-          gender: n.gender,
-          award: form?.label ?? '',
-          summary: n.summary,
-        });
-        forms.push({
-          file: path.join('bao-cao-thanh-tich', safeName(n.unit), `${safeName(n.id)}.docx`),
-          data: await toBuffer(doc),
-        });
-      }
-    }
-
-    await fs.mkdir(out, { recursive: true });
-    for (const l of letters) await writeFileAtomic(path.join(out, l.file), l.data);
-    for (const f of forms) {
-      await fs.mkdir(path.dirname(path.join(out, f.file)), { recursive: true });
-      await writeFileAtomic(path.join(out, f.file), f.data);
-    }
-    console.log(`Đã lập ${letters.length} văn bản trong ${out}:`);
-    for (const l of letters) {
-      const counts = plan.nomineeTypes.map(
-        (t) => `${l.members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`,
-      );
-      console.log(`  ${l.file}: ${l.form.label} – ${counts.join(', ')}`);
-    }
-    if (values.prefill)
-      console.log(`Đã điền sẵn ${forms.length} báo cáo thành tích trong ${path.join(out, 'bao-cao-thanh-tich')}.`);
-    return 0;
-  });
+/** Step 8: the master's printed lists may be older than the council's results typed since: say so. */
+function tellListsDiffer(snapshot: MasterSnapshot, papers: Papers, rule: ListRule): void {
+  const differ = papers.lists.filter(
+    (l) => (snapshot.lists.get(l.form.code) ?? []).join('\n') !== l.members.map((n) => n.name).join('\n'),
+  );
+  if (!differ.length) return;
+  const why = rule.approvedOnly
+    ? 'văn bản chỉ gồm đề nghị được Hội đồng đồng ý'
+    : 'văn bản theo Kết quả Hội đồng đang ghi trong trang Tổng hợp';
+  console.log(
+    `Lưu ý: ${why}; trang ${differ.map((l) => `"${l.form.listSheet}"`).join(', ')} của sổ tổng hợp in danh sách khác (chạy lại lệnh merge${rule.approvedOnly ? ' với --approved-only' : ''} để sổ in cùng danh sách).`,
+  );
+}

@@ -8,21 +8,25 @@ import { isPerson, type NomineeTypeCode, type Plan } from '../engine/index.js';
 import { bodyPara, heading, officialDocument, para, sideBySide, SIZE } from '../node/official-docx.js';
 
 export interface AchievementFacts {
+  /** Collectives: the full name, with the unit it belongs to. */
   name: string;
   position: string;
   workplace: string;
-  unitName: string;
   birthYear: string;
   gender: string;
   award: string;
   summary: string;
+  /** The unit's letterhead: the body above it and its own name, in capitals; the place of its date line. */
+  parent: string;
+  agency: string;
+  place: string;
 }
 
 const DOTS = '……………………………………………………………………';
 const blankOr = (v: string | undefined) => (v ? v : DOTS);
 
-/** Lines of the form: label then the value, or dots to fill by hand. */
-const field = (label: string, value?: string) => bodyPara(`- ${label}: ${blankOr(value)}`);
+/** Lines of the form: label then the value, or dots to fill by hand; left-aligned, so dots never stretch. */
+const field = (label: string, value?: string) => para(`- ${label}: ${blankOr(value)}`, { indent: 10, after: 60 });
 const writeLines = (n: number) => Array.from({ length: n }, () => para(DOTS + DOTS, { size: SIZE.small }));
 
 /** Signature blocks: the confirming level on the left, the reporter on the right. */
@@ -55,9 +59,9 @@ export function achievementForm(plan: Plan, type: NomineeTypeCode, facts?: Achie
   const body: (Paragraph | Table)[] = [
     para('Mẫu số 07', { align: 'right', italics: true, size: SIZE.small }),
     heading({
-      parent: facts ? '' : 'CƠ QUAN, ĐƠN VỊ CẤP TRÊN',
-      agency: facts ? facts.unitName.toUpperCase() : 'TÊN ĐƠN VỊ',
-      placeDate: '……, ngày …… tháng …… năm ……',
+      parent: facts ? facts.parent : 'CƠ QUAN, ĐƠN VỊ CẤP TRÊN',
+      agency: facts ? facts.agency : 'TÊN ĐƠN VỊ',
+      placeDate: `${facts?.place ?? '……'}, ngày …… tháng …… năm ${plan.deadline.slice(0, 4)}`,
     }),
     para('BÁO CÁO THÀNH TÍCH', { align: 'center', bold: true, before: 360 }),
     para(`ĐỀ NGHỊ TẶNG ${facts?.award ? facts.award.toUpperCase() : '……………………'}`, { align: 'center', bold: true }),
@@ -92,11 +96,15 @@ export function achievementForm(plan: Plan, type: NomineeTypeCode, facts?: Achie
       'Báo cáo căn cứ vào mục tiêu, nhiệm vụ và các chỉ tiêu về năng suất, chất lượng, hiệu quả đã đăng ký trong đợt thi đua; các biện pháp, giải pháp đã thực hiện đạt kết quả xuất sắc, mang lại hiệu quả kinh tế, xã hội, dẫn đầu phong trào thi đua; những kinh nghiệm rút ra trong đợt thi đua.',
       { italics: true, size: SIZE.small },
     ),
-    ...(facts?.summary ? [bodyPara(`Tóm tắt thành tích (theo sổ đề nghị của đơn vị): ${facts.summary}`)] : []),
+    ...(facts?.summary ? [bodyPara(facts.summary)] : []),
     ...writeLines(8),
     signatures(person),
   ];
-  return officialDocument([body], 'Báo cáo thành tích');
+  return officialDocument({
+    sections: [body],
+    title: facts ? `Báo cáo thành tích – ${facts.name}` : 'Báo cáo thành tích',
+    author: plan.documents?.issuerFullName ?? plan.issuer.agency,
+  });
 }
 
 /** File names of the blank forms written by `npm run templates`. */

@@ -1,157 +1,209 @@
-// The Sở's documents for one award form, from the plan's wording and the secretariat's Văn bản numbers:
-// a Tờ trình to a decider outside the Sở (through the plan's route), or the Director's draft Quyết định,
-// each followed by its list — exactly the nominations of the master's list for that form.
-import { Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType, type Document } from 'docx';
-import { isPerson, type Plan, type PlanForm } from '../../engine/index.js';
+// The Sở's documents for one award form, from the plan's wording and the secretariat's Văn bản: a Tờ trình
+// to a decider outside the Sở (through the unit that receives it), or the Director's draft Quyết định, each
+// followed by its list. A draft does not claim the council's decision; a name listed twice is marked.
+import type { Paragraph, Table } from 'docx';
+import type { Plan, PlanForm } from '../../engine/index.js';
 import {
   bodyPara,
   closing,
+  gridTable,
   heading,
   longDate,
   officialDocument,
   para,
   run,
+  shareWidths,
   SIZE,
-  TEXT_WIDTH,
+  titleBlock,
+  type GridRow,
 } from '../../node/official-docx.js';
-import {
-  attachmentLine,
-  documentRef,
-  fillWording,
-  meetingDate,
-  signerName,
-  type Register,
-} from '../master/register.js';
+import { attachmentLine, documentRef, fillWording, type Register } from '../master/register.js';
 import type { MasterNomination } from './master-read.js';
+import { countByType } from './papers.js';
+import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
 
 const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
+/** Marks a row whose person is listed more than once; explained under the table. */
+export const DUPLICATE_MARK = '(*)';
+
+/** Text as the clerk meant it: a leading = + @ is the spreadsheet's formula sign, not part of the words. */
+export const documentText = (s: string): string => s.replace(/^\s*[=+@]+\s*/, '');
+
+export interface PaperContext {
+  plan: Plan;
+  register: Register;
+  /** Every listed name decided by the council: the papers may cite its meeting. */
+  settled: boolean;
+  draft: boolean;
+  duplicateIds: Set<string>;
+}
+
+/** A unit as papers name it: in full (plan data), else as the workbook names it. */
+export function unitFullName(plan: Plan, code: string): string {
+  const unit = plan.units.find((u) => u.code === code);
+  return unit?.letterhead?.fullName ?? unit?.name ?? code;
+}
+
+/** A collective in full: its unit's own team with the unit's name; one open to every unit as typed. */
+export function collectiveName(plan: Plan, n: MasterNomination): string {
+  const name = documentText(n.name);
+  const open = plan.groups.some((g) => g.code === n.group && g.openToAllUnits);
+  const unit = unitFullName(plan, n.unit);
+  if (open || name.toLowerCase().includes(unit.toLowerCase())) return name;
+  return `${name}, ${unit}`;
+}
+
+/**
+ * A person's workplace in full. In their unit's own group: the unit's full name when what was typed is part
+ * of it ("Phòng Kinh tế", "Văn phòng Sở"), else the typed team followed by the unit; elsewhere (an enterprise)
+ * as typed.
+ */
+export function workplaceName(plan: Plan, n: MasterNomination): string {
+  const typed = documentText(n.workplace);
+  const open = plan.groups.some((g) => g.code === n.group && g.openToAllUnits);
+  if (open && typed) return typed;
+  const unit = unitFullName(plan, n.unit);
+  const t = typed.toLowerCase();
+  if (!t || unit.toLowerCase().includes(t)) return unit;
+  return t.includes(unit.toLowerCase()) ? typed : `${typed}, ${unit}`;
+}
 
 /** The list as a table: parts by nominee type, STT, name, position, unit, summary. */
-function listTable(plan: Plan, members: MasterNomination[]): (Paragraph | Table)[] {
-  const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
-  const shares = [0.07, 0.24, 0.16, 0.2, 0.33];
-  const widths = shares.map((s) => Math.round(TEXT_WIDTH * s));
-  const cell = (text: string, opts: { bold?: boolean; center?: boolean; span?: number } = {}) =>
-    new TableCell({
-      columnSpan: opts.span,
-      verticalAlign: VerticalAlign.CENTER,
-      width: { size: opts.span ? TEXT_WIDTH : widths[0]!, type: WidthType.DXA },
-      margins: { left: 60, right: 60, top: 40, bottom: 40 },
-      children: [para(text, { size: SIZE.table, bold: opts.bold, align: opts.center ? 'center' : 'left' })],
-    });
-  const rows = [
-    new TableRow({
-      tableHeader: true,
-      children: ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'].map((h) =>
-        cell(h, { bold: true, center: true }),
-      ),
-    }),
+function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph | Table)[] {
+  const { plan } = ctx;
+  const widths = shareWidths([0.07, 0.25, 0.15, 0.2, 0.33]);
+  const text = (t: string, opts: { bold?: boolean; center?: boolean } = {}) => [
+    para(t, { size: SIZE.table, bold: opts.bold, align: opts.center ? 'center' : 'left' }),
   ];
+  const rows: GridRow[] = [
+    {
+      header: true,
+      cells: ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'].map((h) => ({
+        children: text(h, { bold: true, center: true }),
+      })),
+    },
+  ];
+  const counts = countByType(plan, members);
   plan.nomineeTypes.forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
-    rows.push(
-      new TableRow({
-        children: [cell(`${NUMERALS[p] ?? p + 1}. ${t.label.toUpperCase()} (${list.length})`, { bold: true, span: 5 })],
-      }),
-    );
+    const part = `${NUMERALS[p] ?? p + 1}. ${t.label.toUpperCase()} (${counts.get(t.code) ?? 0})`;
+    rows.push({ cells: [{ span: 5, children: text(part, { bold: true }) }] });
     list.forEach((n, i) => {
-      const person = t.person;
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell(String(i + 1), { center: true }),
-            cell(n.name),
-            cell(person ? n.position : ''),
-            cell(person ? n.workplace : (unitName.get(n.unit) ?? n.unit)),
-            cell(n.summary),
-          ],
-        }),
-      );
+      const mark = ctx.duplicateIds.has(n.id) ? ` ${DUPLICATE_MARK}` : '';
+      const cells = t.person
+        ? [documentText(n.name) + mark, documentText(n.position), workplaceName(plan, n)]
+        : [collectiveName(plan, n) + mark, '', ''];
+      rows.push({
+        cantSplit: true,
+        cells: [String(i + 1), ...cells, documentText(n.summary)].map((c, k) => ({
+          children: text(c, { center: k === 0 }),
+        })),
+      });
     });
   });
-  const table = new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
-  const byType = plan.nomineeTypes
-    .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
-    .join(', ');
-  return [table, para(`Tổng cộng: ${members.length} (${byType}).`, { bold: true, before: 120 })];
+  const byType = plan.nomineeTypes.map((t) => `${counts.get(t.code) ?? 0} ${t.label.toLowerCase()}`).join(', ');
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const dupNote = members.some((n) => ctx.duplicateIds.has(n.id))
+    ? [
+        para(
+          `${DUPLICATE_MARK} Cùng một người có tên hơn một lần trong danh sách này hoặc danh sách khác: chỉ được đề nghị một lần, Văn phòng Sở xử lý trước khi trình ký (xem can-xu-ly.docx).`,
+          { italics: true, size: SIZE.table, before: 60 },
+        ),
+      ]
+    : [];
+  return [gridTable(widths, rows), para(`Tổng cộng: ${total} (${byType}).`, { bold: true, before: 120 }), ...dupNote];
 }
 
 /** The list as the document's annex: agency heading, title, campaign, what it is attached to, the table. */
-function annex(plan: Plan, register: Register, form: PlanForm, members: MasterNomination[]): (Paragraph | Table)[] {
+function annex(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): (Paragraph | Table)[] {
+  const { plan } = ctx;
   return [
     heading({ parent: plan.issuer.parent, agency: plan.issuer.agency, placeDate: '' }),
     para(form.listTitle, { align: 'center', bold: true, before: 240 }),
-    para(`(${plan.title})`, { align: 'center', italics: true }),
-    para(`(${attachmentLine(plan, register, form) ?? ''})`, { align: 'center', italics: true, after: 240 }),
-    ...listTable(plan, members),
+    // The campaign's title has brackets of its own: not wrapped in more.
+    para(plan.title, { align: 'center', italics: true }),
+    para(`(${attachmentLine(plan, ctx.register, form) ?? ''})`, { align: 'center', italics: true, after: 240 }),
+    ...listTable(ctx, members),
   ];
+}
+
+/** Căn cứ lines: the signer's power, the common laws, the form's own, and the council once it has met. */
+function basisLines(ctx: PaperContext, form: PlanForm, fill: (t: string) => string): string[] {
+  const docs = ctx.plan.documents!;
+  const d = form.document!;
+  const lines = [...(d.powers ?? []), ...docs.basis, ...(d.basis ?? [])].map((b) => `Căn cứ ${fill(b)};`);
+  return ctx.settled ? [...lines, `${fill(docs.councilBasis)};`] : lines;
 }
 
 export interface Letter {
   file: string;
-  doc: Document;
+  data: ReturnType<typeof officialDocument>;
 }
 
-/** The Tờ trình or Quyết định of a form with its list; null when the plan gives the form no document. */
-export function buildLetter(
-  plan: Plan,
-  register: Register,
-  form: PlanForm,
-  members: MasterNomination[],
-): Letter | null {
-  const kind = form.document?.kind;
-  const docs = plan.documents;
-  if (!kind || !docs) return null;
-  const wording = docs[kind];
-  const ref = documentRef(plan, register, form)!;
-  const meeting = meetingDate(register);
-  const values = {
-    decider: form.decidedBy,
-    award: form.label,
-    collectives: members.filter((n) => !isPerson(plan, n.type)).length,
-    individuals: members.filter((n) => isPerson(plan, n.type)).length,
+export const letterFile = (form: PlanForm): string =>
+  `${form.document!.kind === 'to_trinh' ? 'to-trinh' : 'quyet-dinh'}-${form.code}.docx`;
+
+/** The Tờ trình or Quyết định of a form with its list. */
+export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): Letter {
+  const { plan, register } = ctx;
+  const d = form.document!;
+  const docs = plan.documents!;
+  const wording = docs[d.kind];
+  const counts = countByType(plan, members);
+  const year = Number(plan.deadline.slice(0, 4));
+  const base = {
+    ...referenceValues(plan, register),
+    decider: d.addressee ?? form.decidedBy,
+    award: d.award ?? form.label,
+    merit: d.merit,
+    collectives: plan.nomineeTypes.filter((t) => !t.person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0),
+    individuals: plan.nomineeTypes.filter((t) => t.person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0),
     campaign: plan.title,
     council: docs.council,
-    meetingDate: longDate(meeting),
+    meetingDate: longDate(meetingDate(register), year),
   };
-  const fill = (t: string) => fillWording(t, values);
-  const basis = [...docs.basis.map((b) => `Căn cứ ${b};`), `${fill(docs.councilBasis)};`];
-  // Agencies the dossier passes through between the Sở and the decider.
-  const through = form.route.slice(1, -1);
-  const signerTitle = plan.issuer.signer ?? '';
-
+  const fill = (t: string) =>
+    fillWording(t, {
+      ...base,
+      councilResult: fillWording(ctx.settled ? docs.councilResult : docs.councilPending, base),
+    });
+  const ref = documentRef(plan, register, form)!;
+  const signature = closing(d.recipients, signerLines(plan, register), signerName(register));
   const front: (Paragraph | Table)[] = [
     heading({
       parent: plan.issuer.parent,
       agency: plan.issuer.agency,
       number: `Số: ${ref.number}`,
-      placeDate: `${plan.issuer.place}, ${longDate(ref.date)}`,
+      placeDate: placeDate(plan, plan.issuer.place, ref.date),
     }),
-    para(wording.title, { align: 'center', bold: true, before: 360 }),
-    para(form.document!.subject, { align: 'center', bold: true, after: 240 }),
+    ...titleBlock(wording.title, d.subject),
   ];
-  if (kind === 'to_trinh') {
+  if (d.kind === 'to_trinh') {
     front.push(
-      para(`Kính gửi: ${form.decidedBy}.`, { align: 'center', after: through.length ? 0 : 240 }),
-      ...(through.length ? [para(`(qua ${through.join(', ')})`, { align: 'center', after: 240 })] : []),
-      ...basis.map((b) => bodyPara(b)),
+      para(`Kính gửi: ${d.addressee ?? form.decidedBy}`, { align: 'center', after: d.through ? 0 : 240 }),
+      ...(d.through ? [para(`(qua ${d.through})`, { align: 'center', after: 240 })] : []),
+      ...basisLines(ctx, form, fill).map((b) => bodyPara(b)),
       ...(wording.body ?? []).map((p) => bodyPara(fill(p))),
-      closing([wording.recipients[0]!, ...through, ...wording.recipients.slice(1)], signerTitle, signerName(register)),
+      signature,
     );
   } else {
     front.push(
       para(wording.authority ?? '', { align: 'center', bold: true, after: 240 }),
-      ...basis.map((b) => bodyPara(b, { italics: true })),
+      ...basisLines(ctx, form, fill).map((b) => bodyPara(b, { italics: true })),
       ...(wording.proposedBy ? [bodyPara(`${wording.proposedBy}.`, { italics: true })] : []),
       para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
       ...(wording.articles ?? []).map((a, i) => bodyPara([run(`Điều ${i + 1}. `, { bold: true }), fill(a)])),
-      closing(wording.recipients, signerTitle, signerName(register)),
+      signature,
     );
   }
-  const file = `${kind === 'to_trinh' ? 'to-trinh' : 'quyet-dinh'}-${form.code}.docx`;
   return {
-    file,
-    doc: officialDocument([front, annex(plan, register, form, members)], `${wording.title} ${form.label}`),
+    file: letterFile(form),
+    data: officialDocument({
+      sections: [front, annex(ctx, form, members)],
+      title: `${wording.title} – ${form.label}`,
+      subject: d.subject,
+      author: docs.issuerFullName,
+      draft: ctx.draft,
+    }),
   };
 }

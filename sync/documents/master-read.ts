@@ -1,6 +1,6 @@
-// What the documents command needs from a master: every nomination of Tổng hợp with its status and the
-// council's result as typed now, the Văn bản register, and the names each printed list holds — so the
-// documents can be checked to carry exactly the lists' rows.
+// What the documents command needs from a master: every nomination of Tổng hợp with its status, issue
+// codes, source and the council's result as typed now, the Văn bản register, and the names each printed
+// list holds — so the terminal can say when the master's lists are older than the documents.
 import ExcelJS from 'exceljs';
 import {
   cellText,
@@ -28,8 +28,15 @@ export interface MasterNomination {
   position: string;
   workplace: string;
   summary: string;
+  /** Group code (Thuộc khối); null when not one of the plan's. */
+  group: string | null;
+  /** Where it came from: the unit's file and sheet. */
+  file: string;
+  sheet: string;
   /** Line of the nomination in its unit's file: the lists' order within a unit. */
   line: number;
+  /** Issue codes the merge found on it. */
+  codes: IssueCode[];
   standing: Standing;
 }
 
@@ -42,7 +49,10 @@ export interface MasterSnapshot {
 
 const HEADERS = {
   unit: 'Đơn vị',
+  file: 'Tệp',
+  sheet: 'Trang',
   line: 'Dòng',
+  group: 'Thuộc khối',
   type: 'Loại',
   name: 'Tên tập thể / Họ và tên',
   gender: 'Giới tính',
@@ -80,6 +90,7 @@ function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomin
     );
   const typeOf = new Map(plan.nomineeTypes.map((t) => [matchKey(t.label), t.code]));
   const formOf = new Map(plan.forms.map((f) => [matchKey(f.label), f.code]));
+  const groupOf = new Map(plan.groups.map((g) => [matchKey(g.label), g.code]));
   const statusOf = new Map(
     (['valid', 'invalid', 'late'] as const).map((s) => [matchKey(STATUS_LABELS[s]), s] as const),
   );
@@ -107,7 +118,11 @@ function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomin
       position: get('position'),
       workplace: get('workplace'),
       summary: get('summary'),
+      group: groupOf.get(matchKey(get('group'))) ?? null,
+      file: get('file'),
+      sheet: get('sheet'),
       line: Number(r[col.line]) || 0,
+      codes,
       standing: { status, lateOnly, council: councilStatus(get('council')) },
     });
   }

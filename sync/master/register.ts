@@ -16,6 +16,7 @@ export const REGISTER_HEADERS = ['Mã', 'Nội dung', 'Số / giá trị (Văn p
 export const REGISTER_KEYS = {
   meetingDate: 'HOP_HOI_DONG',
   signer: 'NGUOI_KY',
+  signerTitle: 'CHUC_DANH_KY',
   approvedOnly: 'CHI_DONG_Y',
   includeLate: 'GUI_MUON',
 } as const;
@@ -47,6 +48,12 @@ function dateOf(r: TypedRow | undefined, key: 'value' | 'date'): string | null {
 export const meetingDate = (reg: Register): string | null =>
   dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'value') ?? dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'date');
 export const signerName = (reg: Register): string => text(reg.rows.get(REGISTER_KEYS.signer)?.value);
+
+/** What the secretariat typed in a row: its value as text and its date (ISO, null when blank). */
+export function typedRow(reg: Register, code: string): { text: string; date: string | null } {
+  const row = reg.rows.get(code);
+  return { text: text(row?.value).trim(), date: dateOf(row, 'date') };
+}
 const yes = (reg: Register, key: string) => matchKey(text(reg.rows.get(key)?.value)) === matchKey(YES);
 export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
 /** Written by the merge that built the lists: whether they include late files. */
@@ -71,16 +78,22 @@ export function documentRef(plan: Plan, reg: Register, form: PlanForm): Document
   return { number, date: dateOf(row, 'date') };
 }
 
-/** dd/mm/yyyy, or dots while not typed. */
-export const shortDate = (iso: string | null): string =>
-  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '……/……/……';
+/** The year the Sở's papers of this plan are dated in: printed even before the day is typed. */
+export const documentYear = (plan: Plan): number => Number(plan.deadline.slice(0, 4));
+
+/** dd/mm/yyyy, or dots and the year while not typed. */
+export const shortDate = (iso: string | null, year?: number): string =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : `……/……/${year ?? '……'}`;
 
 /** "Kèm theo Tờ trình số 125/TTr-SCT ngày 20/04/2021 của Sở Công Thương", from the plan's wording. */
 export function attachmentLine(plan: Plan, reg: Register, form: PlanForm): string | null {
   const ref = documentRef(plan, reg, form);
   const kind = form.document?.kind;
   if (!ref || !kind) return null;
-  return fillWording(plan.documents![kind].attachedTo, { number: ref.number, date: shortDate(ref.date) });
+  return fillWording(plan.documents![kind].attachedTo, {
+    number: ref.number,
+    date: shortDate(ref.date, documentYear(plan)),
+  });
 }
 
 /** Replaces {name} placeholders of the plan's wording; an unknown one is left visible for the reader. */
@@ -120,6 +133,19 @@ const FIXED = cell();
 const TYPED = cell(false, 'FFFFF2CC');
 const TYPED_DATE: Partial<ExcelJS.Style> = { ...TYPED, numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center' } };
 const HEAD = cell(true, 'FFDDEBF7');
+
+function listValidation(ws: ExcelJS.Worksheet, range: string, values: string[]): void {
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    range,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      error: `Chọn ${values.map((v) => `"${v}"`).join(' hoặc ')}.`,
+    },
+  );
+}
 
 export interface RegisterOptions {
   includeLate: boolean;
@@ -164,6 +190,26 @@ export function writeRegister(
     true,
   ).getCell(3).style = TYPED_DATE;
   row(REGISTER_KEYS.signer, 'Họ và tên người ký văn bản', typed(REGISTER_KEYS.signer)?.value ?? null, null, false);
+  const signers = plan.documents?.signers ?? [];
+  if (signers.length) {
+    const title = row(
+      REGISTER_KEYS.signerTitle,
+      `Chức danh ký (${signers.map((s) => s.label).join(' / ')}; để trống: ${signers[0]!.label})`,
+      typed(REGISTER_KEYS.signerTitle)?.value ?? null,
+      null,
+      false,
+    );
+    listValidation(
+      ws,
+      `C${title.number}`,
+      signers.map((s) => s.label),
+    );
+  }
+  // Documents the papers cite by a number typed here (the Sở's plan, the province's decisions).
+  for (const ref of plan.documents?.references ?? []) {
+    const t = typed(ref.code);
+    row(ref.code, ref.label, t?.value ?? null, t?.date, true);
+  }
   const approved = row(
     REGISTER_KEYS.approvedOnly,
     `Danh sách chỉ gồm đề nghị được Hội đồng đồng ý (${YES}/${NO})`,
@@ -171,16 +217,7 @@ export function writeRegister(
     null,
     false,
   );
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    `C${approved.number}`,
-    {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${YES},${NO}"`],
-      showErrorMessage: true,
-      error: `Chọn "${YES}" hoặc "${NO}".`,
-    },
-  );
+  listValidation(ws, `C${approved.number}`, [YES, NO]);
   for (const form of plan.forms) {
     const kind = form.document?.kind;
     const wording = kind && plan.documents?.[kind];

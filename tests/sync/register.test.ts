@@ -51,5 +51,5 @@ describe('Văn bản typed by the secretariat', () => {
     // The date typed stays a date.
     const kept = rowsOf(after.getWorksheet(REGISTER_SHEET)!).find((r) => r[0] === gk.code)!;
     expect(kept[3]).toEqual(new Date(Date.UTC(2021, 3, 21)));
-  });
+  }, 180_000);
 });

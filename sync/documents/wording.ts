@@ -1,0 +1,71 @@
+// The plan's wording filled with what the secretariat typed in Văn bản: the papers' numbers and dates, the
+// documents they cite by number, the signer. Whatever is still blank prints as dots (the year always
+// printed) and is named in the list of things to settle.
+import type { Plan, PlanForm, PlanReference } from '../../engine/index.js';
+import { longDate } from '../../node/official-docx.js';
+import {
+  documentRef,
+  documentYear,
+  meetingDate,
+  REGISTER_KEYS,
+  REGISTER_SHEET,
+  signerName,
+  typedRow,
+  type Register,
+} from '../master/register.js';
+
+/** "số 12/KH-SCT ngày 03 tháng 02 năm 2021"; dots for what is not typed. */
+export function referenceText(plan: Plan, reg: Register, ref: PlanReference): string {
+  const typed = typedRow(reg, ref.code);
+  const number = !typed.text
+    ? `…/${ref.symbol}`
+    : typed.text.includes('/')
+      ? typed.text
+      : `${typed.text}/${ref.symbol}`;
+  const date = typed.date ?? ref.date ?? null;
+  return `số ${number} ${date ? longDate(date) : longDate(null)}`.trimEnd();
+}
+
+/** Values of the placeholders every paper may use: each reference by its code. */
+export function referenceValues(plan: Plan, reg: Register): Record<string, string> {
+  return Object.fromEntries((plan.documents?.references ?? []).map((r) => [r.code, referenceText(plan, reg, r)]));
+}
+
+/** The title lines above the signer's name, as picked in Văn bản (the plan's first way when blank). */
+export function signerLines(plan: Plan, reg: Register): string[] {
+  const signers = plan.documents?.signers ?? [];
+  const typed = typedRow(reg, REGISTER_KEYS.signerTitle).text.toLowerCase();
+  const picked = signers.find((s) => s.label.toLowerCase() === typed) ?? signers[0];
+  return picked?.lines ?? (plan.issuer.signer ? [plan.issuer.signer] : []);
+}
+
+export { meetingDate, signerName };
+
+/** "Quảng Ngãi, ngày 20 tháng 4 năm 2021", the year printed even before the day is typed. */
+export const placeDate = (plan: Plan, place: string, iso: string | null): string =>
+  `${place}, ${longDate(iso, documentYear(plan))}`;
+
+const where = (row: string) => `trang "${REGISTER_SHEET}", dòng ${row}`;
+
+/** What is still to type in Văn bản for these papers, each said as the secretariat would do it. */
+export function blanksOf(plan: Plan, reg: Register, forms: PlanForm[]): string[] {
+  const out: string[] = [];
+  // The wording these papers print: a reference counts only where it is cited.
+  const text = JSON.stringify([forms.map((f) => f.document), plan.documents?.to_trinh, plan.documents?.quyet_dinh]);
+  for (const form of forms) {
+    const ref = documentRef(plan, reg, form);
+    const name = plan.documents?.[form.document!.kind].name ?? '';
+    if (ref && ref.number.startsWith('…')) out.push(`Số ${name} – ${form.label} (${where(form.code)}).`);
+    if (ref && !ref.date) out.push(`Ngày ${name} – ${form.label} (${where(form.code)}).`);
+  }
+  if (!meetingDate(reg))
+    out.push(`Ngày họp ${plan.documents?.council ?? 'Hội đồng'} (${where(REGISTER_KEYS.meetingDate)}).`);
+  if (!signerName(reg).trim()) out.push(`Họ và tên người ký (${where(REGISTER_KEYS.signer)}).`);
+  for (const r of plan.documents?.references ?? []) {
+    if (!text.includes(`{${r.code}}`)) continue;
+    const typed = typedRow(reg, r.code);
+    if (!typed.text) out.push(`${r.label}: số (${where(r.code)}).`);
+    if (!typed.date && !r.date) out.push(`${r.label}: ngày (${where(r.code)}).`);
+  }
+  return out;
+}
