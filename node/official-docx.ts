@@ -236,9 +236,13 @@ export function shareWidths(shares: number[], total = TEXT_WIDTH): number[] {
 
 /** Two columns without borders: the layout of the heading and of the signature area. */
 export function sideBySide(left: Paragraph[], right: Paragraph[], leftShare = 0.42): Table {
-  return gridTable(shareWidths([leftShare, 1 - leftShare]), [{ cantSplit: true, cells: [{ children: left }, { children: right }] }], {
-    borders: false,
-  });
+  return gridTable(
+    shareWidths([leftShare, 1 - leftShare]),
+    [{ cantSplit: true, cells: [{ children: left }, { children: right }] }],
+    {
+      borders: false,
+    },
+  );
 }
 
 /** "ngày 05 tháng 02 năm 2021": days under 10 and months under 3 take a leading zero (Nghị định 30). */
