@@ -163,6 +163,12 @@ export const GROUPS: (string | null)[][] = [
 const subject = (who: string) =>
   `Về việc đề nghị ${who} tặng Bằng khen cho tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam`;
 
+// The Sở's own plan, cited by every paper; its number is typed in the master's Văn bản sheet ({KH_SCT}).
+const PLAN_BASIS =
+  'Kế hoạch {KH_SCT} của Sở Công Thương phát động Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam (ví dụ)';
+
+// One row per form, in the columns of the plan workbook's Hình thức sheet: the checks' columns, then the
+// papers' (addressee, through whom, the merit wording, căn cứ, Nơi nhận, award name, the Director's power).
 export const FORMS: (string | null)[][] = [
   [
     'BK_BCT',
@@ -177,6 +183,13 @@ export const FORMS: (string | null)[][] = [
     'DANH SÁCH ĐỀ NGHỊ BỘ TRƯỞNG BỘ CÔNG THƯƠNG TẶNG BẰNG KHEN',
     'to_trinh',
     subject('Bộ trưởng Bộ Công Thương'),
+    'Bộ trưởng Bộ Công Thương',
+    'Văn phòng Bộ Công Thương',
+    'thành tích xuất sắc',
+    PLAN_BASIS,
+    'Như trên\nUBND tỉnh (báo cáo)\nSở Nội vụ (báo cáo)\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
+    null,
+    null,
   ],
   [
     'BK_UBND',
@@ -191,6 +204,13 @@ export const FORMS: (string | null)[][] = [
     'DANH SÁCH ĐỀ NGHỊ CHỦ TỊCH UBND TỈNH TẶNG BẰNG KHEN',
     'to_trinh',
     subject('Chủ tịch UBND tỉnh'),
+    'Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi',
+    'Sở Nội vụ',
+    'thành tích thật sự tiêu biểu xuất sắc',
+    PLAN_BASIS,
+    'Như trên\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
+    'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+    null,
   ],
   [
     'GK_SCT',
@@ -205,6 +225,13 @@ export const FORMS: (string | null)[][] = [
     'DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ CÔNG THƯƠNG',
     'quyet_dinh',
     'Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam',
+    null,
+    null,
+    'thành tích xuất sắc',
+    `Quyết định {QC_TDKT} của Ủy ban nhân dân tỉnh Quảng Ngãi ban hành Quy chế công tác thi đua, khen thưởng trên địa bàn tỉnh\n${PLAN_BASIS}`,
+    'Như Điều 3\nTập thể, cá nhân có tên tại Điều 1\nUBND các xã, phường (để biết)\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
+    null,
+    'Quyết định {QD_SCT} của Ủy ban nhân dân tỉnh Quảng Ngãi quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Công Thương tỉnh Quảng Ngãi',
   ],
 ];
 
@@ -215,13 +242,12 @@ export const WORDING: [string, string[]][] = [
     [
       'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
       'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-      'Kế hoạch ngày 02 tháng 02 năm 2026 của Sở Công Thương phát động Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam (ví dụ)',
     ],
   ],
   [
     'documents.to_trinh.body',
     [
-      'Thực hiện {campaign}, các phòng, đơn vị thuộc Sở, phòng Kinh tế các xã, phường và các tổ chức đã tổ chức bình xét và gửi hồ sơ đề nghị khen thưởng về Sở Công Thương. Trên cơ sở kết quả họp xét của {council}, Sở Công Thương kính đề nghị {decider} xem xét, tặng {award} cho {collectives} tập thể và {individuals} cá nhân đã có thành tích xuất sắc trong Đợt thi đua (có danh sách kèm theo).',
+      'Thực hiện {campaign}, các phòng, đơn vị thuộc Sở, phòng Kinh tế các xã, phường và các tổ chức đã tổ chức bình xét và gửi hồ sơ đề nghị khen thưởng về Sở Công Thương. {councilResult}, Sở Công Thương kính đề nghị {decider} xem xét, tặng {award} cho {collectives} tập thể và {individuals} cá nhân đã có {merit} trong Đợt thi đua (có danh sách kèm theo).',
       'Hồ sơ kèm theo gồm: danh sách tập thể, cá nhân đề nghị khen thưởng; báo cáo thành tích của tập thể, cá nhân có xác nhận của cấp trình khen thưởng.',
       'Sở Công Thương kính trình {decider} xem xét, quyết định./.',
     ],
@@ -229,9 +255,11 @@ export const WORDING: [string, string[]][] = [
   [
     'documents.quyet_dinh.articles',
     [
-      'Tặng {award} cho {collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong {campaign}.',
-      'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen và tiền thưởng theo quy định hiện hành.',
-      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở, Trưởng phòng Kinh tế các xã, phường và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+      'Tặng {award} cho {collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có {merit} trong {campaign}.',
+      'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen kèm theo tiền thưởng theo quy định tại Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ, chi từ Quỹ thi đua, khen thưởng của Sở Công Thương.',
+      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm thi hành Quyết định này./.',
     ],
   ],
+  ['documents.references.0.label', ['Kế hoạch thi đua năm 2026 của Sở Công Thương (ngày 02/02/2026)']],
+  ['documents.references.0.date', ['2026-02-02']],
 ];
