@@ -103,8 +103,11 @@ describe.runIf(haveBrowser)('the task pane in Chromium', () => {
       const caNhan = after['Cá nhân']!;
       const resultCol = caNhan[0]!.indexOf('Kết quả kiểm tra');
       // Biên bản is still "Chưa" on Thông tin: every row says so; the valid row has nothing else.
-      expect(caNhan[1]![resultCol]).toBe('Lỗi hồ sơ: xem trang Thông tin');
-      expect(String(caNhan[2]![resultCol])).toContain('Lỗi: Năm sinh, Tiêu chuẩn 2');
+      expect(caNhan[1]![resultCol]).toMatch(
+        /^Lỗi ở trang Thông tin, áp dụng cho mọi dòng – Biên bản họp bình xét: Chưa có Biên bản họp bình xét/,
+      );
+      expect(String(caNhan[2]![resultCol])).toMatch(/^Lỗi – Năm sinh: Giá trị "1938" không hợp lệ\./);
+      expect(String(caNhan[2]![resultCol])).toContain('Lỗi – Tiêu chuẩn 2: Chưa đạt Tiêu chuẩn 2');
       // Every cell of the clerk's sheets that changed is in the "Kết quả kiểm tra" column.
       const changed = Object.entries(before).flatMap(([name, rows]) =>
         after[name]!.flatMap((r, i) => r.map((v, c) => ({ name, c, same: (rows[i]?.[c] ?? '') === (v ?? '') }))).filter(

@@ -257,7 +257,11 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     const fill = (ws: ExcelJS.Worksheet, r: number, c: number) =>
       (ws.getCell(r, c).fill as ExcelJS.FillPattern)?.fgColor?.argb;
     const red = `FF${ERROR_FILL.slice(1)}`;
-    expect(String(caNhan.getCell(3, col('result')).value)).toContain('Lỗi: Năm sinh');
+    // The fix travels with the file: the row's text and the cell's note say it in full.
+    const yearFix = 'Giá trị "1938" không hợp lệ. Năm sinh phải là năm có 4 chữ số, từ 1940 đến 2005.';
+    expect(String(caNhan.getCell(3, col('result')).value)).toContain(`Lỗi – Năm sinh: ${yearFix}`);
+    expect(caNhan.getCell(3, col('birthYear')).note).toBe(yearFix);
+    expect(String(marked.getWorksheet('Thông tin')!.getCell(9, 2).note)).toMatch(/^Ngày họp bình xét 12\/04\/2021 sau/);
     expect(fill(caNhan, 3, col('birthYear'))).toBe(red);
     expect(fill(caNhan, 2, col('birthYear'))).not.toBe(red);
     const tapThe = marked.getWorksheet('Tập thể')!;
