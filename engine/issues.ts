@@ -58,6 +58,10 @@ export type UnreadableReason =
   | 'cannotOpen'
   /** A workbook that lists no worksheet (some exports). */
   | 'noSheets'
+  /** 0 bytes: the copy or the download did not finish, or the attachment was lost. */
+  | 'empty'
+  /** The lock file Excel (~$…) or LibreOffice (.~lock.…#) keeps beside an open workbook, chosen by mistake. */
+  | 'lockFile'
   /** An unexpected failure while reading or checking this file; `error` says what it was. */
   | 'fault';
 
@@ -104,8 +108,21 @@ function oversizeText(o: Oversize): string {
   }
 }
 
+/** How to save as .xlsx in each spreadsheet program a clerk may have: Excel, LibreOffice Calc, WPS. */
+const SAVE_AS_XLSX =
+  'Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx); trong LibreOffice Calc: Tệp › Lưu thành, kiểu tệp "Excel 2007-365 (.xlsx)", bấm "Dùng định dạng Excel 2007-365!"; trong WPS Spreadsheets: Tệp › Lưu thành, kiểu tệp "Excel Workbook (*.xlsx)". Rồi gửi lại tệp .xlsx.';
+
+/** Files that are not a damaged workbook at all: each says what it is and what to choose instead. */
+type NotAWorkbook = 'empty' | 'lockFile';
+const NOT_A_WORKBOOK: Record<NotAWorkbook, string> = {
+  empty:
+    'Tệp rỗng (0 byte): tệp chưa chép hoặc tải về xong, hoặc tệp đính kèm bị mất. Hãy chép lại tệp sổ của đơn vị từ máy đã lập sổ (mở được trong Excel) rồi chọn hoặc gửi lại.',
+  lockFile:
+    'Đây là tệp khóa tạm do Excel (tên bắt đầu bằng ~$) hoặc LibreOffice (tên bắt đầu bằng .~lock.) tạo ra khi sổ đang mở, không phải sổ của đơn vị. Hãy chọn tệp sổ thật nằm cùng thư mục (cùng tên nhưng không có ~$ hay .~lock. ở đầu).',
+};
+
 /** Why the content cannot be read: the clerk saves the workbook again. */
-const UNREADABLE_CONTENT: Record<Exclude<UnreadableReason, OpenFailure>, string> = {
+const UNREADABLE_CONTENT: Record<Exclude<UnreadableReason, OpenFailure | NotAWorkbook>, string> = {
   notZip: 'không phải tệp nén .xlsx hợp lệ hoặc tệp bị cắt cụt',
   zipDamaged: 'tệp nén bị hỏng',
   parser: 'Excel không mở được nội dung',
@@ -126,8 +143,9 @@ const isOpenFailure = (r: UnreadableReason): r is OpenFailure => r in UNOPENABLE
 
 function unreadableText(p: { reason?: UnreadableReason; error?: string }): string {
   if (p.reason && isOpenFailure(p.reason)) return UNOPENABLE[p.reason](p.error);
+  if (p.reason === 'empty' || p.reason === 'lockFile') return NOT_A_WORKBOOK[p.reason];
   const why = p.reason ? ` (${UNREADABLE_CONTENT[p.reason]}${p.error ? `: ${p.error}` : ''})` : '';
-  return `Không đọc được tệp như một sổ Excel .xlsx${why}. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.`;
+  return `Không đọc được tệp như một sổ Excel .xlsx${why}. ${SAVE_AS_XLSX}`;
 }
 
 /** The Thông tin lines that make a dossier document incomplete, said the way the message lists them. */
@@ -186,7 +204,7 @@ export const ISSUE_KINDS = {
     'Định dạng không hỗ trợ',
     'The file is .xls, .xlsm, .ods, .csv or another format than .xlsx (also an .xls renamed .xlsx).',
     (p) =>
-      `${p.legacyExcel ? `Tệp là sổ Excel 97–2003 (.xls) dù mang phần mở rộng ${p.extension}; định dạng này` : `Định dạng ${p.extension || '(không có phần mở rộng)'}`} không được hỗ trợ. Hãy mở tệp trong Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
+      `${p.legacyExcel ? `Tệp là sổ Excel 97–2003 (.xls) dù mang phần mở rộng ${p.extension}; định dạng này` : `Định dạng ${p.extension || '(không có phần mở rộng)'}`} không được hỗ trợ. ${SAVE_AS_XLSX}`,
   ),
   FILE_TOO_LARGE: kind<{ over: Oversize; limitBytes: number } | { over: TooManyCells }>(
     'file',

@@ -29,14 +29,19 @@ export function extensionOf(name: string): string {
   return m ? m[0].toLowerCase() : '';
 }
 
-/** Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx. */
+/** Excel's ~$Name.xlsx and LibreOffice's .~lock.Name.xlsx# beside an open workbook (any folder prefix). */
+export const isLockFileName = (name: string): boolean => /(^|[\\/])(~\$|\.~lock\..*#$)/.test(name);
+
+/** Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx; a lock file is named as one. */
 export function screenName(name: string): ScreenResult {
+  if (isLockFileName(name)) return unreadable('lockFile');
   const extension = extensionOf(name);
   return extension === '.xlsx' ? OK : { ok: false, code: 'FILE_UNSUPPORTED', params: { extension } };
 }
 
 /** A size known before reading (a file's stat, a browser File): refused without reading a byte. */
 export function screenSize(bytes: number): ScreenResult {
+  if (bytes === 0) return unreadable('empty');
   return bytes > LIMITS.fileBytes ? tooLarge({ what: 'file', bytes }, LIMITS.fileBytes) : OK;
 }
 

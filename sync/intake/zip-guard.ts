@@ -47,6 +47,7 @@ const tooLarge = (over: Oversize, limitBytes: number): GuardResult => ({
 const damaged: GuardResult = { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'zipDamaged' } };
 
 export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
+  if (data.length === 0) return { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'empty' } };
   if (data.length > LIMITS.fileBytes) return tooLarge({ what: 'file', bytes: data.length }, LIMITS.fileBytes);
   // A compound file, whatever its name says: a password-protected .xlsx, or an Excel 97–2003 workbook.
   if (isCompoundFile(data))

@@ -294,6 +294,33 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     expect(messages[2]).not.toBe(messages[3]);
   });
 
+  it('names a 0-byte file and an Excel or LibreOffice lock file for what they are, and gives the save-as steps of each program', async () => {
+    const empty = fixture('H-BATO-rong.xlsx');
+    writeFileSync(empty, Buffer.alloc(0));
+    const excelLock = fixture('~$H-BATO.xlsx');
+    writeFileSync(excelLock, Buffer.from('Nguyen Van An'.padEnd(165, ' ')));
+    const calcLock = fixture('.~lock.H-BATO.xlsx#');
+    writeFileSync(calcLock, 'Nguyen Van An,MAY-1,MAY-1,02.04.2021 09:15,file:///C:/Users;\n');
+    const said = async (file: string) => {
+      const page = await check(file);
+      const text = (await page.textContent('#results'))!;
+      expect(await page.textContent('#verdict')).toContain('Chưa sẵn sàng');
+      for (const id of ['#unit', '#plan', '#deadline']) expect(await page.isHidden(id), id).toBe(true);
+      await page.close();
+      return text;
+    };
+    const emptyText = await said(empty);
+    expect(emptyText).toContain('Tệp rỗng (0 byte)');
+    expect(emptyText).toContain(await mergeMessage(empty));
+    for (const lock of [excelLock, calcLock]) {
+      const text = await said(lock);
+      expect(text).toContain('tệp khóa tạm');
+      expect(text).not.toContain('không phải tệp nén');
+    }
+    const xls = await said(files.xls!);
+    for (const program of ['Excel', 'LibreOffice Calc', 'WPS Spreadsheets']) expect(xls).toContain(program);
+  });
+
   it('works from the add-in’s web host as well', async () => {
     const page = await check(files.faulty!, `${serverUrl}/kiem-tra.html`);
     expect(await page.textContent('#results')).toContain('Cá nhân – dòng 3: Đinh Thị Lan');
