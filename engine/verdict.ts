@@ -98,3 +98,22 @@ export function verdictOf(check: WorkbookCheck): Verdict {
   const valid = `${rows.total} đề nghị hợp lệ${rows.warnings ? `, ${rows.warnings} có cảnh báo` : ''}`;
   return verdict(true, valid, { note, rows, dossierErrors });
 }
+
+/**
+ * A row's verdict with its reasons in one line, by column and kind: "Không hợp lệ: Năm sinh – Giá trị không
+ * hợp lệ; trang Thông tin – Họp bình xét sau Tờ trình". The full sentences are in the issue list and the notes.
+ */
+export function rowReason(n: Nomination): string {
+  const own = ownIssues(n);
+  const title = (i: Issue) => ISSUE_KINDS[i.code].title;
+  const label = (i: Issue) =>
+    own.includes(i)
+      ? `${i.column ?? title(i)} – ${title(i)}`
+      : `${i.sheet ? `trang ${i.sheet}` : 'cả hồ sơ'} – ${title(i)}`;
+  const errors = [...own, ...n.issues.filter((i) => !own.includes(i))].filter((i) => i.severity === 'error');
+  if (errors.length) return `Không hợp lệ: ${[...new Set(errors.map(label))].join('; ')}`;
+  const warnings = own.filter((i) => i.severity === 'warning');
+  return warnings.length
+    ? `${ROW_STATE_LABELS.warning}: ${[...new Set(warnings.map(label))].join('; ')}`
+    : ROW_STATE_LABELS.clean;
+}

@@ -1,22 +1,27 @@
 // Feedback workbooks (merge --feedback DIR, SPEC §7): one DIR/<UNIT>.xlsx for every unit that sent a file,
 // to be mailed back. First sheet "Phản hồi": which file was used and when it arrived, what happened to every
 // file, the verdict on each nomination with the secretariat's opinion and the council's result as typed in
-// the master, and every issue in reading order. Then the unit's own workbook marked as the add-in marks it.
+// the master, and every issue in reading order. Then the unit's own workbook marked as the pane marks it.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   computeMarks,
+  daysToDeadline,
   formatDate,
   formatIssue,
   formatLocalTime,
   INFO_SHEET,
+  refusedVerdict,
+  rowReason,
   SEVERITY_LABELS,
   timeZoneName,
   type Issue,
   type Nomination,
   type Plan,
+  type Verdict,
   type WorkbookCheck,
+  verdictOf,
 } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
 import { writeMarks } from '../node/workbook-marks.js';
@@ -137,6 +142,38 @@ async function markedCopy(file: string, check: WorkbookCheck): Promise<{ wb: Exc
   }
 }
 
+/**
+ * The plan as the unit knows it: by its date and issuer, not by the code the software uses. The plan file
+ * carries no number yet; the date is the day the campaign was launched, the plan's own date.
+ */
+export const planReference = (plan: Plan): string =>
+  `Kế hoạch ngày ${formatDate(plan.campaign.start)} của ${properName(plan.issuer.agency)}`;
+
+const VERDICT_COLOURS = {
+  ready: { fill: 'FFE2EFDA', font: 'FF0B5A0B' },
+  notReady: { fill: 'FFFDECEE', font: 'FF7D1D22' },
+};
+
+/** The verdict on top, as the pane and the checker page show it: in colour and in words. */
+function verdictRow(ws: ExcelJS.Worksheet, v: Verdict): void {
+  const colours = v.ready ? VERDICT_COLOURS.ready : VERDICT_COLOURS.notReady;
+  const row = ws.addRow([`${v.ready ? '✔' : '✘'} ${v.text}`]);
+  ws.mergeCells(row.number, 1, row.number, WIDTHS.length);
+  row.getCell(1).style = {
+    font: { bold: true, size: 13, color: { argb: colours.font } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } },
+    alignment: { vertical: 'middle', wrapText: true },
+  };
+  row.height = 24 * linesFor(row.getCell(1).value as string, 150 / 1.3);
+}
+
+/** The unit's verdict: its used file's check, or the refusal of the files it sent. */
+function unitVerdict(result: MergeResult, unit: string, files: FileVerdict[]): Verdict {
+  const check = result.checks.get(unit);
+  const used = files.find((f) => f.status === 'accepted');
+  return used && check ? verdictOf(check) : refusedVerdict(files.flatMap((f) => f.fileIssues));
+}
+
 /** The "Phản hồi" sheet of one unit. */
 function writeFeedbackSheet(
   ws: ExcelJS.Worksheet,
@@ -171,10 +208,13 @@ function writeFeedbackSheet(
     22,
   );
   merged(
-    `${plan.title} (Kế hoạch ${plan.id})`,
+    `${plan.title} (${planReference(plan)})`,
     { font: { italic: true }, alignment: { horizontal: 'center', wrapText: true } },
     34,
   );
+  ws.addRow([]);
+  const verdict = unitVerdict(result, unit, files);
+  verdictRow(ws, verdict);
   ws.addRow([]);
 
   const counts = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
@@ -196,7 +236,7 @@ function writeFeedbackSheet(
         : '–',
     ],
     ['Tổng hợp lúc', when(result.generatedAt)],
-    ...(unmarked ? [['Sổ đánh dấu', unmarked] as [string, string]] : []),
+    ...(unmarked ? [['Bản đánh dấu lỗi', unmarked] as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value]);
@@ -212,10 +252,15 @@ function writeFeedbackSheet(
         15 +
       3;
   }
-  if (!used) {
+  const open = daysToDeadline(plan, result.generatedAt) >= 0;
+  const resend = open ? `Cần sửa và gửi lại trước hết ngày ${formatDate(plan.deadline)}. ` : '';
+  if (!used || (!verdict.ready && open)) {
+    const how = used
+      ? 'Các vấn đề cần sửa ở mục III và trên từng ô được tô màu trong bản đánh dấu kèm theo (di chuột vào ô để đọc hướng dẫn).'
+      : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu tệp dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${u.code}.xlsx).`;
     const row = ws.addRow([
       'Cần gửi lại',
-      `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu sổ dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${u.code}.xlsx), kiểm tra lại bằng add-in hoặc trang kiem-tra.html cho đến khi mọi dòng "Hợp lệ", rồi gửi lại cho Văn phòng Sở.`,
+      `${resend}${how} Kiểm tra lại bằng nút "Kiểm tra" trong Excel hoặc trang kiểm tra hồ sơ Sở gửi kèm cho đến khi hiện "Sẵn sàng gửi", rồi gửi lại cho Văn phòng Sở.`,
     ]);
     ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
     row.getCell(1).font = { bold: true, color: { argb: 'FFA4262C' } };
@@ -252,7 +297,7 @@ function writeFeedbackSheet(
           n.source.row,
           n.name,
           plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
-          STATUS_LABELS[n.status],
+          n.status === 'late' ? STATUS_LABELS.late : rowReason(n),
           said(SECRETARIAT_HEADERS.office),
           said(SECRETARIAT_HEADERS.council),
         ];
