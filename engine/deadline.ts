@@ -40,6 +40,12 @@ export function formatLocalTime(instant: Date, timeZone: string): string {
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
 
+/** "07 giờ 33 phút" in the plan's time zone: a time of day as an official paper writes it. */
+export function formatClock(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.hour} giờ ${p.minute} phút`;
+}
+
 export function isLate(plan: Plan, receivedAt: Date): boolean {
   return localDate(receivedAt, plan.timeZone) > plan.deadline;
 }

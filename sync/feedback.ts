@@ -30,6 +30,7 @@ import { properName } from '../templates/guide.js';
 import { typedText, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
+import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
 import type { FileVerdict, MergeResult } from './merge-model.js';
 
 export const FEEDBACK_SHEET = 'Phản hồi';
@@ -228,7 +229,7 @@ function writeFeedbackSheet(
         : '–',
     ],
     ['Hạn gửi hồ sơ', `Hết ngày ${formatDate(plan.deadline)} (${zone})`],
-    ['Tình trạng', used ? (status?.status === 'late' ? 'Gửi muộn' : 'Đúng hạn') : 'Chưa có hồ sơ hợp lệ'],
+    ['Tình trạng', status ? unitStatusLabel(status, result) : UNIT_STATUS_LABELS.refused],
     [
       'Kết quả kiểm tra',
       used

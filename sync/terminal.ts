@@ -49,7 +49,7 @@ export function summary(
   const n = result.nominations;
   lines.push('─'.repeat(79));
   lines.push(
-    `Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã nộp; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`,
+    `Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã gửi; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`,
   );
   const rejected = result.files.filter((f) => f.status === 'rejected');
   const superseded = result.files.filter((f) => f.status === 'superseded');

@@ -4,6 +4,8 @@
 // into the previous master is read back first.
 import ExcelJS from 'exceljs';
 import { formatLocalTime, type Plan } from '../../engine/index.js';
+import { setDefaultFont } from '../../node/xlsx-default-font.js';
+import { PackageParts } from '../../node/zip-parts.js';
 import type { MergeResult } from '../merge-model.js';
 import { writeAnnex } from './annex.js';
 import { readAnnotations, type PreviousMaster } from './annotations.js';
@@ -11,6 +13,7 @@ import { writeIssues } from './issues-sheet.js';
 import { MASTER_SHEETS } from './layout.js';
 import { REGISTER_ANNOTATIONS, registerFrom, writeRegister } from './register.js';
 import { writeStats } from './stats.js';
+import { MASTER_FONT } from './styles.js';
 import { TALLY_ANNOTATIONS, writeTally } from './tally.js';
 import { unitsAnnotations, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
@@ -52,4 +55,12 @@ export async function writeMaster(file: string, result: MergeResult, previous: P
   writeUnmatched(wb, previous);
   for (const form of result.plan.forms) writeAnnex(wb, result, form, register);
   await wb.commit();
+  await finishPackage(file);
+}
+
+/** What exceljs cannot write, added to the written package (still the caller's temporary file). */
+async function finishPackage(file: string): Promise<void> {
+  const parts = await PackageParts.open(file);
+  setDefaultFont(parts, MASTER_FONT.name, MASTER_FONT.size);
+  await parts.save(file);
 }

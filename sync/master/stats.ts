@@ -1,40 +1,57 @@
-// Thống kê: what leaders read first, on one printed A4 page — which units sent on time, how many valid
-// proposals and council approvals per form and per unit, women and leaders among individuals, and the
-// form × type × group table. Every figure is a field of the one count (statuses.ts).
+// Thống kê: what leaders read first, printed at full size on A4 (no text under 10 pt, two pages rather than
+// a shrunk one): the key figures per form (received, valid, approved by the council), which units sent on
+// time, the per-form and per-unit detail, women and leaders among individuals, and the form × type × group
+// table. Every figure is a field of the one count (statuses.ts).
 import type ExcelJS from 'exceljs';
-import { formatLocalTime, isPerson, type Nomination } from '../../engine/index.js';
+import { formatClock, isPerson, localDate, NOMINATION_STATUS_LABELS, type Nomination } from '../../engine/index.js';
+import { longDate } from '../../node/official-docx.js';
 import type { MergeResult } from '../merge-model.js';
-import { countNominations, type Counts } from '../statuses.js';
+import { COUNCIL_LABELS, countNominations, type Counts } from '../statuses.js';
 import { MASTER_SHEETS } from './layout.js';
-import { BORDER } from './styles.js';
+import { BORDER, MASTER_FONT } from './styles.js';
+import { UNIT_STATUS_LABELS, unitStanding, type UnitStanding } from './units.js';
+
+/** The figures a leader reads first, per form: each a field of the one count. */
+export const KEY_FIGURES = {
+  all: 'Tiếp nhận',
+  valid: NOMINATION_STATUS_LABELS.valid,
+  approved: 'Hội đồng đồng ý',
+} as const satisfies Partial<Record<keyof Counts, string>>;
 
 /** Column headers of the per-form table, each a field of the one count. */
 export const STATS_FORM_HEADERS = {
-  valid: 'Đề nghị hợp lệ',
-  approved: 'Hội đồng đồng ý',
+  ...KEY_FIGURES,
+  invalid: NOMINATION_STATUS_LABELS.invalid,
+  late: NOMINATION_STATUS_LABELS.late,
   rejected: 'Hội đồng không đồng ý',
-  pending: 'Chưa xét',
+  pending: COUNCIL_LABELS.pending,
   listed: 'Đưa vào danh sách',
-  invalid: 'Không hợp lệ',
-  late: 'Gửi muộn',
 } as const satisfies Partial<Record<keyof Counts, string>>;
 
-export const STATS_UNIT_HEADERS = {
-  total: 'Tổng số đơn vị',
-  sent: 'Đã gửi',
-  onTime: 'Đúng hạn',
-  late: 'Gửi muộn',
-  missing: 'Chưa gửi',
+export const STATS_UNIT_HEADERS = { total: 'Tổng số đơn vị', ...UNIT_STATUS_LABELS } as const;
+
+/** Section headings, in the order they print. */
+export const STATS_SECTIONS = {
+  key: '1. Đề nghị tiếp nhận, hợp lệ và được Hội đồng đồng ý',
+  units: '2. Đơn vị gửi hồ sơ',
+  forms: '3. Đề nghị theo hình thức khen thưởng',
+  perUnit: '4. Đề nghị theo đơn vị',
+  people: '5. Cá nhân hợp lệ: nữ, lãnh đạo quản lý',
+  groups: '6. Đề nghị hợp lệ theo loại đối tượng và khối',
 } as const;
 
 /** Said where the template has no field to count from. */
 export const NO_FEMALE_HEAD_FIELD =
   'Mẫu đề nghị không có thông tin về người đứng đầu tập thể, nên chưa thống kê được tập thể do nữ làm thủ trưởng.';
 
-const FONT = 'Times New Roman';
-const WIDTHS = [30, 9.5, 9.5, 9.5, 9.5, 9.5, 9.5, 9.5, 9.5];
+const FONT = MASTER_FONT.name;
+/** The smallest text on the printed page: the sheet prints at 100 %, so this is the size on paper. */
+export const STATS_MIN_FONT_SIZE = 10;
+const SIZE = STATS_MIN_FONT_SIZE;
+// A label column wide enough for a unit's name on one line and eight figure columns fill an A4 portrait
+// page between its margins at 100 % (widths in digits of the default font, MASTER_FONT).
+const WIDTHS = [35, 7.4, 7.4, 7.4, 7.4, 7.4, 7.4, 7.4, 7.4];
 const LAST = WIDTHS.length;
-const SIZE = 10;
 
 const box = (bold: boolean, horizontal: 'left' | 'center' = 'center'): Partial<ExcelJS.Style> => ({
   font: { name: FONT, size: SIZE, bold },
@@ -49,8 +66,11 @@ const LABEL = box(false, 'left');
 const NUMBER = box(false);
 const TOTAL_LABEL = box(true, 'left');
 const TOTAL = box(true);
+const KEY_LABEL = { ...box(true, 'left'), font: { name: FONT, size: 12, bold: true } } as Partial<ExcelJS.Style>;
+const KEY_NUMBER = { ...box(true), font: { name: FONT, size: 12, bold: true } } as Partial<ExcelJS.Style>;
+const STANDING = { ...box(false), font: { name: FONT, size: SIZE, italic: true } } as Partial<ExcelJS.Style>;
 const TITLE: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 13, bold: true },
+  font: { name: FONT, size: 14, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
 const SUBTITLE: Partial<ExcelJS.Style> = {
@@ -58,7 +78,7 @@ const SUBTITLE: Partial<ExcelJS.Style> = {
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
 const SECTION: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 11, bold: true },
+  font: { name: FONT, size: 12, bold: true },
   alignment: { vertical: 'bottom' },
 };
 const NOTE: Partial<ExcelJS.Style> = {
@@ -68,9 +88,9 @@ const NOTE: Partial<ExcelJS.Style> = {
 
 /** Lines a text takes wrapped at word boundaries in a cell `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
-  // Generous: a Times New Roman character at 10 pt is narrower than Excel's width unit, but bold
+  // A Times New Roman letter at 10 pt is narrower than the width unit (a digit of the 11 pt default font), but bold
   // capitals and diacritics are not; a line too many is blank space, a line too few is cut text.
-  const perLine = Math.max(1, Math.floor(width * 1.05) - 2);
+  const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -97,164 +117,222 @@ function heightFor(values: (string | number | null)[], spans: number[] = [], siz
   values.forEach((v, i) => {
     const span = spans[i] ?? 1;
     const width = WIDTHS.slice(col, col + span).reduce((a, b) => a + b, 0);
-    if (v !== null && v !== '') lines = Math.max(lines, wrappedLines(String(v), width));
+    // Larger type fits fewer characters in the same width.
+    if (v !== null && v !== '') lines = Math.max(lines, wrappedLines(String(v), (width * SIZE) / size));
     col += span;
   });
-  return Math.ceil(lines * size * 1.3 + 5);
+  return Math.ceil(lines * size * 1.15 + 2.5);
 }
 
-export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
-  const { plan } = result;
-  const ws = wb.addWorksheet(MASTER_SHEETS.stats, {
-    // The tab the workbook opens on (exceljs writes the flag but does not type it).
-    views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 1,
-      horizontalCentered: true,
-      margins: { left: 0.6, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
-    },
-  });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  const count = (list: Nomination[]) => countNominations(result, list);
+type Value = string | number | null;
+type Style = Partial<ExcelJS.Style>;
 
+/** Rows of the sheet as it is written: spanned cells merged, each row as tall as its wrapped text. */
+function sheetWriter(ws: ExcelJS.Worksheet) {
+  /** `measure`: the spans the texts will cover once merged, when they are written unmerged. */
   const put = (
-    values: (string | number | null)[],
-    styles: Partial<ExcelJS.Style> | Partial<ExcelJS.Style>[],
-    opts: { spans?: number[]; size?: number } = {},
-  ): ExcelJS.Row => {
+    values: Value[],
+    styles: Style | Style[],
+    opts: { spans?: number[]; size?: number; measure?: number[] } = {},
+  ) => {
     // Spanned cells are laid out at their first column, the rest of the span left empty.
-    const cells: (string | number | null)[] = [];
-    const cellStyles: Partial<ExcelJS.Style>[] = [];
+    const cells: Value[] = [];
+    const cellStyles: Style[] = [];
     values.forEach((v, i) => {
-      const span = opts.spans?.[i] ?? 1;
       const style = Array.isArray(styles) ? styles[i]! : styles;
-      cells.push(v);
-      cellStyles.push(style);
-      for (let k = 1; k < span; k++) {
-        cells.push(null);
+      for (let k = 0; k < (opts.spans?.[i] ?? 1); k++) {
+        cells.push(k === 0 ? v : null);
         cellStyles.push(style);
       }
     });
     const row = ws.addRow(cells);
     cellStyles.forEach((s, i) => (row.getCell(i + 1).style = s));
     let col = 1;
-    (opts.spans ?? []).forEach((span) => {
+    for (const span of opts.spans ?? []) {
       if (span > 1) ws.mergeCells(row.number, col, row.number, col + span - 1);
       col += span;
-    });
-    row.height = heightFor(values, opts.spans, opts.size);
+    }
+    row.height = heightFor(values, opts.measure ?? opts.spans, opts.size);
     return row;
   };
-  const wide = (text: string, style: Partial<ExcelJS.Style>, size = SIZE) =>
-    put([text], style, { spans: [LAST], size });
-  const gap = () => (ws.addRow([]).height = 6);
-  const table = (header: string[], rows: { label: string; values: (number | string)[]; total?: boolean }[]) => {
-    put(header, HEAD);
-    for (const r of rows)
-      put([r.label, ...r.values], [r.total ? TOTAL_LABEL : LABEL, ...r.values.map(() => (r.total ? TOTAL : NUMBER))]);
+  return {
+    put,
+    wide: (text: string, style: Style, size = SIZE) => put([text], style, { spans: [LAST], size }),
+    gap: () => (ws.addRow([]).height = 8),
+    /** The next rows start a new printed page. */
+    pageBreak: () => ws.lastRow!.addPageBreak(),
+    /** A header and rows of figures; a row may carry a text that spans its figures instead. */
+    table: (
+      header: string[],
+      rows: { label: string; values: (number | string)[]; total?: boolean }[],
+      spans?: number[],
+    ) => {
+      put(header, HEAD, { spans });
+      for (const r of rows)
+        put(
+          [r.label, ...r.values],
+          [r.total ? TOTAL_LABEL : LABEL, ...r.values.map(() => (r.total ? TOTAL : NUMBER))],
+          { spans },
+        );
+    },
+    /** Merges the first header row down over the second in the given columns (1-based, or first and last). */
+    mergeDown: (cols: (number | [number, number])[]) => {
+      const second = ws.lastRow!.number;
+      for (const c of cols) {
+        const [from, to] = typeof c === 'number' ? [c, c] : c;
+        ws.mergeCells(second - 1, from, second, to);
+      }
+    },
   };
+}
+type SheetWriter = ReturnType<typeof sheetWriter>;
 
-  wide('THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG', TITLE, 13);
-  wide(plan.title, SUBTITLE);
+const PAGE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  // Printed at 100 %: fitting to a page would shrink the type below what a leader reads without glasses.
+  scale: 100,
+  fitToPage: false,
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.4, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 },
+};
+
+export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
+  const ws = wb.addWorksheet(MASTER_SHEETS.stats, {
+    // The tab the workbook opens on (exceljs writes the flag but does not type it).
+    views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>],
+    pageSetup: PAGE,
+  });
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  const w = sheetWriter(ws);
+  writeTitle(w, result);
+  writeKeyFigures(w, result);
+  writeUnitStandings(w, result);
+  writeForms(w, result);
+  // Page 1 holds what a leader reads first; the detail starts page 2.
+  w.pageBreak();
+  writePerUnit(w, result);
+  writePeople(w, result);
+  writeGroups(w, result);
+  ws.commit();
+}
+
+function writeTitle(w: SheetWriter, result: MergeResult): void {
+  const { plan } = result;
+  w.wide('THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG', TITLE, 14);
+  w.wide(plan.title, SUBTITLE);
   const rule = result.approvedOnly
     ? 'danh sách chỉ gồm đề nghị được Hội đồng đồng ý'
     : 'danh sách gồm đề nghị hợp lệ, trừ đề nghị Hội đồng không đồng ý';
-  wide(
-    `Số liệu lập lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}; ${rule}${result.includeLate ? ', kể cả hồ sơ gửi muộn' : ''}.`,
-    SUBTITLE,
-  );
+  const at = `${formatClock(result.generatedAt, plan.timeZone)}, ${longDate(localDate(result.generatedAt, plan.timeZone))}`;
+  w.wide(`Số liệu lập lúc ${at}; ${rule}${result.includeLate ? ', kể cả hồ sơ gửi muộn' : ''}.`, SUBTITLE);
+}
 
-  // 1. Units.
-  gap();
-  wide('1. Đơn vị gửi hồ sơ', SECTION, 11);
-  const units = result.units;
-  const sent = units.filter((u) => u.status !== 'missing');
-  const late = units.filter((u) => u.status === 'late');
-  table(
+/** Nominations of each form of the plan (and those naming none), then all of them: label and list. */
+function byForm(result: MergeResult, list = result.nominations): { label: string; list: Nomination[] }[] {
+  const noForm = list.filter((n) => !n.form);
+  return [
+    ...result.plan.forms.map((f) => ({ label: f.label, list: list.filter((n) => n.form === f.code) })),
+    ...(noForm.length ? [{ label: 'Chưa rõ hình thức', list: noForm }] : []),
+  ];
+}
+
+function writeKeyFigures(w: SheetWriter, result: MergeResult): void {
+  w.gap();
+  w.wide(STATS_SECTIONS.key, SECTION, 12);
+  const keys = Object.keys(KEY_FIGURES) as (keyof typeof KEY_FIGURES)[];
+  const spans = [3, ...keys.map(() => 2)];
+  w.put(['Hình thức khen thưởng', ...Object.values(KEY_FIGURES)], HEAD, { spans });
+  const row = (label: string, c: Counts) =>
+    w.put([label, ...keys.map((k) => c[k])], [KEY_LABEL, ...keys.map(() => KEY_NUMBER)], { spans, size: 12 });
+  for (const f of byForm(result)) row(f.label, countNominations(result, f.list));
+  row('Tổng cộng', countNominations(result, result.nominations));
+}
+
+function writeUnitStandings(w: SheetWriter, result: MergeResult): void {
+  w.gap();
+  w.wide(STATS_SECTIONS.units, SECTION, 12);
+  const standings = result.units.map((u) => ({ u, standing: unitStanding(u, result) }));
+  const of = (s: UnitStanding) => standings.filter((x) => x.standing === s).map((x) => x.u.name);
+  const order = Object.keys(UNIT_STATUS_LABELS) as UnitStanding[];
+  w.table(
     ['', ...Object.values(STATS_UNIT_HEADERS)],
-    [
-      {
-        label: 'Số đơn vị',
-        values: [units.length, sent.length, sent.length - late.length, late.length, units.length - sent.length],
-      },
-    ],
+    [{ label: 'Số đơn vị', values: [result.units.length, ...order.map((s) => of(s).length)] }],
   );
-  const missing = units.filter((u) => u.status === 'missing').map((u) => u.name);
-  if (late.length) wide(`Gửi muộn: ${late.map((u) => u.name).join('; ')}.`, NOTE);
-  if (missing.length) wide(`Chưa gửi: ${missing.join('; ')}.`, NOTE);
+  for (const s of order.filter((x) => x !== 'onTime'))
+    if (of(s).length) w.wide(`${UNIT_STATUS_LABELS[s]}: ${of(s).join('; ')}.`, NOTE);
+}
 
-  // 2. Per form: proposed and approved side by side.
-  gap();
-  wide('2. Đề nghị theo hình thức khen thưởng', SECTION, 11);
-  const formKeys = Object.keys(STATS_FORM_HEADERS) as (keyof typeof STATS_FORM_HEADERS)[];
-  const formRow = (label: string, c: Counts, total = false) => ({ label, values: formKeys.map((k) => c[k]), total });
-  const noForm = result.nominations.filter((n) => !n.form);
-  table(
+function writeForms(w: SheetWriter, result: MergeResult): void {
+  w.gap();
+  w.wide(STATS_SECTIONS.forms, SECTION, 12);
+  const keys = Object.keys(STATS_FORM_HEADERS) as (keyof typeof STATS_FORM_HEADERS)[];
+  const row = (label: string, c: Counts, total = false) => ({ label, values: keys.map((k) => c[k]), total });
+  w.table(
     ['Hình thức', ...Object.values(STATS_FORM_HEADERS)],
     [
-      ...plan.forms.map((f) => formRow(f.label, count(result.nominations.filter((n) => n.form === f.code)))),
-      ...(noForm.length ? [formRow('Chưa rõ hình thức', count(noForm))] : []),
-      formRow('Tổng cộng', count(result.nominations), true),
+      ...byForm(result).map((f) => row(f.label, countNominations(result, f.list))),
+      row('Tổng cộng', countNominations(result, result.nominations), true),
     ],
   );
+}
 
-  // 3. Unit × form: proposed (valid) and approved.
-  gap();
-  wide('3. Đề nghị hợp lệ và được Hội đồng đồng ý theo đơn vị', SECTION, 11);
-  const short = (f: (typeof plan.forms)[number]) => f.shortLabel ?? f.label;
-  put(['Đơn vị', ...plan.forms.map(short), 'Tổng cộng'], HEAD, { spans: [1, ...plan.forms.map(() => 2), 2] });
-  const pairHeader = ['Hợp lệ', 'Đồng ý'];
-  put(['', ...[...plan.forms, null].flatMap(() => pairHeader)], HEAD);
-  ws.mergeCells(ws.lastRow!.number - 1, 1, ws.lastRow!.number, 1);
-  const pair = (c: Counts) => [c.valid, c.approved];
-  const byUnit = new Map<string, Nomination[]>();
-  for (const n of result.nominations) {
-    const list = byUnit.get(n.unit);
-    if (list) list.push(n);
-    else byUnit.set(n.unit, [n]);
+/** Per unit: what was received and why it is not valid, so a zero explains itself; a unit without an
+ *  accepted file says where it stands instead of a row of zeros. */
+function writePerUnit(w: SheetWriter, result: MergeResult): void {
+  w.gap();
+  w.wide(STATS_SECTIONS.perUnit, SECTION, 12);
+  const spans = [1, 1, 1, 1, 1, 2, 2];
+  // The last two headers cover both header rows: written once, in single cells merged afterwards.
+  const { approved, listed } = STATS_FORM_HEADERS;
+  w.put(['Đơn vị', 'Đề nghị tiếp nhận', approved, '', listed, ''], HEAD, {
+    spans: [1, 4, 1, 1, 1, 1],
+    measure: [1, 4, 2, 0, 2, 0],
+  });
+  const { valid, invalid, late } = STATS_FORM_HEADERS;
+  w.put(['', 'Tổng số', valid, invalid, late, '', '', '', ''], HEAD);
+  w.mergeDown([1, [6, 7], [8, 9]]);
+  const figures = (list: Nomination[]) => {
+    const c = countNominations(result, list);
+    return [c.all, c.valid, c.invalid, c.late, c.approved, c.listed];
+  };
+  for (const u of result.units) {
+    const standing = unitStanding(u, result);
+    if (standing === 'refused' || standing === 'missing') {
+      w.put([u.name, UNIT_STATUS_LABELS[standing]], [LABEL, STANDING], { spans: [1, LAST - 1] });
+      continue;
+    }
+    const values = figures(result.nominations.filter((n) => n.unit === u.unit));
+    w.put([u.name, ...values], [LABEL, ...values.map(() => NUMBER)], { spans });
   }
-  for (const u of units) {
-    const mine = byUnit.get(u.unit) ?? [];
-    const values = [
-      ...plan.forms.flatMap((f) => pair(count(mine.filter((n) => n.form === f.code)))),
-      ...pair(count(mine)),
-    ];
-    put([u.name, ...values], [LABEL, ...values.map(() => NUMBER)]);
-  }
-  const totals = [
-    ...plan.forms.flatMap((f) => pair(count(result.nominations.filter((n) => n.form === f.code)))),
-    ...pair(count(result.nominations)),
-  ];
-  put(['Tổng cộng', ...totals], [TOTAL_LABEL, ...totals.map(() => TOTAL)]);
+  const totals = figures(result.nominations);
+  w.put(['Tổng cộng', ...totals], [TOTAL_LABEL, ...totals.map(() => TOTAL)], { spans });
+}
 
-  // 4. Individuals: women and leaders; collectives.
-  gap();
-  wide('4. Cá nhân hợp lệ: nữ, lãnh đạo quản lý', SECTION, 11);
+function writePeople(w: SheetWriter, result: MergeResult): void {
+  const { plan } = result;
+  w.gap();
+  w.wide(STATS_SECTIONS.people, SECTION, 12);
   const valid = result.nominations.filter((n) => n.status === 'valid');
-  const people = (list: Nomination[]) => list.filter((n) => isPerson(plan, n.type));
   const personRow = (label: string, list: Nomination[], total = false) => {
-    const p = people(list);
-    const women = p.filter((n) => n.gender === 'Nữ').length;
-    const approvedWomen = count(p.filter((n) => n.gender === 'Nữ')).approved;
+    const p = list.filter((n) => isPerson(plan, n.type));
+    const women = p.filter((n) => n.gender === 'Nữ');
     return {
       label,
       total,
       values: [
         p.length,
-        women,
-        p.length ? `${Math.round((women / p.length) * 100)}%` : '–',
-        approvedWomen,
+        women.length,
+        p.length ? `${Math.round((women.length / p.length) * 100)}%` : '–',
+        countNominations(result, women).approved,
         p.filter((n) => n.leader === true).length,
         p.filter((n) => n.leader === false).length,
         p.filter((n) => n.leader === null).length,
       ],
     };
   };
-  table(
+  // The two long headers take two columns each, so the header row stays low.
+  w.table(
     [
       'Hình thức',
       'Cá nhân',
@@ -265,44 +343,29 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
       'Không giữ chức vụ lãnh đạo',
       'Chưa ghi',
     ],
-    [
-      ...plan.forms.map((f) =>
-        personRow(
-          f.label,
-          valid.filter((n) => n.form === f.code),
-        ),
-      ),
-      personRow('Tổng cộng', valid, true),
-    ],
+    [...byForm(result, valid).map((f) => personRow(f.label, f.list)), personRow('Tổng cộng', valid, true)],
+    [1, 1, 1, 1, 2, 1, 1, 1],
   );
-  wide(`"Chưa ghi": cá nhân để trống cột "Lãnh đạo quản lý". ${NO_FEMALE_HEAD_FIELD}`, NOTE);
+  w.wide(`"Chưa ghi": cá nhân để trống cột "Lãnh đạo quản lý". ${NO_FEMALE_HEAD_FIELD}`, NOTE);
+}
 
-  // 5. Form × type × group.
-  gap();
-  wide('5. Đề nghị hợp lệ theo loại đối tượng và khối', SECTION, 11);
-  put(['Hình thức', ...plan.nomineeTypes.map((t) => t.label), 'Tổng cộng'], HEAD, {
+function writeGroups(w: SheetWriter, result: MergeResult): void {
+  const { plan } = result;
+  w.gap();
+  w.wide(STATS_SECTIONS.groups, SECTION, 12);
+  w.put(['Hình thức', ...plan.nomineeTypes.map((t) => t.label), 'Tổng cộng'], HEAD, {
     spans: [1, ...plan.nomineeTypes.map(() => plan.groups.length), 1],
   });
-  put(['', ...plan.nomineeTypes.flatMap(() => plan.groups.map((g) => g.label)), ''], HEAD);
-  const headerRow = ws.lastRow!.number;
-  const totalCol = 2 + plan.nomineeTypes.length * plan.groups.length;
-  ws.mergeCells(headerRow - 1, 1, headerRow, 1);
-  ws.mergeCells(headerRow - 1, totalCol, headerRow, totalCol);
+  w.put(['', ...plan.nomineeTypes.flatMap(() => plan.groups.map((g) => g.label)), ''], HEAD);
+  w.mergeDown([1, 2 + plan.nomineeTypes.length * plan.groups.length]);
+  const valid = result.nominations.filter((n) => n.status === 'valid');
   const combos = plan.nomineeTypes.flatMap((t) => plan.groups.map((g) => ({ t: t.code, g: g.code })));
   const groupRow = (label: string, list: Nomination[], total = false) => ({
     label,
     total,
     values: [...combos.map(({ t, g }) => list.filter((n) => n.type === t && n.group === g).length), list.length],
   });
-  for (const r of [
-    ...plan.forms.map((f) =>
-      groupRow(
-        f.label,
-        valid.filter((n) => n.form === f.code),
-      ),
-    ),
-    groupRow('Tổng cộng', valid, true),
-  ])
-    put([r.label, ...r.values], [r.total ? TOTAL_LABEL : LABEL, ...r.values.map(() => (r.total ? TOTAL : NUMBER))]);
-  ws.commit();
+  const rows = [...byForm(result, valid).map((f) => groupRow(f.label, f.list)), groupRow('Tổng cộng', valid, true)];
+  for (const r of rows)
+    w.put([r.label, ...r.values], [r.total ? TOTAL_LABEL : LABEL, ...r.values.map(() => (r.total ? TOTAL : NUMBER))]);
 }

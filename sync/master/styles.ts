@@ -2,6 +2,9 @@
 import type ExcelJS from 'exceljs';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 
+/** The master's default font: official papers' type, and the one its column widths are measured in. */
+export const MASTER_FONT = { name: 'Times New Roman', size: 11 } as const;
+
 export const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } },

@@ -20,13 +20,24 @@ export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
   keys: new Set(plan.units.map((u) => u.code)),
 });
 
-export function unitStatusLabel(u: UnitStatus, result: MergeResult): string {
-  if (u.status === 'submitted') return 'Đã nộp đúng hạn';
-  if (u.status === 'late') return 'Nộp muộn';
-  return result.files.some((f) => f.unit === u.unit && f.status === 'rejected')
-    ? 'Chưa nộp (tệp bị từ chối)'
-    : 'Chưa nộp';
+/** Where a unit stands with its submission, in one vocabulary for every sheet, paper and terminal line. */
+export const UNIT_STATUS_LABELS = {
+  onTime: 'Gửi đúng hạn',
+  late: 'Gửi muộn',
+  refused: 'Tệp bị từ chối',
+  missing: 'Chưa gửi',
+} as const;
+export type UnitStanding = keyof typeof UNIT_STATUS_LABELS;
+
+/** A unit without an accepted file whose files were all refused says so: it did send, and can mend them. */
+export function unitStanding(u: UnitStatus, result: MergeResult): UnitStanding {
+  if (u.status === 'submitted') return 'onTime';
+  if (u.status === 'late') return 'late';
+  return result.files.some((f) => f.unit === u.unit && f.status === 'rejected') ? 'refused' : 'missing';
 }
+
+export const unitStatusLabel = (u: UnitStatus, result: MergeResult): string =>
+  UNIT_STATUS_LABELS[unitStanding(u, result)];
 
 /** Status columns of Theo đơn vị, each a field of the one count. */
 export const COUNT_HEADERS = {
@@ -95,7 +106,7 @@ export function writeUnits(
   const submitted = result.units.filter((u) => u.status !== 'missing').length;
   const total = ws.addRow([
     'Tổng cộng',
-    `${submitted}/${result.units.length} đơn vị đã nộp`,
+    `${submitted}/${result.units.length} đơn vị đã gửi`,
     null,
     null,
     null,

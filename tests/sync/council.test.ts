@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LISTED_VALUES, MASTER_SHEETS } from '../../sync/master/layout.js';
-import { NO_FEMALE_HEAD_FIELD, STATS_FORM_HEADERS, STATS_UNIT_HEADERS } from '../../sync/master/stats.js';
+import { NO_FEMALE_HEAD_FIELD, STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
 import { validRowFor } from '../../dev/sample/rows.js';
 import { REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
@@ -276,41 +276,16 @@ describe('council results typed in the master', () => {
     for (const n of bctListed) expect(pdf).toContain(n.name);
   }, 240_000);
 
-  it('prints Thống kê first, on one A4 page, every header whole, in local time', async () => {
+  // How Thống kê prints (pages, sizes, every section whole) is checked on the demo in stats.test.ts.
+  it('opens on Thống kê, its time local and written out', async () => {
     const wb = await openWorkbook(master);
     // The workbook opens on Thống kê.
     expect(wb.worksheets[wb.views[0]!.activeTab!]!.name).toBe(MASTER_SHEETS.stats);
     const stats = rowsOf(wb.getWorksheet(MASTER_SHEETS.stats)!).flat().map(String);
     expect(stats.some((t) => t.includes('UTC'))).toBe(false);
-    expect(stats.some((t) => /lập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/.test(t))).toBe(true);
+    expect(stats.some((t) => /lập lúc \d{2} giờ \d{2} phút, ngày \d{2} tháng \d{1,2} năm \d{4}/.test(t))).toBe(true);
     expect(stats.some((t) => t.includes(NO_FEMALE_HEAD_FIELD))).toBe(true);
-    if (!hasSoffice()) return;
-    const out = path.join(dir, 'print');
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, master], {
-      stdio: 'ignore',
-      timeout: 180_000,
-    });
-    const pages = execFileSync('pdftotext', ['-raw', path.join(out, 'master.pdf'), '-'], { encoding: 'utf8' })
-      .split('\f')
-      .map((p) => p.replace(/\s+/g, ' '));
-    const at = pages.findIndex((p) => p.includes('THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG'));
-    const first = pages[at]!;
-    expect(first).toContain('THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG');
-    // Every header and label of the sheet is printed whole on the first page, the last table included.
-    for (const h of [
-      ...Object.values(STATS_FORM_HEADERS),
-      ...Object.values(STATS_UNIT_HEADERS),
-      ...PLAN.groups.map((g) => g.label),
-    ])
-      expect(first).toContain(h);
-    expect(first).toContain('5. Đề nghị hợp lệ theo loại đối tượng và khối');
-    const rows = rowsOf(wb.getWorksheet(MASTER_SHEETS.stats)!);
-    const lastTotal = rows.filter((r) => r[0] === 'Tổng cộng').at(-1)!;
-    expect(first).toContain(lastTotal.filter((v) => v !== null && v !== undefined).join(' '));
-    // Nothing of Thống kê spills onto the next page (Theo đơn vị follows).
-    expect(pages[at + 1]).not.toContain('Đề nghị hợp lệ theo loại đối tượng');
-    expect(pages[at + 1]).toContain('Mã đơn vị');
-  }, 240_000);
+  });
 
   it('writes the documents from the council results typed now, without another merge', async () => {
     const copy = path.join(dir, 'changed.xlsx');

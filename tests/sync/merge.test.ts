@@ -81,9 +81,9 @@ describe('merging the demo inbox', () => {
 
   it('prints a per-unit table, the refused file and where the master is', () => {
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/H-LYSON\s+Chưa nộp/);
-    expect(run.stdout).toMatch(/SCT-QLNL\s+Chưa nộp \(tệp bị từ chối\)/);
-    expect(run.stdout).toMatch(/H-SONTAY\s+Nộp muộn\s+08:30 16\/04\/2021/);
+    expect(run.stdout).toMatch(/H-LYSON\s+Chưa gửi/);
+    expect(run.stdout).toMatch(/SCT-QLNL\s+Tệp bị từ chối/);
+    expect(run.stdout).toMatch(/H-SONTAY\s+Gửi muộn\s+08:30 16\/04\/2021/);
     expect(run.stdout).toContain(`Sổ tổng hợp: ${master}`);
   });
 
@@ -98,7 +98,7 @@ describe('merging the demo inbox', () => {
     expect(tally.length - 1).toBe(report.nominations.length);
     const units = rowsOf(wb.getWorksheet(MASTER_SHEETS.units)!);
     expect(units.slice(1, 21).map((r) => r[0])).toEqual(PLAN.units.map((u) => u.code));
-    expect(units.find((r) => r[0] === 'H-LYSON')![6]).toBe('Chưa nộp');
+    expect(units.find((r) => r[0] === 'H-LYSON')![6]).toBe('Chưa gửi');
   });
 
   it('lists in each annex exactly the valid nominations of its form, with counts in parts I and II', async () => {

@@ -1,7 +1,7 @@
 // Reads and writes the entries of a zip, so tests can build the files Excel, LibreOffice or a clerk
 // produce (or a fuzzer) by editing a generated template's parts.
-import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import { zipOf } from '../../node/zip-parts.js';
 
 export type Entries = Map<string, Buffer>;
 
@@ -28,47 +28,7 @@ export function readEntries(data: Buffer): Promise<Entries> {
 }
 
 /** A deflated zip of the entries, in their order. */
-export function writeEntries(entries: Entries): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = zlib.deflateRawSync(content);
-    const crc = zlib.crc32(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+export const writeEntries = (entries: Entries): Buffer => zipOf(entries);
 
 /** The part name of a worksheet, found through workbook.xml and its relationships. */
 export function sheetPart(entries: Entries, sheet: string): string {
