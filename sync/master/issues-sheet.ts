@@ -1,5 +1,6 @@
 // Lỗi: every issue once — rejected files' reasons, each accepted file's submission issues (not repeated
 // per nomination), and each row's own issues.
+import { wideTablePrint } from '../../node/print.js';
 import type ExcelJS from 'exceljs';
 import { formatIssue, SEVERITY_LABELS, type Issue } from '../../engine/index.js';
 import type { MergeResult } from '../merge-model.js';
@@ -8,7 +9,10 @@ import { styleHeader } from './styles.js';
 import { addRow } from './tally.js';
 
 export function writeIssues(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
-  const ws = wb.addWorksheet(MASTER_SHEETS.issues, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(MASTER_SHEETS.issues, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: wideTablePrint(),
+  });
   ws.columns = [24, 14, 12, 7, 22, 26, 10, 120].map((width) => ({ width }));
   styleHeader(ws.addRow(['Tệp', 'Đơn vị', 'Trang', 'Dòng', 'Cột', 'Mã lỗi', 'Mức độ', 'Nội dung']));
   const write = (i: Issue, unit: string | null) =>

@@ -1,6 +1,7 @@
 // Tổng hợp: one row per nomination of the accepted files, all its fields, route, status and issues, its
 // id, then the secretariat's three columns carried over by id. Rows that disappeared from the inbox but
 // carry a secretariat value stay, marked withdrawn.
+import { wideTablePrint } from '../../node/print.js';
 import type ExcelJS from 'exceljs';
 import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import { fitCell } from '../../engine/limits.js';
@@ -117,7 +118,10 @@ export function writeTally(
 ): void {
   const columns = tallyColumns(result.plan, (n) => isListedNomination(result, n));
   const secretariatFrom = columns.length + 1;
-  const ws = wb.addWorksheet(MASTER_SHEETS.tally, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const ws = wb.addWorksheet(MASTER_SHEETS.tally, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    pageSetup: wideTablePrint(),
+  });
   ws.columns = [...columns.map((c) => ({ width: c.width })), ...SECRETARIAT_KEYS.map(() => ({ width: 24 }))];
   const header = ws.addRow([...columns.map((c) => c.header), ...SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k])]);
   styleHeader(header, (c) => c >= secretariatFrom);

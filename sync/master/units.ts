@@ -1,4 +1,5 @@
 // Theo đơn vị: every unit of the plan, also those that sent nothing, so the secretariat knows whom to chase.
+import { wideTablePrint } from '../../node/print.js';
 import type ExcelJS from 'exceljs';
 import { formatLocalTime, NOMINATION_STATUS_LABELS, type Plan } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
@@ -56,7 +57,10 @@ export function writeUnits(
   previous: PreviousMaster,
 ): void {
   const { plan } = result;
-  const ws = wb.addWorksheet(MASTER_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(MASTER_SHEETS.units, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: wideTablePrint(),
+  });
   const groupLabel = new Map(plan.groups.map((g) => [g.code, g.label]));
   const typeLabels = plan.nomineeTypes.map((t) => t.label);
   const headers = [

@@ -101,6 +101,19 @@ describe('merging the demo inbox', () => {
     expect(units.find((r) => r[0] === 'H-LYSON')![6]).toBe('Chưa gửi');
   });
 
+  it('prints Tổng hợp, Theo đơn vị and Lỗi on A4 landscape, fitted to width, the header row on every page', async () => {
+    const wb = await openWorkbook(master);
+    for (const sheet of [MASTER_SHEETS.tally, MASTER_SHEETS.units, MASTER_SHEETS.issues])
+      expect(wb.getWorksheet(sheet)!.pageSetup, sheet).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
+  });
+
   it('lists in each annex exactly the valid nominations of its form, with counts in parts I and II', async () => {
     const wb = await openWorkbook(master);
     for (const form of PLAN.forms) {
