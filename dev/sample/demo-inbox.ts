@@ -12,8 +12,9 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
   const [late, missing, resubmitting, badFormat, twin] = ['H-SONTAY', 'H-LYSON', 'H-BINHSON', 'SCT-QLNL', 'SCT-VP'];
-  // One person proposed by two units (moved from one to the other during the campaign), each as its own
-  // staff: the secretariat must reconcile.
+  // One person proposed by two units (moved from the district office to Văn phòng Sở during the campaign),
+  // each as its own staff with the post held there: the secretariat must reconcile.
+  const sharedPost: Record<string, string> = { 'H-TUNGHIA': 'Phó Trưởng phòng', [twin]: 'Phó Chánh Văn phòng' };
   const shared = (unitCode: string) =>
     validRowFor(
       plan,
@@ -21,7 +22,7 @@ export async function writeDemoInbox(plan: Plan, dir: string): Promise<void> {
       {
         name: 'Phạm Văn Đồng',
         birthYear: 1976,
-        position: 'Trưởng phòng',
+        position: sharedPost[unitCode],
         workplace: plan.units.find((u) => u.code === unitCode)!.name,
         leader: 'Có',
       },

@@ -8,14 +8,15 @@ import {
   FAMILY,
   GIVEN_FEMALE,
   GIVEN_MALE,
-  LEADER_POSITIONS,
   MIDDLE_FEMALE,
   MIDDLE_MALE,
   pick,
-  POSITIONS,
+  POSITIONS_BY_KIND,
   random,
   SUMMARIES,
-  TEAMS,
+  TEAMS_BY_KIND,
+  unitKind,
+  type Position,
 } from './people.js';
 
 export interface UnitSample {
@@ -65,10 +66,14 @@ export function sampleRows(plan: Plan, s: UnitSample): FillRow[] {
   };
   const rows: FillRow[] = [];
   for (let i = 0; i < s.collectives; i++)
-    rows.push({ type: 'tap_the', values: { ...base('tap_the'), name: `${pick(rnd, TEAMS)} số ${i + 1}` } });
+    rows.push({
+      type: 'tap_the',
+      values: { ...base('tap_the'), name: `${pick(rnd, TEAMS_BY_KIND[unitKind(unit.name)])} số ${i + 1}` },
+    });
+  const takeable = positions(unit.name);
   for (let i = 0; i < s.individuals; i++) {
     const female = rnd() < 0.45;
-    const position = pick(rnd, POSITIONS);
+    const position = takeable(rnd());
     // A suffix keeps names distinct in big inboxes, where a real office would have distinct people.
     const suffix = s.individuals > 200 ? ` ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}` : '';
     rows.push({
@@ -77,10 +82,10 @@ export function sampleRows(plan: Plan, s: UnitSample): FillRow[] {
         ...base('ca_nhan'),
         name: `${pick(rnd, FAMILY)} ${pick(rnd, female ? MIDDLE_FEMALE : MIDDLE_MALE)} ${pick(rnd, female ? GIVEN_FEMALE : GIVEN_MALE)}${suffix}`,
         gender: female ? 'Nữ' : 'Nam',
-        birthYear: 1965 + Math.floor(rnd() * 35),
-        position,
+        birthYear: position.born[0] + Math.floor(rnd() * (position.born[1] - position.born[0] + 1)),
+        position: position.title,
         workplace: unit.name,
-        leader: LEADER_POSITIONS.has(position) ? 'Có' : 'Không',
+        leader: position.leader ? 'Có' : 'Không',
       },
     });
   }
@@ -89,6 +94,18 @@ export function sampleRows(plan: Plan, s: UnitSample): FillRow[] {
     if (rnd() < (s.mistakes ?? 0)) Object.assign(r.values, mistakes[i % mistakes.length]!(r));
   });
   return [...rows, ...(s.extraRows ?? [])];
+}
+
+/** Draws positions of a unit's staff list: a unit has one head, so a second draw of it takes the next post. */
+function positions(unitName: string): (draw: number) => Position {
+  const list: readonly Position[] = POSITIONS_BY_KIND[unitKind(unitName)];
+  const taken = new Set<string>();
+  return (draw) => {
+    let i = Math.floor(draw * list.length);
+    while (list[i]!.single && taken.has(list[i]!.title)) i = (i + 1) % list.length;
+    taken.add(list[i]!.title);
+    return list[i]!;
+  };
 }
 
 /** The mistakes clerks make most, each a change to a row. */

@@ -114,6 +114,32 @@ describe('merging the demo inbox', () => {
       });
   });
 
+  it('proposes people with posts that exist in their unit and birth years that fit them', async () => {
+    const rows = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.tally)!);
+    const col = (h: string) => rows[0]!.indexOf(h);
+    const people = rows
+      .slice(1)
+      .filter((r) => r[col('Loại')] === 'Cá nhân')
+      .map((r) => ({
+        unit: String(r[col('Đơn vị')]),
+        post: String(r[col('Chức vụ')]),
+        born: Number(r[col('Năm sinh')]),
+      }));
+    const byUnit = (code: string) => people.filter((p) => p.unit === code).map((p) => p.post);
+    expect(people.filter((p) => p.post === 'Chánh Thanh tra').every((p) => p.unit === 'SCT-TTR')).toBe(true);
+    expect(byUnit('SCT-VP')).not.toContain('Trưởng phòng');
+    expect(byUnit('SCT-VP').some((p) => p.includes('Chánh Văn phòng'))).toBe(true);
+    for (const u of PLAN.units.filter((x) => x.group === 'district_office'))
+      for (const post of byUnit(u.code))
+        expect(['Trưởng phòng', 'Phó Trưởng phòng', 'Chuyên viên chính', 'Chuyên viên'], u.code).toContain(post);
+    // One head per unit, of an age to lead; nobody past retirement or too young to be a civil servant.
+    for (const u of PLAN.units)
+      expect(byUnit(u.code).filter((p) => p === 'Trưởng phòng').length).toBeLessThanOrEqual(1);
+    const heads = people.filter((p) => /^(Trưởng phòng|Chánh |Giám đốc)/.test(p.post));
+    expect(heads.every((p) => p.born >= 1961 && p.born <= 1980)).toBe(true);
+    expect(people.filter((p) => p.born !== 1932).every((p) => p.born >= 1961 && p.born <= 2000)).toBe(true);
+  });
+
   it('lists in each annex exactly the valid nominations of its form, with counts in parts I and II', async () => {
     const wb = await openWorkbook(master);
     for (const form of PLAN.forms) {
