@@ -108,6 +108,10 @@ export class PackageParts {
     return new PackageParts(await readStored(file));
   }
 
+  names(): string[] {
+    return this.parts.map((p) => p.name);
+  }
+
   has(name: string): boolean {
     return this.parts.some((p) => p.name === name);
   }
