@@ -40,6 +40,22 @@ export const STATS_SECTIONS = {
   groups: '6. Đề nghị hợp lệ theo loại đối tượng và khối',
 } as const;
 
+/** Beyond this many units, section 4 gives one row per group so that Thống kê stays two readable pages;
+ *  Theo đơn vị keeps every unit's own counts. */
+export const MAX_UNIT_ROWS = 30;
+const STATS_PER_GROUP_SECTION = '4. Đề nghị theo khối đơn vị (từng đơn vị: xem trang Theo đơn vị)';
+
+/** The plan's groups that have units, each labelled with its number of units. */
+function unitGroups(result: MergeResult): { label: string; members: Set<string> }[] {
+  return result.plan.groups
+    .map((g) => ({ g, units: result.units.filter((u) => u.group === g.code) }))
+    .filter(({ units }) => units.length)
+    .map(({ g, units }) => ({
+      label: `${g.label} (${units.length} đơn vị)`,
+      members: new Set(units.map((u) => u.unit)),
+    }));
+}
+
 /** Said where the template has no field to count from. */
 export const NO_FEMALE_HEAD_FIELD =
   'Mẫu đề nghị không có thông tin về người đứng đầu tập thể, nên chưa thống kê được tập thể do nữ làm thủ trưởng.';
@@ -280,8 +296,9 @@ function writeForms(w: SheetWriter, result: MergeResult): void {
 /** Per unit: what was received and why it is not valid, so a zero explains itself; a unit without an
  *  accepted file says where it stands instead of a row of zeros. */
 function writePerUnit(w: SheetWriter, result: MergeResult): void {
+  const grouped = result.units.length > MAX_UNIT_ROWS;
   w.gap();
-  w.wide(STATS_SECTIONS.perUnit, SECTION, 12);
+  w.wide(grouped ? STATS_PER_GROUP_SECTION : STATS_SECTIONS.perUnit, SECTION, 12);
   const spans = [1, 1, 1, 1, 1, 2, 2];
   // The last two headers cover both header rows: written once, in single cells merged afterwards.
   const { approved, listed } = STATS_FORM_HEADERS;
@@ -296,7 +313,13 @@ function writePerUnit(w: SheetWriter, result: MergeResult): void {
     const c = countNominations(result, list);
     return [c.all, c.valid, c.invalid, c.late, c.approved, c.listed];
   };
-  for (const u of result.units) {
+  if (grouped) {
+    for (const { label, members } of unitGroups(result)) {
+      const values = figures(result.nominations.filter((n) => members.has(n.unit)));
+      w.put([label, ...values], [LABEL, ...values.map(() => NUMBER)], { spans });
+    }
+  }
+  for (const u of grouped ? [] : result.units) {
     const standing = unitStanding(u, result);
     if (standing === 'refused' || standing === 'missing') {
       w.put([u.name, UNIT_STATUS_LABELS[standing]], [LABEL, STANDING], { spans: [1, LAST - 1] });
