@@ -44,7 +44,18 @@ else if (mode === 'remerge-floor') {
   await readPrevious(report!);
   await floor();
 } else {
-  const code = await runMerge(['--inbox', inbox, '--out', out, ...(report ? ['--report', report] : [])]);
+  // BENCH_PLAN and BENCH_FEEDBACK: the many-units case runs on its own plan, with the feedback folder.
+  const plan = process.env.BENCH_PLAN ? ['--plan', process.env.BENCH_PLAN] : [];
+  const feedback = process.env.BENCH_FEEDBACK ? ['--feedback', process.env.BENCH_FEEDBACK] : [];
+  const code = await runMerge([
+    '--inbox',
+    inbox,
+    '--out',
+    out,
+    ...(report ? ['--report', report] : []),
+    ...plan,
+    ...feedback,
+  ]);
   if (code === 1) throw new Error('merge failed');
 }
 const ms = performance.now() - t0;

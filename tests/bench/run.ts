@@ -11,6 +11,7 @@ import { runCheckerBench } from './checker.js';
 import { runEngineBench } from './engine.js';
 import { runHostileBench } from './hostile.js';
 import { runMergeBench } from './merge.js';
+import { runUnitsBench } from './merge-units.js';
 
 for (const line of await runEngineBench()) console.log(`[tsx]     ${line}`);
 
@@ -33,6 +34,7 @@ try {
 }
 
 for (const line of await runMergeBench()) console.log(line);
+for (const line of await runUnitsBench()) console.log(line);
 
 for (const line of await runHostileBench()) console.log(line);
 for (const line of await runCheckerBench()) console.log(line);
