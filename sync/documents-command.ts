@@ -17,7 +17,13 @@ import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } f
 import { papersOf, type Papers } from './documents/papers.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
 import { blanksOf } from './documents/wording.js';
-import { registerApprovedOnly, registerIncludeLate } from './master/register.js';
+import {
+  REGISTER_HEADERS,
+  REGISTER_SHEET,
+  registerApprovedOnly,
+  registerIncludeLate,
+  type Register,
+} from './master/register.js';
 import type { ListRule } from './statuses.js';
 
 export { membersOf } from './documents/papers.js';
@@ -99,14 +105,25 @@ async function planWithDocuments(file: string | undefined): Promise<Plan> {
   return plan;
 }
 
-/** Step 3: the master's Tổng hợp and Văn bản. */
+/** Step 3: the master's Tổng hợp and Văn bản, refused when Văn bản holds values the papers would miss. */
 async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot> {
+  let snapshot: MasterSnapshot;
   try {
-    return await readMaster(plan, master);
+    snapshot = await readMaster(plan, master);
   } catch (e) {
     if (e instanceof MasterError) throw e;
     throw new Error(`Không đọc được sổ tổng hợp "${master}": ${(e as Error).message}`);
   }
+  refuseStrayRegister(snapshot.register, master);
+  return snapshot;
+}
+
+/** Values typed in Văn bản under a header it does not know would be missing from the papers: refused. */
+function refuseStrayRegister(register: Register, master: string): void {
+  if (register.strayColumns.length)
+    throw new UsageError(
+      `Trang "${REGISTER_SHEET}" của sổ tổng hợp "${master}" có giá trị ở ${register.strayColumns.map((c) => `cột "${c}"`).join(', ')} mà lệnh không nhận ra (tiêu đề cột bị đổi hoặc bị xóa?), nên văn bản sẽ thiếu số, ngày hoặc cài đặt đã nhập; chưa ghi tệp nào. Hãy đặt lại tiêu đề cột là "${REGISTER_HEADERS[2]}" hoặc "${REGISTER_HEADERS[3]}" rồi chạy lại.`,
+    );
 }
 
 /** Step 4: a Tờ trình or Quyết định per form with a non-empty list. */

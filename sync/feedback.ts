@@ -27,7 +27,7 @@ import { writeAtomic } from '../node/atomic.js';
 import { writeMarks } from '../node/workbook-marks.js';
 import { measureSheetExtras } from '../node/xlsx-grid.js';
 import { properName } from '../templates/guide.js';
-import { typedText, type PreviousMaster } from './master/annotations.js';
+import { keptRow, typedText, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
 import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
@@ -291,7 +291,7 @@ function writeFeedbackSheet(
       FEEDBACK_HEADERS.nominations,
       SPANS.nominations,
       mine.map((n) => {
-        const typed = previous.tables.get(MASTER_SHEETS.tally)?.byKey.get(n.id)?.values;
+        const typed = keptRow(previous.tables.get(MASTER_SHEETS.tally), n.id)?.values;
         const said = (h: string) => typedText(typed?.get(h)) || null;
         return [
           n.source.sheet,

@@ -114,9 +114,10 @@ async function refuseForeignFeedback(dir: string, plan: Plan): Promise<void> {
 /** The received times the secretariat typed in the previous master's Theo đơn vị, by unit. */
 function officeTimes(previous: PreviousMaster): Map<string, TypedCell> {
   const times = new Map<string, TypedCell>();
-  for (const [unit, row] of previous.tables.get(MASTER_SHEETS.units)?.byKey ?? []) {
+  for (const row of previous.tables.get(MASTER_SHEETS.units)?.byKey.values() ?? []) {
     const typed = row.values.get(RECEIVED_BY_OFFICE_HEADER);
-    if (typed !== undefined) times.set(unit, typed);
+    // The key is the plan's unit code, however its letters were typed.
+    if (typed !== undefined) times.set(row.key, typed);
   }
   return times;
 }

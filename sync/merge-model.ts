@@ -42,7 +42,7 @@ export interface MergeResult {
   includeLate: boolean;
   /** Lists carry only the nominations the council approved (final documents). */
   approvedOnly: boolean;
-  /** The council's result typed in the previous master, by nomination id; absent = pending. */
+  /** The council's result typed in the previous master, by keyOf(nomination id); absent = pending. */
   council: ReadonlyMap<string, CouncilStatus>;
   files: FileVerdict[];
   units: UnitStatus[];

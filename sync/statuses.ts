@@ -3,7 +3,7 @@
 // lists, the report, the Word documents — goes through `countStandings` or `isListed`, so no two places
 // can disagree.
 import { matchKey, type Nomination, type NominationStatus } from '../engine/index.js';
-import { typedText, type PreviousMaster } from './master/annotations.js';
+import { keyOf, typedText, type PreviousMaster } from './master/annotations.js';
 import { COUNCIL_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
 import type { MergeResult } from './merge-model.js';
 
@@ -93,7 +93,7 @@ export const listRule = (result: MergeResult): ListRule => ({
 export const standingOf = (result: MergeResult, n: Nomination): Standing => ({
   status: n.status,
   lateOnly: isLateOnly(n),
-  council: result.council.get(n.id) ?? 'pending',
+  council: result.council.get(keyOf(n.id)) ?? 'pending',
 });
 
 /** Counts a set of the merge's nominations. */
@@ -108,7 +108,7 @@ export const countNominations = (result: MergeResult, list: Iterable<Nomination>
 export const isListedNomination = (result: MergeResult, n: Nomination): boolean =>
   isListed(standingOf(result, n), listRule(result));
 
-/** The council's results typed in the previous master's Tổng hợp, by nomination id. */
+/** The council's results typed in the previous master's Tổng hợp, by keyOf(nomination id). */
 export function councilFromPrevious(previous: PreviousMaster): Map<string, CouncilStatus> {
   const council = new Map<string, CouncilStatus>();
   for (const [id, kept] of previous.tables.get(MASTER_SHEETS.tally)?.byKey ?? []) {

@@ -73,6 +73,11 @@ export function summary(
       `Ghi chú không khớp: ${previous.unmatched.length} giá trị Văn phòng đã nhập không còn khớp đúng một dòng${fresh ? ` (${fresh} mới ở lần tổng hợp này)` : ''}; xem trang "${MASTER_SHEETS.unmatched}".`,
     );
   }
+  for (const { sheet, columns } of previous.strayColumns)
+    lines.push(
+      '',
+      `Trang "${sheet}": ${columns.map((c) => `cột "${c}"`).join(', ')} không phải cột của sổ (tiêu đề bị đổi, bị xóa hoặc cột thêm vào); các giá trị trong đó đã chuyển sang trang "${MASTER_SHEETS.unmatched}". Nếu đó là cột Văn phòng nhập, hãy chép lại giá trị vào đúng cột.`,
+    );
   lines.push('', `Sổ tổng hợp: ${outputs.master}`);
   if (outputs.backup) lines.push(`Bản sao sổ cũ: ${outputs.backup}`);
   if (outputs.report) lines.push(`Báo cáo JSON: ${outputs.report}`);

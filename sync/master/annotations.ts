@@ -4,8 +4,9 @@
 // formulas). A value that does not fit one row per key — a copied row whose copies disagree, a row
 // inserted without a key — is never dropped: it becomes an Unmatched entry, written to the
 // `Ghi chú không khớp` sheet (SPEC §7), whose own rows are carried from master to master.
-import { cellText, flattenCell, matchKey } from '../../engine/index.js';
+import { cellText, columnLetter, flattenCell, matchKey } from '../../engine/index.js';
 import { isFormula, readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
+import { DAMAGED_REASON, errnoReason, isDamagedData, ToldError } from '../../node/fs-errors.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from './header-row.js';
 
 /** A master sheet with columns typed by the secretariat, matched back by a key column. */
@@ -23,12 +24,17 @@ export interface AnnotatedSheet {
   findByHeaders?: boolean;
   /** The read fails when the sheet is not there (the tally: without it this is not a master). */
   required?: boolean;
+  /** Headers of the columns the merge computes itself. With them, every other column carrying a value (a
+   *  typed column renamed, a header cleared, a column the secretariat added) is recognised as not the
+   *  merge's: its values are set aside in Ghi chú không khớp rather than silently dropped on the next write. */
+  computed?: readonly string[];
   /** The only keys the next master writes a row for (Theo đơn vị: the plan's units); a value typed on any
    *  other key (the totals row, a mistyped code) has nowhere to go and is set aside. */
   keys?: ReadonlySet<string>;
 }
 
 export interface KeptRow {
+  /** The key as first typed; the table holds it under keyOf(key). */
   key: string;
   /** 1-based row it was read from. */
   at: number;
@@ -55,8 +61,16 @@ export interface AnnotationTable {
   spec: AnnotatedSheet;
   /** The sheet's name in the file, when found. */
   foundAs?: string;
+  /** By keyOf(key): an id or code re-typed in other letter case still finds its row. */
   byKey: Map<string, KeptRow>;
 }
+
+/** How keys are compared: trimmed, case-insensitive (an id upper-cased by hand is the same id). */
+export const keyOf = (key: string): string => matchKey(key);
+
+/** The row typed for `key` in a table, matched as keys are matched. */
+export const keptRow = (table: AnnotationTable | undefined, key: string): KeptRow | undefined =>
+  table?.byKey.get(keyOf(key));
 
 export interface PreviousMaster {
   tables: Map<string, AnnotationTable>;
@@ -64,9 +78,16 @@ export interface PreviousMaster {
   unmatched: Unmatched[];
   /** How many entries of `unmatched` were found in this read (the rest were already in the sheet). */
   newlyUnmatched: number;
+  /** Columns, by sheet, whose values were set aside as not the merge's (a renamed typed column, …). */
+  strayColumns: { sheet: string; columns: string[] }[];
 }
 
-export const emptyPrevious = (): PreviousMaster => ({ tables: new Map(), unmatched: [], newlyUnmatched: 0 });
+export const emptyPrevious = (): PreviousMaster => ({
+  tables: new Map(),
+  unmatched: [],
+  newlyUnmatched: 0,
+  strayColumns: [],
+});
 
 /** A cell is empty when it holds nothing but spaces. */
 export const isBlank = (v: TypedCell | undefined): boolean =>
@@ -104,7 +125,12 @@ export const UNMATCHED_REASONS = {
   noKey: 'Dòng không có mã',
   unknownKey: 'Mã không có trong kế hoạch nên không có dòng để giữ',
   bothEdited: 'Sửa khác nhau trong sổ và trên Google Sheet sau lần đẩy trước; dòng giữ giá trị còn lại',
+  strayColumn:
+    'Cột không phải của sổ (tiêu đề bị đổi, bị xóa hoặc cột thêm vào): lần tổng hợp sau không ghi lại cột này, nên giá trị được giữ ở đây',
 } as const;
+
+/** A column whose header is blank is named by its letter. */
+const columnLabel = (header: HeaderMap, col: number) => header.headers.get(col) ?? `Cột ${columnLetter(col - 1)}`;
 
 /** Reads one sheet's rows into an AnnotationTable. */
 class SheetCollector {
@@ -112,6 +138,9 @@ class SheetCollector {
   private readonly head: TypedCell[][] = [];
   private keyCol = 0;
   private cols: { header: string; col: number }[] = [];
+  /** 1-based columns that are neither the key, a typed column nor a computed one (with `computed`). */
+  private stray = new Set<number>();
+  private own = new Set<string>();
   readonly byKey = new Map<string, KeptRow>();
 
   constructor(
@@ -134,24 +163,27 @@ class SheetCollector {
         const c = columnOf(found, h);
         return c === undefined ? [] : [{ header: h, col: c - 1 }];
       });
+      this.own = new Set([this.spec.key, ...this.spec.columns, ...(this.spec.computed ?? [])].map(matchKey));
       return true;
     }
     if (row <= this.header.row) return true;
     const values = new Map<string, TypedCell>();
     for (const { header, col } of this.cols) if (!isBlank(cells[col])) values.set(header, cells[col]!);
-    if (values.size === 0) return true;
     const key = cellText(flattenCell(isFormula(cells[this.keyCol]) ? null : cells[this.keyCol]));
-    if (!key || (this.spec.keys && !this.spec.keys.has(key))) {
+    if (this.spec.computed) this.setAsideStray(row, key, cells);
+    if (values.size === 0) return true;
+    const known = this.spec.keys ? [...this.spec.keys].find((k) => keyOf(k) === keyOf(key)) : key;
+    if (!key || known === undefined) {
       const reason = key ? UNMATCHED_REASONS.unknownKey : UNMATCHED_REASONS.noKey;
       for (const [column, value] of values) this.setAside(row, column, key, value, reason, cells);
       return true;
     }
-    const kept = this.byKey.get(key);
+    const kept = this.byKey.get(keyOf(key));
     if (!kept) {
       const whole = new Map<string, TypedCell>();
       if (this.spec.keepRows)
         for (const [c, h] of this.header.headers) if (!isBlank(cells[c - 1])) whole.set(h, cells[c - 1]!);
-      this.byKey.set(key, { key, at: row, values, row: whole });
+      this.byKey.set(keyOf(key), { key: known, at: row, values, row: whole });
       return true;
     }
     // A copied row: a value beside an empty cell fills it; two different values keep one, set the other aside.
@@ -169,6 +201,23 @@ class SheetCollector {
     return true;
   }
 
+  /** Values in columns that are not the merge's: kept in Ghi chú không khớp, under the column as it reads. */
+  private setAsideStray(row: number, key: string, cells: TypedCell[]): void {
+    cells.forEach((value, i) => {
+      const col = i + 1;
+      if (isBlank(value) || col - 1 === this.keyCol) return;
+      const header = this.header!.headers.get(col);
+      if (header !== undefined && this.own.has(matchKey(header))) return;
+      this.stray.add(col);
+      this.setAside(row, columnLabel(this.header!, col), key, value, UNMATCHED_REASONS.strayColumn, cells);
+    });
+  }
+
+  /** The columns whose values were set aside as not the merge's, as they read. */
+  strayColumns(): string[] {
+    return [...this.stray].sort((a, b) => a - b).map((c) => columnLabel(this.header!, c));
+  }
+
   private setAside(
     row: number,
     column: string,
@@ -179,7 +228,7 @@ class SheetCollector {
   ): void {
     const context = cells
       ? [...this.header!.headers]
-          .filter(([c, h]) => !this.cols.some((x) => x.header === h) && !isBlank(cells[c - 1]))
+          .filter(([c, h]) => !this.cols.some((x) => x.header === h) && !this.stray.has(c) && !isBlank(cells[c - 1]))
           .slice(0, 4)
           .map(([c, h]) => `${h}: ${typedText(cells[c - 1])}`)
           .join('; ')
@@ -227,9 +276,26 @@ class UnmatchedCollector {
   }
 }
 
-export const unreadableMaster = (file: string, why: string) =>
-  new Error(
+/** Why a master could not be read, in Vietnamese: the library's own words go to the log, not the screen. */
+function readFailure(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EISDIR') return `"${file}" là một thư mục, không phải tệp sổ tổng hợp`;
+  const errno = errnoReason(code, file);
+  if (errno) return errno;
+  if (e instanceof XlsxReadError) return e.message.replace(/\s*\([^)]*\)\s*$/, '');
+  return isDamagedData(e) ? DAMAGED_REASON : 'nội dung tệp không đọc được';
+}
+
+export const unreadableMaster = (file: string, why: string, cause?: unknown) =>
+  new ToldError(
     `Không đọc được sổ tổng hợp cũ "${file}" (${why}). Sổ cũ được giữ nguyên, không ghi gì; hãy mở thử tệp bằng Excel, hoặc khôi phục bản sao (.bak.xlsx), hoặc chọn --out khác.`,
+    { cause },
+  );
+
+/** A typed sheet whose key header is gone: its values cannot be told apart, so nothing is written. */
+const lostKeyColumn = (file: string, sheet: string, key: string) =>
+  new ToldError(
+    `Trang "${sheet}" của sổ tổng hợp "${file}" không còn cột "${key}" trong ${HEADER_SCAN_ROWS} dòng đầu (tiêu đề bị đổi hoặc bị xóa?), nên không biết các giá trị Văn phòng đã nhập ở trang này thuộc dòng nào. Sổ được giữ nguyên, không ghi gì; hãy đặt lại tiêu đề "${key}" cho cột đó rồi chạy lại.`,
   );
 
 /**
@@ -289,11 +355,17 @@ export async function readAnnotations(
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return result;
-    throw unreadableMaster(file, e instanceof XlsxReadError ? e.message : (e as Error).message);
+    throw unreadableMaster(file, readFailure(file, e), e);
   }
   for (const [name, c] of byName) {
-    if (!(c instanceof SheetCollector) || !c.header) continue;
+    if (!(c instanceof SheetCollector)) continue;
+    if (!c.header) {
+      if (!candidates.includes(c)) throw lostKeyColumn(file, name, c.spec.key);
+      continue;
+    }
     if (result.tables.has(c.spec.sheet)) continue;
+    const stray = c.strayColumns();
+    if (stray.length) result.strayColumns.push({ sheet: name, columns: stray });
     // Columns the spec reads by header must all be there; a partial header is another sheet.
     result.tables.set(c.spec.sheet, { spec: c.spec, foundAs: name, byKey: c.byKey });
   }

@@ -14,7 +14,7 @@ import { MASTER_SHEETS } from './layout.js';
 import { REGISTER_ANNOTATIONS, registerFrom, writeRegister } from './register.js';
 import { writeStats } from './stats.js';
 import { MASTER_FONT } from './styles.js';
-import { TALLY_ANNOTATIONS, writeTally } from './tally.js';
+import { TALLY_ANNOTATIONS, tallyColumns, writeTally } from './tally.js';
 import { unitsAnnotations, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
 
@@ -25,7 +25,11 @@ export { registerApprovedOnly, registerFrom, type Register } from './register.js
 export const readPreviousMaster = (file: string, now: Date, plan: Plan): Promise<PreviousMaster> =>
   readAnnotations(
     file,
-    [TALLY_ANNOTATIONS, unitsAnnotations(plan), REGISTER_ANNOTATIONS],
+    [
+      { ...TALLY_ANNOTATIONS, computed: tallyColumns(plan).map((c) => c.header) },
+      unitsAnnotations(plan),
+      REGISTER_ANNOTATIONS,
+    ],
     MASTER_SHEETS.unmatched,
     formatLocalTime(now, plan.timeZone),
   );

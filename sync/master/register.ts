@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
-import { typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { keyOf, typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import { MASTER_SHEETS } from './layout.js';
 import { BORDER, cellValue } from './styles.js';
 
@@ -25,16 +25,24 @@ const YES = 'Có';
 const NO = 'Không';
 
 interface TypedRow {
+  /** The code as typed in column A. */
+  code: string;
   value: TypedCell;
   date: TypedCell;
 }
 
 export interface Register {
-  /** Every row read from the previous master, by code: written back as typed, so nothing is lost. */
+  /** Every row read from the previous master, by keyOf(code): written back as typed, so nothing is lost. */
   rows: Map<string, TypedRow>;
+  /** Columns of Văn bản that are not its own (a value header renamed or cleared): their values were set
+   *  aside, so what the documents would print is not what the secretariat typed. */
+  strayColumns: string[];
 }
 
-export const emptyRegister = (): Register => ({ rows: new Map() });
+export const emptyRegister = (): Register => ({ rows: new Map(), strayColumns: [] });
+
+/** The row typed for a code, however its letters were typed. */
+const rowOf = (reg: Register, code: string): TypedRow | undefined => reg.rows.get(keyOf(code));
 
 const text = (c: TypedCell | undefined): string => typedText(c);
 
@@ -46,15 +54,15 @@ function dateOf(r: TypedRow | undefined, key: 'value' | 'date'): string | null {
 }
 
 export const meetingDate = (reg: Register): string | null =>
-  dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'value') ?? dateOf(reg.rows.get(REGISTER_KEYS.meetingDate), 'date');
-export const signerName = (reg: Register): string => text(reg.rows.get(REGISTER_KEYS.signer)?.value);
+  dateOf(rowOf(reg, REGISTER_KEYS.meetingDate), 'value') ?? dateOf(rowOf(reg, REGISTER_KEYS.meetingDate), 'date');
+export const signerName = (reg: Register): string => text(rowOf(reg, REGISTER_KEYS.signer)?.value);
 
 /** What the secretariat typed in a row: its value as text and its date (ISO, null when blank). */
 export function typedRow(reg: Register, code: string): { text: string; date: string | null } {
-  const row = reg.rows.get(code);
+  const row = rowOf(reg, code);
   return { text: text(row?.value).trim(), date: dateOf(row, 'date') };
 }
-const yes = (reg: Register, key: string) => matchKey(text(reg.rows.get(key)?.value)) === matchKey(YES);
+const yes = (reg: Register, key: string) => matchKey(text(rowOf(reg, key)?.value)) === matchKey(YES);
 export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
 /** Written by the merge that built the lists: whether they include late files. */
 export const registerIncludeLate = (reg: Register): boolean => yes(reg, REGISTER_KEYS.includeLate);
@@ -71,7 +79,7 @@ export function documentRef(plan: Plan, reg: Register, form: PlanForm): Document
   const kind = form.document?.kind;
   const wording = kind && plan.documents?.[kind];
   if (!wording) return null;
-  const row = reg.rows.get(form.code);
+  const row = rowOf(reg, form.code);
   const typed = text(row?.value).trim();
   // A bare number gets the plan's ký hiệu; a full "125/TTr-SCT" is kept as typed.
   const number = !typed ? `…/${wording.symbol}` : typed.includes('/') ? typed : `${typed}/${wording.symbol}`;
@@ -107,16 +115,20 @@ export const REGISTER_ANNOTATIONS: AnnotatedSheet = {
   sheet: REGISTER_SHEET,
   key: REGISTER_HEADERS[0],
   columns: [REGISTER_HEADERS[2], REGISTER_HEADERS[3]],
+  computed: [REGISTER_HEADERS[1]],
 };
 
 /** The register of the previous master; empty for a first merge or a master from before the register. */
 export function registerFrom(previous: PreviousMaster): Register {
   const reg = emptyRegister();
-  for (const [code, kept] of previous.tables.get(REGISTER_SHEET)?.byKey ?? [])
-    reg.rows.set(code.trim(), {
+  for (const [key, kept] of previous.tables.get(REGISTER_SHEET)?.byKey ?? [])
+    reg.rows.set(key, {
+      code: kept.key.trim(),
       value: kept.values.get(REGISTER_HEADERS[2]) ?? null,
       date: kept.values.get(REGISTER_HEADERS[3]) ?? null,
     });
+  const foundAs = previous.tables.get(REGISTER_SHEET)?.foundAs;
+  reg.strayColumns = previous.strayColumns.find((s) => s.sheet === foundAs)?.columns ?? [];
   return reg;
 }
 
@@ -172,7 +184,7 @@ export function writeRegister(
   header.height = 32;
 
   const kept = new Set<string>();
-  const typed = (code: string) => (kept.add(code), reg.rows.get(code));
+  const typed = (code: string) => (kept.add(keyOf(code)), rowOf(reg, code));
   const row = (code: string, label: string, value: TypedCell, date: TypedCell | undefined, dateCell: boolean) => {
     const r = ws.addRow([code, label, cellValue(value ?? null), cellValue(date ?? null)]);
     r.getCell(1).style = FIXED;
@@ -226,7 +238,7 @@ export function writeRegister(
     row(form.code, `${wording.name} – ${form.label}`, t?.value ?? null, t?.date, true);
   }
   // Written by the merge, not typed: the documents command reads how the lists were built.
-  kept.add(REGISTER_KEYS.includeLate);
+  kept.add(keyOf(REGISTER_KEYS.includeLate));
   const late = ws.addRow([
     REGISTER_KEYS.includeLate,
     'Danh sách gồm cả hồ sơ gửi muộn (do lệnh tổng hợp ghi, không sửa)',
@@ -235,6 +247,6 @@ export function writeRegister(
   ]);
   late.eachCell({ includeEmpty: true }, (c) => (c.style = FIXED));
   // Rows the secretariat added, or of a form the plan no longer has: kept as typed.
-  for (const [code, r] of reg.rows) if (!kept.has(code)) row(code, '', r.value, r.date, true);
+  for (const [key, r] of reg.rows) if (!kept.has(key)) row(r.code, '', r.value, r.date, true);
   ws.commit();
 }

@@ -8,7 +8,7 @@ import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { isListedNomination } from '../statuses.js';
-import { typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { keptRow, keyOf, typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import {
   COUNCIL_VALUES,
   ID_HEADER,
@@ -96,7 +96,7 @@ const tallyTable = (previous: PreviousMaster) => previous.tables.get(MASTER_SHEE
 
 /** What the secretariat typed for a nomination, by column header. */
 export const keptFor = (previous: PreviousMaster, id: string): Map<string, TypedCell> | undefined =>
-  tallyTable(previous)?.byKey.get(id)?.values;
+  keptRow(tallyTable(previous), id)?.values;
 
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. Typed values
@@ -131,12 +131,13 @@ export function writeTally(
     SECRETARIAT_KEYS.map((k) => kept?.get(SECRETARIAT_HEADERS[k]) ?? null);
   const seen = new Set<string>();
   for (const n of result.nominations) {
-    seen.add(n.id);
+    seen.add(keyOf(n.id));
     addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))]);
   }
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
-  for (const [id, prev] of tallyTable(previous)?.byKey ?? []) {
-    if (seen.has(id)) continue;
+  for (const [key, prev] of tallyTable(previous)?.byKey ?? []) {
+    if (seen.has(key)) continue;
+    const id = prev.key;
     const values = columns.map((c) =>
       c.header === STATUS_HEADER
         ? STATUS_LABELS.withdrawn

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { formatLocalTime, NOMINATION_STATUS_LABELS, type Plan } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
 import { countNominations, type Counts } from '../statuses.js';
-import type { AnnotatedSheet, PreviousMaster } from './annotations.js';
+import { keptRow, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from './layout.js';
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
 import { addRow } from './tally.js';
@@ -19,7 +19,24 @@ export const UNITS_TYPED: AnnotatedSheet = {
 export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
   ...UNITS_TYPED,
   keys: new Set(plan.units.map((u) => u.code)),
+  computed: unitsHeaders(plan),
 });
+
+/** The headers of Theo đơn vị, in order. */
+function unitsHeaders(plan: Plan): string[] {
+  return [
+    UNIT_CODE_HEADER,
+    'Tên đơn vị',
+    'Khối',
+    'Tệp',
+    'Thời điểm nhận',
+    RECEIVED_BY_OFFICE_HEADER,
+    'Tình trạng',
+    ...plan.nomineeTypes.map((t) => t.label),
+    ...plan.forms.map((f) => f.label),
+    ...Object.values(COUNT_HEADERS),
+  ];
+}
 
 /** Where a unit stands with its submission, in one vocabulary for every sheet, paper and terminal line. */
 export const UNIT_STATUS_LABELS = {
@@ -62,26 +79,14 @@ export function writeUnits(
     pageSetup: wideTablePrint(),
   });
   const groupLabel = new Map(plan.groups.map((g) => [g.code, g.label]));
-  const typeLabels = plan.nomineeTypes.map((t) => t.label);
-  const headers = [
-    UNIT_CODE_HEADER,
-    'Tên đơn vị',
-    'Khối',
-    'Tệp',
-    'Thời điểm nhận',
-    RECEIVED_BY_OFFICE_HEADER,
-    'Tình trạng',
-    ...typeLabels,
-    ...plan.forms.map((f) => f.label),
-    ...Object.values(COUNT_HEADERS),
-  ];
+  const headers = unitsHeaders(plan);
   const counted = 7;
   ws.columns = headers.map((h, i) => ({
     width: i === 1 || i === 2 ? 32 : i === 3 ? 24 : i < counted ? 18 : 12,
     style: i < counted ? WRAP_STYLE : TOP_STYLE,
   }));
   styleHeader(ws.addRow(headers), (c) => headers[c - 1] === RECEIVED_BY_OFFICE_HEADER);
-  const typed = previous.tables.get(MASTER_SHEETS.units)?.byKey;
+  const typed = previous.tables.get(MASTER_SHEETS.units);
 
   const totals = new Array<number>(headers.length - counted).fill(0);
   for (const u of result.units) {
@@ -100,7 +105,7 @@ export function writeUnits(
         groupLabel.get(u.group) ?? u.group,
         u.file ?? null,
         u.fileReceivedAt ? formatLocalTime(u.fileReceivedAt, plan.timeZone) : null,
-        typed?.get(u.unit)?.values.get(RECEIVED_BY_OFFICE_HEADER) ?? null,
+        keptRow(typed, u.unit)?.values.get(RECEIVED_BY_OFFICE_HEADER) ?? null,
         unitStatusLabel(u, result),
         ...counts,
       ],
