@@ -142,8 +142,10 @@ class NameBook {
   }
 }
 
-/** Silence after which a download is given up and tried again. */
-export const DEFAULT_STALL_MS = 60_000;
+/** Silence after which a download is cut and tried again. */
+export const DEFAULT_STALL_MS = 20_000;
+/** Silence a file may cost in all its tries before the pull moves on to the next (the next pull tries again). */
+export const DEFAULT_STALL_BUDGET_MS = 60_000;
 
 const stallError = () => Object.assign(new Error('download stalled'), { code: 'ETIMEDOUT' });
 
@@ -355,12 +357,22 @@ async function download(
   log: Logger,
 ): Promise<Streamed> {
   const temp = path.join(inbox, `.${name}.${randomBytes(4).toString('hex')}.part`);
-  const stallMs = retry.stallMs ?? DEFAULT_STALL_MS;
+  const budget = retry.stallBudgetMs ?? DEFAULT_STALL_BUDGET_MS;
+  let silent = 0;
+  let tries = 0;
   let stalled = false;
+  const givenUp = () =>
+    new GoogleSyncError(
+      `Tải "${file.name ?? file.id}" bị treo: Drive không gửi dữ liệu, đã chờ tổng cộng ${Math.round(silent / 1000)} giây qua ${tries} lần thử. Bỏ qua tệp này để tải các tệp khác; chạy lại lệnh pull sau để tải nó.`,
+    );
   try {
     const result = await callGoogle(
       target,
       async () => {
+        // Each try may be silent for stallMs, all of them together for the budget: then the file waits for the next pull.
+        const stallMs = Math.min(retry.stallMs ?? DEFAULT_STALL_MS, budget - silent);
+        if (stallMs <= 0) throw givenUp();
+        tries++;
         await rm(temp, { force: true });
         // A download that stops sending (before the headers or in the middle) is cut after stallMs of
         // silence and tried again, like a dropped connection.
@@ -371,6 +383,7 @@ async function download(
           clearTimeout(timer);
           timer = setTimeout(() => {
             stalled = true;
+            silent += stallMs;
             controller.abort();
             body?.destroy(stallError());
           }, stallMs);
@@ -396,10 +409,7 @@ async function download(
       log,
     ).catch((err: unknown) => {
       // Drive kept not answering for this one file: report it and let the others be pulled.
-      if (stalled)
-        throw new GoogleSyncError(
-          `Tải "${file.name ?? file.id}" bị treo: Drive không gửi dữ liệu trong ${Math.round(stallMs / 1000)} giây, đã thử ${retry.retries + 1} lần. Bỏ qua tệp này; chạy lại lệnh pull sau để tải nó.`,
-        );
+      if (stalled) throw givenUp();
       throw err;
     });
     if (result.kind === 'oversize') return result;

@@ -8,8 +8,10 @@ export interface RetryOptions {
   retries: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Silence (ms) after which a download is cut and tried again (default: a minute). */
+  /** Silence (ms) after which a download is cut and tried again (default: 20 seconds). */
   stallMs?: number;
+  /** Silence (ms) one file may cost over all its tries before it is left for the next pull (default: a minute). */
+  stallBudgetMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 1000, maxDelayMs: 32_000 };

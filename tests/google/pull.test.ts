@@ -294,6 +294,22 @@ describe('pull', () => {
     expect((await readdir(inbox)).filter((f) => f.endsWith('.part'))).toEqual([]);
   }, 30_000);
 
+  it('gives a stalled file up once its stall budget is spent (not after every try), and pulls it next time', async () => {
+    h.fake.addFile({ id: 'id-a', name: 'A.xlsx', mimeType: XLSX, content: bytes('a') });
+    h.fake.addFile({ id: 'id-c', name: 'C.xlsx', mimeType: XLSX, content: bytes('c') });
+    h.fake.stall(/^\/drive\/v3\/files\/id-a$/, 'after-headers', 3);
+    // Three tries and a tenth may go silent in all, whatever the retries allow (as a minute does by default).
+    const retry = { ...h.deps.retry!, retries: 10, stallMs: 300, stallBudgetMs: 700 };
+    expect(await runPull({ driveFolder: 'folder-1', inbox }, { ...h.deps, retry })).toBe(2);
+    expect(h.fake.downloads('id-a')).toHaveLength(3);
+    expect(await visibleFiles()).toEqual(['C.xlsx']);
+    expect(h.log.text).toContain('Lỗi: Tải "A.xlsx" bị treo');
+    expect(h.log.text).toContain('chạy lại lệnh pull');
+    // The next pull tries it again.
+    expect(await runPull({ driveFolder: 'folder-1', inbox }, { ...h.deps, retry })).toBe(0);
+    expect(await readFile(path.join(inbox, 'A.xlsx'))).toEqual(bytes('a'));
+  }, 30_000);
+
   it('shortens a Drive name too long for the disk and goes on', async () => {
     const long = `Hồ sơ khen thưởng ${'Ước Ượt Ưởng '.repeat(30)}.xlsx`;
     h.fake.addFile({ id: 'id-long', name: long, mimeType: XLSX, content: bytes('long') });
