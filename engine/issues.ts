@@ -56,6 +56,8 @@ export type UnreadableReason =
   | 'noAccess'
   /** Any other failure to open it (in use, a disk error); `error` gives the system's code. */
   | 'cannotOpen'
+  /** Not a regular file at all (a FIFO, a socket, a device named like a workbook): never opened. */
+  | 'notAFile'
   /** A workbook that lists no worksheet (some exports). */
   | 'noSheets'
   /** 0 bytes: the copy or the download did not finish, or the attachment was lost. */
@@ -130,12 +132,14 @@ const UNREADABLE_CONTENT: Record<Exclude<UnreadableReason, OpenFailure | NotAWor
   fault: 'gặp lỗi khi đọc nội dung',
 };
 /** Why the file could not be opened at all: nothing is wrong with the workbook, the secretariat acts. */
-type OpenFailure = 'vanished' | 'noAccess' | 'cannotOpen';
+type OpenFailure = 'vanished' | 'noAccess' | 'cannotOpen' | 'notAFile';
 const UNOPENABLE: Record<OpenFailure, (error?: string) => string> = {
   vanished: () =>
     'Không tìm thấy tệp trong thư mục hồ sơ: tệp đã bị xóa, đổi tên hoặc chuyển đi (có thể ngay trong lúc tổng hợp) nên chưa được tổng hợp. Nếu vẫn cần tổng hợp tệp này, hãy đặt lại tệp vào thư mục hồ sơ rồi chạy lại lệnh tổng hợp.',
   noAccess: () =>
     'Tài khoản đang chạy lệnh tổng hợp không có quyền đọc tệp nên tệp chưa được tổng hợp. Hãy cấp quyền đọc cho tệp (hoặc chép tệp vào thư mục hồ sơ) rồi chạy lại lệnh tổng hợp.',
+  notAFile: () =>
+    'Đây không phải một tệp thường (là ống dẫn FIFO, socket hay thiết bị mang tên giống tệp) nên không được mở và chưa được tổng hợp. Hãy xóa nó khỏi thư mục hồ sơ và đặt vào đó tệp .xlsx thật của đơn vị.',
   cannotOpen: (error) =>
     `Không mở được tệp${error ? ` (${error})` : ''} nên tệp chưa được tổng hợp. Hãy đóng chương trình đang mở tệp, kiểm tra ổ đĩa rồi chạy lại lệnh tổng hợp.`,
 };

@@ -309,8 +309,28 @@ export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
 
 /** Validates untrusted JSON as a plan; never throws. The message names every bad field by its path. */
+/** zod's own issues in Vietnamese (the schema's own messages, already Vietnamese, take precedence). */
+function planIssueText(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'thiếu (bắt buộc phải có)' : `sai kiểu: phải là ${issue.expected}`;
+    case 'too_small':
+      return `quá nhỏ hoặc quá ngắn (tối thiểu ${String(issue.minimum)})`;
+    case 'too_big':
+      return `quá lớn hoặc quá dài (tối đa ${String(issue.maximum)})`;
+    case 'invalid_value':
+      return `phải là một trong: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `có mục không dùng đến: ${issue.keys.join(', ')}`;
+    case 'invalid_format':
+      return `sai định dạng (${issue.format})`;
+    default:
+      return 'giá trị không hợp lệ';
+  }
+}
+
 export function safeParsePlan(json: unknown, source = 'tệp kế hoạch'): PlanParseResult {
-  const parsed = PlanSchema.safeParse(json);
+  const parsed = PlanSchema.safeParse(json, { error: planIssueText });
   if (parsed.success) return { success: true, plan: parsed.data };
   const lines = parsed.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(gốc)'}: ${i.message}`);
   return { success: false, message: `${source} không hợp lệ:\n${lines.join('\n')}` };

@@ -77,6 +77,11 @@ async function keepBackup(target: string, backup: string): Promise<void> {
   }
 }
 
+async function writableByOwner(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat && !(stat.mode & 0o200)) await fs.chmod(file, (stat.mode & 0o7777) | 0o200).catch(() => undefined);
+}
+
 export interface Staged {
   readonly target: string;
   /** Keeps the backup (if asked) and renames the written file over the target. */
@@ -113,6 +118,8 @@ export async function stageAtomic(
       try {
         if (opts.backup) await keepBackup(target, opts.backup);
         await fs.rename(tmp, target);
+        // A backup of a read-only master would stay read-only and could not be saved once restored.
+        if (opts.backup) await writableByOwner(opts.backup);
       } catch (e) {
         await fs.rm(tmp, { force: true });
         throw fileError(e, doing, target);

@@ -5,7 +5,7 @@
 // A lock the run cannot read, or held by a live process that is not its owner, is explained, never guessed at.
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileError } from './fs-errors.js';
+import { fileError, ToldError } from './fs-errors.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -184,7 +184,7 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
         await sleep(200);
         continue;
       }
-      throw new Error(
+      throw new ToldError(
         `Không đọc được tệp khóa "${file}" (nội dung hỏng hoặc trống), nên không biết lệnh nào đang giữ sổ "${target}". ${removalAdvice(file)}`,
       );
     }
@@ -195,12 +195,12 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
       continue;
     }
     if (verdict !== 'running') {
-      throw new Error(
+      throw new ToldError(
         `Sổ tổng hợp "${target}" đang bị khóa bởi tệp "${file}" (${verdict.foreign}, ghi lúc ${owner.startedAt ?? '?'}), không phải một lệnh tổng hợp còn chạy trên máy này. ${removalAdvice(file)}`,
       );
     }
     if (Date.now() >= deadline) {
-      throw new Error(
+      throw new ToldError(
         `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi (tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}). ` +
           `Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ. ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`,
       );

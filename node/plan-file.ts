@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { safeParsePlan, type Plan } from '../engine/index.js';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
+import { errnoReason, ToldError } from './fs-errors.js';
 import { checkPlanWorkbookBytes, planProblemsText } from './plan-workbook.js';
 
 export const isPlanWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
@@ -11,7 +12,8 @@ async function readPlanBytes(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
-    throw new Error(`Không đọc được tệp kế hoạch "${file}": ${(e as Error).message}`);
+    const why = errnoReason((e as NodeJS.ErrnoException).code, file) ?? 'không mở được tệp';
+    throw new ToldError(`Không đọc được tệp kế hoạch "${file}": ${why}.`, { cause: e });
   }
 }
 
@@ -20,10 +22,14 @@ async function loadPlanWorkbook(file: string, data: Buffer): Promise<Plan> {
   try {
     check = await checkPlanWorkbookBytes(data);
   } catch {
-    throw new Error(`Tệp kế hoạch "${file}" không mở được như sổ Excel (.xlsx): hãy lưu lại bằng Excel.`);
+    throw new ToldError(
+      `Tệp kế hoạch "${file}" không mở được như sổ Excel (.xlsx): hãy mở và lưu lại bằng Excel hoặc LibreOffice Calc.`,
+    );
   }
   if (!check.plan)
-    throw new Error(`${planProblemsText(file, check)}\nSửa rồi chạy lại (kiểm tra: npm run plan -- check "${file}").`);
+    throw new ToldError(
+      `${planProblemsText(file, check)}\nSửa rồi chạy lại (kiểm tra: npm run plan -- check "${file}").`,
+    );
   return check.plan;
 }
 
@@ -35,9 +41,13 @@ export async function loadPlan(file?: string): Promise<Plan> {
   try {
     json = JSON.parse(data.toString('utf8'));
   } catch (e) {
-    throw new Error(`Không đọc được tệp kế hoạch "${file}": ${(e as Error).message}`);
+    const why =
+      e instanceof SyntaxError
+        ? 'nội dung không phải JSON hợp lệ (thiếu dấu phẩy, ngoặc hoặc dấu nháy?)'
+        : 'không mở được tệp';
+    throw new ToldError(`Không đọc được tệp kế hoạch "${file}": ${why}.`, { cause: e });
   }
   const parsed = safeParsePlan(json, `Tệp kế hoạch "${file}"`);
-  if (!parsed.success) throw new Error(parsed.message);
+  if (!parsed.success) throw new ToldError(parsed.message);
   return parsed.plan;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Plan } from '../engine/index.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import { parseOptions, runCommand, UsageError } from '../node/cli.js';
+import { DAMAGED_REASON, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
 import { toBuffer } from '../node/official-docx.js';
 import { loadPlan } from '../node/plan-file.js';
 import { achievementForm } from '../templates/achievement-form.js';
@@ -85,6 +86,8 @@ async function readOptions(argv: string[]): Promise<Options> {
   const out = values.out!;
   if (!/\.xlsx$/i.test(master)) throw new UsageError(`Sổ tổng hợp phải là tệp .xlsx: "${master}".`);
   const stat = await fs.stat(master).catch(() => null);
+  if (stat?.isDirectory())
+    throw new UsageError(`"${master}" là một thư mục, không phải tệp sổ tổng hợp: hãy ghi cả tên tệp .xlsx.`);
   if (!stat?.isFile()) throw new UsageError(`Không có sổ tổng hợp "${master}".`);
   const outStat = await fs.stat(out).catch(() => null);
   if (outStat && !outStat.isDirectory()) throw new UsageError(`"${out}" đã có và không phải thư mục.`);
@@ -111,8 +114,13 @@ async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot>
   try {
     snapshot = await readMaster(plan, master);
   } catch (e) {
-    if (e instanceof MasterError) throw e;
-    throw new Error(`Không đọc được sổ tổng hợp "${master}": ${(e as Error).message}`);
+    // A damaged file is said so in Vietnamese; the zip library's own words go to the log.
+    if (isDamagedData(e))
+      throw new ToldError(`Không đọc được sổ tổng hợp "${master}": ${DAMAGED_REASON}. Sổ được giữ nguyên.`, {
+        cause: e,
+      });
+    if (e instanceof MasterError || e instanceof ToldError) throw e;
+    throw fileError(e, 'đọc được sổ tổng hợp', master);
   }
   refuseStrayRegister(snapshot.register, master);
   return snapshot;

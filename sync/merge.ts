@@ -28,8 +28,9 @@ export async function listInbox(inbox: string): Promise<string[]> {
   const entries = await fs.readdir(inbox, { withFileTypes: true });
   return (
     entries
-      // A link is listed too: it may lead to a file (read), or nowhere (refused as unreadable, never skipped silently).
-      .filter((e) => (e.isFile() || e.isSymbolicLink()) && !isIgnored(e.name))
+      // Everything but a folder is listed: a link may lead to a file (read) or nowhere, a FIFO or a device
+      // named like a workbook is no file — each refused with the reason, never skipped silently.
+      .filter((e) => !e.isDirectory() && !isIgnored(e.name))
       .map((e) => e.name)
       .sort((a, b) => a.localeCompare(b, 'vi'))
   );

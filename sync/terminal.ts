@@ -5,11 +5,13 @@ import type { MergeResult } from './merge-model.js';
 import { unitStatusLabel } from './master/units.js';
 import { emptyPrevious, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
+import { terminalSafe } from '../node/terminal-text.js';
 
 export function progress(stream: NodeJS.WriteStream = process.stderr) {
   const tty = Boolean(stream.isTTY);
   return {
-    file(index: number, total: number, name: string) {
+    file(index: number, total: number, fileName: string) {
+      const name = terminalSafe(fileName);
       if (!tty) {
         stream.write(`Đang đọc ${index + 1}/${total}: ${name}\n`);
         return;
@@ -85,5 +87,6 @@ export function summary(
     lines.push(
       `Phản hồi gửi lại đơn vị: ${outputs.feedback.dir} (${outputs.feedback.files.length} sổ, mỗi đơn vị đã gửi tệp một sổ)`,
     );
-  return lines.join('\n');
+  // Every line may quote a file name or a cell typed by someone: none may drive the terminal.
+  return lines.map(terminalSafe).join('\n');
 }

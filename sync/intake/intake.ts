@@ -54,7 +54,10 @@ export async function screenFile(filePath: string): Promise<Screened> {
   const reject = (issue: Issue): Screened => ({ intake: { ...intake, fileIssues: [issue] } });
   let data: Buffer;
   try {
-    intake.receivedAt = (await fs.stat(filePath)).mtime;
+    const stat = await fs.stat(filePath);
+    intake.receivedAt = stat.mtime;
+    // Reading a FIFO would wait forever for a writer: it is refused unopened, never skipped silently.
+    if (!stat.isFile()) return reject(makeIssue('FILE_UNREADABLE', { file }, { reason: 'notAFile' }));
     const ext = path.extname(file).toLowerCase();
     if (ext !== '.xlsx') {
       // Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx.
