@@ -1,5 +1,7 @@
 // Lint and the layering rule. The layers, from the inside out:
 //   engine/     pure rules: data in, issues out. No Node, Office, exceljs or other layer.
+//   ooxml/      pure xlsx packages as byte arrays (zip, XML scanning, the marked copy): engine/ only, for
+//               the Node side and the checker page alike; inflating is injected.
 //   node/       the shared Node layer: files, locks, atomic writes, plan loading, xlsx reading.
 //   templates/, sync/, addin/  the products, thin over engine/ and node/; addin/src runs in the browser.
 //   campaign/   the campaign folder's command, over all the products.
@@ -27,6 +29,15 @@ export default tseslint.config(
   },
   {
     files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [NODE_BUILTINS, ...outside('node', 'sync', 'templates', 'addin', 'dev', 'tests')],
+        HOST_LIBRARIES,
+      ),
+    },
+  },
+  {
+    files: ['ooxml/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         [NODE_BUILTINS, ...outside('node', 'sync', 'templates', 'addin', 'dev', 'tests')],

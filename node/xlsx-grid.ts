@@ -9,7 +9,9 @@ import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import type { Cell, SheetGrid, WorkbookGrid } from '../engine/index.js';
 import { LIMITS } from '../engine/limits.js';
-import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
+import { parseRef } from '../ooxml/cell-ref.js';
+import { partKey, relsOf, resolveTarget } from '../ooxml/package.js';
+import { attr, XmlScanner, type XmlHandler } from '../ooxml/xml-scan.js';
 
 /** Why a package could not be read as a workbook; `cells` means it holds more cells than the cap. */
 export class WorkbookReadError extends Error {
@@ -37,9 +39,6 @@ const REL_TYPE = {
 };
 
 // ---- The package: entries by normalized name, each readable as a stream of XML text.
-
-/** A part name as the package map keys it: no leading slash, forward slashes, lower case. */
-const partKey = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 
 class Package {
   private constructor(
@@ -123,22 +122,6 @@ interface Relationship {
   type: string;
   /** Resolved part name. */
   target: string;
-}
-
-const relsOf = (part: string): string => {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-};
-
-/** A relationship target resolved against the folder of the part that holds it. */
-function resolveTarget(from: string, target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : from.slice(0, from.lastIndexOf('/') + 1) + target;
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  return out.join('/');
 }
 
 async function readRels(pkg: Package, part: string): Promise<Map<string, Relationship>> {
@@ -243,19 +226,6 @@ const MAX_DATE_MS = 8.64e15;
 function serialToDate(serial: number, date1904: boolean): Date | null {
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms) : null;
-}
-
-/** "AB12" → 0-based column and row; undefined parts when absent or malformed. */
-function parseRef(ref: string): { col?: number; row?: number } {
-  let i = 0;
-  let col = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  const row = Number(ref.slice(i));
-  return { col: i > 0 ? col - 1 : undefined, row: i < ref.length && Number.isInteger(row) ? row - 1 : undefined };
 }
 
 const MAX_ROWS = 1_048_576;
@@ -483,45 +453,6 @@ export async function readXlsxGrid(data: Buffer | ArrayBuffer, opts: ReadGridOpt
       for (const { line, col, index } of state.refs) line[col] = strings.get(index) ?? null;
     }
     return { sheets, date1904: wb.date1904 };
-  } finally {
-    pkg.close();
-  }
-}
-
-/** What a full in-memory reader (exceljs) would expand cell by cell: merged ranges and validated cells. */
-export interface SheetExtras {
-  merges: number;
-  validatedCells: number;
-}
-
-/** Counts each sheet's merged ranges, and the cells its data validations cover, without building anything:
- *  a whole-column validation is 17 million cells to a reader that expands it, one line to this count. */
-export async function measureSheetExtras(data: Buffer): Promise<SheetExtras> {
-  const pkg = await Package.open(data);
-  const extras: SheetExtras = { merges: 0, validatedCells: 0 };
-  const area = (range: string) => {
-    const [a = '', b = a] = range.split(':');
-    const from = parseRef(a);
-    const to = parseRef(b);
-    const rows = (to.row ?? MAX_ROWS - 1) - (from.row ?? 0) + 1;
-    const cols = (to.col ?? MAX_COLS - 1) - (from.col ?? 0) + 1;
-    return Math.max(1, rows) * Math.max(1, cols);
-  };
-  const handler: XmlHandler = {
-    open(name, attrs) {
-      if (name === 'mergeCell') extras.merges++;
-      else if (name === 'dataValidation')
-        for (const range of (attr(attrs, 'sqref') ?? '').split(/\s+/).filter(Boolean))
-          extras.validatedCells += area(range);
-    },
-    close() {},
-    text() {},
-    wantsText: () => false,
-  };
-  try {
-    const rels = await readRels(pkg, await findWorkbookPart(pkg));
-    for (const rel of rels.values()) if (rel.type.endsWith(REL_TYPE.worksheet)) await pkg.scan(rel.target, handler);
-    return extras;
   } finally {
     pkg.close();
   }

@@ -24,8 +24,10 @@ import {
   verdictOf,
 } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
-import { writeMarks } from '../node/workbook-marks.js';
-import { measureSheetExtras } from '../node/xlsx-grid.js';
+import { NODE_CODEC } from '../node/zip-codec.js';
+import { graftFirstSheet } from '../ooxml/graft-sheet.js';
+import { markPackage, packageMarks } from '../ooxml/mark-package.js';
+import { Package } from '../ooxml/package.js';
 import { properName } from '../templates/guide.js';
 import { keptRow, typedText, type PreviousMaster } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
@@ -119,27 +121,15 @@ function describeFile(f: FileVerdict, used: FileVerdict | undefined, plan: Plan)
   return f.late ? `Nhận sau hạn gửi hồ sơ (hết ngày ${formatDate(plan.deadline)}).` : '';
 }
 
-/** Beyond these, a full in-memory reader takes minutes and gigabytes (it expands each cell): no marked copy. */
-const MARKED_COPY_LIMITS = { merges: 5_000, validatedCells: 200_000 };
-
-/** The unit's own workbook, as received (its values, sheets, widths and dropdowns) plus the marks; or why
- *  it cannot be given back marked, so the Phản hồi sheet alone carries the verdict. */
-async function markedCopy(file: string, check: WorkbookCheck): Promise<{ wb: ExcelJS.Workbook } | { why: string }> {
+/** The unit's own workbook, as received, with the marks patched in (SPEC §8); or why it cannot be given
+ *  back marked, so the Phản hồi sheet alone carries the verdict. */
+async function markedPackage(file: string, check: WorkbookCheck): Promise<{ pkg: Package } | { why: string }> {
   try {
-    const data = await fs.readFile(file);
-    const extras = await measureSheetExtras(data);
-    if (extras.merges > MARKED_COPY_LIMITS.merges || extras.validatedCells > MARKED_COPY_LIMITS.validatedCells)
-      return {
-        why: `Sổ đơn vị gửi có ${extras.merges.toLocaleString('vi-VN')} vùng ô gộp và ${extras.validatedCells.toLocaleString('vi-VN')} ô có ràng buộc dữ liệu (thường do áp danh sách chọn cho cả cột), quá nhiều để đánh dấu lại; các vấn đề cần sửa ở mục III. Khi sửa, chỉ áp danh sách chọn cho các dòng có dữ liệu.`,
-      };
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-    writeMarks(wb, computeMarks(check));
-    return { wb };
-  } catch (e) {
-    return {
-      why: `Không mở lại được sổ đơn vị gửi để đánh dấu (${(e as Error).message}); các vấn đề cần sửa ở mục III.`,
-    };
+    const pkg = Package.open(await fs.readFile(file), NODE_CODEC);
+    await markPackage(pkg, packageMarks(computeMarks(check)));
+    return { pkg };
+  } catch {
+    return { why: UNMARKED };
   }
 }
 
@@ -174,6 +164,8 @@ function unitVerdict(result: MergeResult, unit: string, files: FileVerdict[]): V
   const used = files.find((f) => f.status === 'accepted');
   return used && check ? verdictOf(check) : refusedVerdict(files.flatMap((f) => f.fileIssues));
 }
+const UNMARKED =
+  'Không đánh dấu được vào sổ đơn vị gửi (cấu trúc tệp khác với tệp Excel thông thường); các vấn đề cần sửa ở mục III. Hãy mở sổ bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại bằng add-in hoặc trang kiem-tra.html.';
 
 /** The "Phản hồi" sheet of one unit. */
 function writeFeedbackSheet(
@@ -329,6 +321,37 @@ export function unitsThatSent(result: MergeResult): string[] {
   return result.plan.units.map((u) => u.code).filter((c) => sent.has(c));
 }
 
+/** A workbook holding only the Phản hồi sheet. */
+function feedbackSheetOnly(result: MergeResult, unit: string, previous: PreviousMaster, unmarked?: string) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = result.plan.issuer.agency;
+  writeFeedbackSheet(wb.addWorksheet(FEEDBACK_SHEET), result, unit, previous, unmarked);
+  return wb;
+}
+
+/** One unit's feedback workbook: Phản hồi in front of its own marked workbook (the sheet is written on its
+ *  own, then put first in the patched package), or Phản hồi alone saying why the workbook is not there. */
+async function feedbackWorkbook(
+  file: string | undefined,
+  check: WorkbookCheck | undefined,
+  result: MergeResult,
+  unit: string,
+  previous: PreviousMaster,
+): Promise<Uint8Array> {
+  const marked = file && check ? await markedPackage(file, check) : undefined;
+  let unmarked = marked && 'why' in marked ? marked.why : undefined;
+  if (marked && 'pkg' in marked) {
+    try {
+      const sheet = await feedbackSheetOnly(result, unit, previous).xlsx.writeBuffer();
+      await graftFirstSheet(marked.pkg, Package.open(new Uint8Array(sheet), NODE_CODEC), FEEDBACK_SHEET);
+      return await marked.pkg.save();
+    } catch {
+      unmarked = UNMARKED;
+    }
+  }
+  return new Uint8Array(await feedbackSheetOnly(result, unit, previous, unmarked).xlsx.writeBuffer());
+}
+
 /** Writes DIR/<UNIT>.xlsx for every unit that sent a file, each atomically; returns the paths written. */
 export async function writeFeedback(
   dir: string,
@@ -340,25 +363,15 @@ export async function writeFeedback(
   await fs.mkdir(dir, { recursive: true });
   for (const unit of unitsThatSent(result)) {
     const used = result.files.find((f) => f.unit === unit && f.status === 'accepted');
-    const check = result.checks.get(unit);
-    let wb = new ExcelJS.Workbook();
-    let unmarked: string | undefined;
-    if (used && check) {
-      const copy = await markedCopy(path.join(inbox, used.file), check);
-      if ('wb' in copy) wb = copy.wb;
-      else unmarked = copy.why;
-    }
-    wb.creator = result.plan.issuer.agency;
-    const ws = wb.addWorksheet(FEEDBACK_SHEET);
-    // First in the tab order and the sheet that opens.
-    (ws as unknown as { orderNo: number }).orderNo = -1;
-    wb.views = [{ activeTab: 0, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
-    // Only the feedback sheet is selected: several selected tabs would group them in Excel.
-    for (const other of wb.worksheets)
-      if (other !== ws && other.views) other.views = other.views.map((v) => ({ ...v, tabSelected: false }));
-    writeFeedbackSheet(ws, result, unit, previous, unmarked);
+    const data = await feedbackWorkbook(
+      used && path.join(inbox, used.file),
+      result.checks.get(unit),
+      result,
+      unit,
+      previous,
+    );
     const target = path.join(dir, `${unit}.xlsx`);
-    await writeAtomic(target, (tmp) => wb.xlsx.writeFile(tmp));
+    await writeAtomic(target, (tmp) => fs.writeFile(tmp, data));
     written.push(target);
   }
   return written;

@@ -1,5 +1,5 @@
 // The checker page's work, off the main thread when the browser allows it: screen the file's bytes as the
-// merge does, open the workbook with exceljs, run the engine, and on request write the marked copy.
+// merge does, open the workbook with exceljs, run the engine, and on request patch the marks into the file.
 // The same function runs in a Worker or, failing that, on the page between yields.
 import ExcelJS from 'exceljs';
 import {
@@ -16,7 +16,8 @@ import {
   type WorkbookCheck,
 } from '../../engine/index.js';
 import { computeMarks, type Marks } from '../../engine/index.js';
-import { writeMarks } from '../../node/workbook-marks.js';
+import { markedCopy, packageMarks } from '../../ooxml/mark-package.js';
+import { BROWSER_CODEC } from './codec.js';
 
 export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
 
@@ -51,7 +52,7 @@ export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, 
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, transfer?: Transferable[]) => void) {
-  let book: { name: string; wb: ExcelJS.Workbook; marks: Marks } | null = null;
+  let book: { name: string; bytes: Uint8Array; marks: Marks } | null = null;
   const progress = async (step: number, text: string) => {
     reply({ kind: 'progress', step, steps: STEPS, text });
     await yieldToPage();
@@ -74,15 +75,15 @@ export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, trans
     // As the pane does: next year's template carries next year's plan, so the page needs no rebuild.
     const chosen = planForWorkbook(grid, bundled);
     const result = checkWorkbook(chosen.plan, grid, { file: name });
-    book = { name, wb, marks: computeMarks(result) };
+    book = { name, bytes: new Uint8Array(bytes), marks: computeMarks(result) };
     reply({ kind: 'checked', check: result, plan: chosen.plan, planNote: chosen.damaged ?? '' });
   }
 
   async function download(): Promise<void> {
     if (!book) return reply({ kind: 'failed', message: 'Chưa có sổ nào được kiểm tra.' });
     await progress(4, 'Đang ghi sổ đã đánh dấu…');
-    writeMarks(book.wb, book.marks);
-    const data = new Uint8Array(await book.wb.xlsx.writeBuffer());
+    // The clerk's own file with the marks patched in: whatever program wrote it, the rest stays as it was.
+    const data = await markedCopy(book.bytes, packageMarks(book.marks), BROWSER_CODEC);
     const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     reply({ kind: 'file', name: markedName(book.name), bytes }, [bytes]);
   }

@@ -1,6 +1,7 @@
 // The offline checker page (kiem-tra.html) in headless Chromium, opened from disk as a clerk opens an email
 // attachment: a real file chosen in the file input, the verdict on screen, the marked workbook downloaded
 // and read back, the merge's own words for files it refuses, and not one network request.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { serveStatic } from '../../addin/serve.js';
 import { ERROR_FILL } from '../../engine/index.js';
 import { formatIssue, sheetColumns, type Cell } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { readZip } from '../../ooxml/zip.js';
 import { compoundFile } from '../sync/hostile-files.js';
 import { parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
@@ -21,6 +23,7 @@ import { PLAN, validInfo, validRow } from '../engine/grids.js';
 import { axeViolations } from './axe.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const SOFFICE = '/usr/bin/soffice';
 const SHOTS = path.resolve('test-output/checker');
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI === 'true')
@@ -270,6 +273,37 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     expect(fill(marked.getWorksheet('Thông tin')!, 9, 2)).toBe(red);
     await page.close();
   });
+
+  it.runIf(existsSync(SOFFICE))(
+    'downloads the marked copy of a workbook LibreOffice saved, its tables kept',
+    async () => {
+      const saved = path.join(dir, 'lo');
+      execFileSync(
+        SOFFICE,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          saved,
+          files.faulty!,
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
+      const page = await check(path.join(saved, path.basename(files.faulty!)));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const bytes = readFileSync((await download.path())!);
+      const tables = (b: Buffer) => readZip(b).filter((e) => e.name.startsWith('xl/tables/')).length;
+      expect(tables(bytes)).toBeGreaterThan(0);
+      expect(tables(bytes)).toBe(tables(readFileSync(path.join(saved, path.basename(files.faulty!)))));
+      const grid = await readXlsxGrid(bytes);
+      const rows = grid.sheets.find((s) => s.name === 'Cá nhân')!.rows;
+      expect(String(rows[2]![rows[0]!.indexOf(RESULT)])).toContain('Lỗi: Năm sinh');
+      await page.close();
+    },
+    240_000,
+  );
 
   it('says of a workbook that is not the template what the merge says', async () => {
     const page = await check(files.foreign!);

@@ -25,6 +25,24 @@ describe('layers', () => {
     expect(found).toHaveLength(4);
   });
 
+  it('keeps the package layer pure: the engine, but no Node, host library or Node layer', async () => {
+    const ok = await violations(
+      'ooxml/example.ts',
+      "import { ERROR_FILL } from '../engine/index.js';\nexport const e = ERROR_FILL;",
+    );
+    expect(ok).toEqual([]);
+    const bad = await violations(
+      'ooxml/example.ts',
+      [
+        "import zlib from 'node:zlib';",
+        "import yauzl from 'yauzl';",
+        "import { readXlsxGrid } from '../node/xlsx-grid.js';",
+        'export const all = [zlib, yauzl, readXlsxGrid];',
+      ].join('\n'),
+    );
+    expect(bad).toHaveLength(3);
+  });
+
   it('keeps sample and demo data out of product code', async () => {
     for (const file of ['sync/example.ts', 'templates/example.ts', 'addin/example.ts', 'node/example.ts']) {
       const found = await violations(

@@ -1,0 +1,174 @@
+// A zip package as byte arrays, for code that runs both in Node and in the browser: entries are read from the
+// central directory and kept compressed as they came, so a part nobody changes is written back with the very
+// bytes its program wrote. Inflating and deflating are injected (zlib in Node, DecompressionStream in the
+// browser), so this module needs neither.
+
+/** Raw DEFLATE both ways; each side of the product supplies its own. */
+export interface ZipCodec {
+  inflate(raw: Uint8Array): Promise<Uint8Array>;
+  deflate(data: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Why bytes could not be read as a zip; the caller words it for the user. */
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  size: number;
+  /** The entry's data as stored in the archive (compressed when method is 8). */
+  raw: Uint8Array;
+  time: number;
+  date: number;
+  /** General-purpose flags (bit 11: UTF-8 name), external attributes and "version made by", kept as read. */
+  flags: number;
+  externalAttrs: number;
+  madeBy: number;
+}
+
+const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
+
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+
+function findEnd(b: Uint8Array, dv: DataView): number {
+  // The end record is 22 bytes plus a comment of at most 65,535.
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--)
+    if (dv.getUint32(i, true) === SIG.end) return i;
+  throw new ZipError('no end of central directory');
+}
+
+/** Every entry of a zip, in central-directory order. */
+export function readZip(b: Uint8Array): ZipEntry[] {
+  const dv = view(b);
+  const end = findEnd(b, dv);
+  const count = dv.getUint16(end + 10, true);
+  let at = dv.getUint32(end + 16, true);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipError('zip64 is not supported');
+  const names = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > b.length || dv.getUint32(at, true) !== SIG.central) throw new ZipError('damaged central directory');
+    const nameLen = dv.getUint16(at + 28, true);
+    const skip = nameLen + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
+    const csize = dv.getUint32(at + 20, true);
+    const local = dv.getUint32(at + 42, true);
+    if (local + 30 > b.length || dv.getUint32(local, true) !== SIG.local) throw new ZipError('damaged local header');
+    const data = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    if (data + csize > b.length) throw new ZipError('entry past the end');
+    entries.push({
+      name: names.decode(b.subarray(at + 46, at + 46 + nameLen)),
+      method: dv.getUint16(at + 10, true),
+      crc: dv.getUint32(at + 16, true),
+      size: dv.getUint32(at + 24, true),
+      raw: b.subarray(data, data + csize),
+      time: dv.getUint16(at + 12, true),
+      date: dv.getUint16(at + 14, true),
+      flags: dv.getUint16(at + 8, true),
+      externalAttrs: dv.getUint32(at + 38, true),
+      madeBy: dv.getUint16(at + 4, true),
+    });
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+/** An entry's content, inflated when it is compressed. */
+export async function entryData(e: ZipEntry, codec: ZipCodec): Promise<Uint8Array> {
+  if (e.method === 0) return e.raw;
+  if (e.method !== 8) throw new ZipError(`compression method ${e.method} is not supported`);
+  const data = await codec.inflate(e.raw);
+  if (data.length !== e.size) throw new ZipError('entry size mismatch');
+  return data;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A new entry, deflated, dated now in the zip's DOS time. */
+export async function newEntry(name: string, data: Uint8Array, codec: ZipCodec, like?: ZipEntry): Promise<ZipEntry> {
+  const now = new Date();
+  return {
+    name,
+    method: 8,
+    crc: crc32(data),
+    size: data.length,
+    raw: await codec.deflate(data),
+    time: like?.time ?? (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1),
+    date: like?.date ?? ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate(),
+    flags: 0x0800,
+    externalAttrs: like?.externalAttrs ?? 0,
+    madeBy: like?.madeBy ?? 20,
+  };
+}
+
+/** The archive of these entries. Each is written with its sizes in the local header (no data descriptor). */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const enc = new TextEncoder();
+  const names = entries.map((e) => enc.encode(e.name));
+  const localSize = entries.reduce((n, e, i) => n + 30 + names[i]!.length + e.raw.length, 0);
+  const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const dv = view(out);
+  const offsets: number[] = [];
+  let at = 0;
+  // Bit 3 (sizes after the data) is dropped: the sizes are known. Bit 11 (UTF-8 name) is set when needed.
+  const flagsOf = (e: ZipEntry, name: Uint8Array) =>
+    (e.flags & ~0x0008 & ~0x0800) | (name.some((c) => c > 0x7f) || e.flags & 0x0800 ? 0x0800 : 0);
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    offsets.push(at);
+    dv.setUint32(at, SIG.local, true);
+    dv.setUint16(at + 4, 20, true);
+    dv.setUint16(at + 6, flagsOf(e, name), true);
+    dv.setUint16(at + 8, e.method, true);
+    dv.setUint16(at + 10, e.time, true);
+    dv.setUint16(at + 12, e.date, true);
+    dv.setUint32(at + 14, e.crc, true);
+    dv.setUint32(at + 18, e.raw.length, true);
+    dv.setUint32(at + 22, e.size, true);
+    dv.setUint16(at + 26, name.length, true);
+    out.set(name, at + 30);
+    out.set(e.raw, at + 30 + name.length);
+    at += 30 + name.length + e.raw.length;
+  });
+  const central = at;
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    dv.setUint32(at, SIG.central, true);
+    dv.setUint16(at + 4, e.madeBy, true);
+    dv.setUint16(at + 6, 20, true);
+    dv.setUint16(at + 8, flagsOf(e, name), true);
+    dv.setUint16(at + 10, e.method, true);
+    dv.setUint16(at + 12, e.time, true);
+    dv.setUint16(at + 14, e.date, true);
+    dv.setUint32(at + 16, e.crc, true);
+    dv.setUint32(at + 20, e.raw.length, true);
+    dv.setUint32(at + 24, e.size, true);
+    dv.setUint16(at + 28, name.length, true);
+    dv.setUint32(at + 38, e.externalAttrs, true);
+    dv.setUint32(at + 42, offsets[i]!, true);
+    out.set(name, at + 46);
+    at += 46 + name.length;
+  });
+  dv.setUint32(at, SIG.end, true);
+  dv.setUint16(at + 8, entries.length, true);
+  dv.setUint16(at + 10, entries.length, true);
+  dv.setUint32(at + 12, at - central, true);
+  dv.setUint32(at + 16, central, true);
+  return out;
+}
