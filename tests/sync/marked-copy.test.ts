@@ -13,6 +13,7 @@ import { markedCopy, packageMarks, type PackageMarks } from '../../ooxml/mark-pa
 import { entryData, readZip } from '../../ooxml/zip.js';
 import { FEEDBACK_SHEET } from '../../sync/feedback.js';
 import { onTime, PLAN, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { editPart, readEntries, writeEntries } from './zip-entries.js';
 
 const SOFFICE = '/usr/bin/soffice';
 const haveOffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
@@ -129,4 +130,28 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
     expect(pdf).toContain('PHẢN HỒI VỀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG');
     expect(pdf).toMatch(/Lỗi: /);
   }, 300_000);
+});
+
+describe('a unit whose workbook cannot be marked', () => {
+  it('gets its Phản hồi sheet saying why, and the units after it still get theirs', async () => {
+    const inbox = path.join(dir, 'unmarkable');
+    const feedback = path.join(dir, 'unmarkable-phan-hoi');
+    await writeInbox(inbox, [unit('H-BATO'), unit('SCT-VP')]);
+    // A workbook without a styles part: readable, but nowhere to put a fill.
+    const file = path.join(inbox, 'H-BATO.xlsx');
+    const entries = await readEntries(readFileSync(file));
+    entries.delete('xl/styles.xml');
+    editPart(entries, 'xl/_rels/workbook.xml.rels', (xml) => xml.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
+    await fs.writeFile(file, writeEntries(entries));
+    for (const f of readdirSync(inbox)) await fs.utimes(path.join(inbox, f), onTime, onTime);
+    const run = await runSync(['merge', '--inbox', inbox, '--out', path.join(dir, 'um.xlsx'), '--feedback', feedback]);
+    expect(run.code, run.stderr).toBe(0);
+    const alone = await readXlsxGrid(readFileSync(path.join(feedback, 'H-BATO.xlsx')));
+    expect(alone.sheets.map((s) => s.name)).toEqual([FEEDBACK_SHEET]);
+    const said = JSON.stringify(alone.sheets[0]!.rows);
+    expect(said).toContain('Không đánh dấu được vào sổ đơn vị gửi');
+    expect(said).not.toMatch(/styles|Error/);
+    const next = await readXlsxGrid(readFileSync(path.join(feedback, 'SCT-VP.xlsx')));
+    expect(next.sheets.map((s) => s.name).slice(0, 4)).toEqual([FEEDBACK_SHEET, ...templateSheetNames(PLAN)]);
+  }, 180_000);
 });
