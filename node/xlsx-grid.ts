@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import type { Cell, SheetGrid, WorkbookGrid } from '../engine/index.js';
 import { LIMITS } from '../engine/limits.js';
-import { parseRef } from '../ooxml/cell-ref.js';
+import { parseRef, serialToDate, showsDate } from '../ooxml/facts.js';
 import { partKey, relsOf, resolveTarget } from '../ooxml/package.js';
 import { attr, XmlScanner, type XmlHandler } from '../ooxml/xml-scan.js';
 
@@ -176,32 +176,20 @@ async function readWorkbookPart(pkg: Package, part: string): Promise<WorkbookPar
 
 // ---- Styles: which cell formats show a date (exceljs's test, so both readers agree).
 
-// Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the East Asian ones).
-const BUILTIN_DATE_FORMATS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
-  57, 58,
-]);
-
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
-}
-
 async function readDateStyles(pkg: Package, part: string | undefined): Promise<boolean[]> {
   const dates: boolean[] = [];
   if (!part) return dates;
-  const custom = new Map<number, boolean>();
+  const custom = new Map<number, string>();
   let inCellXfs = false;
   let done = false;
   await pkg.scan(part, {
     open(name, attrs, selfClosing) {
       if (name === 'numFmt') {
-        const id = Number(attr(attrs, 'numFmtId'));
-        custom.set(id, isDateFormat(attr(attrs, 'formatCode') ?? ''));
+        custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
       } else if (name === 'cellXfs') inCellXfs = !selfClosing;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(attr(attrs, 'numFmtId') ?? 0);
-        dates.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+        dates.push(showsDate(id, custom));
       }
     },
     close(name) {
@@ -217,16 +205,6 @@ async function readDateStyles(pkg: Package, part: string | undefined): Promise<b
 }
 
 // ---- Cells.
-
-const DAY_MS = 86_400_000;
-/** Dates JavaScript can represent (±100,000,000 days from 1970). */
-const MAX_DATE_MS = 8.64e15;
-
-/** An Excel serial as exceljs turns it into a date; null when no date has that serial. */
-function serialToDate(serial: number, date1904: boolean): Date | null {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms) : null;
-}
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;

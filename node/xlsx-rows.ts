@@ -7,6 +7,8 @@
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { parseRef, serialToDate, showsDate } from '../ooxml/facts.js';
+import { partKey, REL_TYPE, relsOf, resolveTarget } from '../ooxml/package.js';
 
 export interface Formula {
   formula: string;
@@ -45,7 +47,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const entries = new Map<string, yauzl.Entry>();
     zip.on('entry', (e: yauzl.Entry) => {
-      entries.set(e.fileName.replace(/^\//, ''), e);
+      entries.set(partKey(e.fileName), e);
       zip.readEntry();
     });
     zip.on('end', () => resolve(entries));
@@ -143,15 +145,6 @@ function textItems(parser: SaxesParser, container: string, onItem: (text: string
 const unescapeOoxml = (s: string): string =>
   s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 
-// Built-in number formats that show a date or a time.
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-/** A custom format shows a date when it has day, month, year, hour or second codes outside quotes and brackets. */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%E+\- ]*$/i.test(bare);
-}
-
 async function readStyles(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): Promise<boolean[]> {
   if (!entry) return [];
   const custom = new Map<number, string>();
@@ -165,7 +158,7 @@ async function readStyles(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): P
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(a.numFmtId ?? 0);
-        xfIsDate.push(DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!)));
+        xfIsDate.push(showsDate(id, custom));
       }
     });
     parser.on('closetag', (tag) => {
@@ -175,33 +168,39 @@ async function readStyles(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): P
   return xfIsDate;
 }
 
-const DAY_MS = 86_400_000;
-/** An Excel serial as the Date exceljs would give: the wall-clock time, expressed in UTC. */
-function serialToDate(serial: number, date1904: boolean): Date {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.round(serial * DAY_MS));
-}
-
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
 interface Book {
-  /** Sheet name → entry path. */
+  /** Sheet name → part. */
   sheets: { name: string; path: string }[];
   date1904: boolean;
+  sharedStrings?: string;
+  styles?: string;
 }
 
+/** A part's relationships: id → type and resolved target. */
+async function readRels(
+  zip: yauzl.ZipFile,
+  entries: Map<string, yauzl.Entry>,
+  part: string,
+): Promise<Map<string, { type: string; target: string }>> {
+  const rels = new Map<string, { type: string; target: string }>();
+  const entry = entries.get(partKey(relsOf(part)));
+  if (!entry) return rels;
+  await parseEntry(zip, entry, (parser) =>
+    parser.on('opentag', (tag) => {
+      const a = tag.attributes as Record<string, string>;
+      if (localName(tag.name) === 'Relationship' && a.TargetMode !== 'External')
+        rels.set(a.Id ?? '', { type: a.Type ?? '', target: resolveTarget(part, a.Target ?? '') });
+    }),
+  );
+  return rels;
+}
+
+/** The workbook and its parts, found as the format says: through the package's and the workbook's relationships. */
 async function readBook(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<Book> {
-  const workbook = entries.get('xl/workbook.xml');
-  const rels = entries.get('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw new XlsxReadError('thiếu phần xl/workbook.xml');
+  const root = [...(await readRels(zip, entries, '')).values()];
+  const workbookPart = root.find((r) => r.type.endsWith(REL_TYPE.officeDocument))?.target ?? 'xl/workbook.xml';
+  const workbook = entries.get(partKey(workbookPart));
+  if (!workbook) throw new XlsxReadError('thiếu phần sổ (xl/workbook.xml)');
   const declared: { name: string; rid: string }[] = [];
   let date1904 = false;
   await parseEntry(zip, workbook, (parser) =>
@@ -212,18 +211,10 @@ async function readBook(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): 
       else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
     }),
   );
-  const targets = new Map<string, string>();
-  await parseEntry(zip, rels, (parser) =>
-    parser.on('opentag', (tag) => {
-      const a = tag.attributes as Record<string, string>;
-      if (localName(tag.name) === 'Relationship') targets.set(a.Id ?? '', a.Target ?? '');
-    }),
-  );
-  const sheets = declared.map(({ name, rid }) => {
-    const target = targets.get(rid) ?? '';
-    return { name, path: target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}` };
-  });
-  return { sheets, date1904 };
+  const rels = await readRels(zip, entries, workbookPart);
+  const ofType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(type))?.target;
+  const sheets = declared.map(({ name, rid }) => ({ name, path: rels.get(rid)?.target ?? '' }));
+  return { sheets, date1904, sharedStrings: ofType(REL_TYPE.sharedStrings), styles: ofType(REL_TYPE.styles) };
 }
 
 export interface ReadOptions {
@@ -243,12 +234,12 @@ export async function readXlsxRows(file: string, opts: ReadOptions): Promise<str
     const picked = opts.pick(names);
     if (picked.length === 0) return names;
     const shared: string[] = [];
-    const sst = entries.get('xl/sharedStrings.xml');
+    const sst = book.sharedStrings && entries.get(partKey(book.sharedStrings));
     if (sst) await parseEntry(zip, sst, (parser) => textItems(parser, 'si', (t) => shared.push(t)));
-    const xfIsDate = await readStyles(zip, entries.get('xl/styles.xml'));
+    const xfIsDate = await readStyles(zip, book.styles ? entries.get(partKey(book.styles)) : undefined);
     for (const name of picked) {
       const sheet = book.sheets.find((s) => s.name === name);
-      const entry = sheet && entries.get(sheet.path);
+      const entry = sheet && entries.get(partKey(sheet.path));
       if (!entry) throw new XlsxReadError(`thiếu phần của trang "${name}"`);
       await readSheet(zip, entry, name, shared, xfIsDate, book.date1904, opts.onRow);
     }
@@ -297,7 +288,7 @@ function readSheet(
           else if (type === 'd') plain = new Date(v);
           else {
             const n = Number(v);
-            plain = isDate ? serialToDate(n, date1904) : n;
+            plain = (isDate && serialToDate(n, date1904)) || n;
           }
         }
         if (f !== undefined) return plain === undefined ? { formula: f } : { formula: f, result: plain };
@@ -311,7 +302,7 @@ function readSheet(
           cells = [];
           col = -1;
         } else if (name === 'c') {
-          col = a.r ? columnIndex(a.r) : col + 1;
+          col = (a.r ? parseRef(a.r).col : undefined) ?? col + 1;
           type = a.t ?? 'n';
           isDate = a.s !== undefined && Boolean(xfIsDate[Number(a.s)]);
           v = undefined;

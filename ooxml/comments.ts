@@ -2,7 +2,7 @@
 // hidden shapes Excel (and LibreOffice) need to show them, both related from the sheet, which points at the
 // drawing with <legacyDrawing>. A sheet that already has notes keeps them: ours are added to its parts, and
 // on a cell that already has a note our text is added under the unit's.
-import { cellRef } from './cell-ref.js';
+import { cellRef } from './facts.js';
 import { insertBeforeClose, REL_NS, REL_TYPE, tags, type Package } from './package.js';
 import { escapeText, nsPrefix, prefixOf } from './xml-edit.js';
 import { attr } from './xml-scan.js';

@@ -2,7 +2,7 @@
 // other row, and everything outside sheetData, is copied as the unit's program wrote it. A cell keeps its
 // attributes and formula unless its value is replaced; new cells take the row's or the column's format, as
 // Excel gives a cell typed there.
-import { cellRef, parseRef } from './cell-ref.js';
+import { cellRef, parseRef } from './facts.js';
 import { styleIndex } from './styles-patch.js';
 import { escapeText, setAttr } from './xml-edit.js';
 import { attr } from './xml-scan.js';

@@ -1,7 +1,6 @@
 // The offline checker page (kiem-tra.html) in headless Chromium, opened from disk as a clerk opens an email
 // attachment: a real file chosen in the file input, the verdict on screen, the marked workbook downloaded
 // and read back, the merge's own words for files it refuses, and not one network request.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
@@ -16,6 +15,7 @@ import { ERROR_FILL } from '../../engine/index.js';
 import { formatIssue, sheetColumns, type Cell } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { readZip } from '../../ooxml/zip.js';
+import { AS_XLSX, haveSoffice, soffice } from '../soffice.js';
 import { compoundFile } from '../sync/hostile-files.js';
 import { parseFile, screenFile } from '../../sync/intake/intake.js';
 import { buildTemplate } from '../../templates/workbook.js';
@@ -23,7 +23,6 @@ import { PLAN, validInfo, validRow } from '../engine/grids.js';
 import { axeViolations } from './axe.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SOFFICE = '/usr/bin/soffice';
 const SHOTS = path.resolve('test-output/checker');
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI === 'true')
@@ -274,23 +273,11 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     await page.close();
   });
 
-  it.runIf(existsSync(SOFFICE))(
+  it.runIf(haveSoffice)(
     'downloads the marked copy of a workbook LibreOffice saved, its tables kept',
     async () => {
       const saved = path.join(dir, 'lo');
-      execFileSync(
-        SOFFICE,
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--headless',
-          '--convert-to',
-          'xlsx:Calc MS Excel 2007 XML',
-          '--outdir',
-          saved,
-          files.faulty!,
-        ],
-        { stdio: 'ignore', timeout: 120_000 },
-      );
+      soffice(AS_XLSX, saved, [files.faulty!]);
       const page = await check(path.join(saved, path.basename(files.faulty!)));
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
       const bytes = readFileSync((await download.path())!);

@@ -17,7 +17,7 @@ import {
   LISTED_HEADER,
 } from './council-counts.js';
 import { rowsOf } from './inbox.js';
-import { hasSoffice } from '../soffice.js';
+import { hasSoffice, soffice } from '../soffice.js';
 import { docxParagraphs } from '../zip.js';
 import { execFileSync } from 'node:child_process';
 import { openWorkbook, PLAN, readReport, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -259,14 +259,7 @@ describe('council results typed in the master', () => {
 
     // Rendered by LibreOffice, the Tờ trình reads as typed.
     if (!hasSoffice()) return;
-    execFileSync(
-      'soffice',
-      ['--headless', '--convert-to', 'pdf', '--outdir', out, path.join(out, `to-trinh-${BCT!.code}.docx`)],
-      {
-        stdio: 'ignore',
-        timeout: 120_000,
-      },
-    );
+    soffice('pdf', out, [path.join(out, `to-trinh-${BCT!.code}.docx`)]);
     // Cells wrap long names over lines: compare with whitespace collapsed.
     const pdf = execFileSync('pdftotext', [path.join(out, `to-trinh-${BCT!.code}.pdf`), '-'], {
       encoding: 'utf8',

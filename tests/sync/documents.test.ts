@@ -10,7 +10,7 @@ import { MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js'
 import { REGISTER_KEYS } from '../../sync/master/register.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
-import { hasSoffice } from '../soffice.js';
+import { hasSoffice, soffice } from '../soffice.js';
 import { docxParagraphs, zipEntry } from '../zip.js';
 
 const [BCT, UBND, GK] = PLAN.forms as [
@@ -68,13 +68,10 @@ const text = async (file: string) => (await docxParagraphs(file)).join('\n');
 /** Each page of the LibreOffice PDF of each paper, whitespace collapsed. */
 function pdfPages(dir: string, names: string[]): Record<string, string[]> {
   const pdf = path.join(dir, 'pdf');
-  execFileSync(
-    'soffice',
-    ['--headless', '--convert-to', 'pdf', '--outdir', pdf, ...names.map((n) => path.join(dir, `${n}.docx`))],
-    {
-      stdio: 'ignore',
-      timeout: 240_000,
-    },
+  soffice(
+    'pdf',
+    pdf,
+    names.map((n) => path.join(dir, `${n}.docx`)),
   );
   return Object.fromEntries(
     names.map((n) => [

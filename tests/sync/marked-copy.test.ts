@@ -12,25 +12,16 @@ import { NODE_CODEC } from '../../node/zip-codec.js';
 import { markedCopy, packageMarks, type PackageMarks } from '../../ooxml/mark-package.js';
 import { entryData, readZip } from '../../ooxml/zip.js';
 import { FEEDBACK_SHEET } from '../../sync/feedback.js';
+import { AS_XLSX, haveSoffice, soffice } from '../soffice.js';
 import { onTime, PLAN, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { editPart, readEntries, writeEntries } from './zip-entries.js';
 
-const SOFFICE = '/usr/bin/soffice';
-const haveOffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
+const haveOffice = haveSoffice && existsSync('/usr/bin/pdftotext');
 if (!haveOffice && process.env.CI === 'true')
   throw new Error('LibreOffice hoặc pdftotext chưa được cài: CI phải cài libreoffice-calc-nogui poppler-utils.');
 
 const UNITS = ['H-BATO', 'SCT-VP', 'TP-QUANGNGAI', 'TX-DUCPHO'];
 const dir = tmpDir('marked-copy');
-
-/** Converts files with LibreOffice into `out` (its own profile, so parallel runs do not collide). */
-function soffice(format: string, out: string, files: string[]): void {
-  execFileSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', out, ...files],
-    { stdio: 'ignore', timeout: 240_000 },
-  );
-}
 
 /** Every entry's content by name. */
 async function entries(bytes: Uint8Array): Promise<Map<string, Buffer>> {
@@ -53,7 +44,7 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
       UNITS.map((u, i) => unit(u, { mistakes: i + 1 })),
     );
     soffice(
-      'xlsx:Calc MS Excel 2007 XML',
+      AS_XLSX,
       inbox,
       readdirSync(typed).map((f) => path.join(typed, f)),
     );
@@ -91,7 +82,7 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
     const marked = path.join(out, 'SCT-VP-da-kiem-tra.xlsx');
     await fs.writeFile(marked, await markedCopy(original, marks, NODE_CODEC));
     // LibreOffice reads the copy and writes it again: what it read is what it wrote.
-    soffice('xlsx:Calc MS Excel 2007 XML', path.join(out, 'again'), [marked]);
+    soffice(AS_XLSX, path.join(out, 'again'), [marked]);
     const again = readFileSync(path.join(out, 'again', 'SCT-VP-da-kiem-tra.xlsx'));
     const grid = await readXlsxGrid(again);
     const texts = marks.results.flatMap((r) => r.texts.filter(Boolean));
