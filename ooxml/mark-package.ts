@@ -32,12 +32,7 @@ export const NOTE_AUTHOR = 'Kiểm tra hồ sơ';
 
 export const packageMarks = (marks: Marks): PackageMarks => ({
   results: marks.results,
-  cells: marks.cells.map((m) => ({
-    sheet: m.sheet,
-    row: m.row,
-    col: m.col,
-    severity: m.fill === ERROR_FILL ? 'error' : 'warning',
-  })),
+  cells: marks.cells.map((m) => ({ sheet: m.sheet, row: m.row, col: m.col, severity: m.kind, comment: m.comment })),
 });
 
 /** Each sheet's cell edits: the result texts, then the fills. */
