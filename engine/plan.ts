@@ -153,6 +153,14 @@ const Letterhead = z.object({
 
 const Unit = z.object({ code, name: text, group: code, letterhead: Letterhead.optional() });
 
+/** How the council votes (Số phiếu đồng ý in Tổng hợp): the share of members present a proposal needs. */
+const Voting = z.object({
+  /** 0.5 = half of the members present; an approval with fewer votes is flagged in the master. */
+  minShare: z.number().gt(0).max(1),
+  /** Where the share comes from, quoted beside the flag. */
+  basis: text,
+});
+
 const Group = z.object({
   code,
   label: text,
@@ -206,6 +214,10 @@ export const PlanSchema = z
     criteria: z.record(NomineeTypeCode, z.array(Criterion).min(1)),
     forms: z.array(Form).min(1),
     documents: Documents.optional(),
+    voting: Voting.optional(),
+    /** Years before the same nominee may receive the same form again; within them the merge warns
+     *  ALREADY_AWARDED against the award register. */
+    repeatAfterYears: z.number().int().nonnegative().optional(),
     dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
     units: z.array(Unit).min(1),
     /** Where the plan's legal facts come from (the published texts): one line per source, with its address. */
@@ -341,6 +353,9 @@ export function parsePlan(json: unknown, source?: string): Plan {
   if (!result.success) throw new Error(result.message);
   return result.plan;
 }
+
+/** A form decided outside the Sở: its route goes on past the Sở to the decider. */
+export const isDecidedAbove = (form: PlanForm): boolean => form.route.length > 1;
 
 /** Whether the plan's nominee type is a person: the one place that tells people from collectives. */
 export function isPerson(plan: Plan, type: NomineeTypeCode): boolean {

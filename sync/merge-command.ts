@@ -21,6 +21,8 @@ import { loadPlan } from '../node/plan-file.js';
 import { writeFeedback } from './feedback.js';
 import { buildReport } from './report.js';
 import { councilFromPrevious } from './statuses.js';
+import { outcomesFromPrevious } from './council-outcomes.js';
+import { membersPresent } from './master/register.js';
 import { progress, summary } from './terminal.js';
 
 export const MERGE_USAGE =
@@ -133,18 +135,24 @@ export const runMerge = (argv: string[]): Promise<number> =>
       const now = new Date();
       const previous = await readPreviousMaster(opts.out, now, opts.plan);
       const bar = progress();
-      const result = await merge({
+      const register = registerFrom(previous);
+      const merged = await merge({
         plan: opts.plan,
         inbox: opts.inbox,
         includeLate: opts['include-late'],
         // The lists carry only approved rows when asked here or in the master's Văn bản sheet.
-        approvedOnly: opts['approved-only'] || registerApprovedOnly(registerFrom(previous)),
+        approvedOnly: opts['approved-only'] || registerApprovedOnly(register),
         council: councilFromPrevious(previous),
         onFile: bar.file,
         now,
         officeTimes: officeTimes(previous),
       });
       bar.done();
+      const result = {
+        ...merged,
+        outcomes: outcomesFromPrevious(previous),
+        membersPresent: membersPresent(register),
+      };
       const hadMaster = await fs.stat(opts.out).then(
         () => true,
         () => false,

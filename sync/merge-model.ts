@@ -3,6 +3,7 @@
 // are two views of this.
 import type { Issue, Nomination, Plan, WorkbookCheck } from '../engine/index.js';
 import type { CouncilStatus } from './statuses.js';
+import type { Outcome } from './council-outcomes.js';
 
 export type FileStatus = 'accepted' | 'rejected' | 'superseded';
 
@@ -44,6 +45,10 @@ export interface MergeResult {
   approvedOnly: boolean;
   /** The council's result typed in the previous master, by keyOf(nomination id); absent = pending. */
   council: ReadonlyMap<string, CouncilStatus>;
+  /** Votes and higher results typed in the previous master, by nomination id (SPEC §8). */
+  outcomes?: ReadonlyMap<string, Outcome>;
+  /** Members of the council present, typed once in Văn bản. */
+  membersPresent?: number | null;
   files: FileVerdict[];
   units: UnitStatus[];
   /** Nominations of accepted files only, in file then sheet then row order. */

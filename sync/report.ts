@@ -3,6 +3,7 @@
 import { formatIssue } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { isListed, listRule, standingOf } from './statuses.js';
+import { outcomeFields, stagesReport } from './council-outcomes.js';
 
 export function buildReport(result: MergeResult) {
   const rule = listRule(result);
@@ -27,6 +28,8 @@ export function buildReport(result: MergeResult) {
       receivedFrom: u.receivedFrom ?? null,
     })),
     lists: { includeLate: rule.includeLate, approvedOnly: rule.approvedOnly },
+    membersPresent: result.membersPresent ?? null,
+    stages: stagesReport(result),
     nominations: result.nominations.map((n) => {
       const standing = standingOf(result, n);
       return {
@@ -39,6 +42,7 @@ export function buildReport(result: MergeResult) {
         status: n.status,
         council: standing.council,
         listed: isListed(standing, rule),
+        ...outcomeFields(result, n),
         issues: n.issues.map((i) => ({
           code: i.code,
           severity: i.severity,

@@ -20,6 +20,10 @@ export const SECRETARIAT_HEADERS = {
   office: 'Ý kiến Văn phòng',
   council: 'Kết quả Hội đồng',
   officeNote: 'Ghi chú Văn phòng',
+  /** SPEC §8: the council's votes for the proposal, a number or a percentage. */
+  votes: 'Số phiếu đồng ý',
+  /** SPEC §8: what the decider outside the Sở decided. */
+  higher: 'Kết quả cấp trên',
 } as const;
 export type SecretariatKey = keyof typeof SECRETARIAT_HEADERS;
 export const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
@@ -31,6 +35,7 @@ export const UNIT_CODE_HEADER = 'Mã đơn vị';
 export const RECEIVED_BY_OFFICE_HEADER = 'Thời điểm nhận (Văn phòng ghi)';
 
 export const COUNCIL_VALUES = { approve: 'Đồng ý', reject: 'Không đồng ý' } as const;
+export const HIGHER_VALUES = { awarded: 'Được khen', notAwarded: 'Không được khen' } as const;
 
 /** Trạng thái of a row of Tổng hợp: a nomination's status, or a row withdrawn from the inbox. */
 export const STATUS_LABELS = { ...NOMINATION_STATUS_LABELS, withdrawn: 'Đã rút' } as const;

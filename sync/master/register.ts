@@ -3,7 +3,7 @@
 // merge, like the notes columns. The lists print the numbers in their "Kèm theo …" line, the documents
 // command prints them in the documents.
 import type ExcelJS from 'exceljs';
-import { matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
+import { isDecidedAbove, matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { keyOf, typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
 import { MASTER_SHEETS } from './layout.js';
@@ -19,7 +19,11 @@ export const REGISTER_KEYS = {
   signerTitle: 'CHUC_DANH_KY',
   approvedOnly: 'CHI_DONG_Y',
   includeLate: 'GUI_MUON',
+  membersPresent: 'THANH_VIEN_DU_HOP',
 } as const;
+
+/** Code of the row holding the number and date of the decision a form's decider outside the Sở issued. */
+export const higherKey = (form: PlanForm): string => `${form.code}_CAP_TREN`;
 
 const YES = 'Có';
 const NO = 'Không';
@@ -64,6 +68,22 @@ export function typedRow(reg: Register, code: string): { text: string; date: str
 }
 const yes = (reg: Register, key: string) => matchKey(text(rowOf(reg, key)?.value)) === matchKey(YES);
 export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
+/** Members of the council present at the meeting, when typed as a whole positive number. */
+export function membersPresent(reg: Register): number | null {
+  const v = reg.rows.get(REGISTER_KEYS.membersPresent)?.value ?? null;
+  const n = typeof v === 'number' ? v : Number(typedText(v).trim());
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** The number and date typed on a Văn bản row (null while no number is typed). */
+export function typedNumberDate(reg: Register, code: string): { number: string; date: string | null } | null {
+  const row = reg.rows.get(code);
+  const number = text(row?.value).trim();
+  return number ? { number, date: dateOf(row, 'date') } : null;
+}
+
+/** The number and date of the decision issued above the Sở for a form, as typed. */
+export const higherDecision = (reg: Register, form: PlanForm) => typedNumberDate(reg, higherKey(form));
 /** Written by the merge that built the lists: whether they include late files. */
 export const registerIncludeLate = (reg: Register): boolean => yes(reg, REGISTER_KEYS.includeLate);
 
@@ -202,6 +222,13 @@ export function writeRegister(
     true,
   ).getCell(3).style = TYPED_DATE;
   row(REGISTER_KEYS.signer, 'Họ và tên người ký văn bản', typed(REGISTER_KEYS.signer)?.value ?? null, null, false);
+  row(
+    REGISTER_KEYS.membersPresent,
+    'Số thành viên Hội đồng dự họp (để kiểm tra Số phiếu đồng ý)',
+    typed(REGISTER_KEYS.membersPresent)?.value ?? null,
+    null,
+    false,
+  );
   const signers = plan.documents?.signers ?? [];
   if (signers.length) {
     const title = row(
@@ -236,6 +263,16 @@ export function writeRegister(
     if (!wording) continue;
     const t = typed(form.code);
     row(form.code, `${wording.name} – ${form.label}`, t?.value ?? null, t?.date, true);
+  }
+  for (const form of plan.forms.filter(isDecidedAbove)) {
+    const t = typed(higherKey(form));
+    row(
+      higherKey(form),
+      `Quyết định của ${form.decidedBy} – ${form.label} (số, ngày)`,
+      t?.value ?? null,
+      t?.date,
+      true,
+    );
   }
   // Written by the merge, not typed: the documents command reads how the lists were built.
   kept.add(keyOf(REGISTER_KEYS.includeLate));

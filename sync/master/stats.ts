@@ -17,6 +17,7 @@ export const KEY_FIGURES = {
   valid: NOMINATION_STATUS_LABELS.valid,
   approved: 'Hội đồng đồng ý',
 } as const satisfies Partial<Record<keyof Counts, string>>;
+import { writeStagesSection } from './stage-stats.js';
 
 /** Column headers of the per-form table, each a field of the one count. */
 export const STATS_FORM_HEADERS = {
@@ -230,6 +231,7 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   writePerUnit(w, result);
   writePeople(w, result);
   writeGroups(w, result);
+  writeStagesSection(ws, result);
   ws.commit();
 }
 

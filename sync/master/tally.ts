@@ -21,6 +21,7 @@ import {
   STATUS_LABELS,
 } from './layout.js';
 import { cellValue, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
+import { flagVotes, validateOutcomeColumns } from './outcome-columns.js';
 
 type CellValue = string | number | null;
 
@@ -101,13 +102,19 @@ export const keptFor = (previous: PreviousMaster, id: string): Map<string, Typed
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. Typed values
  *  carried from the previous master keep their type: a date keeps a date format, a formula stays one. */
-export function addRow(ws: ExcelJS.Worksheet, values: TypedCell[], style: Partial<ExcelJS.Style> = TOP_STYLE): void {
+export function addRow(
+  ws: ExcelJS.Worksheet,
+  values: TypedCell[],
+  style: Partial<ExcelJS.Style> = TOP_STYLE,
+  decorate?: (row: ExcelJS.Row) => void,
+): void {
   // A cell holds at most 32,767 characters: a longer text (a row's messages quoting a long value) is cut, marked.
   const row = ws.addRow(values.map((v) => (typeof v === 'string' ? fitCell(v) : cellValue(v))));
   row.eachCell((cell, col) => {
     const v = values[col - 1];
     cell.style = v instanceof Date || (isFormula(v) && v.result instanceof Date) ? dateStyle(v, style) : style;
   });
+  decorate?.(row);
   row.commit();
 }
 
@@ -130,9 +137,12 @@ export function writeTally(
   const typed = (kept: Map<string, TypedCell> | undefined) =>
     SECRETARIAT_KEYS.map((k) => kept?.get(SECRETARIAT_HEADERS[k]) ?? null);
   const seen = new Set<string>();
+  const votesCol = secretariatFrom + SECRETARIAT_KEYS.indexOf('votes');
   for (const n of result.nominations) {
     seen.add(keyOf(n.id));
-    addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))]);
+    addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))], TOP_STYLE, (row) =>
+      flagVotes(row.getCell(votesCol), result, n),
+    );
   }
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
   for (const [key, prev] of tallyTable(previous)?.byKey ?? []) {
@@ -165,5 +175,6 @@ export function writeTally(
       error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
     },
   );
+  validateOutcomeColumns(ws, secretariatFrom);
   ws.commit();
 }

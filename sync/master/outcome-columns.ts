@@ -1,0 +1,57 @@
+// Tổng hợp's two columns of SPEC §8: Số phiếu đồng ý (a number of votes or a percentage, checked against
+// the members present typed in Văn bản and the share the plan requires) and Kết quả cấp trên (a dropdown).
+// A vote that cannot be right is flagged on its cell — red, with a note saying why — never changed.
+import type ExcelJS from 'exceljs';
+import { columnLetter, type Nomination } from '../../engine/index.js';
+import { voteProblem } from '../council-outcomes.js';
+import type { MergeResult } from '../merge-model.js';
+import { HIGHER_VALUES, SECRETARIAT_HEADERS, SECRETARIAT_KEYS } from './layout.js';
+import { TOP_STYLE } from './styles.js';
+
+const FLAGGED: Partial<ExcelJS.Style> = {
+  ...TOP_STYLE,
+  font: { bold: true, color: { argb: 'FF9C0006' } },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+};
+
+/** Marks the votes cell of a nomination when the typed vote is unreadable, too many, or short of the share. */
+export function flagVotes(cell: ExcelJS.Cell, result: MergeResult, n: Nomination): void {
+  const outcome = result.outcomes?.get(n.id);
+  const problem = voteProblem(
+    result.plan,
+    outcome?.votes ?? null,
+    result.membersPresent ?? null,
+    result.council.get(n.id) ?? 'pending',
+  );
+  if (!problem) return;
+  cell.style = FLAGGED;
+  cell.note = problem;
+}
+
+type Validations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+
+/** Excel refuses what cannot be a vote or a higher result as it is typed. */
+export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: number): void {
+  const range = (key: (typeof SECRETARIAT_KEYS)[number]) => {
+    const letter = columnLetter(secretariatFrom + SECRETARIAT_KEYS.indexOf(key) - 1);
+    return `${letter}2:${letter}1048576`;
+  };
+  const v = (ws as unknown as Validations).dataValidations;
+  v.add(range('votes'), {
+    type: 'decimal',
+    operator: 'greaterThanOrEqual',
+    allowBlank: true,
+    formulae: [0],
+    showErrorMessage: true,
+    errorTitle: SECRETARIAT_HEADERS.votes,
+    error: 'Ghi số phiếu đồng ý (ví dụ 7) hoặc tỷ lệ (ví dụ 75%).',
+  });
+  v.add(range('higher'), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${HIGHER_VALUES.awarded},${HIGHER_VALUES.notAwarded}"`],
+    showErrorMessage: true,
+    errorTitle: SECRETARIAT_HEADERS.higher,
+    error: `Chọn "${HIGHER_VALUES.awarded}" hoặc "${HIGHER_VALUES.notAwarded}".`,
+  });
+}
