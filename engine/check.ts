@@ -2,7 +2,9 @@
 // Every check has one shape (checks/types.ts); this module runs them and places their issues.
 import type { WorkbookGrid } from './cells.js';
 import { cellText } from './cells.js';
+import { checkAlreadyAwarded } from './checks/already-awarded.js';
 import { checkDuplicatesAcrossUnits } from './checks/across-units.js';
+import { onNameColumn } from './checks/types.js';
 import { checkCriteria } from './checks/criteria.js';
 import { checkDossier } from './checks/dossier.js';
 import { checkDuplicatesInFile } from './checks/duplicates.js';
@@ -52,6 +54,7 @@ export const ENGINE_EMITTERS: readonly Emitter[] = [
   ...ROW_CHECKS,
   checkDuplicatesInFile,
   checkDuplicatesAcrossUnits,
+  checkAlreadyAwarded,
 ];
 
 export interface CheckOptions {
@@ -193,14 +196,5 @@ function nominationOf(
  * other; each warning is added to the nomination it is about.
  */
 export function checkAcrossUnits(plan: Plan, nominations: readonly Nomination[]): void {
-  checkDuplicatesAcrossUnits.run(nominations, planContext(plan), (code, n, ...params) => {
-    const loc = {
-      file: n.source.file,
-      sheet: n.source.sheet,
-      row: n.source.row,
-      column: n.columns.name,
-      columnKey: 'name' as const,
-    };
-    n.issues.push(makeIssue(code, loc, ...params));
-  });
+  checkDuplicatesAcrossUnits.run(nominations, planContext(plan), onNameColumn);
 }

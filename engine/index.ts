@@ -19,3 +19,4 @@ export * from './plan-workbook.js';
 export * from './plan-workbook-check.js';
 export * from './plan-workbook-map.js';
 export * from './verdict.js';
+export { checkAgainstAwards, type PastAward } from './checks/already-awarded.js';

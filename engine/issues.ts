@@ -416,6 +416,21 @@ export const ISSUE_KINDS = {
     (p) =>
       `Đối tượng này cũng được ${p.units.join(', ') || 'đơn vị khác'} đề nghị. Văn phòng Sở cần đối chiếu với hai đơn vị.`,
   ),
+  ALREADY_AWARDED: kind<{
+    form: string;
+    /** Year of the earlier award, and its decision as the award register gives it. */
+    year: number;
+    decision: string;
+    /** The plan's repeatAfterYears. */
+    years: number;
+  }>(
+    'row',
+    'warning',
+    'Đã được khen cùng hình thức',
+    'The award register shows the same nominee received the same form within the years the plan sets (merge with --register).',
+    (p) =>
+      `Theo Sổ theo dõi khen thưởng, đối tượng này đã được tặng "${p.form}" năm ${p.year}${p.decision ? ` (${p.decision})` : ''}, chưa quá ${p.years} năm. Văn phòng Sở cần đối chiếu trước khi trình Hội đồng.`,
+  ),
   SUMMARY_TOO_SHORT: kind<{ length: number; min: number }>(
     'row',
     'warning',

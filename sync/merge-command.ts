@@ -22,11 +22,13 @@ import { writeFeedback } from './feedback.js';
 import { buildReport } from './report.js';
 import { councilFromPrevious } from './statuses.js';
 import { outcomesFromPrevious } from './council-outcomes.js';
+import { checkAgainstAwards } from '../engine/index.js';
+import { loadPastAwards } from './award-register.js';
 import { membersPresent } from './master/register.js';
 import { progress, summary } from './terminal.js';
 
 export const MERGE_USAGE =
-  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--feedback THƯ_MỤC_PHẢN_HỒI] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
+  'npm run sync -- merge --inbox THƯ_MỤC --out SỔ_TỔNG_HỢP.xlsx [--report BÁO_CÁO.json] [--include-late] [--approved-only] [--feedback THƯ_MỤC_PHẢN_HỒI] [--register SỔ_THEO_DÕI_KHEN_THƯỞNG.xlsx] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
 /** An existing folder this process may write in. */
 async function isWritableDir(dir: string): Promise<boolean> {
@@ -74,6 +76,7 @@ async function parseMergeOptions(argv: string[]) {
       'include-late': 'boolean',
       'approved-only': 'boolean',
       feedback: 'string',
+      register: 'string',
       wait: 'string',
     },
     required: ['inbox', 'out'],
@@ -97,7 +100,8 @@ async function parseMergeOptions(argv: string[]) {
   if (values.feedback) await refuseInsideInbox('--feedback', values.feedback, inbox);
   const plan = await loadPlan(values.plan);
   if (values.feedback) await refuseForeignFeedback(values.feedback, plan);
-  return { ...values, inbox, out, wait, plan };
+  const awards = values.register ? await loadPastAwards(values.register) : [];
+  return { ...values, inbox, out, wait, awards, plan };
 }
 
 /** A feedback workbook is named like the unit's own file (<UNIT>.xlsx): one the merge did not write
@@ -148,6 +152,7 @@ export const runMerge = (argv: string[]): Promise<number> =>
         officeTimes: officeTimes(previous),
       });
       bar.done();
+      checkAgainstAwards(opts.plan, merged.nominations, opts.awards);
       const result = {
         ...merged,
         outcomes: outcomesFromPrevious(previous),

@@ -3,7 +3,7 @@
 // `emit` is typed by the declared codes, so a check cannot emit a code it does not declare, and the
 // parameters must be the ones the catalog declares for that code. Checks never build issues or messages:
 // the runner places each issue (file, sheet, row, column) from the check's `at`.
-import type { IssueCode, ParamsArg } from '../issues.js';
+import { makeIssue, type IssueCode, type ParamsArg } from '../issues.js';
 import type { NominationRow, PlanContext } from '../model.js';
 import type { Nomination } from '../nomination.js';
 import type { ColumnKey, InfoKey } from '../template.js';
@@ -62,3 +62,9 @@ export const submissionCheck = defineCheck<Submission, InfoKey | 'file'>();
 /** The nominations of every unit's accepted file (merge only); reports on a nomination's name. */
 export type UnitsCheck<C extends IssueCode = IssueCode> = Check<readonly Nomination[], Nomination, C>;
 export const unitsCheck = defineCheck<readonly Nomination[], Nomination>();
+
+/** Adds a merge-time issue to the nomination it is about, placed on its name column. */
+export const onNameColumn = <C extends IssueCode>(code: C, n: Nomination, ...params: ParamsArg<C>): void => {
+  const loc = { file: n.source.file, sheet: n.source.sheet, row: n.source.row, column: n.columns.name };
+  n.issues.push(makeIssue(code, { ...loc, columnKey: 'name' }, ...params));
+};

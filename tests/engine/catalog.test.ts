@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkAcrossUnits,
+  checkAgainstAwards,
   checkWorkbook,
   ENGINE_EMITTERS,
   formatIssue,
@@ -214,10 +215,12 @@ describe('issue catalog', () => {
       'SUMMARY_TOO_SHORT',
       'TEXT_FORMULA_LIKE',
       'TEXT_TOO_LONG',
+      'ALREADY_AWARDED',
     ];
     expect([...ISSUE_CODES].sort()).toEqual([...spec].sort());
     const warnings = ISSUE_CODES.filter((c) => ISSUE_KINDS[c].severity === 'warning').sort();
     expect(warnings).toEqual([
+      'ALREADY_AWARDED',
       'DATE_OUTSIDE_CAMPAIGN',
       'DUPLICATE_ACROSS_UNITS',
       'PLAN_OUTDATED',
@@ -314,6 +317,22 @@ const acrossUnits = (otherBirthYear: number) => {
   return all.flatMap((n) => n.issues);
 };
 
+/** A person of H-BATO checked against an award register holding Trần Thị Bình (1985), BK_BCT, 2020. */
+const againstRegister = (birthYear: number) => {
+  const nominations = check(PLAN, { info: { unitCode: 'H-BATO' }, individuals: [person({ birthYear })] }).nominations;
+  const award = {
+    name: 'trần thị  bình',
+    birthYear: 1985,
+    unit: 'H-BATO',
+    form: form('BK_BCT'),
+    year: 2020,
+    planId: 'SCT-QNG-2020',
+    decision: 'Quyết định số 12/QĐ-BCT ngày 10/05/2020',
+  };
+  checkAgainstAwards(PLAN, nominations, [award]);
+  return nominations.flatMap((n) => n.issues);
+};
+
 const withSheetNamed = (name: string) => {
   const grid = workbook(PLAN, { collectives: [team()] });
   grid.sheets[2]!.name = name;
@@ -341,6 +360,11 @@ const OTHER_CASES: Partial<Record<IssueCode, OtherCase>> = {
   MISSING_SHEET: {
     trigger: () => withSheetNamed('Cá nhân (cũ)'),
     nearMiss: () => withSheetNamed(' CÁ NHÂN '),
+  },
+  ALREADY_AWARDED: {
+    trigger: () => againstRegister(1985),
+    // A namesake born another year is someone else.
+    nearMiss: () => againstRegister(1986),
   },
   DUPLICATE_ACROSS_UNITS: {
     trigger: () => acrossUnits(1985),
