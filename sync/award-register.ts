@@ -2,6 +2,7 @@
 // received which form, from which campaign, by which decision. The register command appends a campaign's
 // awarded nominees; rows a person typed by hand (awards from outside the tool) are read like the others
 // and never touched. The merge reads it (--register) to warn ALREADY_AWARDED.
+import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { matchKey, readDate, type Cell, type PastAward, type Plan } from '../engine/index.js';
 import { UsageError } from '../node/cli.js';
@@ -89,11 +90,12 @@ export class AwardRegisterError extends Error {}
 
 /** Reads a register workbook; null when the file does not exist yet. */
 export async function readAwardRegister(file: string): Promise<AwardRegister | null> {
+  // exceljs says "File not found" without a code: a missing register is told apart first.
+  if (!(await fs.stat(file).catch(() => null))) return null;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new AwardRegisterError(`Không đọc được sổ theo dõi khen thưởng "${file}": ${(e as Error).message}`);
   }
   const found = locate(wb);
