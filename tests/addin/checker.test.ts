@@ -286,7 +286,7 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
       expect(tables(bytes)).toBe(tables(readFileSync(path.join(saved, path.basename(files.faulty!)))));
       const grid = await readXlsxGrid(bytes);
       const rows = grid.sheets.find((s) => s.name === 'Cá nhân')!.rows;
-      expect(String(rows[2]![rows[0]!.indexOf(RESULT)])).toContain('Lỗi: Năm sinh');
+      expect(String(rows[2]![rows[0]!.indexOf(RESULT)])).toContain('Lỗi – Năm sinh:');
       await page.close();
     },
     240_000,
