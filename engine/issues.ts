@@ -116,12 +116,15 @@ const SAVE_AS_XLSX =
 
 /** Files that are not a damaged workbook at all: each says what it is and what to choose instead. */
 type NotAWorkbook = 'empty' | 'lockFile';
-const NOT_A_WORKBOOK: Record<NotAWorkbook, string> = {
+const NOT_A_WORKBOOK: Record<Exclude<NotAWorkbook, 'lockFile'>, string> = {
   empty:
     'Tệp rỗng (0 byte): tệp chưa chép hoặc tải về xong, hoặc tệp đính kèm bị mất. Hãy chép lại tệp sổ của đơn vị từ máy đã lập sổ (mở được trong Excel) rồi chọn hoặc gửi lại.',
-  lockFile:
-    'Đây là tệp khóa tạm do Excel (tên bắt đầu bằng ~$) hoặc LibreOffice (tên bắt đầu bằng .~lock.) tạo ra khi sổ đang mở, không phải sổ của đơn vị. Hãy chọn tệp sổ thật nằm cùng thư mục (cùng tên nhưng không có ~$ hay .~lock. ở đầu).',
 };
+/** A lock file names the open workbook it stands for: the very file to choose instead. */
+const lockFileText = (workbook?: string) =>
+  workbook
+    ? `Đây là tệp khóa tạm do Excel (tên bắt đầu bằng ~$) hoặc LibreOffice (tên bắt đầu bằng .~lock.) tạo ra khi sổ "${workbook}" đang mở, không phải sổ của đơn vị. Hãy chọn tệp sổ thật "${workbook}" nằm cùng thư mục.`
+    : 'Đây là tệp khóa tạm do Excel (tên bắt đầu bằng ~$) hoặc LibreOffice (tên bắt đầu bằng .~lock.) tạo ra khi sổ đang mở, không phải sổ của đơn vị. Hãy chọn tệp sổ thật nằm cùng thư mục (cùng tên nhưng không có ~$ hay .~lock. ở đầu).';
 
 /** Why the content cannot be read: the clerk saves the workbook again. */
 const UNREADABLE_CONTENT: Record<Exclude<UnreadableReason, OpenFailure | NotAWorkbook>, string> = {
@@ -145,9 +148,10 @@ const UNOPENABLE: Record<OpenFailure, (error?: string) => string> = {
 };
 const isOpenFailure = (r: UnreadableReason): r is OpenFailure => r in UNOPENABLE;
 
-function unreadableText(p: { reason?: UnreadableReason; error?: string }): string {
+function unreadableText(p: { reason?: UnreadableReason; error?: string; workbook?: string }): string {
   if (p.reason && isOpenFailure(p.reason)) return UNOPENABLE[p.reason](p.error);
-  if (p.reason === 'empty' || p.reason === 'lockFile') return NOT_A_WORKBOOK[p.reason];
+  if (p.reason === 'lockFile') return lockFileText(p.workbook);
+  if (p.reason === 'empty') return NOT_A_WORKBOOK[p.reason];
   const why = p.reason ? ` (${UNREADABLE_CONTENT[p.reason]}${p.error ? `: ${p.error}` : ''})` : '';
   return `Không đọc được tệp như một sổ Excel .xlsx${why}. ${SAVE_AS_XLSX}`;
 }
@@ -184,6 +188,7 @@ export const ISSUE_KINDS = {
   FILE_UNREADABLE: kind<{
     reason?: UnreadableReason;
     /** The failure, for `fault`; the system's code (EBUSY, EIO…) for `cannotOpen`. */ error?: string;
+    /** For `lockFile`: the open workbook's name, the file to choose instead. */ workbook?: string;
   }>(
     'file',
     'error',
@@ -197,7 +202,7 @@ export const ISSUE_KINDS = {
     'Tệp có mật khẩu',
     'The workbook is password-protected (an encrypted compound file).',
     () =>
-      'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại.',
+      'Tệp được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng mật khẩu, gỡ mật khẩu rồi lưu lại dạng .xlsx: trong Excel, Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu rồi Lưu thành › Sổ làm việc Excel (.xlsx); trong LibreOffice Calc: Tệp › Lưu thành, kiểu tệp "Excel 2007-365 (.xlsx)", bỏ chọn "Lưu với mật khẩu"; trong WPS Spreadsheets: Tệp › Mã hóa tài liệu, xóa mật khẩu mở tệp rồi Tệp › Lưu thành, kiểu tệp "Excel Workbook (*.xlsx)". Rồi gửi lại tệp .xlsx.',
   ),
   FILE_UNSUPPORTED: kind<{
     /** '.xls', or '' when the name has none. */ extension: string;

@@ -30,11 +30,14 @@ export function extensionOf(name: string): string {
 }
 
 /** Excel's ~$Name.xlsx and LibreOffice's .~lock.Name.xlsx# beside an open workbook (any folder prefix). */
-export const isLockFileName = (name: string): boolean => /(^|[\\/])(~\$|\.~lock\..*#$)/.test(name);
+const LOCK_FILE = /(?:^|[\\/])(?:~\$(.+)|\.~lock\.(.+)#)$/;
+export const isLockFileName = (name: string): boolean => LOCK_FILE.test(name);
 
 /** Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx; a lock file is named as one. */
 export function screenName(name: string): ScreenResult {
-  if (isLockFileName(name)) return unreadable('lockFile');
+  const lock = LOCK_FILE.exec(name);
+  // The clerk is told the open workbook's own name: the file to choose instead.
+  if (lock) return { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'lockFile', workbook: lock[1] ?? lock[2] } };
   const extension = extensionOf(name);
   return extension === '.xlsx' ? OK : { ok: false, code: 'FILE_UNSUPPORTED', params: { extension } };
 }

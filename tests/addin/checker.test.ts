@@ -85,6 +85,7 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
   let serverUrl: string;
   const requests: string[] = [];
   const files: Record<string, string> = {};
+  const refused: Record<string, string> = {};
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -139,6 +140,16 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     writeFileSync(files.renamedXls, compoundFile(['Workbook', '\u0005SummaryInformation']));
     files.encrypted = fixture('H-BATO-mat-khau.xlsx');
     writeFileSync(files.encrypted, compoundFile(['EncryptionInfo', 'EncryptedPackage']));
+    // What clerks really pick by mistake, under the names they carry: the unit's file copied as 0 bytes,
+    // and the lock files Excel and LibreOffice keep beside it while it is open.
+    mkdirSync(path.join(dir, 'refused'));
+    const refusedFile = (name: string, content: string | Buffer) => {
+      refused[name] = path.join(dir, 'refused', name);
+      writeFileSync(refused[name], content);
+    };
+    refusedFile('H-BATO.xlsx', Buffer.alloc(0));
+    refusedFile('~$H-BATO.xlsx', Buffer.from('Nguyen Van An'.padEnd(165, ' ')));
+    refusedFile('.~lock.H-BATO.xlsx#', 'Nguyen Van An,MAY-1,MAY-1,02.04.2021 09:15,file:///C:/Users;\n');
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -462,6 +473,48 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
+    /** A refused file: the verdict says not ready, nothing pretends to know its unit, plan or deadline. */
+    async function refusalAt(file: string): Promise<string> {
+      const page = await checkAt(file);
+      expect(await page.textContent('#verdict')).toContain('Chưa sẵn sàng');
+      for (const id of ['#unit', '#plan', '#deadline']) expect(await page.isHidden(id), id).toBe(true);
+      expect(await page.isHidden('#download')).toBe(true);
+      const text = await page.innerText('#results');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `tu-choi-${path.basename(file)}-${width}.png`), fullPage: true });
+      await page.close();
+      return text;
+    }
+
+    it('says a 0-byte H-BATO.xlsx is empty, not a damaged workbook, and shows only that', async () => {
+      const text = await refusalAt(refused['H-BATO.xlsx']!);
+      expect(text).toContain('Tệp rỗng (0 byte)');
+      expect(text).toMatch(/chép lại tệp sổ/);
+      expect(text).not.toContain('không phải tệp nén');
+    });
+
+    it.each(['~$H-BATO.xlsx', '.~lock.H-BATO.xlsx#'])(
+      'says %s is the lock file of an open workbook and to choose H-BATO.xlsx instead',
+      async (name) => {
+        const text = await refusalAt(refused[name]!);
+        expect(text).toContain('tệp khóa tạm');
+        expect(text).toContain('tạo ra khi sổ "H-BATO.xlsx" đang mở');
+        expect(text).toContain('Hãy chọn tệp sổ thật "H-BATO.xlsx"');
+        expect(text).not.toContain('không phải tệp nén');
+      },
+    );
+
+    it.each(['H-BATO-cu.xlsx', 'H-BATO-mat-khau.xlsx'])(
+      'gives for %s the steps to save as .xlsx in Excel, LibreOffice Calc and WPS Spreadsheets',
+      async (name) => {
+        const text = await refusalAt(fixture(name));
+        for (const program of ['Excel', 'LibreOffice Calc', 'WPS Spreadsheets']) expect(text).toContain(program);
+        // Each program's own menu path, and the .xlsx type to pick in it.
+        expect(text).toContain('Lưu thành');
+        expect(text).toContain('"Excel 2007-365 (.xlsx)"');
+        expect(text).toContain('"Excel Workbook (*.xlsx)"');
+      },
+    );
   });
 
   it('made no network request: only the page itself was ever loaded', () => {
