@@ -25,7 +25,10 @@ function readStored(file: string): Promise<StoredPart[]> {
       zip.on('error', reject);
       zip.on('end', () => resolve(parts));
       zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, { decompress: false }, (e2, stream) => {
+        // A stored (uncompressed) entry, as exceljs's Workbook writes some, is read as it is: yauzl refuses
+        // `decompress: false` for it, and its bytes are already its content.
+        const raw = e.compressionMethod === 0 ? {} : { decompress: false };
+        zip.openReadStream(e, raw, (e2, stream) => {
           if (e2 || !stream) return reject(e2 ?? new Error(`cannot read ${e.fileName}`));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));

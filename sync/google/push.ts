@@ -10,10 +10,12 @@ import type { sheets_v4 } from 'googleapis';
 import { formatLocalTime } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
+import { addChartsToFile } from '../../node/xlsx-chart.js';
 import { acquireLock } from '../../node/lock.js';
 import type { AnnotatedSheet, Unmatched } from '../master/annotations.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
 import { REGISTER_ANNOTATIONS } from '../master/register.js';
+import { keyFiguresChartOf } from '../master/stats.js';
 import { TALLY_ANNOTATIONS } from '../master/tally.js';
 import { UNITS_TYPED } from '../master/units.js';
 import { appendUnmatched } from '../master/unmatched-sheet.js';
@@ -65,6 +67,14 @@ interface Api {
 
 const call = <T>(api: Api, request: () => Promise<T>): Promise<T> =>
   callGoogle(api.target, request, api.retry, api.log);
+
+/** exceljs drops the charts it cannot write: Thống kê's is drawn again from its key figures, before the rename. */
+async function saveMaster(wb: ExcelJS.Workbook, tmp: string): Promise<void> {
+  await wb.xlsx.writeFile(tmp);
+  const stats = wb.getWorksheet(MASTER_SHEETS.stats);
+  const chart = stats && keyFiguresChartOf(stats);
+  await addChartsToFile(tmp, chart ? [chart] : []);
+}
 
 async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -387,7 +397,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       if (changed) {
         const backup = backupPath(master);
         for (const sheet of wb.worksheets) compactValidations(sheet);
-        await writeAtomic(master, (tmp) => wb.xlsx.writeFile(tmp), { backup });
+        await writeAtomic(master, (tmp) => saveMaster(wb, tmp), { backup });
         log.info(`  Đã cập nhật sổ tổng hợp ${options.master} (bản trước lưu ở ${path.basename(backup)}).`);
       } else if (outcomes.length > 0) {
         log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');

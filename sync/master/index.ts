@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { setDefaultFont } from '../../node/xlsx-default-font.js';
+import { addCharts, type ColumnChart } from '../../node/xlsx-chart.js';
 import { PackageParts } from '../../node/zip-parts.js';
 import type { MergeResult } from '../merge-model.js';
 import { writeAnnex } from './annex.js';
@@ -53,18 +54,19 @@ export async function writeMaster(file: string, result: MergeResult, previous: P
   const register = registerFrom(previous);
   writeTally(wb, result, previous);
   writeRegister(wb, result.plan, register, { includeLate: result.includeLate });
-  writeStats(wb, result);
+  const chart = writeStats(wb, result);
   writeUnits(wb, result, previous);
   writeIssues(wb, result);
   writeUnmatched(wb, previous);
   for (const form of result.plan.forms) writeAnnex(wb, result, form, register);
   await wb.commit();
-  await finishPackage(file);
+  await finishPackage(file, [chart]);
 }
 
 /** What exceljs cannot write, added to the written package (still the caller's temporary file). */
-async function finishPackage(file: string): Promise<void> {
+async function finishPackage(file: string, charts: ColumnChart[]): Promise<void> {
   const parts = await PackageParts.open(file);
   setDefaultFont(parts, MASTER_FONT.name, MASTER_FONT.size);
+  addCharts(parts, charts);
   await parts.save(file);
 }

@@ -3,6 +3,7 @@
 // time, the per-form and per-unit detail, women and leaders among individuals, and the form × type × group
 // table. Every figure is a field of the one count (statuses.ts).
 import type ExcelJS from 'exceljs';
+import type { ColumnChart } from '../../node/xlsx-chart.js';
 import { formatClock, isPerson, localDate, NOMINATION_STATUS_LABELS, type Nomination } from '../../engine/index.js';
 import { longDate } from '../../node/official-docx.js';
 import type { MergeResult } from '../merge-model.js';
@@ -214,7 +215,8 @@ const PAGE: Partial<ExcelJS.PageSetup> = {
   margins: { left: 0.5, right: 0.4, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 },
 };
 
-export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): void {
+/** Writes Thống kê; returns the chart of its key figures, which exceljs cannot write (added to the package). */
+export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): ColumnChart {
   const ws = wb.addWorksheet(MASTER_SHEETS.stats, {
     // The tab the workbook opens on (exceljs writes the flag but does not type it).
     views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>],
@@ -223,7 +225,7 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   ws.columns = WIDTHS.map((width) => ({ width }));
   const w = sheetWriter(ws);
   writeTitle(w, result);
-  writeKeyFigures(w, result);
+  const chart = writeKeyFigures(w, ws, result);
   writeUnitStandings(w, result);
   writeForms(w, result);
   // Page 1 holds what a leader reads first; the detail starts page 2.
@@ -233,6 +235,7 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   writeGroups(w, result);
   writeStagesSection(ws, result);
   ws.commit();
+  return chart;
 }
 
 function writeTitle(w: SheetWriter, result: MergeResult): void {
@@ -255,16 +258,72 @@ function byForm(result: MergeResult, list = result.nominations): { label: string
   ];
 }
 
-function writeKeyFigures(w: SheetWriter, result: MergeResult): void {
+/** Key-table columns (0-based): the label spans three, each figure two. */
+const KEY_SPANS = [3, ...Object.keys(KEY_FIGURES).map(() => 2)];
+const KEY_COLUMNS = KEY_SPANS.slice(1).map((_, i) => 3 + 2 * i);
+/** The chart's room below the key table, in points: its columns and labels readable on page 1. */
+const CHART_HEIGHT = 190;
+export const KEY_CHART_TITLE = 'Biểu đồ đề nghị tiếp nhận, hợp lệ và được Hội đồng đồng ý theo hình thức';
+
+function writeKeyFigures(w: SheetWriter, ws: ExcelJS.Worksheet, result: MergeResult): ColumnChart {
   w.gap();
   w.wide(STATS_SECTIONS.key, SECTION, 12);
   const keys = Object.keys(KEY_FIGURES) as (keyof typeof KEY_FIGURES)[];
-  const spans = [3, ...keys.map(() => 2)];
-  w.put(['Hình thức khen thưởng', ...Object.values(KEY_FIGURES)], HEAD, { spans });
-  const row = (label: string, c: Counts) =>
-    w.put([label, ...keys.map((k) => c[k])], [KEY_LABEL, ...keys.map(() => KEY_NUMBER)], { spans, size: 12 });
-  for (const f of byForm(result)) row(f.label, countNominations(result, f.list));
-  row('Tổng cộng', countNominations(result, result.nominations));
+  const spans = KEY_SPANS;
+  const header = w.put(['Hình thức khen thưởng', ...Object.values(KEY_FIGURES)], HEAD, { spans });
+  const figures = (label: string, list: Nomination[]) => {
+    const c = countNominations(result, list);
+    return { label, values: keys.map((k) => c[k]) };
+  };
+  const forms = byForm(result).map((f) => figures(f.label, f.list));
+  for (const f of [...forms, figures('Tổng cộng', result.nominations)])
+    w.put([f.label, ...f.values], [KEY_LABEL, ...keys.map(() => KEY_NUMBER)], { spans, size: 12 });
+  const room = ws.addRow([]);
+  room.height = CHART_HEIGHT;
+  return keyFiguresChart(header.number - 1, forms, room.number - 1);
+}
+
+/**
+ * The key figures per form as a clustered column chart drawn in the room row below the table; its series
+ * read the table's cells, so the chart follows a figure a leader corrects. The total is left out: it
+ * would dwarf the forms. Rows are 0-based.
+ */
+export function keyFiguresChart(
+  headerRow: number,
+  forms: { label: string; values: number[] }[],
+  roomRow: number,
+): ColumnChart {
+  return {
+    sheet: MASTER_SHEETS.stats,
+    title: KEY_CHART_TITLE,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: headerRow + forms.length,
+    categoryColumn: 0,
+    categories: forms.map((f) => f.label),
+    series: Object.values(KEY_FIGURES).map((name, i) => ({
+      column: KEY_COLUMNS[i]!,
+      name,
+      values: forms.map((f) => f.values[i]!),
+    })),
+    from: { row: roomRow, col: 0 },
+    to: { row: roomRow + 1, col: LAST },
+  };
+}
+
+/** The key-figures chart of a Thống kê read back from a master (undefined when the table is not there). */
+export function keyFiguresChartOf(ws: ExcelJS.Worksheet): ColumnChart | undefined {
+  const text = (r: number, c = 1) => String(ws.getRow(r).getCell(c).value ?? '');
+  let section = 0;
+  ws.eachRow((r, n) => {
+    if (!section && text(n) === STATS_SECTIONS.key) section = n;
+  });
+  if (!section) return undefined;
+  const forms: { label: string; values: number[] }[] = [];
+  let r = section + 2;
+  for (; text(r) && text(r) !== 'Tổng cộng'; r++)
+    forms.push({ label: text(r), values: KEY_COLUMNS.map((c) => Number(ws.getRow(r).getCell(c + 1).value) || 0) });
+  return text(r) === 'Tổng cộng' && forms.length ? keyFiguresChart(section, forms, r) : undefined;
 }
 
 function writeUnitStandings(w: SheetWriter, result: MergeResult): void {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
 import {
+  KEY_CHART_TITLE,
   KEY_FIGURES,
   STATS_FORM_HEADERS,
   STATS_MIN_FONT_SIZE,
@@ -14,6 +15,7 @@ import {
 } from '../../sync/master/stats.js';
 import { UNIT_STATUS_LABELS } from '../../sync/master/units.js';
 import { convert, haveOffice, printedPages, smallestPrintedSize, type PrintedPage } from '../print.js';
+import { brokenLinks, sheetCharts } from './package-links.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, type CliResult } from './inbox.js';
 
 type Nom = { unit: string; form: string | null; status: string; council: string; listed: boolean };
@@ -75,6 +77,29 @@ describe('Thống kê', () => {
       ]);
     }
     expect(keyFigures(rowOf('Tổng cộng', at))[0]).toBe(report.nominations.length);
+  });
+
+  it('draws the key figures as a native column chart that reads the key table, so it follows a corrected figure', async () => {
+    expect(await brokenLinks(master)).toEqual([]);
+    const charts = await sheetCharts(master, MASTER_SHEETS.stats);
+    expect(charts).toHaveLength(1);
+    const chart = charts[0]!;
+    expect(chart).toContain('<c:grouping val="clustered"/>');
+    expect(chart).toContain(KEY_CHART_TITLE);
+    // One series per key figure, named by and reading the key table's header and figure cells (1-based rows).
+    const ws = (await openWorkbook(master)).getWorksheet(MASTER_SHEETS.stats)!;
+    let section = 0;
+    ws.eachRow((r, n) => (section ||= r.getCell(1).value === STATS_SECTIONS.key ? n : 0));
+    const [header, first, last] = [section + 1, section + 2, section + 1 + PLAN.forms.length];
+    expect(ws.getRow(last + 1).getCell(1).value).toBe('Tổng cộng');
+    const ref = (cell: string) => `<c:f>'${MASTER_SHEETS.stats}'!${cell}</c:f>`;
+    expect(chart).toContain(ref(`$A$${first}:$A$${last}`));
+    for (const [i, name] of Object.values(KEY_FIGURES).entries()) {
+      const col = 'DFH'[i]!;
+      expect(chart).toContain(ref(`$${col}$${header}`));
+      expect(chart).toContain(ref(`$${col}$${first}:$${col}$${last}`));
+      expect(chart).toContain(`<c:v>${name}</c:v>`);
+    }
   });
 
   it('writes the time as an official paper does', () => {
@@ -156,6 +181,16 @@ describe.runIf(haveOffice)('Thống kê printed through LibreOffice', () => {
     expect(pages[0]!.text).toContain(STATS_SECTIONS.key);
     expect(pages[0]!.text).toContain(PLAN.forms[0]!.label);
     for (const p of pages) expect(smallestPrintedSize(p)).toBeGreaterThanOrEqual(STATS_MIN_FONT_SIZE - 0.1);
+  });
+
+  it('draws the chart on page 1, under the key figures and above the units', () => {
+    // Its title is text only the chart prints; compared without spaces, as pdftotext splits some words.
+    const squeezed = pages[0]!.text.replace(/\s/g, '');
+    const at = (t: string) => squeezed.indexOf(t.replace(/\s/g, ''));
+    expect(at(KEY_CHART_TITLE)).toBeGreaterThan(at(STATS_SECTIONS.key));
+    expect(at(KEY_CHART_TITLE)).toBeLessThan(at(STATS_SECTIONS.units));
+    // Its room takes nothing off page 1: the per-form table still ends it.
+    expect(at(STATS_SECTIONS.forms)).toBeGreaterThan(at(KEY_CHART_TITLE));
   });
 
   it('prints every section and every unit whole, the last table included', () => {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addChartsToFile, worksheetPart, type ColumnChart } from '../../node/xlsx-chart.js';
 import { PackageParts } from '../../node/zip-parts.js';
 import { convert, haveOffice, printedPages } from '../print.js';
+import { brokenLinks } from './package-links.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xlsx-chart-'));
 const file = path.join(dir, 'so-lieu.xlsx');
@@ -52,28 +53,6 @@ beforeAll(async () => {
   await wb.commit();
   await addChartsToFile(file, [chart]);
 });
-
-/** Every relationship of every part names a part the package has, and every part a content type. */
-async function brokenLinks(xlsx: string): Promise<string[]> {
-  const parts = await PackageParts.open(xlsx);
-  const types = parts.text('[Content_Types].xml')!;
-  const broken: string[] = [];
-  for (const rels of parts.names().filter((n) => n.endsWith('.rels'))) {
-    // xl/worksheets/_rels/sheet2.xml.rels → xl/worksheets/; _rels/.rels → the package root.
-    const base = rels.replace(/(^|\/)_rels\/[^/]*$/, '$1');
-    for (const m of parts.text(rels)!.matchAll(/Target="([^"]+)"(?: TargetMode="External")?/g)) {
-      if (m[0].includes('External')) continue;
-      const target = path.posix.normalize(m[1]!.startsWith('/') ? m[1]!.slice(1) : base + m[1]!);
-      if (!parts.has(target)) broken.push(`${rels} → ${target}`);
-    }
-  }
-  for (const name of parts.names()) {
-    const ext = name.split('.').pop()!;
-    if (!types.includes(`PartName="/${name}"`) && !types.includes(`Extension="${ext}"`))
-      broken.push(`${name}: no content type`);
-  }
-  return broken;
-}
 
 describe('a column chart written into an exceljs workbook', () => {
   it('is a valid package: the sheet points to a drawing, the drawing to the chart, all typed', async () => {
