@@ -12,6 +12,8 @@ export const TALLY_HEADERS = [
   'Ý kiến Văn phòng',
   'Kết quả Hội đồng',
   'Ghi chú Văn phòng',
+  'Số phiếu đồng ý',
+  'Kết quả cấp trên',
 ];
 
 export interface TallyRow {
@@ -69,6 +71,8 @@ export async function writeMaster(file: string, rows: TallyRow[] = BASE_ROWS): P
       r.office ?? null,
       r.council ?? null,
       r.note ?? null,
+      null,
+      null,
     ]);
   const units = wb.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', ySplit: 1 }] });
   units.addRow(['Mã đơn vị', 'Tên đơn vị', 'Số đề nghị']);
