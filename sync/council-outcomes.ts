@@ -4,7 +4,7 @@
 // and every count of those stages (Thống kê, the report, the papers) comes from `countStages`.
 import { isDecidedAbove, matchKey, type Nomination, type Plan, type PlanForm } from '../engine/index.js';
 import { isFormula, type TypedCell } from '../node/xlsx-rows.js';
-import { typedText, type PreviousMaster } from './master/annotations.js';
+import { keyOf, typedText, type PreviousMaster } from './master/annotations.js';
 import { HIGHER_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
 import type { MergeResult } from './merge-model.js';
 import { isEligible, listRule, standingOf, type CouncilStatus } from './statuses.js';
@@ -45,7 +45,8 @@ export function higherStatus(typed: string): HigherStatus | null {
   return null;
 }
 
-/** The votes and higher results typed in the previous master's Tổng hợp, by nomination id. */
+/** The votes and higher results typed in the previous master's Tổng hợp, by nomination id as ids are
+ *  matched (keyOf: whatever the letter case); read them with outcomeOf. */
 export function outcomesFromPrevious(previous: PreviousMaster): Map<string, Outcome> {
   const out = new Map<string, Outcome>();
   for (const [id, kept] of previous.tables.get(MASTER_SHEETS.tally)?.byKey ?? []) {
@@ -55,6 +56,9 @@ export function outcomesFromPrevious(previous: PreviousMaster): Map<string, Outc
   }
   return out;
 }
+
+/** The votes and higher result typed for one nomination. */
+export const outcomeOf = (result: MergeResult, id: string): Outcome | undefined => result.outcomes?.get(keyOf(id));
 
 /** The share of members present, when it can be told. */
 export function voteShare(votes: VoteReading | null, members: number | null): number | null {
@@ -108,7 +112,7 @@ export function countStages(result: MergeResult, list: Iterable<Nomination>): St
     s.approved++;
     const form = n.form ? forms.get(n.form) : undefined;
     if (!form || !isDecidedAbove(form)) continue;
-    const higher = result.outcomes?.get(n.id)?.higher ?? null;
+    const higher = outcomeOf(result, n.id)?.higher ?? null;
     if (higher === 'awarded') s.awarded++;
     else if (higher === 'not_awarded') s.notAwarded++;
     else s.awaiting++;
@@ -122,7 +126,7 @@ export const stagesText = (s: Stages, form: PlanForm): string =>
 
 /** The report's fields of one nomination (SPEC §8). */
 export function outcomeFields(result: MergeResult, n: Nomination) {
-  const o = result.outcomes?.get(n.id);
+  const o = outcomeOf(result, n.id);
   const votes = o?.votes ?? null;
   return {
     votes: votes?.kind === 'count' ? votes.votes : null,

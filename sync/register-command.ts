@@ -17,7 +17,7 @@ import {
 } from './award-register.js';
 import { higherStatus } from './council-outcomes.js';
 import { MasterError, readMaster, type MasterNomination } from './documents/master-read.js';
-import { readAnnotations, typedText } from './master/annotations.js';
+import { keptRow, readAnnotations, typedText } from './master/annotations.js';
 import { MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
 import {
   documentRef,
@@ -55,9 +55,7 @@ async function awardsOf(plan: Plan, file: string): Promise<MasterAwards> {
   const reg = registerFrom(typed);
   const rule = { includeLate: registerIncludeLate(reg), approvedOnly: true };
   const higher = (id: string) =>
-    higherStatus(
-      typedText(typed.tables.get(MASTER_SHEETS.tally)?.byKey.get(id)?.values.get(SECRETARIAT_HEADERS.higher)),
-    );
+    higherStatus(typedText(keptRow(typed.tables.get(MASTER_SHEETS.tally), id)?.values.get(SECRETARIAT_HEADERS.higher)));
   const awarded = (n: MasterNomination, form: PlanForm) =>
     n.form === form.code &&
     isEligible(n.standing, rule) &&

@@ -3,7 +3,7 @@
 // A vote that cannot be right is flagged on its cell — red, with a note saying why — never changed.
 import type ExcelJS from 'exceljs';
 import { columnLetter, type Nomination } from '../../engine/index.js';
-import { voteProblem } from '../council-outcomes.js';
+import { outcomeOf, voteProblem } from '../council-outcomes.js';
 import type { MergeResult } from '../merge-model.js';
 import { HIGHER_VALUES, SECRETARIAT_HEADERS, SECRETARIAT_KEYS } from './layout.js';
 import { TOP_STYLE } from './styles.js';
@@ -16,7 +16,7 @@ const FLAGGED: Partial<ExcelJS.Style> = {
 
 /** Marks the votes cell of a nomination when the typed vote is unreadable, too many, or short of the share. */
 export function flagVotes(cell: ExcelJS.Cell, result: MergeResult, n: Nomination): void {
-  const outcome = result.outcomes?.get(n.id);
+  const outcome = outcomeOf(result, n.id);
   const problem = voteProblem(
     result.plan,
     outcome?.votes ?? null,

@@ -70,14 +70,14 @@ const yes = (reg: Register, key: string) => matchKey(text(rowOf(reg, key)?.value
 export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
 /** Members of the council present at the meeting, when typed as a whole positive number. */
 export function membersPresent(reg: Register): number | null {
-  const v = reg.rows.get(REGISTER_KEYS.membersPresent)?.value ?? null;
+  const v = rowOf(reg, REGISTER_KEYS.membersPresent)?.value ?? null;
   const n = typeof v === 'number' ? v : Number(typedText(v).trim());
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
 /** The number and date typed on a Văn bản row (null while no number is typed). */
 export function typedNumberDate(reg: Register, code: string): { number: string; date: string | null } | null {
-  const row = reg.rows.get(code);
+  const row = rowOf(reg, code);
   const number = text(row?.value).trim();
   return number ? { number, date: dateOf(row, 'date') } : null;
 }

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { isDecidedAbove } from '../../engine/index.js';
 import { countStages, stagesText } from '../council-outcomes.js';
 import type { MergeResult } from '../merge-model.js';
+import { standingOf } from '../statuses.js';
 import { BORDER } from './styles.js';
 
 export const STAGE_HEADERS = {
@@ -36,8 +37,13 @@ function put(ws: ExcelJS.Worksheet, values: (string | number)[], styles: Partial
   row.height = height;
 }
 
+/**
+ * Written once the council has decided something: before that every stage after "proposed" is zero and
+ * section 1 already says so, and Thống kê stays on its two pages.
+ */
 export function writeStagesSection(ws: ExcelJS.Worksheet, result: MergeResult): void {
   const { plan } = result;
+  if (result.nominations.every((n) => standingOf(result, n).council === 'pending')) return;
   ws.addRow([]).height = 6;
   put(ws, [STAGES_TITLE], [{ font: { ...font(true), size: 11 } }]);
   const keys = Object.keys(STAGE_HEADERS) as (keyof typeof STAGE_HEADERS)[];
