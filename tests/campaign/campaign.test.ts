@@ -64,7 +64,7 @@ describe('campaign folder', () => {
     await writeInbox(path.join(dir, 'hop-thu'), [unit('H-BATO'), unit('SCT-VP')]);
     const first = await captured(['run', dir]);
     expect(first.code, first.out).toBe(0);
-    expect(first.out).toContain('Tổng: 2/20 đơn vị đã nộp');
+    expect(first.out).toContain('Tổng: 2/20 đơn vị đã gửi');
     const results = path.join(dir, 'ket-qua');
     for (const f of [
       'tong-hop.xlsx',

@@ -66,7 +66,7 @@ describe('a 2026 campaign of 109 units from its plan workbook', () => {
   it('merges, gives feedback and writes the documents; Thống kê stays one page by summarising per group', async () => {
     const run = await quiet(['run', dir]);
     expect(run.code, run.out).toBe(0);
-    expect(run.out).toContain(`Tổng: ${sent.length}/${plan.units.length} đơn vị đã nộp`);
+    expect(run.out).toContain(`Tổng: ${sent.length}/${plan.units.length} đơn vị đã gửi`);
     const results = path.join(dir, 'ket-qua');
     expect((await fs.readdir(path.join(results, 'phan-hoi'))).filter((f) => f.endsWith('.xlsx')).sort()).toEqual(
       sent.map((c) => `${c}.xlsx`).sort(),
