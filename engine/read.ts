@@ -2,7 +2,7 @@
 // text in column A, header rows by scanning the first rows, columns by header text. Produces the
 // submission info and the raw nomination rows, or the file-level issues that reject the file.
 import { cellText, readDate, type Cell, type DateRead, type SheetGrid, type WorkbookGrid } from './cells.js';
-import type { Emitter } from './checks/types.js';
+import type { Emitter } from './emitter.js';
 import { makeIssue, type Issue } from './issues.js';
 import type { NomineeTypeCode, Plan } from './plan.js';
 import {

@@ -3,6 +3,7 @@
 // `emit` is typed by the declared codes, so a check cannot emit a code it does not declare, and the
 // parameters must be the ones the catalog declares for that code. Checks never build issues or messages:
 // the runner places each issue (file, sheet, row, column) from the check's `at`.
+import type { Emitter } from '../emitter.js';
 import { makeIssue, type IssueCode, type ParamsArg } from '../issues.js';
 import type { NominationRow, PlanContext } from '../model.js';
 import type { Nomination } from '../nomination.js';
@@ -12,12 +13,6 @@ import type { SubmissionDates, SubmissionInfo } from '../read.js';
 
 /** Reports an issue of one of the check's codes at a place its subject understands. */
 export type Emit<C extends IssueCode, At> = <K extends C>(code: K, at: At, ...params: ParamsArg<K>) => void;
-
-/** What a step that finds issues declares: the catalog test holds every code to exactly one of these. */
-export interface Emitter<C extends IssueCode = IssueCode> {
-  name: string;
-  emits: readonly C[];
-}
 
 export interface Check<Subject, At, C extends IssueCode = IssueCode> extends Emitter<C> {
   run(subject: Subject, ctx: PlanContext, emit: Emit<C, At>): void;
