@@ -1,9 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+// Files that start LibreOffice or Chromium: slow, and only meaningful where those programs are installed.
+// `npm run test:office` runs them alone, `npm run test:unit` everything else; `npm test` runs both.
+const OFFICE = [
+  'tests/addin/browser.test.ts',
+  'tests/addin/checker.test.ts',
+  'tests/addin/package.test.ts',
+  'tests/sync/award-register.test.ts',
+  'tests/sync/council.test.ts',
+  'tests/sync/documents.test.ts',
+  'tests/sync/marked-copy.test.ts',
+  'tests/sync/stats.test.ts',
+  'tests/sync/xlsx-chart.test.ts',
+  'tests/sync/xlsx-readers-agree.test.ts',
+  'tests/templates/guidance.test.ts',
+  'tests/templates/plan-workbook.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest leaves one core to itself by default, which on a two-core machine runs the files one by one.
+    // Most of a file's time is spent in LibreOffice, Chromium or zip I/O, so two files at once use both cores.
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: OFFICE } },
+      { extends: true, test: { name: 'office', include: OFFICE } },
+    ],
   },
 });
