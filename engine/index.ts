@@ -20,3 +20,4 @@ export * from './plan-workbook-check.js';
 export * from './plan-workbook-map.js';
 export * from './verdict.js';
 export { checkAgainstAwards, type PastAward } from './checks/already-awarded.js';
+export * from './money-words.js';
