@@ -1,0 +1,76 @@
+// The master reader: chosen sheets of an .xlsx read row by row with what a person typed keeping its type,
+// Vietnamese text whole, and a damaged file refused rather than read as something else.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readXlsxRows, XlsxReadError, type RowEvent } from '../../node/xlsx-rows.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'xlsx-rows-'));
+const file = path.join(dir, 'master.xlsx');
+const NOTE = 'Đã kiểm tra — thiếu xác nhận của Ủy ban\ndòng hai: ăâđêôơư ỳỷỹýỵ';
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  const tally = wb.addWorksheet('Tổng hợp');
+  tally.addRow(['Mã', 'Ghi chú', 'Số', 'Ngày', 'Đúng', 'Công thức']);
+  tally.addRow(['a-1', NOTE, 12.5, new Date(Date.UTC(2021, 3, 20)), true, { formula: 'C2*2', result: 25 }]);
+  tally.getCell('D2').numFmt = 'dd/mm/yyyy';
+  tally.getCell('B4').value = { formula: 'TODAY()-1' } as ExcelJS.CellFormulaValue;
+  tally.getCell('A4').value = 'a-3';
+  wb.addWorksheet('Đơn vị').addRow(['H-BATO', 'Ba Tơ']);
+  wb.addWorksheet('Ghi chú không khớp').addRow(['Trang']);
+  await wb.xlsx.writeFile(file);
+});
+
+async function read(target: string, pick: (names: string[]) => string[], stopAfter = Infinity) {
+  const rows: RowEvent[] = [];
+  const names = await readXlsxRows(target, {
+    pick,
+    onRow: (e) => {
+      rows.push(e);
+      return rows.filter((r) => r.sheet === e.sheet).length < stopAfter;
+    },
+  });
+  return { names, rows };
+}
+
+describe('the master reader', () => {
+  it('reads text, numbers, dates, true/false and formulas with their types, skipping empty rows', async () => {
+    const { names, rows } = await read(file, () => ['Tổng hợp']);
+    expect(names).toEqual(['Tổng hợp', 'Đơn vị', 'Ghi chú không khớp']);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 4]);
+    const [, typed, sparse] = rows;
+    expect(typed!.sheet).toBe('Tổng hợp');
+    expect(typed!.cells).toEqual([
+      'a-1',
+      NOTE,
+      12.5,
+      new Date(Date.UTC(2021, 3, 20)),
+      true,
+      { formula: 'C2*2', result: 25 },
+    ]);
+    // A formula no program computed has no result.
+    expect(sparse!.cells[0]).toBe('a-3');
+    expect(sparse!.cells[1]).toEqual({ formula: 'TODAY()-1' });
+  });
+
+  it('reads only the sheets picked, in the order given, and stops a sheet when told', async () => {
+    const { rows } = await read(file, (all) => [all[2]!, all[0]!], 1);
+    expect(rows.map((r) => [r.sheet, r.row])).toEqual([
+      ['Ghi chú không khớp', 1],
+      ['Tổng hợp', 1],
+    ]);
+  });
+
+  it('refuses a cut-off or non-zip file as a damaged workbook, and leaves a missing file to the caller', async () => {
+    const cut = path.join(dir, 'cut.xlsx');
+    writeFileSync(cut, readFileSync(file).subarray(0, 2000));
+    await expect(read(cut, (all) => all)).rejects.toBeInstanceOf(XlsxReadError);
+    const text = path.join(dir, 'text.xlsx');
+    writeFileSync(text, 'Mã,Ghi chú\n');
+    await expect(read(text, (all) => all)).rejects.toBeInstanceOf(XlsxReadError);
+    await expect(read(path.join(dir, 'none.xlsx'), (all) => all)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
