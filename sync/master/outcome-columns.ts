@@ -30,12 +30,17 @@ export function flagVotes(cell: ExcelJS.Cell, result: MergeResult, n: Nomination
 
 type Validations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
+/** A typed column's data rows. Bounded to the rows written: a validation over the whole column makes
+ *  every exceljs reader of the master (documents, register, push) expand it into a million cells. */
+export const dataRowsRange = (column: number, lastRow: number): string => {
+  const letter = columnLetter(column - 1);
+  return `${letter}2:${letter}${Math.max(2, lastRow)}`;
+};
+
 /** Excel refuses what cannot be a vote or a higher result as it is typed. */
-export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: number): void {
-  const range = (key: (typeof SECRETARIAT_KEYS)[number]) => {
-    const letter = columnLetter(secretariatFrom + SECRETARIAT_KEYS.indexOf(key) - 1);
-    return `${letter}2:${letter}1048576`;
-  };
+export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: number, lastRow: number): void {
+  const range = (key: (typeof SECRETARIAT_KEYS)[number]) =>
+    dataRowsRange(secretariatFrom + SECRETARIAT_KEYS.indexOf(key), lastRow);
   const v = (ws as unknown as Validations).dataValidations;
   v.add(range('votes'), {
     type: 'decimal',

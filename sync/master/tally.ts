@@ -3,7 +3,7 @@
 // carry a secretariat value stay, marked withdrawn.
 import { wideTablePrint } from '../../node/print.js';
 import type ExcelJS from 'exceljs';
-import { columnLetter, formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
+import { formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
@@ -21,7 +21,7 @@ import {
   STATUS_LABELS,
 } from './layout.js';
 import { cellValue, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
-import { flagVotes, validateOutcomeColumns } from './outcome-columns.js';
+import { dataRowsRange, flagVotes, validateOutcomeColumns } from './outcome-columns.js';
 
 type CellValue = string | number | null;
 
@@ -138,7 +138,9 @@ export function writeTally(
     SECRETARIAT_KEYS.map((k) => kept?.get(SECRETARIAT_HEADERS[k]) ?? null);
   const seen = new Set<string>();
   const votesCol = secretariatFrom + SECRETARIAT_KEYS.indexOf('votes');
+  let lastRow = 1;
   for (const n of result.nominations) {
+    lastRow++;
     seen.add(keyOf(n.id));
     addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))], TOP_STYLE, (row) =>
       flagVotes(row.getCell(votesCol), result, n),
@@ -158,14 +160,14 @@ export function writeTally(
             : (prev.row.get(c.header) ?? null),
     );
     addRow(ws, [...values, ...typed(prev.values)]);
+    lastRow++;
   }
   const last = columns.length + SECRETARIAT_KEYS.length;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };
   // The council's decision is one of two values.
   const councilCol = columns.length + SECRETARIAT_KEYS.indexOf('council') + 1;
-  const letter = columnLetter(councilCol - 1);
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    `${letter}2:${letter}1048576`,
+    dataRowsRange(councilCol, lastRow),
     {
       type: 'list',
       allowBlank: true,
@@ -175,6 +177,6 @@ export function writeTally(
       error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
     },
   );
-  validateOutcomeColumns(ws, secretariatFrom);
+  validateOutcomeColumns(ws, secretariatFrom, lastRow);
   ws.commit();
 }

@@ -97,6 +97,20 @@ describe('votes and higher results typed in the master', () => {
     expect(rule.formulae[0]).toBe(`"${HIGHER_VALUES.awarded},${HIGHER_VALUES.notAwarded}"`);
   });
 
+  it('checks what is typed on every nomination row of Tổng hợp, and on no row below them', async () => {
+    const ws = (await openWorkbook(master)).getWorksheet(MASTER_SHEETS.tally)!;
+    const rules = (ws as unknown as { dataValidations: { find(a: string): unknown } }).dataValidations;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const last = ws.actualRowCount;
+    for (const title of [H.council, H.votes, H.higher]) {
+      const col = ws.getColumn(header.indexOf(title)).letter;
+      expect(rules.find(`${col}2`), title).toBeDefined();
+      expect(rules.find(`${col}${last}`), title).toBeDefined();
+      // A rule over the whole column would make every reader of the master expand a million cells.
+      expect(rules.find(`${col}${last + 1}`), title).toBeUndefined();
+    }
+  });
+
   it('gives votes and the higher result in the report', () => {
     const byName = new Map(report.nominations.map((n) => [n.name, n]));
     expect(report.membersPresent).toBe(9);
