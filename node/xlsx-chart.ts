@@ -17,6 +17,8 @@ export interface ColumnChart {
   categoryColumn: number;
   series: { column: number; name: string; values: number[] }[];
   categories: string[];
+  /** Height of the room it is drawn in, in points (the master's row; the Sheet's row is made as tall). */
+  height: number;
   /** The cells it covers, 0-based; `to` is the first row and column past it. */
   from: { row: number; col: number };
   to: { row: number; col: number };
@@ -36,7 +38,7 @@ const TYPES = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 };
 /** Series colours: blue, green, orange — told apart in grey print too. */
-const COLOURS = ['2E75B6', '70AD47', 'ED7D31', '7F7F7F'];
+export const SERIES_COLOURS = ['2E75B6', '70AD47', 'ED7D31', '7F7F7F'];
 const FONT = 'Times New Roman';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -62,7 +64,7 @@ function seriesXml(chart: ColumnChart, s: ColumnChart['series'][number], i: numb
   const { sheet } = chart;
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
 <c:tx><c:strRef><c:f>${esc(cell(sheet, s.column, chart.headerRow))}</c:f>${strCache([s.name])}</c:strRef></c:tx>
-<c:spPr><a:solidFill><a:srgbClr val="${COLOURS[i % COLOURS.length]}"/></a:solidFill></c:spPr>
+<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></a:solidFill></c:spPr>
 <c:invertIfNegative val="0"/>
 <c:dLbls>${text(10, true)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>
 <c:cat><c:strRef><c:f>${esc(range(sheet, chart.categoryColumn, chart.firstRow, chart.lastRow))}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>

@@ -38,6 +38,7 @@ import {
 } from './secretariat.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
 import { compactValidations } from './validations.js';
+import { chartRequests } from './push-chart.js';
 
 /** The master sheets whose typed columns are merged back from the Sheet before it is rewritten. */
 const TYPED_SHEETS: readonly AnnotatedSheet[] = [TALLY_ANNOTATIONS, UNITS_TYPED, REGISTER_ANNOTATIONS];
@@ -314,6 +315,21 @@ async function writeValues(api: Api, spreadsheetId: string, contents: SheetConte
   return batches.length;
 }
 
+/** Thống kê's key-figures chart, drawn over the tab just written from the master's key table. */
+async function drawStatsChart(
+  api: Api,
+  spreadsheetId: string,
+  wb: ExcelJS.Workbook,
+  sheets: sheets_v4.Schema$Sheet[],
+): Promise<void> {
+  const stats = wb.getWorksheet(MASTER_SHEETS.stats);
+  const chart = stats && keyFiguresChartOf(stats);
+  const requests = chart && chartRequests(chart, sheets);
+  if (!chart || !requests) return;
+  await call(api, () => api.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+  api.log.info(`  Vẽ biểu đồ "${chart.title}" trên trang "${chart.sheet}".`);
+}
+
 export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Promise<number> {
   const { log, retry, env } = resolveDeps(deps);
   return exitCodeOf(log, async () => {
@@ -407,8 +423,12 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       const added = await prepareTabs(api, spreadsheetId, existing, contents, renamed);
       const requests = await writeValues(api, spreadsheetId, contents);
       const after = await call(api, () =>
-        api.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title)' }),
+        api.sheets.spreadsheets.get({
+          spreadsheetId,
+          fields: 'sheets(properties(sheetId,title),charts(chartId,spec.title))',
+        }),
       );
+      await drawStatsChart(api, spreadsheetId, wb, after.data.sheets ?? []);
       const ids = new Map(
         (after.data.sheets ?? []).map((s) => [s.properties?.title, s.properties?.sheetId ?? undefined]),
       );

@@ -280,7 +280,7 @@ function writeKeyFigures(w: SheetWriter, ws: ExcelJS.Worksheet, result: MergeRes
     w.put([f.label, ...f.values], [KEY_LABEL, ...keys.map(() => KEY_NUMBER)], { spans, size: 12 });
   const room = ws.addRow([]);
   room.height = CHART_HEIGHT;
-  return keyFiguresChart(header.number - 1, forms, room.number - 1);
+  return keyFiguresChart(header.number - 1, forms, room.number - 1, CHART_HEIGHT);
 }
 
 /**
@@ -292,6 +292,7 @@ export function keyFiguresChart(
   headerRow: number,
   forms: { label: string; values: number[] }[],
   roomRow: number,
+  height: number,
 ): ColumnChart {
   return {
     sheet: MASTER_SHEETS.stats,
@@ -306,6 +307,7 @@ export function keyFiguresChart(
       name,
       values: forms.map((f) => f.values[i]!),
     })),
+    height,
     from: { row: roomRow, col: 0 },
     to: { row: roomRow + 1, col: LAST },
   };
@@ -323,7 +325,9 @@ export function keyFiguresChartOf(ws: ExcelJS.Worksheet): ColumnChart | undefine
   let r = section + 2;
   for (; text(r) && text(r) !== 'Tổng cộng'; r++)
     forms.push({ label: text(r), values: KEY_COLUMNS.map((c) => Number(ws.getRow(r).getCell(c + 1).value) || 0) });
-  return text(r) === 'Tổng cộng' && forms.length ? keyFiguresChart(section, forms, r) : undefined;
+  // The room row follows the total; its height is the one merge gave it.
+  const height = ws.getRow(r + 1).height || CHART_HEIGHT;
+  return text(r) === 'Tổng cộng' && forms.length ? keyFiguresChart(section, forms, r, height) : undefined;
 }
 
 function writeUnitStandings(w: SheetWriter, result: MergeResult): void {

@@ -33,6 +33,28 @@ export interface FakeTab {
   columnCount: number;
   frozenRowCount: number;
   values: SheetValue[][];
+  /** Charts floating over the tab (addChart anchors them here), as the API gives them back. */
+  charts: FakeChart[];
+  /** Row heights set by updateDimensionProperties, by 0-based row. */
+  rowPixels: Map<number, number>;
+}
+
+/** A GridRange as the Sheets API takes it: 0-based, ends exclusive. */
+export interface GridRange {
+  sheetId: number;
+  startRowIndex: number;
+  endRowIndex: number;
+  startColumnIndex: number;
+  endColumnIndex: number;
+}
+
+/** A chart's domain or series: the ranges it reads. */
+export type ChartPart = Record<'domain' | 'series', { sourceRange: { sources: GridRange[] } }>;
+
+export interface FakeChart {
+  chartId: number;
+  spec: any;
+  position: any;
 }
 
 export interface Recorded {
@@ -133,6 +155,8 @@ export class FakeGoogle {
         columnCount: 26,
         frozenRowCount: 0,
         values: [],
+        charts: [],
+        rowPixels: new Map(),
         ...t,
       })),
     });
@@ -302,6 +326,7 @@ export class FakeGoogle {
           index,
           gridProperties: { rowCount: t.rowCount, columnCount: t.columnCount, frozenRowCount: t.frozenRowCount },
         },
+        ...(t.charts.length > 0 ? { charts: t.charts } : {}),
       })),
     };
   }
@@ -344,6 +369,8 @@ export class FakeGoogle {
           columnCount: g.columnCount ?? 26,
           frozenRowCount: g.frozenRowCount ?? 0,
           values: [],
+          charts: [],
+          rowPixels: new Map(),
         };
         book.tabs.push(tab);
         replies.push({ addSheet: { properties: { sheetId: tab.sheetId, title: tab.title } } });
@@ -367,6 +394,9 @@ export class FakeGoogle {
             googleError(400, "You can't freeze all visible rows on the sheet.", 'INVALID_ARGUMENT'),
           );
         replies.push({});
+      } else if (request.addChart || request.deleteEmbeddedObject || request.updateDimensionProperties) {
+        const problem = this.drawing(book.tabs, request, replies);
+        if (problem) return this.send(res, 400, googleError(400, problem, 'INVALID_ARGUMENT'));
       } else {
         return this.send(
           res,
@@ -376,6 +406,38 @@ export class FakeGoogle {
       }
     }
     this.send(res, 200, { spreadsheetId: id, replies });
+  }
+
+  /** Charts and row heights; the error message the real API gives when a request names what is not there. */
+  private drawing(tabs: FakeTab[], request: Record<string, any>, replies: unknown[]): string | undefined {
+    const byId = (id: unknown) => tabs.find((t) => t.sheetId === id);
+    if (request.addChart) {
+      const { spec, position } = request.addChart.chart;
+      const anchor = byId(position?.overlayPosition?.anchorCell?.sheetId);
+      if (!anchor) return 'Invalid chart position: no anchor sheet.';
+      const basic = spec?.basicChart;
+      const ranges: GridRange[] = [...(basic?.domains ?? []), ...(basic?.series ?? [])].flatMap(
+        (p: Partial<ChartPart>) => (p.domain ?? p.series)?.sourceRange.sources ?? [],
+      );
+      if (ranges.length === 0 || ranges.some((r) => !byId(r.sheetId))) return 'Invalid chart data: unknown grid.';
+      const chart = { chartId: this.nextSheetId++, spec, position };
+      anchor.charts.push(chart);
+      replies.push({ addChart: { chart } });
+    } else if (request.deleteEmbeddedObject) {
+      const id = request.deleteEmbeddedObject.objectId;
+      const tab = tabs.find((t) => t.charts.some((c) => c.chartId === id));
+      if (!tab) return `Invalid requests[0].deleteEmbeddedObject: No object with id: ${id}`;
+      tab.charts = tab.charts.filter((c) => c.chartId !== id);
+      replies.push({});
+    } else {
+      const { range, properties } = request.updateDimensionProperties;
+      const tab = byId(range.sheetId);
+      if (!tab) return `No grid with id: ${range.sheetId}`;
+      if (range.dimension === 'ROWS')
+        for (let r = range.startIndex; r < range.endIndex; r++) tab.rowPixels.set(r, properties.pixelSize);
+      replies.push({});
+    }
+    return undefined;
   }
 
   private batchClear(id: string, body: { ranges: string[] }, res: http.ServerResponse): void {

@@ -8,10 +8,44 @@ import { compactValidations } from '../../sync/google/validations.js';
 import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_HEADERS } from '../../sync/master/register.js';
+import { KEY_CHART_TITLE, KEY_FIGURES } from '../../sync/master/stats.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, unit, unmatchedOf, writeInbox } from '../sync/inbox.js';
 import { brokenLinks, sheetCharts } from '../sync/package-links.js';
 import { zipEntry } from '../zip.js';
+import type { ChartPart, GridRange } from './fake-google.js';
 import { closeHarness, openHarness, type Harness } from './harness.js';
+
+/**
+ * Thống kê's tab carries exactly one chart, the key figures per form in columns, reading the tab's own cells:
+ * the header row names the series, the rows below hold the forms. Returns the chart's id.
+ */
+function expectKeyChart(h: Harness, spreadsheet: string, nominations: number): number {
+  const stats = h.fake.tab(spreadsheet, MASTER_SHEETS.stats)!;
+  expect(stats.charts).toHaveLength(1);
+  const { spec, chartId, position } = stats.charts[0]!;
+  expect(spec.title).toBe(KEY_CHART_TITLE);
+  expect(spec.basicChart.chartType).toBe('COLUMN');
+  expect(spec.basicChart.headerCount).toBe(1);
+  const cells = (source: GridRange) => {
+    expect(source.sheetId).toBe(stats.sheetId);
+    expect(source.endColumnIndex - source.startColumnIndex).toBe(1);
+    return stats.values.slice(source.startRowIndex, source.endRowIndex).map((r) => r[source.startColumnIndex]);
+  };
+  const domain = spec.basicChart.domains[0].domain.sourceRange.sources[0] as GridRange;
+  expect(cells(domain).slice(1)).toEqual(PLAN.forms.map((f) => f.label));
+  const series = spec.basicChart.series.map((s: ChartPart) => cells(s.series.sourceRange.sources[0]!));
+  expect(series.map((s: unknown[]) => s[0])).toEqual(Object.values(KEY_FIGURES));
+  // Received, per form, adds up to the nominations sent; none is approved before the council meets.
+  const sum = (s: unknown[]) => s.slice(1).reduce((a: number, v) => a + Number(v), 0);
+  expect(sum(series[0])).toBe(nominations);
+  expect(sum(series[2])).toBe(0);
+  // It floats in the row after the total, made as tall as the chart, so it hides no table below.
+  const { anchorCell, heightPixels } = position.overlayPosition;
+  expect(stats.values[domain.endRowIndex]![0]).toBe('Tổng cộng');
+  expect(anchorCell.rowIndex).toBe(domain.endRowIndex + 1);
+  expect(stats.rowPixels.get(anchorCell.rowIndex)).toBe(heightPixels);
+  return chartId;
+}
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,7 +54,7 @@ beforeEach(async () => {
 afterEach(() => closeHarness(h));
 
 describe('push with a master written by merge', () => {
-  it('writes every master sheet and keeps a decision typed in the Sheet across a re-merge', async () => {
+  it("writes every master sheet with Thống kê's chart and keeps a decision typed in the Sheet across a re-merge", async () => {
     const inbox = path.join(h.dir, 'inbox');
     const master = path.join(h.dir, 'master.xlsx');
     await writeInbox(inbox, [
@@ -42,6 +76,8 @@ describe('push with a master written by merge', () => {
     const tally = h.fake.tab('sheet-1', MASTER_SHEETS.tally)!;
     expect(tally.frozenRowCount).toBe(1);
     expect(tally.values).toHaveLength(rowsOf(wb.getWorksheet(MASTER_SHEETS.tally)!).length);
+    const chart = expectKeyChart(h, 'sheet-1', 4);
+    expect(h.log.text).toContain(`Vẽ biểu đồ "${KEY_CHART_TITLE}" trên trang "${MASTER_SHEETS.stats}"`);
 
     // A council member marks the first nomination in the Sheet.
     const header = tally.values[0]!;
@@ -49,6 +85,8 @@ describe('push with a master written by merge', () => {
     const id = tally.values[1]![header.indexOf(ID_HEADER)];
     tally.values[1]![councilCol] = 'Không đồng ý';
     expect(await push()).toBe(0);
+    // The next push draws it again over the rewritten tab instead of adding a second one.
+    expect(expectKeyChart(h, 'sheet-1', 4)).not.toBe(chart);
 
     // The rewritten master keeps the council dropdown as one range (exceljs alone would write overlaps).
     const tallyXml = `xl/worksheets/sheet${visible.indexOf(MASTER_SHEETS.tally) + 1}.xml`;
@@ -79,7 +117,7 @@ describe('push with a master written by merge', () => {
     expect(await push()).toBe(0);
     const again = h.fake.tab('sheet-1', MASTER_SHEETS.tally)!.values;
     expect(again.find((r) => r[header.indexOf(ID_HEADER)] === id)?.[councilCol]).toBe('Không đồng ý');
-  }, 180_000);
+  }, 360_000); // two merges and three pushes of a real master: minutes on a busy machine
 });
 
 describe('received times typed in the Sheet', () => {

@@ -34,6 +34,7 @@ const chart: ColumnChart = {
     name: String(TABLE[0][c]),
     values: TABLE.slice(1).map((r) => r[c] as number),
   })),
+  height: 220,
   from: { row: 6, col: 0 },
   to: { row: 7, col: 4 },
 };
