@@ -66,7 +66,7 @@ function steps(dir: string, s: CampaignSettings): { title: string; argv: string[
   });
   list.push({
     title: 'Lập văn bản',
-    argv: ['documents', '--master', at(L.master), '--out', at(L.documents), ...plan].concat(
+    argv: ['documents', '--master', at(L.master), '--out', at(L.documents), '--inbox', at(L.inbox), ...plan].concat(
       s.prefill ? ['--prefill'] : [],
       s.approvedOnly ? ['--approved-only'] : [],
     ),

@@ -34,7 +34,8 @@ function procInfo(pid: number): { start: string; command: string } | undefined {
   }
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a process with this id exists (one of another account counts). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -124,7 +125,7 @@ function judge(owner: Owner): Verdict {
   if (owner.host && owner.host !== os.hostname()) return 'running';
   // Our own pid in someone's lock: a run before us in a container, where pids repeat.
   if (pid === process.pid) return 'stale';
-  if (!alive(pid)) return 'stale';
+  if (!processAlive(pid)) return 'stale';
   const info = procInfo(pid);
   if (!info) return 'running';
   if (owner.procStart && info.start !== owner.procStart) return 'stale';
@@ -160,20 +161,23 @@ async function takeOver(file: string, stale: string): Promise<void> {
   }
 }
 
-export async function acquireLock(target: string, waitSeconds: number): Promise<Lock> {
+/** How a run meets a lock that is there: try to be done, what a stale one means, what to say while busy. */
+interface Contender {
+  /** True when the run may go ahead (it took the lock, or found none). */
+  attempt(): Promise<boolean>;
+  /** A lock whose owner is gone: true when the run may then go ahead, false to attempt again. */
+  stale(text: string): Promise<boolean>;
+  /** The sentence that follows "… (tiến trình N, bắt đầu …)." once the wait is over. */
+  busyAdvice: string;
+}
+
+/** Attempts until the lock is taken or free, waiting up to `waitSeconds` for a running owner. */
+async function contend(target: string, waitSeconds: number, run: Contender): Promise<void> {
   const file = `${target}.lock`;
   const deadline = Date.now() + waitSeconds * 1000;
-  const record = ownerRecord();
   let unreadableSince: number | undefined;
   for (;;) {
-    if (await createExclusive(file, record)) {
-      return {
-        release: async () => {
-          // Only our own lock is removed.
-          if ((await readText(file).catch(() => undefined)) === record) await fs.rm(file, { force: true });
-        },
-      };
-    }
+    if (await run.attempt()) return;
     const text = await readText(file);
     if (text === undefined) continue;
     const owner = parseOwner(text);
@@ -191,7 +195,7 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
     unreadableSince = undefined;
     const verdict = judge(owner);
     if (verdict === 'stale') {
-      await takeOver(file, text);
+      if (await run.stale(text)) return;
       continue;
     }
     if (verdict !== 'running') {
@@ -201,10 +205,42 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
     }
     if (Date.now() >= deadline) {
       throw new ToldError(
-        `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi (tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}). ` +
-          `Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ. ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`,
+        `${run.busyAdvice.replace('{owner}', `tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}`)} ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`,
       );
     }
     await sleep(50);
   }
+}
+
+export async function acquireLock(target: string, waitSeconds: number): Promise<Lock> {
+  const file = `${target}.lock`;
+  const record = ownerRecord();
+  await contend(target, waitSeconds, {
+    attempt: () => createExclusive(file, record),
+    stale: async (text) => {
+      await takeOver(file, text);
+      return false;
+    },
+    busyAdvice: `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi ({owner}). Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.`,
+  });
+  return {
+    release: async () => {
+      // Only our own lock is removed.
+      if ((await readText(file).catch(() => undefined)) === record) await fs.rm(file, { force: true });
+    },
+  };
+}
+
+/**
+ * For a command that only reads `target` (documents): returns once no running merge or push holds its lock,
+ * waiting up to `waitSeconds`, so it never reads a master one merge behind. A lock whose owner is gone is left
+ * for the next merge to take over; `refusal` says what the reader did not do.
+ */
+export async function waitWhileLocked(target: string, waitSeconds: number, refusal: string): Promise<void> {
+  const file = `${target}.lock`;
+  await contend(target, waitSeconds, {
+    attempt: async () => (await readText(file)) === undefined,
+    stale: async () => true,
+    busyAdvice: `Sổ tổng hợp "${target}" đang được ghi bởi một lệnh tổng hợp hoặc lệnh đưa lên Google Sheets ({owner}), ${refusal}. Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.`,
+  });
 }

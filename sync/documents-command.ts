@@ -3,15 +3,18 @@
 // the one status function, so any master gives the papers in one step (also --approved-only). While a listed
 // name is pending or listed twice the papers say DỰ THẢO; whatever is open goes to can-xu-ly.docx and the
 // terminal. With --prefill, one achievement-report form per listed nomination. Everything is built in
-// memory first: exit 1 writes nothing.
+// memory first, then written as one set (node/staged-folder.ts): exit 1 writes nothing and an earlier set stays
+// whole. The master is not read while a merge or push is writing it, nor are papers written into the inbox.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Plan } from '../engine/index.js';
-import { writeFileAtomic } from '../node/atomic.js';
-import { parseOptions, runCommand, UsageError } from '../node/cli.js';
+import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { DAMAGED_REASON, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
 import { toBuffer } from '../node/official-docx.js';
+import { waitWhileLocked } from '../node/lock.js';
+import { refuseInsideInbox } from '../node/output-folders.js';
 import { loadPlan } from '../node/plan-file.js';
+import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
 import { achievementForm } from '../templates/achievement-form.js';
 import { buildLetter, collectiveName, documentText, workplaceName } from './documents/letters.js';
 import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
@@ -30,12 +33,14 @@ import type { ListRule } from './statuses.js';
 export { membersOf } from './documents/papers.js';
 
 export const DOCUMENTS_USAGE =
-  'npm run sync -- documents --master SỔ_TỔNG_HỢP.xlsx --out THƯ_MỤC [--approved-only] [--prefill] [--plan KẾ_HOẠCH.json]';
+  'npm run sync -- documents --master SỔ_TỔNG_HỢP.xlsx --out THƯ_MỤC [--inbox THƯ_MỤC_HỒ_SƠ] [--approved-only] [--prefill] [--plan KẾ_HOẠCH.json] [--wait SỐ_GIÂY]';
 
 interface Options {
   master: string;
   out: string;
   plan?: string;
+  /** Seconds to wait for a merge or push holding the master. */
+  wait: number;
   approvedOnly: boolean;
   prefill: boolean;
 }
@@ -49,6 +54,7 @@ export const runDocuments = (argv: string[]): Promise<number> =>
   runCommand(DOCUMENTS_USAGE, async () => {
     const opts = await readOptions(argv);
     const plan = await planWithDocuments(opts.plan);
+    await waitWhileLocked(opts.master, opts.wait, 'nên chưa lập văn bản (văn bản sẽ theo sổ cũ) và chưa ghi tệp nào');
     const snapshot = await readSnapshot(plan, opts.master);
     const rule: ListRule = {
       includeLate: registerIncludeLate(snapshot.register),
@@ -79,7 +85,15 @@ export const runDocuments = (argv: string[]): Promise<number> =>
 async function readOptions(argv: string[]): Promise<Options> {
   const values = parseOptions(argv, {
     usage: DOCUMENTS_USAGE,
-    options: { master: 'string', out: 'string', plan: 'string', 'approved-only': 'boolean', prefill: 'boolean' },
+    options: {
+      master: 'string',
+      out: 'string',
+      inbox: 'string',
+      plan: 'string',
+      wait: 'string',
+      'approved-only': 'boolean',
+      prefill: 'boolean',
+    },
     required: ['master', 'out'],
   });
   const master = values.master!;
@@ -91,10 +105,12 @@ async function readOptions(argv: string[]): Promise<Options> {
   if (!stat?.isFile()) throw new UsageError(`Không có sổ tổng hợp "${master}".`);
   const outStat = await fs.stat(out).catch(() => null);
   if (outStat && !outStat.isDirectory()) throw new UsageError(`"${out}" đã có và không phải thư mục.`);
+  if (values.inbox) await refuseInsideInbox('--out', out, values.inbox);
   return {
     master,
     out,
     plan: values.plan,
+    wait: secondsOption(values.wait, 'wait', 0),
     approvedOnly: Boolean(values['approved-only']),
     prefill: Boolean(values.prefill),
   };
@@ -186,15 +202,11 @@ function achievementFacts(plan: Plan, n: MasterNomination, award: string) {
 /** The folder name of a unit, safe on every file system. */
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_');
 
-/** Step 6: write every paper; can-xu-ly.docx only while something is open (a stale one is removed). */
+/** Step 6: every paper as one set; can-xu-ly.docx only while something is open (a stale one is removed). */
 async function writeAll(out: string, files: OutFile[], settle: Buffer | null): Promise<void> {
-  await fs.mkdir(out, { recursive: true });
-  for (const f of files) {
-    await fs.mkdir(path.dirname(path.join(out, f.file)), { recursive: true });
-    await writeFileAtomic(path.join(out, f.file), f.data);
-  }
-  if (settle) await writeFileAtomic(path.join(out, SETTLE_FILE), settle);
-  else await fs.rm(path.join(out, SETTLE_FILE), { force: true });
+  const outputs = files.map((f) => bytesOutput(f.file, f.data));
+  if (settle) outputs.push(bytesOutput(SETTLE_FILE, settle));
+  await writeFolderSet(out, outputs, { remove: settle ? [] : [SETTLE_FILE], what: 'văn bản' });
 }
 
 /** Step 7: what was written, with the distinct nominees of each list. */

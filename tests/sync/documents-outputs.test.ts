@@ -1,0 +1,122 @@
+// Where `sync documents` writes, and when it must not: the papers appear all together or not at all (a
+// full disk leaves the earlier set whole and nothing half-written beside it), never while a merge is
+// rewriting the master, and never inside the units' inbox.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../node/lock.js';
+import { runSync, runSyncWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
+
+const ENGLISH = /no space|permission denied|simulated/;
+
+const source = tmpDir('documents-outputs');
+const inbox = path.join(source, 'inbox');
+const merged = path.join(source, 'master.xlsx');
+beforeAll(async () => {
+  await writeInbox(inbox, [unit('H-BATO'), unit('SCT-VP')]);
+  expect((await runSync(['merge', '--inbox', inbox, '--out', merged])).code).toBe(0);
+}, 120_000);
+
+/** A folder holding a copy of the merged master. */
+async function withMaster(name: string): Promise<{ dir: string; master: string }> {
+  const dir = tmpDir(name);
+  const master = path.join(dir, 'master.xlsx');
+  await fs.copyFile(merged, master);
+  return { dir, master };
+}
+
+/** Every file under `dir` with what tells one write from another: size, time, inode. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    const s = await fs.stat(file);
+    out[path.relative(dir, file)] = `${s.size} ${s.mtimeMs} ${s.ino}`;
+  }
+  return out;
+}
+
+describe('sync documents on a full disk', () => {
+  it('leaves no paper behind when the disk fills part-way, and says so in Vietnamese', async () => {
+    const { dir, master } = await withMaster('documents-full');
+    const out = path.join(dir, 'van-ban');
+    // Room for some papers but not all of them (with --prefill there are a dozen).
+    const run = await runSyncWithFaults(['documents', '--master', master, '--out', out, '--prefill'], {
+      FAULT_DISK: `${dir}:40000`,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('đã đầy');
+    expect(run.stderr).toContain('chưa ghi tệp nào');
+    expect(run.stderr).not.toMatch(ENGLISH);
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx']);
+  }, 300_000);
+
+  it('keeps the earlier set whole, file for file, when the next run cannot finish', async () => {
+    const { dir, master } = await withMaster('documents-earlier');
+    const out = path.join(dir, 'van-ban');
+    expect((await runSync(['documents', '--master', master, '--out', out, '--prefill'])).code).toBe(0);
+    const before = await snapshot(out);
+    expect(Object.keys(before).length).toBeGreaterThan(4);
+    const run = await runSyncWithFaults(['documents', '--master', master, '--out', out, '--prefill'], {
+      FAULT_DISK: `${dir}:40000`,
+    });
+    expect(run.code).toBe(1);
+    expect(await snapshot(out)).toEqual(before);
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx', 'van-ban']);
+  }, 300_000);
+
+  it('replaces the earlier set when it can, leaving no staging folder', async () => {
+    const { dir, master } = await withMaster('documents-again');
+    const out = path.join(dir, 'van-ban');
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    const before = await snapshot(out);
+    const again = await runSync(['documents', '--master', master, '--out', out]);
+    expect(again.code).toBe(0);
+    const after = await snapshot(out);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const name of Object.keys(after)) expect(after[name]).not.toBe(before[name]);
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx', 'van-ban']);
+  }, 300_000);
+});
+
+describe('sync documents and a running merge', () => {
+  it('refuses while a merge holds the master, writing nothing', async () => {
+    const { dir, master } = await withMaster('documents-locked');
+    const out = path.join(dir, 'van-ban');
+    // This test process plays the merge: a live process holding the master's lock.
+    const lock = await acquireLock(master, 0);
+    try {
+      const run = await runSyncWithFaults(['documents', '--master', master, '--out', out], {});
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Sổ tổng hợp "${master}" đang được ghi`);
+      expect(run.stderr).toContain('chưa ghi tệp nào');
+      expect(run.stderr).toContain('--wait');
+    } finally {
+      await lock.release();
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx']);
+  }, 120_000);
+});
+
+describe('sync documents and the inbox', () => {
+  it.each([
+    ['is the inbox', (inboxDir: string) => inboxDir],
+    ['lies inside the inbox', (inboxDir: string) => path.join(inboxDir, 'van-ban')],
+  ])(
+    'refuses an --out that %s, before anything is written',
+    async (_, outIn) => {
+      const { dir, master } = await withMaster('documents-inbox');
+      const units = path.join(dir, 'hop-thu');
+      await writeInbox(units, [unit('H-BATO')]);
+      const before = await snapshot(units);
+      const out = outIn(units);
+      const run = await runSync(['documents', '--master', master, '--out', out, '--inbox', units]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--out "${out}" là thư mục hồ sơ hoặc nằm trong thư mục hồ sơ "${units}"`);
+      expect(await snapshot(units)).toEqual(before);
+      expect((await fs.readdir(units)).sort()).toEqual(['H-BATO.xlsx']);
+    },
+    120_000,
+  );
+});
