@@ -1,5 +1,6 @@
 // Reads one entry of a zip (xlsx, docx) as text, for tests that look inside Office files.
 import yauzl from 'yauzl';
+import { decodeEntities } from '../ooxml/xml-scan.js';
 
 export function zipEntry(file: string, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,14 +28,7 @@ export function zipEntry(file: string, name: string): Promise<string> {
 export async function docxParagraphs(file: string): Promise<string[]> {
   const xml = await zipEntry(file, 'word/document.xml');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((t) =>
-        t[1]!
-          .replace(/&amp;/g, '&')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"'),
-      )
-      .join(''),
+    // Decoded in one pass: "&amp;lt;" is the text "&lt;", not "<".
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1]!)).join(''),
   );
 }
