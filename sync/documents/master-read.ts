@@ -1,7 +1,8 @@
 // What the documents command needs from a master: every nomination of Tổng hợp with its status, issue
 // codes, source and the council's result as typed now, the Văn bản register, and the names each printed
-// list holds — so the terminal can say when the master's lists are older than the documents.
-import ExcelJS from 'exceljs';
+// list holds — so the terminal can say when the master's lists are older than the documents. The master is
+// read with our own reader, as the merge reads it: exceljs decodes the merge's texts a second time, so a name
+// typed as "&amp;&lt;" would print as "&<".
 import {
   cellText,
   flattenCell,
@@ -12,6 +13,8 @@ import {
   type NomineeTypeCode,
   type Plan,
 } from '../../engine/index.js';
+import { DAMAGED_REASON } from '../../node/fs-errors.js';
+import { readXlsxRows, XlsxReadError } from '../../node/xlsx-rows.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
 import { readAnnotations } from '../master/annotations.js';
 import { REGISTER_ANNOTATIONS, registerFrom, type Register } from '../master/register.js';
@@ -67,15 +70,11 @@ const HEADERS = {
   council: SECRETARIAT_HEADERS.council,
 } as const;
 
-// row.values is 1-based: index 0 is empty.
-const values = (row: ExcelJS.Row): Cell[] => Array.from((row.values as unknown[]).slice(1), (v) => flattenCell(v));
 const text = (c: Cell | undefined): string => (c === undefined ? '' : cellText(c));
 
 export class MasterError extends Error {}
 
-function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomination[] {
-  const rows: Cell[][] = [];
-  ws.eachRow((row) => rows.push(values(row)));
+function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[] {
   const header = (rows[0] ?? []).map((h) => matchKey(text(h)));
   const col = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, header.indexOf(matchKey(h))])) as Record<
     keyof typeof HEADERS,
@@ -129,31 +128,41 @@ function readTally(plan: Plan, ws: ExcelJS.Worksheet, file: string): MasterNomin
   return out;
 }
 
-function readListNames(ws: ExcelJS.Worksheet): string[] {
-  const names: string[] = [];
-  ws.eachRow((row) => {
-    const v = values(row);
-    if (typeof v[0] === 'number') names.push(text(v[1]));
-  });
-  return names;
+/** The names of a list sheet: the cell after each row number. */
+const listNames = (rows: Cell[][]): string[] => rows.filter((r) => typeof r[0] === 'number').map((r) => text(r[1]));
+
+/** The values of the sheets picked from the master, row by row (a formula by its cached result). */
+async function readSheets(file: string, wanted: string[]): Promise<Map<string, Cell[][]>> {
+  const sheets = new Map<string, Cell[][]>();
+  try {
+    await readXlsxRows(file, {
+      pick: (names) => names.filter((n) => wanted.includes(n)),
+      onRow: ({ sheet, cells }) => {
+        const rows = sheets.get(sheet) ?? sheets.set(sheet, []).get(sheet)!;
+        rows.push(Array.from(cells, (c) => flattenCell(c)));
+      },
+    });
+  } catch (e) {
+    if (e instanceof XlsxReadError)
+      throw new MasterError(`Không đọc được sổ tổng hợp "${file}": ${DAMAGED_REASON}. Sổ được giữ nguyên.`, {
+        cause: e,
+      });
+    throw e;
+  }
+  return sheets;
 }
 
 export async function readMaster(plan: Plan, file: string): Promise<MasterSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new MasterError(`Không đọc được sổ tổng hợp "${file}": ${(e as Error).message}`);
-  }
-  const tally = wb.getWorksheet(MASTER_SHEETS.tally);
+  const sheets = await readSheets(file, [MASTER_SHEETS.tally, ...plan.forms.map((f) => f.listSheet)]);
+  const tally = sheets.get(MASTER_SHEETS.tally);
   if (!tally)
     throw new MasterError(
       `"${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải sổ tổng hợp do lệnh merge tạo ra.`,
     );
   const lists = new Map<string, string[]>();
   for (const f of plan.forms) {
-    const ws = wb.getWorksheet(f.listSheet);
-    if (ws) lists.set(f.code, readListNames(ws));
+    const rows = sheets.get(f.listSheet);
+    if (rows) lists.set(f.code, listNames(rows));
   }
   return {
     nominations: readTally(plan, tally, file),

@@ -12,6 +12,7 @@ import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
 import { acquireLock } from '../../node/lock.js';
+import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
 import type { AnnotatedSheet, Unmatched } from '../master/annotations.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
 import { REGISTER_ANNOTATIONS } from '../master/register.js';
@@ -78,13 +79,11 @@ async function saveMaster(wb: ExcelJS.Workbook, tmp: string): Promise<void> {
 }
 
 async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    return await readWorkbookForEdit(file);
   } catch {
     throw new GoogleSyncError(`Không đọc được sổ tổng hợp "${shown}": tệp không phải .xlsx hợp lệ hoặc đang hỏng.`);
   }
-  return wb;
 }
 
 function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; columns: TypedColumns } {
