@@ -96,6 +96,69 @@ const DocumentKindWording = z.object({
   articles: z.array(text).optional(),
 });
 
+// The papers after the Tờ trình (SPEC §8): the council's minutes and the letters to units. Wording with the
+// placeholders above and {unit} (the unit in full), {deadline} ("ngày 15 tháng 4 năm 2021"), {membersPresent},
+// {receivedAt}, {decider}, {issues}; each paper is written only when the plan words it.
+const PaperWording = z.object({
+  /** Heading of the paper ("BIÊN BẢN", "THÔNG BÁO"); a công văn has none: its trích yếu goes under its number. */
+  title: text.optional(),
+  /** Ký hiệu after the (dotted) number: "TB-SCT". */
+  symbol: text,
+  /** Trích yếu: "Kết quả xét khen thưởng …", a công văn's "V/v …". */
+  subject: text,
+  /** Paragraphs before the paper's own part (its table or list). */
+  body: z.array(text).min(1),
+  /** Paragraphs after it. */
+  closing: z.array(text).optional(),
+  /** Nơi nhận; a unit's paper may name it as {unit}. */
+  recipients: z.array(text).min(1).optional(),
+});
+
+/** Biên bản họp Hội đồng: issued by the council itself, signed by its secretary and its chair. */
+const MinutesWording = PaperWording.extend({
+  /** The council as the issuer line: "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG". */
+  agency: text,
+  /** Titles of the two signatures: the secretary's on the left ("THƯ KÝ"), the chair's on the right. */
+  secretaryTitle: text,
+  chairTitle: text,
+});
+
+/** Thông báo kết quả to a unit: the parts of its table and what each nominee's result reads. */
+const NoticeWording = PaperWording.extend({
+  /** Part headings: approved by the council; not proposed; not yet decided. */
+  approved: text,
+  notApproved: text,
+  pending: text,
+  /** The next step of an approved nominee: a form decided above ({decider}), one the Director decides. */
+  sentUp: text,
+  decidedHere: text,
+  /** What the decider above decided, once typed in Kết quả cấp trên. */
+  awarded: text,
+  notAwarded: text,
+  /** Reasons: refused by the council; a row with errors ({issues}); a late file not included. */
+  rejected: text,
+  invalid: text,
+  late: text,
+  /** A unit whose file was refused: the sentence before the reasons. */
+  refused: text,
+});
+
+/** Công văn đôn đốc to a unit without a usable file, while the deadline is open. */
+const ReminderWording = PaperWording.extend({
+  /** The unit sent nothing… */
+  missing: text,
+  /** …or every file it sent was refused: the sentence before the files and reasons. */
+  refused: text,
+});
+
+/** The answer to a unit whose file arrived after the deadline: how it is treated, by the merge's setting. */
+const LateReplyWording = PaperWording.extend({
+  /** Late files are included in the lists (Văn bản: GUI_MUON Có)… */
+  included: text,
+  /** …or not. */
+  excluded: text,
+});
+
 const Documents = z.object({
   /** The Sở as named in a sentence: "Sở Công Thương". */
   issuerName: text,
@@ -117,6 +180,10 @@ const Documents = z.object({
   signers: z.array(Signer).min(1),
   to_trinh: DocumentKindWording,
   quyet_dinh: DocumentKindWording,
+  minutes: MinutesWording.optional(),
+  notice: NoticeWording.optional(),
+  reminder: ReminderWording.optional(),
+  lateReply: LateReplyWording.optional(),
 });
 
 const Form = z.object({
@@ -310,6 +377,7 @@ export type DocumentWording = PlanDocuments['to_trinh'];
 export type PlanReference = NonNullable<PlanDocuments['references']>[number];
 export type PlanSigner = PlanDocuments['signers'][number];
 export type PlanGroup = Plan['groups'][number];
+export type PaperWording = z.infer<typeof PaperWording>;
 
 /** The groups a unit may propose, in the plan's order: what its "Thuộc khối" dropdown offers. */
 export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {

@@ -261,6 +261,8 @@ export interface Heading {
   agency: string;
   /** "Số: 125/TTr-SCT"; omitted for forms without a number. */
   number?: string;
+  /** A công văn's trích yếu ("V/v …"), under its number (Nghị định 30: ô 5b). */
+  excerpt?: string;
   /** "Quảng Ngãi, ngày 20 tháng 4 năm 2021". */
   placeDate: string;
 }
@@ -278,6 +280,7 @@ export function heading(h: Heading): Table {
     para(h.agency, { align: 'center', bold: true, size: SIZE.small }),
     rule(agencyLine, leftWidth),
     ...(h.number ? [para(h.number, { align: 'center', size: SIZE.small, before: 120 })] : []),
+    ...(h.excerpt ? [para(h.excerpt, { align: 'center', size: SIZE.nationalName, before: 60 })] : []),
   ];
   // The line under the tiêu ngữ is as long as the tiêu ngữ.
   const right = [

@@ -20,6 +20,7 @@ import { buildLetter, collectiveName, documentText, workplaceName } from './docu
 import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
 import { papersOf, type Papers } from './documents/papers.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
+import { buildUnitPapers, UNIT_PAPER_PATHS } from './documents/unit-papers.js';
 import { blanksOf } from './documents/wording.js';
 import {
   REGISTER_HEADERS,
@@ -50,7 +51,8 @@ interface OutFile {
   data: Buffer;
 }
 
-export const runDocuments = (argv: string[]): Promise<number> =>
+/** `now`: the time of the run, which decides whether the deadline is still open (callers in-process). */
+export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promise<number> =>
   runCommand(DOCUMENTS_USAGE, async () => {
     const opts = await readOptions(argv);
     const plan = await planWithDocuments(opts.plan);
@@ -72,10 +74,19 @@ export const runDocuments = (argv: string[]): Promise<number> =>
       ),
     );
     const letters = await buildLetters(plan, snapshot, papers);
+    const unitPapers = await buildUnitPapers({
+      plan,
+      master: opts.master,
+      snapshot,
+      papers,
+      rule,
+      now: clock.now ?? new Date(),
+    });
     const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
     const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
-    await writeAll(opts.out, [...letters, ...forms], settleFile);
+    await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms], settleFile);
     tellWritten(plan, opts, papers, letters, forms);
+    console.log(unitPapers.lines.join('\n'));
     tellListsDiffer(snapshot, papers, rule);
     if (settle.sections.length) console.log(settleLines(settle).join('\n'));
     return 0;
@@ -206,7 +217,9 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_');
 async function writeAll(out: string, files: OutFile[], settle: Buffer | null): Promise<void> {
   const outputs = files.map((f) => bytesOutput(f.file, f.data));
   if (settle) outputs.push(bytesOutput(SETTLE_FILE, settle));
-  await writeFolderSet(out, outputs, { remove: settle ? [] : [SETTLE_FILE], what: 'văn bản' });
+  // The unit papers and the minutes are written whole each run: what is no longer due goes with the set.
+  const remove = [...UNIT_PAPER_PATHS, ...(settle ? [] : [SETTLE_FILE])];
+  await writeFolderSet(out, outputs, { remove, what: 'văn bản' });
 }
 
 /** Step 7: what was written, with the distinct nominees of each list. */

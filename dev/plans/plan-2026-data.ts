@@ -260,6 +260,15 @@ export const WORDING: [string, string[]][] = [
       'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm thi hành Quyết định này./.',
     ],
   ],
+  [
+    'documents.minutes.subject',
+    ['Họp xét khen thưởng Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam'],
+  ],
+  [
+    'documents.notice.subject',
+    ['Kết quả xét khen thưởng Đợt thi đua chào mừng Kỷ niệm 75 năm Ngày Truyền thống ngành Công Thương Việt Nam'],
+  ],
+  ['documents.reminder.subject', ['V/v đôn đốc gửi hồ sơ đề nghị khen thưởng Đợt thi đua năm 2026']],
   ['documents.references.0.label', ['Kế hoạch thi đua năm 2026 của Sở Công Thương (ngày 02/02/2026)']],
   ['documents.references.0.date', ['2026-02-02']],
 ];

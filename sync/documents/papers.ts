@@ -25,11 +25,19 @@ export interface Papers {
 
 /** A form's list members, in the lists' order: by nominee type (the parts), then unit, then line. */
 export function membersOf(plan: Plan, snapshot: MasterSnapshot, form: PlanForm, rule: ListRule): MasterNomination[] {
+  return inListOrder(
+    plan,
+    snapshot.nominations.filter((n) => n.form === form.code && isListed(n.standing, rule)),
+  );
+}
+
+/** Nominations in the lists' order: by nominee type (the parts), then unit, then line. */
+export function inListOrder(plan: Plan, nominations: MasterNomination[]): MasterNomination[] {
   const unitOrder = new Map(plan.units.map((u, i) => [u.code, i]));
-  const listed = snapshot.nominations
-    .filter((n) => n.form === form.code && isListed(n.standing, rule))
-    .sort((a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || a.line - b.line);
-  return plan.nomineeTypes.flatMap((t) => listed.filter((n) => n.type === t.code));
+  const sorted = [...nominations].sort(
+    (a, b) => (unitOrder.get(a.unit) ?? 0) - (unitOrder.get(b.unit) ?? 0) || a.line - b.line,
+  );
+  return plan.nomineeTypes.flatMap((t) => sorted.filter((n) => n.type === t.code));
 }
 
 /**

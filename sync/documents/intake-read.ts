@@ -1,0 +1,92 @@
+// What the letters to units need from a master beyond Tổng hợp: where each unit stands with its submission
+// (Theo đơn vị: on time, late, refused, nothing sent; when it was received) and the merge's own sentences
+// from Lỗi — why a unit's files were refused, and the errors of each row — so a letter says exactly what the
+// secretariat's master says.
+import { describeLocation, matchKey, SEVERITY_LABELS } from '../../engine/index.js';
+import { isFormula, readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
+import { typedText } from '../master/annotations.js';
+import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from '../master/layout.js';
+import { UNIT_STATUS_LABELS, type UnitStanding } from '../master/units.js';
+import { readReceivedTime } from '../received-time.js';
+
+export interface UnitIntake {
+  unit: string;
+  standing: UnitStanding;
+  /** When the Sở received the submission: the secretariat's record, else the file's time. */
+  receivedAt: Date | null;
+  /** The merge's sentences on the unit's refused files, each naming its file. */
+  refusals: string[];
+}
+
+export interface Intake {
+  units: Map<string, UnitIntake>;
+  /** Errors of each row, by rowKey(file, sheet, line), each without the file, sheet and row it names. */
+  rowErrors: Map<string, string[]>;
+}
+
+export const rowKey = (file: string, sheet: string, line: number): string => `${file}\u0000${sheet}\u0000${line}`;
+
+interface SheetRecord {
+  get: (h: string) => string;
+  raw: (h: string) => TypedCell;
+}
+
+/** A sheet's rows under its header row, by header (matched as the merge matches them, whatever the case). */
+function records(rows: TypedCell[][]): SheetRecord[] {
+  const header = (rows[0] ?? []).map((h) => matchKey(typedText(h ?? null)));
+  return rows.slice(1).map((r) => {
+    const raw = (h: string) => r[header.indexOf(matchKey(h))] ?? null;
+    return { raw, get: (h: string) => typedText(raw(h)).trim() };
+  });
+}
+
+/** Theo đơn vị and Lỗi, read straight from the package: exceljs would expand the master's validations. */
+async function readSheets(file: string): Promise<Map<string, TypedCell[][]>> {
+  const wanted: string[] = [MASTER_SHEETS.units, MASTER_SHEETS.issues];
+  const sheets = new Map<string, TypedCell[][]>(wanted.map((w) => [w, []]));
+  await readXlsxRows(file, {
+    pick: (names) => names.filter((n) => wanted.includes(n)),
+    onRow: (e) =>
+      void sheets.get(e.sheet)!.push(Array.from(e.cells, (c) => (isFormula(c) ? (c.result ?? null) : c) ?? null)),
+  });
+  return sheets;
+}
+
+const standingOf = new Map(
+  (Object.entries(UNIT_STATUS_LABELS) as [UnitStanding, string][]).map(([k, label]) => [matchKey(label), k]),
+);
+
+/** A located sentence with its file, sheet and row left out: "Cột "Năm sinh": Giá trị …". */
+function withoutRow(text: string, file: string, sheet: string, line: number): string {
+  const where = describeLocation({ file, sheet, row: line });
+  const rest = text.startsWith(where) ? text.slice(where.length).replace(/^,\s*/, '') : text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+export async function readIntake(timeZone: string, file: string): Promise<Intake> {
+  const sheets = await readSheets(file);
+  const issues = records(sheets.get(MASTER_SHEETS.issues)!);
+  const intake: Intake = { units: new Map(), rowErrors: new Map() };
+  for (const u of records(sheets.get(MASTER_SHEETS.units)!)) {
+    const code = u.get(UNIT_CODE_HEADER);
+    const standing = standingOf.get(matchKey(u.get('Tình trạng')));
+    if (!code || !standing) continue;
+    const typed = u.raw(RECEIVED_BY_OFFICE_HEADER);
+    const receivedAt =
+      (typed !== null ? readReceivedTime(typed, timeZone) : undefined) ??
+      readReceivedTime(u.get('Thời điểm nhận') || null, timeZone) ??
+      null;
+    const refusals =
+      standing === 'refused'
+        ? issues.filter((i) => i.get('Đơn vị') === code && !i.get('Trang')).map((i) => i.get('Nội dung'))
+        : [];
+    intake.units.set(code, { unit: code, standing, receivedAt, refusals });
+  }
+  for (const i of issues) {
+    const [f, sheet, line] = [i.get('Tệp'), i.get('Trang'), Number(i.raw('Dòng'))];
+    if (!sheet || !line || i.get('Mức độ') !== SEVERITY_LABELS.error) continue;
+    const key = rowKey(f, sheet, line);
+    intake.rowErrors.set(key, [...(intake.rowErrors.get(key) ?? []), withoutRow(i.get('Nội dung'), f, sheet, line)]);
+  }
+  return intake;
+}

@@ -1,0 +1,97 @@
+// The documents command's step for the papers after the lists (SPEC §8): the council's minutes and the
+// notices of results once it has decided something, the reminders while the deadline is open, the answers
+// to late units. They own their file and folders in the output: a paper no longer due (a reminder after
+// the deadline, a unit that has since sent a usable file) is removed, not left to be sent by mistake.
+import path from 'node:path';
+import type { Plan } from '../../engine/index.js';
+import { toBuffer } from '../../node/official-docx.js';
+import { outcomesFromPrevious } from '../council-outcomes.js';
+import { readAnnotations } from '../master/annotations.js';
+import { MASTER_SHEETS } from '../master/layout.js';
+import { TALLY_ANNOTATIONS } from '../master/tally.js';
+import type { ListRule } from '../statuses.js';
+import {
+  buildMinutes,
+  buildNotice,
+  councilHasMet,
+  MINUTES_FILE,
+  NOTICE_FOLDER,
+  noticeUnits,
+} from './council-papers.js';
+import { readIntake } from './intake-read.js';
+import type { MasterSnapshot } from './master-read.js';
+import type { Papers } from './papers.js';
+import {
+  buildLateReply,
+  buildReminder,
+  deadlineOpen,
+  LATE_REPLY_FOLDER,
+  lateUnits,
+  REMINDER_FOLDER,
+  unitsToRemind,
+} from './unit-letters.js';
+
+/** What these papers own in the output folder: cleared before each run writes them again. */
+export const UNIT_PAPER_PATHS = [MINUTES_FILE, NOTICE_FOLDER, REMINDER_FOLDER, LATE_REPLY_FOLDER];
+
+export interface UnitPapersInput {
+  plan: Plan;
+  master: string;
+  snapshot: MasterSnapshot;
+  papers: Papers;
+  rule: ListRule;
+  now: Date;
+}
+
+export interface UnitPapers {
+  files: { file: string; data: Buffer }[];
+  /** What was written, or why not, for the terminal. */
+  lines: string[];
+}
+
+export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPapers> {
+  const { plan, snapshot } = input;
+  const docs = plan.documents!;
+  const reg = snapshot.register;
+  const intake = await readIntake(plan.timeZone, input.master);
+  const typed = await readAnnotations(input.master, [TALLY_ANNOTATIONS], MASTER_SHEETS.unmatched, '');
+  const council = {
+    plan,
+    reg,
+    nominations: snapshot.nominations,
+    rule: input.rule,
+    outcomes: outcomesFromPrevious(typed),
+    intake,
+    draft: input.papers.draft,
+  };
+  const out: UnitPapers = { files: [], lines: [] };
+  const add = async (file: string, doc: Parameters<typeof toBuffer>[0]) =>
+    out.files.push({ file, data: await toBuffer(doc) });
+  const met = councilHasMet(council);
+  if (met && docs.minutes) await add(MINUTES_FILE, buildMinutes(council));
+  if (met && docs.notice)
+    for (const unit of noticeUnits(council))
+      await add(path.join(NOTICE_FOLDER, `${unit}.docx`), buildNotice(council, unit));
+  const letters = { plan, reg, intake };
+  const open = deadlineOpen(plan, input.now);
+  const remind = open && docs.reminder ? unitsToRemind(letters) : [];
+  for (const u of remind) await add(path.join(REMINDER_FOLDER, `${u.unit}.docx`), buildReminder(letters, u));
+  const late = docs.lateReply ? lateUnits(letters) : [];
+  for (const u of late) await add(path.join(LATE_REPLY_FOLDER, `${u.unit}.docx`), buildLateReply(letters, u));
+  out.lines = tell(met, open, remind.length, late.length, unitsToRemind(letters).length);
+  return out;
+}
+
+function tell(met: boolean, open: boolean, reminded: number, late: number, unusable: number): string[] {
+  const lines: string[] = [];
+  if (met)
+    lines.push(
+      `  ${MINUTES_FILE}: biên bản họp Hội đồng; ${NOTICE_FOLDER}/: thông báo kết quả cho từng đơn vị đã gửi hồ sơ`,
+    );
+  else lines.push('  Hội đồng chưa có kết quả xét nào: chưa lập biên bản họp và thông báo kết quả.');
+  if (reminded) lines.push(`  ${REMINDER_FOLDER}/: công văn đôn đốc ${reminded} đơn vị chưa có hồ sơ dùng được`);
+  else if (!open && unusable)
+    lines.push(`  Đã hết hạn gửi hồ sơ: không lập công văn đôn đốc cho ${unusable} đơn vị chưa có hồ sơ dùng được.`);
+  if (late) lines.push(`  ${LATE_REPLY_FOLDER}/: trả lời ${late} đơn vị gửi hồ sơ sau thời hạn`);
+  return lines;
+}

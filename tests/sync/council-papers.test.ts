@@ -1,0 +1,194 @@
+// The papers after the Tờ trình, read back as a unit and as the council would (SPEC §8): the reminder to a
+// unit without a usable file while the deadline is open, the answer to a late unit, then — once the council
+// has decided — its minutes and the notice of results to every unit that sent a file. One campaign: Ba Tơ
+// on time (one row with an error), Sơn Tây late, Quản lý Năng lượng's .xls refused, Lý Sơn silent.
+import { execFileSync } from 'node:child_process';
+import { promises as fs, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeUnitFile } from '../../dev/sample/inbox.js';
+import { SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { REGISTER_KEYS } from '../../sync/master/register.js';
+import { runDocuments } from '../../sync/documents-command.js';
+import { runInProcess } from '../run-in-process.js';
+import { hasSoffice, soffice } from '../soffice.js';
+import { docxParagraphs, zipEntry } from '../zip.js';
+import { BCT, GK, person, typeTally } from './campaign.js';
+import { typeRegister } from './council-counts.js';
+import { openWorkbook, PLAN, runSync, tmpDir, unit } from './inbox.js';
+
+const BEFORE_DEADLINE = new Date('2021-04-14T09:00:00+07:00');
+const AFTER_MEETING = new Date('2021-04-25T09:00:00+07:00');
+const documentsAt = (now: Date, args: string[]) => runInProcess((a) => runDocuments(a, { now }), args);
+const text = async (file: string) => (await docxParagraphs(file)).join('\n');
+const bySpace = (s: string) => s.replace(/\s+/g, ' ');
+
+const { council, minutes, notice, reminder, lateReply } = PLAN.documents! as Required<
+  NonNullable<typeof PLAN.documents>
+>;
+describe('sync documents: the council and the units', () => {
+  const dir = tmpDir('council-papers');
+  const inbox = path.join(dir, 'inbox');
+  const master = path.join(dir, 'master.xlsx');
+  const out = path.join(dir, 'van-ban');
+  const early = path.join(dir, 'early');
+  let before: Awaited<ReturnType<typeof documentsAt>>;
+  let after: Awaited<ReturnType<typeof documentsAt>>;
+
+  beforeAll(async () => {
+    await fs.mkdir(inbox, { recursive: true });
+    const rows = [
+      person('Phạm Văn Đồng', BCT, { birthYear: 1976 }),
+      person('Trần Thị Bích', BCT),
+      person('Ngô Thị Hoa', GK),
+      person('Lê Văn Sai', GK, { birthYear: 1890 }),
+    ];
+    await writeUnitFile(PLAN, inbox, unit('H-BATO', { collectives: 0, individuals: 0, extraRows: rows }));
+    await writeUnitFile(
+      PLAN,
+      inbox,
+      unit('H-SONTAY', {
+        collectives: 0,
+        individuals: 0,
+        receivedAt: new Date('2021-04-17T08:30:00+07:00'),
+        extraRows: [person('Đinh Văn Muộn', GK)],
+      }),
+    );
+    await fs.writeFile(
+      path.join(inbox, 'SCT-QLNL-de-nghi.xls'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    );
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(2);
+    before = await documentsAt(BEFORE_DEADLINE, ['--master', master, '--out', out]);
+    await fs.cp(out, early, { recursive: true });
+
+    const wb = await openWorkbook(master);
+    const [votes, result] = [SECRETARIAT_HEADERS.votes, SECRETARIAT_HEADERS.council];
+    typeTally(wb, {
+      'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7 },
+      'Trần Thị Bích': { [result]: 'Không đồng ý', [votes]: 3 },
+      'Ngô Thị Hoa': { [result]: 'Đồng ý', [votes]: 0.8 },
+    });
+    typeRegister(wb, {
+      [REGISTER_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 20)) },
+      [REGISTER_KEYS.membersPresent]: { value: 9 },
+    });
+    await wb.xlsx.writeFile(master);
+    after = await documentsAt(AFTER_MEETING, ['--master', master, '--out', out]);
+  }, 240_000);
+
+  it('while the deadline is open, reminds every unit without a usable file, naming what was refused and why', async () => {
+    expect(before.stderr).toBe('');
+    expect(before.code).toBe(0);
+    const refused = bySpace(await text(path.join(early, 'don-doc', 'SCT-QLNL.docx')));
+    expect(refused).toContain('Kính gửi: Phòng Quản lý Năng lượng');
+    expect(refused).toContain('SCT-QLNL-de-nghi.xls');
+    expect(refused).toMatch(/\.xlsx/); // the intake's reason: save it as .xlsx
+    expect(refused).toContain('ngày 15 tháng 4 năm 2021');
+    expect(refused).toContain(`V/v ${reminder.subject.replace(/^V\/v /, '')}`);
+    const silent = bySpace(await text(path.join(early, 'don-doc', 'H-LYSON.docx')));
+    expect(silent).toContain('chưa nhận được hồ sơ');
+    expect(silent).not.toContain('không tiếp nhận được');
+    // Units with a usable file get none; one per unit of the plan without one.
+    const reminded = await fs.readdir(path.join(early, 'don-doc'));
+    expect(reminded).not.toContain('H-BATO.docx');
+    expect(reminded).not.toContain('H-SONTAY.docx');
+    expect(reminded).toHaveLength(PLAN.units.length - 2);
+    expect(before.stdout).toContain('don-doc');
+  });
+
+  it('answers the late unit: when its file came, the deadline, and that it is not in the lists', async () => {
+    const late = bySpace(await text(path.join(early, 'tra-loi-nop-muon', 'H-SONTAY.docx')));
+    expect(late).toContain('Kính gửi: Phòng Kinh tế và Hạ tầng huyện Sơn Tây');
+    expect(late).toContain('ngày 17 tháng 4 năm 2021');
+    expect(late).toContain('ngày 15 tháng 4 năm 2021');
+    expect(late).toContain(bySpace(lateReply.excluded.replace('{council}', council)));
+    expect(existsSync(path.join(early, 'tra-loi-nop-muon', 'H-BATO.docx'))).toBe(false);
+  });
+
+  it('writes no minutes and no notice before the council has decided anything', () => {
+    expect(existsSync(path.join(early, 'bien-ban-hoi-dong.docx'))).toBe(false);
+    expect(existsSync(path.join(early, 'thong-bao'))).toBe(false);
+  });
+
+  it('once the deadline has passed, writes no reminder and removes the earlier ones', () => {
+    expect(after.code).toBe(0);
+    expect(after.stderr).toBe('');
+    expect(existsSync(path.join(out, 'don-doc'))).toBe(false);
+  });
+
+  it('the minutes give the meeting, the members present and each nominee with result and vote share', async () => {
+    const body = bySpace(await text(path.join(out, 'bien-ban-hoi-dong.docx')));
+    expect(body).toContain(minutes.title!);
+    expect(body).toContain('ngày 20 tháng 4 năm 2021');
+    expect(body).toContain('9 thành viên');
+    expect(body).toMatch(/Phạm Văn Đồng.*Phòng Kinh tế và Hạ tầng huyện Ba Tơ.*7\/9.*Đồng ý/);
+    expect(body).toMatch(/Trần Thị Bích.*3\/9.*Không đồng ý/);
+    expect(body).toMatch(/Ngô Thị Hoa.*80%.*Đồng ý/);
+    expect(body.indexOf(BCT.label)).toBeLessThan(body.indexOf(GK.label));
+    // Only what the council considered: not the row with an error, not the late file left out.
+    expect(body).not.toContain('Lê Văn Sai');
+    expect(body).not.toContain('Đinh Văn Muộn');
+    // Nothing claimed that was not typed: the chair and the hour stay dotted blanks.
+    expect(body).toContain('Chủ trì: ……');
+    const xml = await zipEntry(path.join(out, 'bien-ban-hoi-dong.docx'), 'word/header1.xml').catch(() => '');
+    expect(xml).not.toContain('DỰ THẢO');
+  });
+
+  it('every unit that sent a file gets the notice of its results, with where each approved name goes and why others do not', async () => {
+    expect((await fs.readdir(path.join(out, 'thong-bao'))).sort()).toEqual([
+      'H-BATO.docx',
+      'H-SONTAY.docx',
+      'SCT-QLNL.docx',
+    ]);
+    const bato = bySpace(await text(path.join(out, 'thong-bao', 'H-BATO.docx')));
+    expect(bato).toContain(notice.title!);
+    expect(bato).toContain('Phòng Kinh tế và Hạ tầng huyện Ba Tơ');
+    const approvedAt = bato.indexOf(notice.approved);
+    const notAt = bato.indexOf(notice.notApproved);
+    expect(approvedAt).toBeGreaterThan(0);
+    expect(notAt).toBeGreaterThan(approvedAt);
+    const approved = bato.slice(approvedAt, notAt);
+    expect(approved).toMatch(/Phạm Văn Đồng.*Bộ trưởng Bộ Công Thương/);
+    expect(approved).toMatch(/Ngô Thị Hoa.*Giám đốc Sở/);
+    const refused = bato.slice(notAt);
+    expect(refused).toContain(`Trần Thị Bích`);
+    expect(refused).toContain(notice.rejected.replace('{council}', council));
+    expect(refused).toMatch(/Lê Văn Sai.*Năm sinh/i);
+    const sontayNotice = bySpace(await text(path.join(out, 'thong-bao', 'H-SONTAY.docx')));
+    expect(sontayNotice).toMatch(/Đinh Văn Muộn.*sau thời hạn/);
+    const qlnl = bySpace(await text(path.join(out, 'thong-bao', 'SCT-QLNL.docx')));
+    expect(qlnl).toContain('SCT-QLNL-de-nghi.xls');
+    expect(after.stdout).toContain('bien-ban-hoi-dong.docx');
+  });
+
+  it.runIf(hasSoffice())(
+    'prints each paper on A4 without a blank page',
+    async () => {
+      const files = {
+        minutes: path.join(out, 'bien-ban-hoi-dong.docx'),
+        notice: path.join(out, 'thong-bao', 'H-BATO.docx'),
+        reminder: path.join(early, 'don-doc', 'SCT-QLNL.docx'),
+        late: path.join(early, 'tra-loi-nop-muon', 'H-SONTAY.docx'),
+      };
+      // One LibreOffice run for all: distinct names, as the units' papers share their file names.
+      const flat = path.join(dir, 'flat');
+      await fs.mkdir(flat, { recursive: true });
+      for (const [k, f] of Object.entries(files)) await fs.copyFile(f, path.join(flat, `${k}.docx`));
+      soffice(
+        'pdf',
+        path.join(dir, 'pdf'),
+        Object.keys(files).map((k) => path.join(flat, `${k}.docx`)),
+      );
+      for (const k of Object.keys(files)) {
+        const pdf = path.join(dir, 'pdf', `${k}.pdf`);
+        const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+        for (const p of pages) expect(p.replace(/\s+/g, ' ').trim().length, `${k}: a blank page`).toBeGreaterThan(20);
+        expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
+        const all = bySpace(pages.join(' '));
+        expect(all).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      }
+    },
+    240_000,
+  );
+});
