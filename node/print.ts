@@ -22,3 +22,27 @@ export const wideTablePrint = (headerRows = 1): Partial<ExcelJS.PageSetup> => ({
   printTitlesRow: `1:${headerRows}`,
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
 });
+
+/** Paper sizes we print on, by Excel's paperSize code: width and height in inches, portrait. */
+const PAPER_INCHES: Record<number, { width: number; height: number }> = { 9: { width: 8.27, height: 11.69 } };
+/**
+ * Pixels of a digit of the default font at 96 dpi: 7 for Times New Roman 11 (the master's) as for Calibri 11
+ * (exceljs' own). A column's width counts those digits.
+ */
+const DIGIT_PIXELS = 7;
+
+/** A column's width on screen and paper, in points, as Excel converts its width in digits. */
+export const columnPoints = (width: number): number =>
+  Math.trunc(((256 * width + Math.trunc(128 / DIGIT_PIXELS)) / 256) * DIGIT_PIXELS) * 0.75;
+
+/**
+ * The scale, in whole per cent, at which a sheet fitted to the page width prints: the width between the
+ * margins over the columns' width (Excel's rule; LibreOffice's agrees), never above 100.
+ */
+export function fitToWidthScale(widths: number[], setup: Partial<ExcelJS.PageSetup>): number {
+  const paper = PAPER_INCHES[setup.paperSize ?? 9] ?? PAPER_INCHES[9]!;
+  const across = setup.orientation === 'landscape' ? paper.height : paper.width;
+  const printable = (across - (setup.margins?.left ?? 0.7) - (setup.margins?.right ?? 0.7)) * 72;
+  const content = widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  return Math.min(100, Math.floor((printable * 100) / content));
+}

@@ -1,0 +1,71 @@
+// The master's per-form lists as the secretariat prints them: A4 fitted to the width at no less than 80 %,
+// each page carrying the whole table header, every listed name on paper.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
+import { fitToWidthScale } from '../../node/print.js';
+import { convert, haveOffice, printedPages, type PrintedPage } from '../print.js';
+import { openWorkbook, PLAN, rowsOf, runSync, tmpDir } from './inbox.js';
+
+const MIN_SCALE = 80;
+/** The lists' body type, in points, before scaling. */
+const BODY_SIZE = 13;
+const HEADER = ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'];
+/** The header as a printed page shows it: each label's first words (a wrapped label is split by the lines beside it). */
+const PRINTED_HEADER = HEADER.map((h) => h.split(' / ')[0]!);
+
+const dir = tmpDir('annex-print');
+const master = path.join(dir, 'master.xlsx');
+beforeAll(async () => {
+  await writeDemoInbox(PLAN, path.join(dir, 'inbox'));
+  // The demo inbox holds nominations with errors: exit 2, the master written.
+  expect((await runSync(['merge', '--inbox', path.join(dir, 'inbox'), '--out', master])).code).toBe(2);
+}, 120_000);
+
+/** Listed names: the rows numbered in STT. */
+const listedNames = (rows: unknown[][]) => rows.filter((r) => typeof r[0] === 'number').map((r) => String(r[1]));
+
+describe('the per-form lists of the master', () => {
+  it(`are A4 fitted to the width at ${MIN_SCALE} % or more, as Excel computes it from the column widths`, async () => {
+    const wb = await openWorkbook(master);
+    for (const form of PLAN.forms) {
+      const ws = wb.getWorksheet(form.listSheet)!;
+      expect(ws.pageSetup, form.listSheet).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
+      const widths = ws.columns.map((c) => c.width ?? 9);
+      expect(widths).toHaveLength(HEADER.length);
+      expect(fitToWidthScale(widths, ws.pageSetup), form.listSheet).toBeGreaterThanOrEqual(MIN_SCALE);
+    }
+  });
+});
+
+describe.runIf(haveOffice)('the per-form lists printed through LibreOffice', () => {
+  let pages: PrintedPage[];
+  let names: string[];
+  beforeAll(async () => {
+    const wb = await openWorkbook(master);
+    names = PLAN.forms.flatMap((f) => listedNames(rowsOf(wb.getWorksheet(f.listSheet)!)));
+    // The lists' pages are those with their table header (repeated on every page).
+    pages = (await printedPages(await convert(master, path.join(dir, 'pdf')))).filter(
+      (p) => p.text.includes('STT') && p.text.includes('Tóm tắt thành tích'),
+    );
+  }, 240_000);
+
+  it(`print the body at ${MIN_SCALE} % of its size or more, every page with the whole header`, () => {
+    expect(pages.length).toBeGreaterThanOrEqual(PLAN.forms.length);
+    for (const p of pages) {
+      for (const h of PRINTED_HEADER) expect(p.text).toContain(h);
+      // Most words are body text: their printed size is the body's times the scale.
+      const sizes = p.wordHeights.map((h) => h / 1.3).sort((a, b) => a - b);
+      expect(sizes[Math.floor(sizes.length / 2)]!).toBeGreaterThanOrEqual((BODY_SIZE * MIN_SCALE) / 100 - 0.1);
+    }
+  });
+
+  it('print every listed name, on a sane number of pages', () => {
+    expect(names.length).toBeGreaterThan(0);
+    // Word by word: a name wrapped in its cell is printed line by line, between the lines of the cells beside it.
+    const words = new Set(pages.flatMap((p) => p.text.split(' ')));
+    for (const n of names) for (const w of n.split(/\s+/)) expect(words, n).toContain(w);
+    // A row takes a few lines at most: a page holds several; no list spills a column onto pages of its own.
+    expect(pages.length).toBeLessThanOrEqual(PLAN.forms.length + Math.ceil(names.length / 3));
+  });
+});
