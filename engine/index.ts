@@ -21,3 +21,4 @@ export * from './plan-workbook-map.js';
 export * from './verdict.js';
 export { checkAgainstAwards, type PastAward } from './checks/already-awarded.js';
 export * from './money-words.js';
+export * from './prize.js';

@@ -142,6 +142,13 @@ export const PLAN_WORKBOOK_SHEETS: readonly SheetSpec[] = [
       { field: 'document.recipients', header: 'Nơi nhận (mỗi dòng một nơi)' },
       { field: 'document.award', header: 'Tên hình thức trong văn bản' },
       { field: 'document.powers', header: 'Căn cứ thẩm quyền (mỗi dòng một căn cứ)' },
+      {
+        field: 'prize.individual',
+        header: 'Hệ số tiền thưởng cá nhân (lần mức lương cơ sở)',
+        hint: 'Chỉ ghi khi Sở chi tiền thưởng hình thức này; để trống nếu chưa đối chiếu được văn bản',
+      },
+      { field: 'prize.collective', header: 'Hệ số tiền thưởng tập thể (lần mức lương cơ sở)' },
+      { field: 'prize.basis', header: 'Căn cứ mức tiền thưởng', hint: 'Điểm, khoản, điều của nghị định' },
     ],
   },
   {
@@ -156,6 +163,13 @@ export const PLAN_WORKBOOK_SHEETS: readonly SheetSpec[] = [
     name: 'Hồ sơ',
     parts: ['dossier'],
     about: 'Thành phần hồ sơ đơn vị nộp và hồ sơ của mỗi đối tượng; mỗi dòng một thành phần.',
+  },
+  {
+    kind: 'pairs',
+    name: 'Tiền thưởng',
+    parts: ['prize'],
+    about:
+      'Mức lương cơ sở và cách làm tròn tiền thưởng, với căn cứ; hệ số của từng hình thức ghi ở sheet "Hình thức". Để trống con số chưa đối chiếu được: danh sách chi tiền thưởng để chỗ trống cho Văn phòng ghi.',
   },
 ];
 
@@ -242,7 +256,33 @@ export const PAIR_LABELS: Readonly<Record<string, string>> = {
   'documents.lateReply.excluded': 'Trả lời hồ sơ gửi muộn: hồ sơ muộn không được xét',
   'dossier.submission': 'Hồ sơ đơn vị nộp',
   'dossier.nominee': 'Hồ sơ của mỗi đối tượng',
+  'dossier.reportForm.label': 'Mẫu báo cáo thành tích (số mẫu)',
+  'dossier.reportForm.basis': 'Mẫu báo cáo thành tích: căn cứ',
+  repeatAfterYears: 'Số năm trước khi được đề nghị lại cùng hình thức',
+  'voting.minShare': 'Tỷ lệ phiếu đồng ý tối thiểu (so với thành viên có mặt)',
+  'voting.basis': 'Căn cứ tỷ lệ phiếu',
+  'documents.issuerFullName': 'Tên đầy đủ của Sở',
+  'documents.councilResult': 'Kết quả họp Hội đồng (khi đã xét xong)',
+  'documents.councilPending': 'Lời văn khi Hội đồng chưa xét xong',
+  'documents.references.#.code': 'Văn bản dẫn {n}: mã',
+  'documents.references.#.label': 'Văn bản dẫn {n}: nội dung cần ghi',
+  'documents.references.#.symbol': 'Văn bản dẫn {n}: ký hiệu',
+  'documents.references.#.date': 'Văn bản dẫn {n}: ngày',
+  'documents.signers.#.label': 'Cách ký {n}: tên',
+  'documents.signers.#.lines': 'Cách ký {n}: dòng chức danh',
+  'prize.baseSalary': 'Mức lương cơ sở (đồng)',
+  'prize.baseSalaryBasis': 'Mức lương cơ sở: căn cứ',
+  'prize.roundUpTo': 'Làm tròn lên đến bội số của (đồng)',
+  'prize.roundingBasis': 'Làm tròn: căn cứ',
 };
+
+/** The label of a key/value row: an item of a list of objects is numbered from 1 ("Cách ký 2: tên"). */
+export function pairLabel(path: string): string {
+  if (PAIR_LABELS[path]) return PAIR_LABELS[path];
+  const index = /\.(\d+)\./.exec(path);
+  const template = index && PAIR_LABELS[path.replace(/\.\d+\./, '.#.')];
+  return template ? template.replace('{n}', String(Number(index[1]) + 1)) : path;
+}
 
 // ---- The schema, read for each field's kind.
 

@@ -8,6 +8,7 @@ import {
   NO,
   PAIR_HEADERS,
   PAIR_LABELS,
+  pairLabel,
   PLAN_PARTS,
   PLAN_WORKBOOK_SHEETS,
   sheetForPart,
@@ -93,7 +94,7 @@ function pairsSheet(spec: PairsSheetSpec, plan: Plan): PlanWorkbookSheet {
     for (const [path, value] of leaves((plan as unknown as JsonObject)[part], part)) {
       if (value === undefined) continue;
       const items = Array.isArray(value) ? value : [value];
-      for (const item of items) rows.push([PAIR_LABELS[path] ?? path, toCell(item), path]);
+      for (const item of items) rows.push([pairLabel(path), toCell(item), path]);
     }
   return { spec, columns: PAIR_HEADERS.map((h) => ({ field: h, header: h })), rows: [[...PAIR_HEADERS], ...rows] };
 }

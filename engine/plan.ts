@@ -186,6 +186,39 @@ const Documents = z.object({
   lateReply: LateReplyWording.optional(),
 });
 
+/**
+ * The prize money a form carries when the Sở pays it (its decider's fund): times the base salary, per
+ * nominee. A coefficient not verified from the published text is left out: the money list shows a blank.
+ */
+const FormPrize = z.object({
+  /** Times the base salary for an individual, e.g. 0.3. */
+  individual: z.number().positive().optional(),
+  /** Times the base salary for a collective, e.g. 0.6 (twice an individual's). */
+  collective: z.number().positive().optional(),
+  /** Where the coefficients come from, as the decree words it ("Điểm … khoản … Điều … Nghị định …"). */
+  basis: text,
+});
+
+/** The money side of the regime: the base salary the coefficients multiply and the rounding rule. */
+const Prize = z.object({
+  /** Mức lương cơ sở in đồng at the time of the decision; left out when not verified (a blank to fill). */
+  baseSalary: z.number().int().positive().optional(),
+  /** The decree that sets it, or why it is blank. */
+  baseSalaryBasis: text,
+  /** Amounts are rounded up to a multiple of this many đồng: 10000 = "lên hàng chục nghìn đồng". */
+  roundUpTo: z.number().int().positive().optional(),
+  /** The rounding rule as the decree words it, with its article. */
+  roundingBasis: text.optional(),
+});
+
+/** The achievement-report form (Báo cáo thành tích) prefilled for each nominee, as the decree numbers it. */
+const ReportForm = z.object({
+  /** "Mẫu số 07"; left out when the form of the regime in force is not verified: printed as a blank. */
+  label: text.optional(),
+  /** The decree whose appendix holds it. */
+  basis: text,
+});
+
 const Form = z.object({
   code,
   /** Exactly what a clerk picks in the "Hình thức đề nghị" dropdown. */
@@ -204,6 +237,8 @@ const Form = z.object({
   listTitle: text,
   /** The document the Sở issues for this form; without it, no document is written for the form. */
   document: FormDocument.optional(),
+  /** Set when the Sở pays this form's prize money: the money list is written for it. */
+  prize: FormPrize.optional(),
 });
 
 /** How official papers name a unit: in full, under its parent body, and the place its papers are dated at. */
@@ -285,7 +320,9 @@ export const PlanSchema = z
     /** Years before the same nominee may receive the same form again; within them the merge warns
      *  ALREADY_AWARDED against the award register. */
     repeatAfterYears: z.number().int().nonnegative().optional(),
-    dossier: z.object({ submission: z.array(text), nominee: z.array(text) }),
+    dossier: z.object({ submission: z.array(text), nominee: z.array(text), reportForm: ReportForm.optional() }),
+    /** Base salary and rounding of the prize money (the coefficients are on the forms). */
+    prize: Prize.optional(),
     units: z.array(Unit).min(1),
     /** Where the plan's legal facts come from (the published texts): one line per source, with its address. */
     sources: z.array(text).optional(),
@@ -378,6 +415,8 @@ export type PlanReference = NonNullable<PlanDocuments['references']>[number];
 export type PlanSigner = PlanDocuments['signers'][number];
 export type PlanGroup = Plan['groups'][number];
 export type PaperWording = z.infer<typeof PaperWording>;
+export type PlanPrize = NonNullable<Plan['prize']>;
+export type PlanFormPrize = NonNullable<PlanForm['prize']>;
 
 /** The groups a unit may propose, in the plan's order: what its "Thuộc khối" dropdown offers. */
 export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {

@@ -1,5 +1,5 @@
-// The achievement report (Báo cáo thành tích) the plan asks of every nominee "theo mẫu": Mẫu số 07 of
-// Nghị định 91/2017/NĐ-CP — the report for awards of a campaign (theo đợt thi đua hoặc chuyên đề), one
+// The achievement report (Báo cáo thành tích) the plan asks of every nominee "theo mẫu", numbered as the
+// plan's regime does (dossier.reportForm; 2021: Mẫu số 07 of Nghị định 91/2017/NĐ-CP) — the report for awards of a campaign (theo đợt thi đua hoặc chuyên đề), one
 // layout for a collective and one for an individual: heading, title naming the award, I. Sơ lược lý lịch,
 // II. Thành tích đạt được, and the signatures of the reporter and of the level that confirms it. Blank for
 // the templates; prefilled with what the nomination row already says for the documents command.
@@ -48,7 +48,10 @@ function signatures(person: boolean): Table {
       );
 }
 
-/** Mẫu số 07 for a collective or an individual; `facts` prefills it, without them it is blank. */
+/** The form's number as the plan's regime gives it ("Mẫu số 07"), or a blank to write it in by hand. */
+const reportFormLabel = (plan: Plan): string => plan.dossier.reportForm?.label ?? 'Mẫu số ……';
+
+/** The report form (Mẫu số 07 in 2021) for a collective or an individual; `facts` prefills it, without them it is blank. */
 export function achievementForm(plan: Plan, type: NomineeTypeCode, facts?: AchievementFacts): Document {
   const person = isPerson(plan, type);
   const who = person
@@ -57,7 +60,7 @@ export function achievementForm(plan: Plan, type: NomineeTypeCode, facts?: Achie
       : undefined
     : facts?.name;
   const body: (Paragraph | Table)[] = [
-    para('Mẫu số 07', { align: 'right', italics: true, size: SIZE.small }),
+    para(reportFormLabel(plan), { align: 'right', italics: true, size: SIZE.small }),
     heading({
       parent: facts ? facts.parent : 'CƠ QUAN, ĐƠN VỊ CẤP TRÊN',
       agency: facts ? facts.agency : 'TÊN ĐƠN VỊ',

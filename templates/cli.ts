@@ -28,7 +28,7 @@ export async function writeTemplates(plan: Plan, outDir: string, unit?: string):
   return written;
 }
 
-/** The achievement-report forms every nominee fills in (Mẫu số 07): one per nominee type. */
+/** The achievement-report forms every nominee fills in (the plan's report form): one per nominee type. */
 export async function writeAchievementForms(plan: Plan, outDir: string): Promise<string[]> {
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
@@ -53,7 +53,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`Đã tạo ${files.length} sổ mẫu của kế hoạch ${plan.id}:`);
     for (const f of files) console.log(`  ${f}`);
     const forms = await writeAchievementForms(plan, values.out!);
-    console.log(`và ${forms.length} mẫu báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP):`);
+    const form = plan.dossier.reportForm;
+    const which = form ? ` (${form.label ?? 'chưa ghi số mẫu'}, ${form.basis})` : '';
+    console.log(`và ${forms.length} mẫu báo cáo thành tích${which}:`);
     for (const f of forms) console.log(`  ${f}`);
     return 0;
   });

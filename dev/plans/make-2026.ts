@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { buildPlanWorkbook } from '../../node/plan-workbook.js';
 import { main as planCli } from '../../templates/plan-cli.js';
-import { COMMUNES, GENERAL, GROUPS, FORMS, SO_UNITS, WORDING } from './plan-2026-data.js';
+import { COMMUNES, GENERAL, GROUPS, FORMS, PRIZE, REPORT_FORM, SO_UNITS, WORDING } from './plan-2026-data.js';
 
 const PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../engine/plans');
 export const WORKBOOK_2026 = path.join(PLANS, 'Ke-hoach-SCT-QNG-2026.xlsx');
@@ -22,14 +22,20 @@ function setRows(wb: ExcelJS.Workbook, sheet: string, rows: (string | number | n
   rows.forEach((r, i) => (ws.getRow(i + 2).values = r));
 }
 
-/** Sets the value of each key/value row by its Khóa, or adds the row; list keys are replaced whole. */
-function setPairs(wb: ExcelJS.Workbook, sheet: string, pairs: [string, string | number | Date | string[]][]): void {
+/** Sets the value of each key/value row by its Khóa, or adds the row; list keys are replaced whole; null
+ *  removes the row (a figure the secretariat leaves blank). */
+function setPairs(
+  wb: ExcelJS.Workbook,
+  sheet: string,
+  pairs: [string, string | number | Date | string[] | null][],
+): void {
   const ws = wb.getWorksheet(sheet)!;
   for (const [key, value] of pairs) {
     const rows: number[] = [];
     ws.eachRow((row, n) => row.getCell(3).text === key && rows.push(n));
     const label = rows.length ? ws.getRow(rows[0]!).getCell(1).text : key;
     for (const n of rows.reverse()) ws.spliceRows(n, 1);
+    if (value === null) continue;
     for (const v of Array.isArray(value) ? value : [value]) ws.addRow([label, v, key]);
   }
 }
@@ -45,6 +51,8 @@ export async function make2026(): Promise<void> {
   ]);
   setRows(wb, 'Hình thức', FORMS);
   setPairs(wb, 'Văn bản', WORDING);
+  setPairs(wb, 'Tiền thưởng', PRIZE);
+  setPairs(wb, 'Hồ sơ', REPORT_FORM);
   await wb.xlsx.writeFile(WORKBOOK_2026);
   const checked = await planCli(['check', WORKBOOK_2026]);
   if (checked !== 0) throw new Error('Kế hoạch 2026 chưa hợp lệ');

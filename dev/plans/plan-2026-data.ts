@@ -139,8 +139,38 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const SOURCES = [
   'Luật Thi đua, khen thưởng số 06/2022/QH15, Quốc hội ban hành ngày 15/6/2022, hiệu lực từ 01/01/2024: https://stp.hanam.gov.vn/Pages/luat-so-062022qh15-thi-dua-khen-thuong.aspx',
   'Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng, hiệu lực từ 01/01/2024: https://hethongphapluat.com/nghi-dinh-98-2023-nd-cp-huong-dan-luat-thi-dua-khen-thuong/dieu-114',
+  'Nghị định số 152/2025/NĐ-CP, hiệu lực từ 01/7/2025, khoản 1 Điều 54: cá nhân được tặng giấy khen quy định tại các điểm a, b, c, d khoản 1 Điều 75 Luật Thi đua, khen thưởng được thưởng 0,3 lần mức lương cơ sở; mức lương cơ sở 2.340.000 đồng theo Nghị định số 73/2024/NĐ-CP: https://ja.laodong.vn/cong-doan/muc-tien-thuong-bang-khen-giay-khen-ky-niem-chuong-doi-voi-ca-nhan-theo-nghi-dinh-152-1535725.ldo',
+  'Nghị định số 98/2023/NĐ-CP: tiền thưởng tính theo mức lương cơ sở có hiệu lực khi ban hành quyết định, làm tròn số lên hàng chục nghìn đồng: https://phunuvietnam.vn/muc-tien-thuong-danh-hieu-thi-dua-bang-khen-giay-khen-ky-niem-chuong-20240107151947536.htm',
+  'Luật Thi đua, khen thưởng 2022, khoản 1 Điều 80: Thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh quyết định tặng giấy khen: https://vi.wikisource.org/wiki/Trang:Cong_bao_Chinh_phu_571_572_nam_2022.pdf/56',
   'Đơn vị cấp xã, phường trong kế hoạch này là dữ liệu mẫu (tên và mã tự đặt), không phải danh sách chính thức',
 ];
+
+// The money side of the regime in force. Only what was checked against published text is filled: the
+// collective's coefficient, the base salary in force when the decision is signed in 2026 and the number of
+// the current Báo cáo thành tích form could not be checked, so they stay blank for the secretariat to fill.
+export const PRIZE: [string, string | number | null][] = [
+  ['prize.baseSalary', null],
+  [
+    'prize.baseSalaryBasis',
+    'Mức lương cơ sở có hiệu lực khi ban hành quyết định khen thưởng. Nghị định số 73/2024/NĐ-CP: 2.340.000 đồng/tháng từ ngày 01/7/2024; chưa đối chiếu được mức áp dụng năm 2026, Văn phòng ghi mức lương cơ sở trước khi lập danh sách chi',
+  ],
+  ['prize.roundUpTo', 10000],
+  [
+    'prize.roundingBasis',
+    'Nghị định số 98/2023/NĐ-CP: tiền thưởng sau khi nhân với hệ số mức lương cơ sở được làm tròn số lên hàng chục nghìn đồng tiền Việt Nam (chưa đối chiếu được điều tương ứng của Nghị định số 152/2025/NĐ-CP)',
+  ],
+];
+
+export const REPORT_FORM: [string, string | null][] = [
+  ['dossier.reportForm.label', null],
+  [
+    'dossier.reportForm.basis',
+    'Mẫu báo cáo thành tích theo Nghị định quy định chi tiết Luật Thi đua, khen thưởng đang có hiệu lực (Nghị định số 152/2025/NĐ-CP); chưa đối chiếu được số mẫu, Văn phòng ghi số mẫu',
+  ],
+];
+
+const GK_PRIZE_BASIS =
+  'Khoản 1 Điều 54 Nghị định số 152/2025/NĐ-CP: cá nhân được tặng giấy khen quy định tại các điểm a, b, c, d khoản 1 Điều 75 Luật Thi đua, khen thưởng được thưởng 0,3 lần mức lương cơ sở. Hệ số cho tập thể chưa đối chiếu được với văn bản: để trống';
 
 export const GENERAL: [string, string | number | Date | string[]][] = [
   ['id', 'SCT-QNG-2026-75NAM'],
@@ -169,7 +199,7 @@ const PLAN_BASIS =
 
 // One row per form, in the columns of the plan workbook's Hình thức sheet: the checks' columns, then the
 // papers' (addressee, through whom, the merit wording, căn cứ, Nơi nhận, award name, the Director's power).
-export const FORMS: (string | null)[][] = [
+export const FORMS: (string | number | null)[][] = [
   [
     'BK_BCT',
     'Bằng khen của Bộ trưởng Bộ Công Thương',
@@ -188,6 +218,9 @@ export const FORMS: (string | null)[][] = [
     'thành tích xuất sắc',
     PLAN_BASIS,
     'Như trên\nUBND tỉnh (báo cáo)\nSở Nội vụ (báo cáo)\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
+    null,
+    null,
+    null,
     null,
     null,
   ],
@@ -211,6 +244,9 @@ export const FORMS: (string | null)[][] = [
     'Như trên\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
     'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
     null,
+    null,
+    null,
+    null,
   ],
   [
     'GK_SCT',
@@ -232,6 +268,9 @@ export const FORMS: (string | null)[][] = [
     'Như Điều 3\nTập thể, cá nhân có tên tại Điều 1\nUBND các xã, phường (để biết)\nGiám đốc, các Phó Giám đốc Sở\nLưu: VT, VP',
     null,
     'Quyết định {QD_SCT} của Ủy ban nhân dân tỉnh Quảng Ngãi quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Công Thương tỉnh Quảng Ngãi',
+    0.3,
+    null,
+    GK_PRIZE_BASIS,
   ],
 ];
 

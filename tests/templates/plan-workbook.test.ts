@@ -14,6 +14,7 @@ import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { main as planCli } from '../../templates/plan-cli.js';
 import { tmpDir } from '../sync/inbox.js';
 import { everyFieldFilled } from './plan-fill.js';
+import { JSON_2026 } from '../../dev/plans/make-2026.js';
 
 const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
@@ -101,6 +102,7 @@ describe('plan workbook for a secretariat', () => {
       'Hình thức',
       'Văn bản',
       'Hồ sơ',
+      'Tiền thưởng',
     ]);
     const units = wb.getWorksheet('Đơn vị')!;
     expect((units.getRow(1).values as unknown[]).slice(0, 4)).toEqual([undefined, 'Mã đơn vị', 'Tên đơn vị', 'Khối']);
@@ -171,6 +173,33 @@ describe('plan workbook for a secretariat', () => {
     const texts = check.problems.map((p) => `${p.sheet}: ${p.message}`);
     expect(texts).toContain('Hồ sơ: thiếu sheet này');
     expect(texts).toContain('Đơn vị: cột "Ghi chú của tôi" không thuộc kế hoạch; hãy xóa cột này');
+  });
+
+  it('heads every column and labels every row in Vietnamese, never with a field path', async () => {
+    for (const plan of [DEFAULT_PLAN, await loadPlan(JSON_2026), everyFieldFilled(DEFAULT_PLAN)]) {
+      const shown = planWorkbookSheets(plan).flatMap((s) =>
+        s.spec.kind === 'table'
+          ? s.rows[0]!.map((h) => `${s.spec.name}: ${String(h)}`)
+          : s.rows.slice(1).map((r) => `${s.spec.name}: ${String(r[0])}`),
+      );
+      expect(shown.filter((h) => /: [A-Za-z_]+(\.[A-Za-z0-9_]+)*$/.test(h))).toEqual([]);
+    }
+  });
+
+  it('carries the prize rates: per form for a person and a collective, the base salary and the rounding', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bytesOf(buildPlanWorkbook(DEFAULT_PLAN))) as unknown as ArrayBuffer);
+    const forms = wb.getWorksheet('Hình thức')!;
+    const headers = forms.getRow(1).values as string[];
+    const gk = forms.getRow(4);
+    expect(gk.getCell(1).value).toBe('GK_SCT');
+    expect(gk.getCell(headers.indexOf('Hệ số tiền thưởng cá nhân (lần mức lương cơ sở)')).value).toBe(0.3);
+    expect(gk.getCell(headers.indexOf('Hệ số tiền thưởng tập thể (lần mức lương cơ sở)')).value).toBe(0.6);
+    expect(String(gk.getCell(headers.indexOf('Căn cứ mức tiền thưởng')).value)).toMatch(/Điều 73/);
+    const prize = wb.getWorksheet('Tiền thưởng')!;
+    expect(rowOf(prize, 'prize.baseSalary').getCell(1).text).toBe('Mức lương cơ sở (đồng)');
+    expect(rowOf(prize, 'prize.baseSalary').getCell(2).value).toBe(1_490_000);
+    expect(rowOf(prize, 'prize.roundUpTo').getCell(1).text).toBe('Làm tròn lên đến bội số của (đồng)');
   });
 
   it('writes the rows a new group or unit needs from the plan alone', () => {

@@ -14,7 +14,9 @@ import {
 } from '../../engine/index.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { ACHIEVEMENT_FORM_FILES } from '../../templates/achievement-form.js';
-import { main as templatesMain } from '../../templates/cli.js';
+import { main as templatesMain, writeAchievementForms } from '../../templates/cli.js';
+import { loadPlan } from '../../node/plan-file.js';
+import { JSON_2026 } from '../../dev/plans/make-2026.js';
 import { buildTemplate, LISTS_SHEET } from '../../templates/workbook.js';
 import { PLAN, TEST_PLAN, validRow } from '../engine/grids.js';
 import { runInProcess } from '../run-in-process.js';
@@ -68,6 +70,15 @@ describe('npm run templates', () => {
       expect(paras).toContain(type === 'tap_the' ? 'THỦ TRƯỞNG ĐƠN VỊ' : 'NGƯỜI BÁO CÁO THÀNH TÍCH');
       expect(paras.some((p) => p.includes(PLAN.title))).toBe(true);
     }
+  });
+
+  it('names the report form as the plan does, and leaves a blank where the plan could not verify it', async () => {
+    const plan2026 = await loadPlan(JSON_2026);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'forms-2026-'));
+    const [file] = await writeAchievementForms(plan2026, dir);
+    const paras = await docxParagraphs(file!);
+    expect(paras).toContain('Mẫu số ……');
+    expect(paras).not.toContain('Mẫu số 07');
   });
 
   it('gives workbooks the engine accepts with nothing to check yet', async () => {
