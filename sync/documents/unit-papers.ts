@@ -78,20 +78,23 @@ export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPaper
   for (const u of remind) await add(path.join(REMINDER_FOLDER, `${u.unit}.docx`), buildReminder(letters, u));
   const late = docs.lateReply ? lateUnits(letters) : [];
   for (const u of late) await add(path.join(LATE_REPLY_FOLDER, `${u.unit}.docx`), buildLateReply(letters, u));
-  out.lines = tell(met, open, remind.length, late.length, unitsToRemind(letters).length);
+  out.lines = tell(out.files, met, open, unitsToRemind(letters).length);
   return out;
 }
 
-function tell(met: boolean, open: boolean, reminded: number, late: number, unusable: number): string[] {
+/** What was written, counted from the files themselves; and why a paper was not. */
+function tell(files: UnitPapers['files'], met: boolean, open: boolean, unusable: number): string[] {
+  const count = (folder: string) => files.filter((f) => f.file.startsWith(`${folder}${path.sep}`)).length;
   const lines: string[] = [];
-  if (met)
-    lines.push(
-      `  ${MINUTES_FILE}: biên bản họp Hội đồng; ${NOTICE_FOLDER}/: thông báo kết quả cho từng đơn vị đã gửi hồ sơ`,
-    );
-  else lines.push('  Hội đồng chưa có kết quả xét nào: chưa lập biên bản họp và thông báo kết quả.');
-  if (reminded) lines.push(`  ${REMINDER_FOLDER}/: công văn đôn đốc ${reminded} đơn vị chưa có hồ sơ dùng được`);
+  if (files.some((f) => f.file === MINUTES_FILE)) lines.push(`  ${MINUTES_FILE}: biên bản họp Hội đồng`);
+  if (count(NOTICE_FOLDER))
+    lines.push(`  ${NOTICE_FOLDER}/: thông báo kết quả cho ${count(NOTICE_FOLDER)} đơn vị đã gửi hồ sơ`);
+  if (!met) lines.push('  Hội đồng chưa có kết quả xét nào: chưa lập biên bản họp và thông báo kết quả.');
+  if (count(REMINDER_FOLDER))
+    lines.push(`  ${REMINDER_FOLDER}/: công văn đôn đốc ${count(REMINDER_FOLDER)} đơn vị chưa có hồ sơ dùng được`);
   else if (!open && unusable)
     lines.push(`  Đã hết hạn gửi hồ sơ: không lập công văn đôn đốc cho ${unusable} đơn vị chưa có hồ sơ dùng được.`);
-  if (late) lines.push(`  ${LATE_REPLY_FOLDER}/: trả lời ${late} đơn vị gửi hồ sơ sau thời hạn`);
+  if (count(LATE_REPLY_FOLDER))
+    lines.push(`  ${LATE_REPLY_FOLDER}/: trả lời ${count(LATE_REPLY_FOLDER)} đơn vị gửi hồ sơ sau thời hạn`);
   return lines;
 }

@@ -7,7 +7,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
-import { SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { HIGHER_VALUES, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_KEYS } from '../../sync/master/register.js';
 import { runDocuments } from '../../sync/documents-command.js';
 import { runInProcess } from '../run-in-process.js';
@@ -65,7 +65,7 @@ describe('sync documents: the council and the units', () => {
     const wb = await openWorkbook(master);
     const [votes, result] = [SECRETARIAT_HEADERS.votes, SECRETARIAT_HEADERS.council];
     typeTally(wb, {
-      'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7 },
+      'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7, [SECRETARIAT_HEADERS.higher]: HIGHER_VALUES.awarded },
       'Trần Thị Bích': { [result]: 'Không đồng ý', [votes]: 3 },
       'Ngô Thị Hoa': { [result]: 'Đồng ý', [votes]: 0.8 },
     });
@@ -149,7 +149,10 @@ describe('sync documents: the council and the units', () => {
     expect(approvedAt).toBeGreaterThan(0);
     expect(notAt).toBeGreaterThan(approvedAt);
     const approved = bato.slice(approvedAt, notAt);
-    expect(approved).toMatch(/Phạm Văn Đồng.*Bộ trưởng Bộ Công Thương/);
+    // What the Minister decided, once typed in Kết quả cấp trên.
+    expect(approved).toMatch(
+      new RegExp(`Phạm Văn Đồng.*${notice.awarded.replace('{decider}', BCT.document!.addressee!)}`),
+    );
     expect(approved).toMatch(/Ngô Thị Hoa.*Giám đốc Sở/);
     const refused = bato.slice(notAt);
     expect(refused).toContain(`Trần Thị Bích`);
