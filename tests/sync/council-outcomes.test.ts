@@ -1,8 +1,10 @@
 // After the meeting (SPEC §8): the council's votes and what the deciders above the Sở decided are typed
 // in Tổng hợp, kept across re-merges like Kết quả Hội đồng, checked against the members present (typed once
 // in Văn bản) and the plan's share, and counted stage by stage in Thống kê and the report.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeEntities } from '../../ooxml/xml-scan.js';
 import { readVotes } from '../../sync/council-outcomes.js';
 import { HIGHER_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
 import { higherKey, REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
@@ -10,6 +12,7 @@ import { STAGE_HEADERS, STAGES_TITLE } from '../../sync/master/stage-stats.js';
 import { BCT, GK, person, tallyCells, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { readEntries, sheetPart } from './zip-entries.js';
 
 const H = SECRETARIAT_HEADERS;
 
@@ -89,12 +92,16 @@ describe('votes and higher results typed in the master', () => {
     // Refused with few votes: nothing to flag.
     expect(note('Đinh Văn Khoa')).toBe('');
     expect(tallyCells(wb, 'Võ Minh Em').get(H.votes)!.value).toBe(12);
-    const ws = wb.getWorksheet(MASTER_SHEETS.tally)!;
     const higherCell = tallyCells(wb, 'Võ Minh Em').get(H.higher)!;
-    const rule = (
-      ws as unknown as { dataValidations: { find(a: string): { formulae: string[] } } }
-    ).dataValidations.find(higherCell.address);
-    expect(rule.formulae[0]).toBe(`"${HIGHER_VALUES.awarded},${HIGHER_VALUES.notAwarded}"`);
+    // The dropdown read from the sheet's XML: exceljs would expand its whole column into a million cells.
+    const entries = await readEntries(await fs.readFile(master));
+    const xml = entries.get(sheetPart(entries, MASTER_SHEETS.tally))!.toString('utf8');
+    const rules = xml.matchAll(/<dataValidation [^>]*sqref="([A-Z]+)(\d+):\1(\d+)"[^>]*>([\s\S]*?)<\/dataValidation>/g);
+    const rule = [...rules].find(
+      ([, col, from, to]) =>
+        col === higherCell.address.replace(/\d+/g, '') && +from! <= +higherCell.row && +higherCell.row <= +to!,
+    );
+    expect(decodeEntities(rule?.[4] ?? '')).toContain(`"${HIGHER_VALUES.awarded},${HIGHER_VALUES.notAwarded}"`);
   });
 
   it('checks what is typed on every nomination row of Tổng hợp, and on no row below them', async () => {
