@@ -1,21 +1,19 @@
 // The checker page's work, off the main thread when the browser allows it: screen the file's bytes as the
-// merge does, open the workbook with exceljs, run the engine, and on request patch the marks into the file.
+// merge does, read the workbook with the merge's own grid reader (ooxml/grid-read.ts) over the browser's
+// inflate, run the engine, and on request patch the marks into the file.
 // The same function runs in a Worker or, failing that, on the page between yields.
-import ExcelJS from 'exceljs';
 import {
   checkWorkbook,
   planForWorkbook,
-  parserFailure,
   screenBytes,
   screenIssue,
-  flattenCell,
-  type Cell,
   type Issue,
   type Plan,
   type WorkbookGrid,
   type WorkbookCheck,
 } from '../../engine/index.js';
 import { computeMarks, type Marks } from '../../engine/index.js';
+import { memoryParts, readFailure, readGrid } from '../../ooxml/grid-read.js';
 import { markedCopy, packageMarks } from '../../ooxml/mark-package.js';
 import { BROWSER_CODEC } from './codec.js';
 
@@ -30,21 +28,6 @@ export type FromWorker =
   | { kind: 'failed'; message: string };
 
 export const STEPS = 4;
-
-/** exceljs → engine grid: every sheet's plain values from A1, rich text flattened, formulas as their result. */
-function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  const sheets = wb.worksheets.map((ws) => {
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const line: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => (line[c - 1] = flattenCell(cell.value)));
-      rows[r - 1] = line;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    return { name: ws.name, rows };
-  });
-  return { sheets, date1904: Boolean((wb.properties as { date1904?: boolean }).date1904) };
-}
 
 /** "H-BATO.xlsx" → "H-BATO-da-kiem-tra.xlsx": the clerk's own file is never overwritten. */
 export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, '')}-da-kiem-tra.xlsx`;
@@ -64,14 +47,15 @@ export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, trans
     const screened = screenBytes(new Uint8Array(bytes));
     if (!screened.ok) return reply({ kind: 'refused', issues: [screenIssue(name, screened)] });
     await progress(2, 'Đang mở sổ…');
-    const wb = new ExcelJS.Workbook();
+    let grid: WorkbookGrid;
     try {
-      await wb.xlsx.load(bytes);
-    } catch {
-      return reply({ kind: 'refused', issues: [parserFailure(name)] });
+      // Every sheet, as exceljs read them before: a workbook may carry a plan whose sheets are named anew.
+      grid = await readGrid(memoryParts(new Uint8Array(bytes), BROWSER_CODEC));
+    } catch (e) {
+      // What the merge says of the same file.
+      return reply({ kind: 'refused', issues: [readFailure(name, e)] });
     }
     await progress(3, 'Đang kiểm tra các dòng đề nghị…');
-    const grid = workbookToGrid(wb);
     // As the pane does: next year's template carries next year's plan, so the page needs no rebuild.
     const chosen = planForWorkbook(grid, bundled);
     const result = checkWorkbook(chosen.plan, grid, { file: name });

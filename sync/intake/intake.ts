@@ -16,8 +16,8 @@ import {
   type Plan,
   type WorkbookCheck,
 } from '../../engine/index.js';
-import { LIMITS } from '../../engine/limits.js';
-import { readXlsxGrid, WorkbookReadError } from '../../node/xlsx-grid.js';
+import { readXlsxGrid } from '../../node/xlsx-grid.js';
+import { errorText, readFailure } from '../../ooxml/grid-read.js';
 import { guardWorkbook } from './zip-guard.js';
 
 export interface Intake {
@@ -112,19 +112,4 @@ function openFailure(e: unknown): ParamsOf<'FILE_UNREADABLE'> {
   if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'vanished' };
   if (code === 'EACCES' || code === 'EPERM') return { reason: 'noAccess' };
   return { reason: 'cannotOpen', ...(code ? { error: code } : {}) };
-}
-
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-
-function readFailure(file: string, e: unknown): Issue {
-  if (!(e instanceof WorkbookReadError))
-    return makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) });
-  switch (e.reason) {
-    case 'cells':
-      return makeIssue('FILE_TOO_LARGE', { file }, { over: { what: 'cells', limit: LIMITS.cells } });
-    case 'noSheets':
-      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'noSheets' });
-    case 'notWorkbook':
-      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'parser' });
-  }
 }

@@ -1,0 +1,394 @@
+// An .xlsx package → engine grid, reading only what the checks need: sheet names, the 1904 flag, which
+// styles are dates, the cells of the wanted sheets (values only; formulas give their cached result) and
+// the shared strings those cells use. Everything else a clerk's workbook may carry — data validations
+// over whole columns, thousands of merged ranges, conditional formats, pictures, other sheets — is never
+// parsed. Rows stay sparse (a single cell at row 1,048,576 is one row, not a million), texts are cut just
+// past Excel's cell limit, and the cells read are capped, so any file within the size limits is read in
+// bounded time and memory. Pure: the merge (node/xlsx-grid.ts, streaming the zip) and the checker page
+// (the zip in memory, inflated by the browser) give it their parts and read the same workbook the same way.
+import { makeIssue, type Cell, type Issue, type SheetGrid, type WorkbookGrid } from '../engine/index.js';
+import { LIMITS } from '../engine/limits.js';
+import { parseRef, serialToDate, showsDate } from './facts.js';
+import { Package, REL_TYPE, relsOf, resolveTarget } from './package.js';
+import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
+import type { ZipCodec } from './zip.js';
+
+/** Why a package could not be read as a workbook; `cells` means it holds more cells than the cap. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly reason: 'notWorkbook' | 'noSheets' | 'cells',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export interface ReadGridOptions {
+  /** Only the sheets whose name this accepts are read (default: every worksheet). */
+  wantSheet?: (name: string) => boolean;
+}
+
+/** The parts of a package as the grid reader needs them: each part's XML streamed through a handler. */
+export interface PartSource {
+  has(part: string): boolean;
+  /** Resolves when the part ends or the handler has finished; a missing part is empty. */
+  scan(part: string, handler: XmlHandler): Promise<void>;
+}
+
+/** Text kept per cell: one character past Excel's limit, so a reader can still tell the cell was too long. */
+const TEXT_CAP = LIMITS.cellChars + 1;
+
+// ---- Relationships: which part is the workbook, its sheets, shared strings and styles.
+
+interface Relationship {
+  type: string;
+  /** Resolved part name. */
+  target: string;
+}
+
+async function readRels(pkg: PartSource, part: string): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  const source = part === '' ? '' : part;
+  await pkg.scan(relsOf(part), {
+    open(name, attrs) {
+      if (name !== 'Relationship' || attr(attrs, 'TargetMode') === 'External') return;
+      const id = attr(attrs, 'Id');
+      const target = attr(attrs, 'Target');
+      if (id && target) rels.set(id, { type: attr(attrs, 'Type') ?? '', target: resolveTarget(source, target) });
+    },
+    close() {},
+    text() {},
+    wantsText: () => false,
+  });
+  return rels;
+}
+
+const ofType = (rels: Map<string, Relationship>, type: string): Relationship[] =>
+  [...rels.values()].filter((r) => r.type.endsWith(type));
+
+interface WorkbookPart {
+  sheets: { name: string; rid: string }[];
+  date1904: boolean;
+}
+
+async function readWorkbookPart(pkg: PartSource, part: string): Promise<WorkbookPart> {
+  const wb: WorkbookPart = { sheets: [], date1904: false };
+  let done = false;
+  await pkg.scan(part, {
+    open(name, attrs) {
+      if (name === 'workbookPr') {
+        const v = attr(attrs, 'date1904');
+        wb.date1904 = v === '1' || v === 'true';
+      } else if (name === 'sheet') {
+        const rid = attr(attrs, 'id');
+        wb.sheets.push({ name: attr(attrs, 'name') ?? '', rid: rid ?? '' });
+      }
+    },
+    close(name) {
+      if (name === 'sheets') done = true;
+    },
+    text() {},
+    wantsText: () => false,
+    get finished() {
+      return done;
+    },
+  });
+  return wb;
+}
+
+// ---- Styles: which cell formats show a date (exceljs's test, so both readers agree).
+
+async function readDateStyles(pkg: PartSource, part: string | undefined): Promise<boolean[]> {
+  const dates: boolean[] = [];
+  if (!part) return dates;
+  const custom = new Map<number, string>();
+  let inCellXfs = false;
+  let done = false;
+  await pkg.scan(part, {
+    open(name, attrs, selfClosing) {
+      if (name === 'numFmt') {
+        custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
+      } else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(attr(attrs, 'numFmtId') ?? 0);
+        dates.push(showsDate(id, custom));
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') done = true;
+    },
+    text() {},
+    wantsText: () => false,
+    get finished() {
+      return done;
+    },
+  });
+  return dates;
+}
+
+// ---- Cells.
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** A cell waiting for its shared string. */
+interface SharedRef {
+  line: Cell[];
+  col: number;
+  index: number;
+}
+
+interface ReadState {
+  cells: number;
+  refs: SharedRef[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** Reads one worksheet's cells into sparse rows. */
+class SheetHandler implements XmlHandler {
+  readonly rows: Cell[][] = [];
+  finished = false;
+  private inData = false;
+  private row = -1;
+  private line: Cell[] | undefined;
+  private col = -1;
+  // The cell being read.
+  private type = '';
+  private style = 0;
+  private collecting = false;
+  private inPhonetic = false;
+  private value = '';
+  private hasText = false;
+
+  constructor(private readonly state: ReadState) {}
+
+  wantsText(): boolean {
+    return this.collecting;
+  }
+
+  text(t: string): void {
+    if (this.value.length < TEXT_CAP) this.value += t;
+    this.hasText = true;
+  }
+
+  open(name: string, attrs: string): void {
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = true;
+      return;
+    }
+    switch (name) {
+      case 'row': {
+        const r = Number(attr(attrs, 'r'));
+        this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
+        this.line = undefined;
+        this.col = -1;
+        return;
+      }
+      case 'c': {
+        const ref = attr(attrs, 'r');
+        const at = ref ? parseRef(ref) : {};
+        this.col = at.col ?? this.col + 1;
+        if (at.row !== undefined && at.row !== this.row) {
+          this.row = at.row;
+          this.line = undefined;
+        }
+        this.type = attr(attrs, 't') ?? 'n';
+        this.style = Number(attr(attrs, 's') ?? 0) || 0;
+        this.value = '';
+        this.hasText = false;
+        return;
+      }
+      case 'v':
+        this.collecting = true;
+        return;
+      case 't':
+        this.collecting = !this.inPhonetic;
+        return;
+      case 'rPh':
+        this.inPhonetic = true;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.collecting = false;
+        return;
+      case 'rPh':
+        this.inPhonetic = false;
+        return;
+      case 'c':
+        this.endCell();
+        return;
+      case 'sheetData':
+        this.finished = true;
+        return;
+    }
+  }
+
+  private endCell(): void {
+    if (!this.hasText || this.row < 0 || this.row >= MAX_ROWS || this.col < 0 || this.col >= MAX_COLS) return;
+    const raw = this.value;
+    let value: Cell = null;
+    let shared = -1;
+    switch (this.type) {
+      case 's':
+        shared = Number(raw);
+        if (!Number.isInteger(shared) || shared < 0) return;
+        break;
+      case 'str':
+      case 'inlineStr':
+        value = unescapeText(raw);
+        break;
+      case 'b':
+        value = raw.trim() === '1' || raw.trim() === 'true';
+        break;
+      case 'e':
+        value = raw.trim();
+        break;
+      case 'd': {
+        const d = new Date(raw.trim());
+        value = Number.isNaN(d.getTime()) ? raw.trim() : d;
+        break;
+      }
+      default: {
+        const text = raw.trim();
+        if (text === '') return;
+        const n = Number(text);
+        if (Number.isNaN(n)) value = text;
+        else value = (this.state.dateStyles[this.style] && serialToDate(n, this.state.date1904)) || n;
+      }
+    }
+    if (++this.state.cells > LIMITS.cells)
+      throw new WorkbookReadError('cells', `more than ${LIMITS.cells} cells with a value`);
+    const line = (this.line ??= this.rows[this.row] ??= []);
+    line[this.col] = value;
+    if (shared >= 0) this.state.refs.push({ line, col: this.col, index: shared });
+  }
+}
+
+/** OOXML writes characters XML cannot hold as _xHHHH_; Excel reads them back, and so does exceljs. */
+const unescapeText = (s: string): string =>
+  s.length > TEXT_CAP
+    ? unescapeText(s.slice(0, TEXT_CAP))
+    : s.includes('_x')
+      ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+      : s;
+
+/** Reads the shared strings the cells refer to, and no further than the last one needed. */
+async function readSharedStrings(pkg: PartSource, part: string, needed: Set<number>): Promise<Map<number, string>> {
+  const strings = new Map<number, string>();
+  let last = 0;
+  for (const i of needed) if (i > last) last = i;
+  let index = -1;
+  let text = '';
+  let collecting = false;
+  let inPhonetic = false;
+  let done = false;
+  await pkg.scan(part, {
+    open(name) {
+      if (name === 'si') {
+        index++;
+        text = '';
+      } else if (name === 't') collecting = !inPhonetic && needed.has(index);
+      else if (name === 'rPh') inPhonetic = true;
+    },
+    close(name) {
+      if (name === 't') collecting = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        if (needed.has(index)) strings.set(index, unescapeText(text));
+        if (index >= last) done = true;
+      }
+    },
+    text(t) {
+      if (text.length < TEXT_CAP) text += t;
+    },
+    wantsText: () => collecting,
+    get finished() {
+      return done;
+    },
+  });
+  return strings;
+}
+
+/** The workbook part the package's root relationships point to. */
+const findWorkbookPart = async (pkg: PartSource): Promise<string> =>
+  ofType(await readRels(pkg, ''), REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
+
+/** Reads the parts of an .xlsx package into a grid; throws WorkbookReadError (or a zip error) when it is not one. */
+export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Promise<WorkbookGrid> {
+  const workbookPart = await findWorkbookPart(pkg);
+  if (!pkg.has(workbookPart)) throw new WorkbookReadError('notWorkbook', 'no workbook part');
+  const wb = await readWorkbookPart(pkg, workbookPart);
+  const rels = await readRels(pkg, workbookPart);
+  const worksheets = wb.sheets.flatMap((s) => {
+    const rel = rels.get(s.rid);
+    return rel && rel.type.endsWith(REL_TYPE.worksheet) && pkg.has(rel.target)
+      ? [{ name: s.name, part: rel.target }]
+      : [];
+  });
+  if (!worksheets.length) throw new WorkbookReadError('noSheets', 'no worksheet');
+  const state: ReadState = {
+    cells: 0,
+    refs: [],
+    dateStyles: await readDateStyles(pkg, ofType(rels, REL_TYPE.styles)[0]?.target),
+    date1904: wb.date1904,
+  };
+  const sheets: SheetGrid[] = [];
+  for (const ws of worksheets) {
+    if (opts.wantSheet && !opts.wantSheet(ws.name)) continue;
+    const handler = new SheetHandler(state);
+    await pkg.scan(ws.part, handler);
+    sheets.push({ name: ws.name, rows: handler.rows });
+  }
+  const sst = ofType(rels, REL_TYPE.sharedStrings)[0]?.target;
+  if (state.refs.length) {
+    const strings = sst ? await readSharedStrings(pkg, sst, new Set(state.refs.map((r) => r.index))) : new Map();
+    for (const { line, col, index } of state.refs) line[col] = strings.get(index) ?? null;
+  }
+  return { sheets, date1904: wb.date1904 };
+}
+
+const SCAN_PIECE = 64 * 1024;
+
+/** The parts of a zip held in memory (ooxml/zip.ts), each inflated with `codec` when scanned. */
+export function memoryParts(bytes: Uint8Array, codec: ZipCodec): PartSource {
+  let pkg: Package;
+  try {
+    pkg = Package.open(bytes, codec);
+  } catch {
+    throw new WorkbookReadError('notWorkbook', 'not a zip');
+  }
+  return {
+    has: (part) => pkg.has(part),
+    scan: async (part, handler) => {
+      if (!pkg.has(part)) return;
+      const text = await pkg.text(part);
+      // In pieces, as a stream gives them: the scanner looks for a tag's end within what it holds.
+      const scanner = new XmlScanner(handler);
+      for (let at = 0; at < text.length && !scanner.done; at += SCAN_PIECE)
+        scanner.write(text.slice(at, at + SCAN_PIECE));
+    },
+  };
+}
+
+/** A library's error as one line for the issue's technical detail. */
+export const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+/** Why a package could not be read as a workbook, as the issue the merge and the page both report. */
+export function readFailure(file: string, e: unknown): Issue {
+  if (!(e instanceof WorkbookReadError))
+    return makeIssue('FILE_UNREADABLE', { file }, { reason: 'fault', error: errorText(e) });
+  switch (e.reason) {
+    case 'cells':
+      return makeIssue('FILE_TOO_LARGE', { file }, { over: { what: 'cells', limit: LIMITS.cells } });
+    case 'noSheets':
+      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'noSheets' });
+    case 'notWorkbook':
+      return makeIssue('FILE_UNREADABLE', { file }, { reason: 'parser' });
+  }
+}
