@@ -2,7 +2,10 @@
 // (xl/charts/chartN.xml, xl/drawings/drawingN.xml, their relationships and content types) are added to
 // the written package. The chart reads its figures from the sheet's cells, so Excel and LibreOffice
 // redraw it when the cells change; the cached values let a viewer show it before any recalculation.
-import { PackageParts } from './zip-parts.js';
+import { columnName } from '../ooxml/facts.js';
+import type { Package } from '../ooxml/package.js';
+import { escapeXml as esc } from '../ooxml/xml-edit.js';
+import { openPackageFile, savePackageFile } from './zip-codec.js';
 
 /** A column chart over a table of a sheet: categories down one column, one series per column. */
 export interface ColumnChart {
@@ -26,14 +29,11 @@ export interface ColumnChart {
 
 const NS = {
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
   a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
   xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
 };
 const TYPES = {
-  drawingRel: `${NS.rel}/drawing`,
-  chartRel: `${NS.rel}/chart`,
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 };
@@ -41,13 +41,6 @@ const TYPES = {
 export const SERIES_COLOURS = ['2E75B6', '70AD47', 'ED7D31', '7F7F7F'];
 const FONT = 'Times New Roman';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function columnName(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 const cell = (sheet: string, col: number, row: number) =>
   `'${sheet.replace(/'/g, "''")}'!$${columnName(col)}$${row + 1}`;
 const range = (sheet: string, col: number, first: number, last: number) =>
@@ -107,33 +100,11 @@ function drawingXml(chart: ColumnChart, chartRel: string, id: number): string {
 </xdr:wsDr>`;
 }
 
-const relsXml = (rels: string[]) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">${rels.join('')}</Relationships>`;
-const relXml = (id: string, type: string, target: string) =>
-  `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-
-/** The worksheet part of a sheet, through workbook.xml and its relationships. */
-export function worksheetPart(parts: PackageParts, sheet: string): string {
-  const workbook = parts.text('xl/workbook.xml') ?? '';
-  const rels = parts.text('xl/_rels/workbook.xml.rels') ?? '';
-  const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`name="${esc(sheet)}"`));
-  const rid = tag && /\br:id="([^"]+)"/.exec(tag)?.[1];
-  const rel =
-    rid && [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`Id="${rid}"`));
-  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target) throw new Error(`Sổ không có trang "${sheet}".`);
-  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-}
-
-const relsOf = (part: string) => part.replace(/([^/]+)$/, '_rels/$1.rels');
-
-/** A relationship id not yet used in a relationships part. */
-function freeId(rels: string, stem: string): string {
-  let n = 1;
-  while (rels.includes(`Id="${stem}${n}"`)) n++;
-  return `${stem}${n}`;
+/** The worksheet part of a sheet, found through the workbook's relationships. */
+export async function worksheetPart(pkg: Package, sheet: string): Promise<string> {
+  const part = (await pkg.worksheets()).find((w) => w.name === sheet)?.part;
+  if (!part) throw new Error(`Sổ không có trang "${sheet}".`);
+  return part;
 }
 
 // Elements a worksheet may hold after <drawing>, in schema order: the drawing goes before the first present.
@@ -158,44 +129,26 @@ function withDrawing(sheetXml: string, rid: string): string {
   return `${xml.slice(0, at)}<drawing r:id="${rid}"/>${xml.slice(at)}`;
 }
 
-function nextIndex(parts: PackageParts, dir: string, stem: string): number {
-  let n = 1;
-  while (parts.has(`xl/${dir}/${stem}${n}.xml`)) n++;
-  return n;
-}
-
 /** Adds the charts to their sheets (at most one drawing per sheet: charts of a sheet share it). */
-export function addCharts(parts: PackageParts, charts: ColumnChart[]): void {
+export async function addCharts(pkg: Package, charts: ColumnChart[]): Promise<void> {
   const bySheet = new Map<string, ColumnChart[]>();
   for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   for (const [sheet, list] of bySheet) {
-    const sheetPart = worksheetPart(parts, sheet);
-    const sheetXml = parts.text(sheetPart)!;
+    const sheetPart = await worksheetPart(pkg, sheet);
+    const sheetXml = await pkg.text(sheetPart);
     if (sheetXml.includes('<drawing ')) throw new Error(`Trang "${sheet}" đã có hình vẽ.`);
-    const d = nextIndex(parts, 'drawings', 'drawing');
-    const drawingPart = `xl/drawings/drawing${d}.xml`;
+    const drawingPart = pkg.freeName('xl/drawings/drawing#.xml');
     const anchors: string[] = [];
-    const drawingRels: string[] = [];
     for (const [i, chart] of list.entries()) {
-      const n = nextIndex(parts, 'charts', 'chart');
-      parts.set(`xl/charts/chart${n}.xml`, chartXml(chart));
-      addContentType(parts, `/xl/charts/chart${n}.xml`, TYPES.chart);
-      drawingRels.push(relXml(`rId${i + 1}`, TYPES.chartRel, `../charts/chart${n}.xml`));
-      anchors.push(drawingXml(chart, `rId${i + 1}`, i + 1));
+      const chartPart = pkg.freeName('xl/charts/chart#.xml');
+      pkg.set(chartPart, chartXml(chart));
+      await pkg.addContentType(chartPart, TYPES.chart);
+      anchors.push(drawingXml(chart, await pkg.addRel(drawingPart, '/chart', chartPart), i + 1));
     }
-    parts.set(drawingPart, mergeAnchors(anchors));
-    parts.set(relsOf(drawingPart), relsXml(drawingRels));
-    addContentType(parts, `/${drawingPart}`, TYPES.drawing);
-    const sheetRels = parts.text(relsOf(sheetPart)) ?? relsXml([]);
-    const rid = freeId(sheetRels, 'rIdDrawing');
-    parts.set(
-      relsOf(sheetPart),
-      sheetRels.replace(
-        '</Relationships>',
-        () => `${relXml(rid, TYPES.drawingRel, `../drawings/drawing${d}.xml`)}</Relationships>`,
-      ),
-    );
-    parts.set(sheetPart, withDrawing(sheetXml, rid));
+    pkg.set(drawingPart, mergeAnchors(anchors));
+    await pkg.addContentType(drawingPart, TYPES.drawing);
+    const rid = await pkg.addRel(sheetPart, '/drawing', drawingPart);
+    pkg.set(sheetPart, withDrawing(sheetXml, rid));
   }
 }
 
@@ -205,19 +158,10 @@ function mergeAnchors(drawings: string[]): string {
   return drawings[0]!.replace(/<xdr:twoCellAnchor[\s\S]*<\/xdr:twoCellAnchor>/, () => drawings.map(anchor).join('\n'));
 }
 
-function addContentType(parts: PackageParts, partName: string, type: string): void {
-  const types = parts.text('[Content_Types].xml')!;
-  if (types.includes(`PartName="${partName}"`)) return;
-  parts.set(
-    '[Content_Types].xml',
-    types.replace('</Types>', () => `<Override PartName="${partName}" ContentType="${type}"/></Types>`),
-  );
-}
-
-/** Adds the charts to the .xlsx at `file`, rewriting it in place. */
+/** Adds the charts to the .xlsx at `file`, rewriting it in place (the caller's temporary file). */
 export async function addChartsToFile(file: string, charts: ColumnChart[]): Promise<void> {
   if (charts.length === 0) return;
-  const parts = await PackageParts.open(file);
-  addCharts(parts, charts);
-  await parts.save(file);
+  const pkg = await openPackageFile(file);
+  await addCharts(pkg, charts);
+  await savePackageFile(pkg, file);
 }

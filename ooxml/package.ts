@@ -2,9 +2,9 @@
 // left alone written back exactly as it came. Parts are found as the format says, through relationships
 // (the workbook from the package's root, its sheets, styles and shared strings from the workbook), and
 // names compare case-insensitively, as Office compares them.
-import { attr } from './xml-scan.js';
+import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
 import { escapeXml } from './xml-edit.js';
-import { entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.js';
+import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipCodec, type ZipEntry } from './zip.js';
 
 export const REL_TYPE = {
   officeDocument: '/officeDocument',
@@ -65,6 +65,9 @@ export function* tags(xml: string, name: string): Generator<{ attrs: string; at:
   }
 }
 
+/** Bytes decoded per step of a scan. */
+const SCAN_PIECE = 1 << 20;
+
 export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
@@ -78,6 +81,11 @@ export class Package {
 
   static open(bytes: Uint8Array, codec: ZipCodec): Package {
     return new Package(new Map(readZip(bytes).map((e) => [partKey(e.name), e])), codec);
+  }
+
+  /** Every part's name as written in the package, in its order; added parts last. */
+  names(): string[] {
+    return [...[...this.entries.values()].map((e) => e.name), ...[...this.added.values()]];
   }
 
   has(part: string): boolean {
@@ -97,6 +105,26 @@ export class Package {
     const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(data).replace(/^\uFEFF/, '');
     this.texts.set(key, text);
     return text;
+  }
+
+  /** Streams a part's XML through a scanner, decoded a piece at a time (never one string of the whole part),
+   *  after checking its CRC; strict UTF-8, so damaged text is an error, not U+FFFD. False when absent. */
+  async scan(part: string, handler: XmlHandler): Promise<boolean> {
+    const key = partKey(part);
+    const scanner = new XmlScanner(handler);
+    const edited = this.texts.get(key);
+    if (edited !== undefined) scanner.write(edited);
+    const entry = edited === undefined ? this.entries.get(key) : undefined;
+    if (!entry) return edited !== undefined;
+    const data = await entryData(entry, this.codec);
+    if ((this.codec.crc32 ?? crc32)(data) >>> 0 !== entry.crc >>> 0)
+      throw new ZipError(`CRC mismatch in ${entry.name}`);
+    // A UTF-16 part announces itself by its byte-order mark; the decoder drops the mark.
+    const decoder = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal: true });
+    for (let at = 0; at < data.length && !scanner.done; at += SCAN_PIECE)
+      scanner.write(decoder.decode(data.subarray(at, at + SCAN_PIECE), { stream: true }));
+    if (!scanner.done) scanner.write(decoder.decode());
+    return true;
   }
 
   /** Replaces or adds a part. */

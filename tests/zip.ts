@@ -1,27 +1,13 @@
 // Reads one entry of a zip (xlsx, docx) as text, for tests that look inside Office files.
-import yauzl from 'yauzl';
+import { readFile } from 'node:fs/promises';
+import { NODE_CODEC } from '../node/zip-codec.js';
 import { decodeEntities } from '../ooxml/xml-scan.js';
+import { entryData, readZip } from '../ooxml/zip.js';
 
-export function zipEntry(file: string, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} not in ${file}`)));
-      zip.readEntry();
-    });
-  });
+export async function zipEntry(file: string, name: string): Promise<string> {
+  const entry = readZip(await readFile(file)).find((e) => e.name === name);
+  if (!entry) throw new Error(`${name} not in ${file}`);
+  return Buffer.from(await entryData(entry, NODE_CODEC)).toString('utf8');
 }
 
 /** The paragraphs of a .docx's body, each as its plain text. */

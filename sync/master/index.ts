@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { setDefaultFont } from '../../node/xlsx-default-font.js';
 import { addCharts, type ColumnChart } from '../../node/xlsx-chart.js';
-import { PackageParts } from '../../node/zip-parts.js';
+import { openPackageFile, savePackageFile } from '../../node/zip-codec.js';
 import type { MergeResult } from '../merge-model.js';
 import { writeAnnex } from './annex.js';
 import { readAnnotations, type PreviousMaster } from './annotations.js';
@@ -65,8 +65,8 @@ export async function writeMaster(file: string, result: MergeResult, previous: P
 
 /** What exceljs cannot write, added to the written package (still the caller's temporary file). */
 async function finishPackage(file: string, charts: ColumnChart[]): Promise<void> {
-  const parts = await PackageParts.open(file);
-  setDefaultFont(parts, MASTER_FONT.name, MASTER_FONT.size);
-  addCharts(parts, charts);
-  await parts.save(file);
+  const pkg = await openPackageFile(file);
+  await setDefaultFont(pkg, MASTER_FONT.name, MASTER_FONT.size);
+  await addCharts(pkg, charts);
+  await savePackageFile(pkg, file);
 }

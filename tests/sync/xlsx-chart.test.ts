@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addChartsToFile, worksheetPart, type ColumnChart } from '../../node/xlsx-chart.js';
-import { PackageParts } from '../../node/zip-parts.js';
+import { openPackageFile } from '../../node/zip-codec.js';
 import { convert, haveOffice, printedPages } from '../print.js';
 import { brokenLinks } from './package-links.js';
 
@@ -58,10 +58,10 @@ beforeAll(async () => {
 describe('a column chart written into an exceljs workbook', () => {
   it('is a valid package: the sheet points to a drawing, the drawing to the chart, all typed', async () => {
     expect(await brokenLinks(file)).toEqual([]);
-    const parts = await PackageParts.open(file);
-    const sheetXml = parts.text(worksheetPart(parts, SHEET))!;
+    const pkg = await openPackageFile(file);
+    const sheetXml = await pkg.text(await worksheetPart(pkg, SHEET));
     expect(sheetXml).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>|<drawing r:id="[^"]+"\/><(tableParts|extLst)/);
-    const chartXml = parts.text('xl/charts/chart1.xml')!;
+    const chartXml = await pkg.text('xl/charts/chart1.xml');
     expect(chartXml).toContain(`<c:f>'${SHEET}'!$B$2</c:f>`);
     expect(chartXml).toContain(`<c:f>'${SHEET}'!$A$3:$A$5</c:f>`);
     expect(chartXml).toContain(`<c:f>'${SHEET}'!$D$3:$D$5</c:f>`);
@@ -75,10 +75,10 @@ describe('a column chart written into an exceljs workbook', () => {
       // The chart's own title and legend are text only the chart draws.
       expect(text).toContain(chart.title);
       const resaved = await convert(file, path.join(dir, 'lai'), 'xlsx');
-      const parts = await PackageParts.open(resaved);
-      const charts = parts.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+      const pkg = await openPackageFile(resaved);
+      const charts = pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
       expect(charts.length).toBe(1);
-      expect(parts.text(charts[0]!)).toContain('$D$3:$D$5');
+      expect(await pkg.text(charts[0]!)).toContain('$D$3:$D$5');
       expect(await brokenLinks(resaved)).toEqual([]);
     },
     300_000,

@@ -1,34 +1,20 @@
 // Reads and writes the entries of a zip, so tests can build the files Excel, LibreOffice or a clerk
 // produce (or a fuzzer) by editing a generated template's parts.
-import yauzl from 'yauzl';
-import { zipOf } from '../../node/zip-parts.js';
+import zlib from 'node:zlib';
+import { NODE_CODEC } from '../../node/zip-codec.js';
+import { deflatedEntry, entryData, readZip, writeZip } from '../../ooxml/zip.js';
 
 export type Entries = Map<string, Buffer>;
 
-export function readEntries(data: Buffer): Promise<Entries> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(data, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const entries: Entries = new Map();
-      zip.on('entry', (e: yauzl.Entry) =>
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.set(e.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
+export async function readEntries(data: Buffer): Promise<Entries> {
+  const entries: Entries = new Map();
+  for (const e of readZip(data)) entries.set(e.name, Buffer.from(await entryData(e, NODE_CODEC)));
+  return entries;
 }
 
 /** A deflated zip of the entries, in their order. */
-export const writeEntries = (entries: Entries): Buffer => zipOf(entries);
+export const writeEntries = (entries: Entries): Buffer =>
+  Buffer.from(writeZip([...entries].map(([name, data]) => deflatedEntry(name, data, zlib.deflateRawSync(data)))));
 
 /** The part name of a worksheet, found through workbook.xml and its relationships. */
 export function sheetPart(entries: Entries, sheet: string): string {
