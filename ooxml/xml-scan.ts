@@ -77,11 +77,11 @@ function tagEnd(buf: string, lt: number): number {
   for (;;) {
     const gt = buf.indexOf('>', i);
     if (gt < 0) return -1;
-    // Quotes before this '>' must pair up; if one is open, the '>' is inside a value.
-    const dq = buf.indexOf('"', i);
-    const sq = buf.indexOf("'", i);
-    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-    if (q < 0 || q > gt) return gt;
+    // Quotes before this '>' must pair up; if one is open, the '>' is inside a value. Only the tag's own
+    // characters are looked at: searching the rest of the buffer for a quote made each tag cost the buffer.
+    let q = i;
+    while (q < gt && buf.charCodeAt(q) !== 0x22 && buf.charCodeAt(q) !== 0x27) q++;
+    if (q === gt) return gt;
     const close = buf.indexOf(buf[q]!, q + 1);
     if (close < 0) return -1;
     i = close + 1;
