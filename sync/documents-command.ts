@@ -7,7 +7,7 @@
 // whole. The master is not read while a merge or push is writing it, nor are papers written into the inbox.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Plan } from '../engine/index.js';
+import { isPerson, type Plan } from '../engine/index.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { DAMAGED_REASON, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
 import { toBuffer } from '../node/official-docx.js';
@@ -17,6 +17,7 @@ import { loadPlan } from '../node/plan-file.js';
 import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
 import { achievementForm } from '../templates/achievement-form.js';
 import { buildLetter, collectiveName, documentText, workplaceName } from './documents/letters.js';
+import { listCells } from './master/list-names.js';
 import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
 import { papersOf, type Papers } from './documents/papers.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
@@ -87,7 +88,7 @@ export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promis
     await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms], settleFile);
     tellWritten(plan, opts, papers, letters, forms);
     console.log(unitPapers.lines.join('\n'));
-    tellListsDiffer(snapshot, papers, rule);
+    tellListsDiffer(plan, snapshot, papers, rule);
     if (settle.sections.length) console.log(settleLines(settle).join('\n'));
     return 0;
   });
@@ -244,9 +245,11 @@ function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile
 }
 
 /** Step 8: the master's printed lists may be older than the council's results typed since: say so. */
-function tellListsDiffer(snapshot: MasterSnapshot, papers: Papers, rule: ListRule): void {
+function tellListsDiffer(plan: Plan, snapshot: MasterSnapshot, papers: Papers, rule: ListRule): void {
+  // Names as both lists print them (listCells): a collective with its unit.
+  const printed = (n: MasterNomination) => listCells(plan, n, isPerson(plan, n.type))[0];
   const differ = papers.lists.filter(
-    (l) => (snapshot.lists.get(l.form.code) ?? []).join('\n') !== l.members.map((n) => n.name).join('\n'),
+    (l) => (snapshot.lists.get(l.form.code) ?? []).join('\n') !== l.members.map(printed).join('\n'),
   );
   if (!differ.length) return;
   const why = rule.approvedOnly

@@ -17,6 +17,7 @@ import {
   titleBlock,
   type GridRow,
 } from '../../node/official-docx.js';
+import { documentText, listCells } from '../master/list-names.js';
 import { attachmentLine, documentRef, fillWording, type Register } from '../master/register.js';
 import type { MasterNomination } from './master-read.js';
 import { countByType } from './papers.js';
@@ -26,8 +27,8 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
 /** Marks a row whose person is listed more than once; explained under the table. */
 export const DUPLICATE_MARK = '(*)';
 
-/** Text as the clerk meant it: a leading = + @ is the spreadsheet's formula sign, not part of the words. */
-export const documentText = (s: string): string => s.replace(/^\s*[=+@]+\s*/, '');
+// How lists name nominees lives with the master's lists, which print the same rows.
+export { collectiveName, documentText, unitFullName, workplaceName } from '../master/list-names.js';
 
 export interface PaperContext {
   plan: Plan;
@@ -36,36 +37,6 @@ export interface PaperContext {
   settled: boolean;
   draft: boolean;
   duplicateIds: Set<string>;
-}
-
-/** A unit as papers name it: in full (plan data), else as the workbook names it. */
-export function unitFullName(plan: Plan, code: string): string {
-  const unit = plan.units.find((u) => u.code === code);
-  return unit?.letterhead?.fullName ?? unit?.name ?? code;
-}
-
-/** A collective in full: its unit's own team with the unit's name; one open to every unit as typed. */
-export function collectiveName(plan: Plan, n: MasterNomination): string {
-  const name = documentText(n.name);
-  const open = plan.groups.some((g) => g.code === n.group && g.openToAllUnits);
-  const unit = unitFullName(plan, n.unit);
-  if (open || name.toLowerCase().includes(unit.toLowerCase())) return name;
-  return `${name}, ${unit}`;
-}
-
-/**
- * A person's workplace in full. In their unit's own group: the unit's full name when what was typed is part
- * of it ("Phòng Kinh tế", "Văn phòng Sở"), else the typed team followed by the unit; elsewhere (an enterprise)
- * as typed.
- */
-export function workplaceName(plan: Plan, n: MasterNomination): string {
-  const typed = documentText(n.workplace);
-  const open = plan.groups.some((g) => g.code === n.group && g.openToAllUnits);
-  if (open && typed) return typed;
-  const unit = unitFullName(plan, n.unit);
-  const t = typed.toLowerCase();
-  if (!t || unit.toLowerCase().includes(t)) return unit;
-  return t.includes(unit.toLowerCase()) ? typed : `${typed}, ${unit}`;
 }
 
 /** The list as a table: parts by nominee type, STT, name, position, unit, summary. */
@@ -90,9 +61,8 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
     rows.push({ cells: [{ span: 5, children: text(part, { bold: true }) }] });
     list.forEach((n, i) => {
       const mark = ctx.duplicateIds.has(n.id) ? ` ${DUPLICATE_MARK}` : '';
-      const cells = t.person
-        ? [documentText(n.name) + mark, documentText(n.position), workplaceName(plan, n)]
-        : [collectiveName(plan, n) + mark, '', ''];
+      const [name, position, unit] = listCells(plan, n, t.person);
+      const cells = [name + mark, position, unit];
       rows.push({
         cantSplit: true,
         cells: [String(i + 1), ...cells, documentText(n.summary)].map((c, k) => ({

@@ -6,6 +6,7 @@ import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
+import { listCells, type ListedNominee } from './list-names.js';
 import { attachmentLine, emptyRegister, type Register } from './register.js';
 import { BORDER } from './styles.js';
 
@@ -65,6 +66,15 @@ function writeRow(
   return row;
 }
 
+/** A nomination as the list names it: the row's texts as the unit typed them. */
+const listedNominee = (n: Nomination): ListedNominee => ({
+  name: n.values.name ?? n.name,
+  unit: n.unit,
+  group: n.group,
+  position: n.values.position ?? '',
+  workplace: n.values.workplace ?? '',
+});
+
 export function writeAnnex(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
@@ -84,7 +94,6 @@ export function writeAnnex(
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
   const members = listMembers(result, form);
-  const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
 
   // Rows 1–7 stay uncommitted until merged: the streaming writer cannot merge committed rows.
   // Rows 1–2: the issuing agency on the left, the state motto on the right.
@@ -128,14 +137,9 @@ export function writeAnnex(
     ws.mergeCells(`A${part.number}:E${part.number}`);
     part.commit();
     list.forEach((n, i) => {
-      const person = t.person;
-      const values = [
-        i + 1,
-        n.values.name ?? n.name,
-        person ? (n.values.position ?? null) : null,
-        person ? (n.values.workplace ?? null) : (unitName.get(n.unit) ?? n.unit),
-        n.values.summary ?? null,
-      ];
+      // Named as the documents' annex names it: units in full, a collective with its unit.
+      const [name, position, unit] = listCells(plan, listedNominee(n), t.person);
+      const values = [i + 1, name, position || null, unit || null, n.values.summary ?? null];
       const row = writeRow(ws, values, [BODY_CENTER, BODY, BODY, BODY, BODY]);
       row.height = fitHeight(values);
       row.commit();

@@ -1,6 +1,7 @@
 // The master's per-form lists as the secretariat prints them: A4 fitted to the width at no less than 80 %,
 // each page carrying the whole table header, every listed name on paper.
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { fitToWidthScale } from '../../node/print.js';
@@ -16,18 +17,19 @@ const PRINTED_HEADER = HEADER.map((h) => h.split(' / ')[0]!);
 
 const dir = tmpDir('annex-print');
 const master = path.join(dir, 'master.xlsx');
+let wb: ExcelJS.Workbook;
 beforeAll(async () => {
   await writeDemoInbox(PLAN, path.join(dir, 'inbox'));
   // The demo inbox holds nominations with errors: exit 2, the master written.
   expect((await runSync(['merge', '--inbox', path.join(dir, 'inbox'), '--out', master])).code).toBe(2);
-}, 120_000);
+  wb = await openWorkbook(master);
+}, 240_000);
 
 /** Listed names: the rows numbered in STT. */
 const listedNames = (rows: unknown[][]) => rows.filter((r) => typeof r[0] === 'number').map((r) => String(r[1]));
 
 describe('the per-form lists of the master', () => {
   it(`are A4 fitted to the width at ${MIN_SCALE} % or more, as Excel computes it from the column widths`, async () => {
-    const wb = await openWorkbook(master);
     for (const form of PLAN.forms) {
       const ws = wb.getWorksheet(form.listSheet)!;
       expect(ws.pageSetup, form.listSheet).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
@@ -38,11 +40,35 @@ describe('the per-form lists of the master', () => {
   });
 });
 
+describe('the rows of the per-form lists', () => {
+  it('name every unit in full from the plan and each collective with its unit, with no bracket inside a bracket', async () => {
+    const shortOnly = PLAN.units.filter((u) => u.letterhead && u.letterhead.fullName !== u.name).map((u) => u.name);
+    expect(shortOnly).toContain('Văn phòng Sở');
+    const collectives: string[] = [];
+    for (const form of PLAN.forms) {
+      const rows = rowsOf(wb.getWorksheet(form.listSheet)!).filter((r) => typeof r[0] === 'number');
+      for (const r of rows) {
+        const [name, position, unit] = [1, 2, 3].map((i) => String(r[i] ?? ''));
+        for (const cell of [name, unit]) {
+          expect(cell, form.listSheet).not.toMatch(/\([^()]*\(/);
+          expect(shortOnly, `${form.listSheet}: "${cell}"`).not.toContain(cell);
+        }
+        // A collective's row: named in full in the name cell, like the documents' annex.
+        if (!position && !unit) collectives.push(`${form.listSheet}: ${name}`);
+      }
+    }
+    expect(collectives.length).toBeGreaterThan(0);
+    const ownTeams = collectives.filter((c) => PLAN.units.some((u) => c.endsWith(`, ${u.letterhead?.fullName}`)));
+    expect(ownTeams.length).toBeGreaterThan(0);
+    // Two teams of one name in different units are told apart.
+    expect(new Set(collectives).size).toBe(collectives.length);
+  });
+});
+
 describe.runIf(haveOffice)('the per-form lists printed through LibreOffice', () => {
   let pages: PrintedPage[];
   let names: string[];
   beforeAll(async () => {
-    const wb = await openWorkbook(master);
     names = PLAN.forms.flatMap((f) => listedNames(rowsOf(wb.getWorksheet(f.listSheet)!)));
     // The lists' pages are those with their table header (repeated on every page).
     pages = (await printedPages(await convert(master, path.join(dir, 'pdf')))).filter(

@@ -6,10 +6,17 @@ import { STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
 import { PLAN, rowsOf } from './inbox.js';
 
-/** Names in a form's list, in order, and the counts printed in its part headings and total line. */
+const FULL_NAMES = PLAN.units.map((u) => u.letterhead?.fullName ?? u.name);
+/** A listed name as the unit typed it: a collective is printed with its unit ("Tổ …, Phòng Kinh tế …"). */
+export function typedName(listed: string): string {
+  const unit = FULL_NAMES.find((f) => listed.endsWith(`, ${f}`));
+  return unit ? listed.slice(0, -(unit.length + 2)) : listed;
+}
+
+/** Names (as typed) in a form's list, in order, and the counts printed in its part headings and total line. */
 export function listOf(wb: ExcelJS.Workbook, sheet: string) {
   const rows = rowsOf(wb.getWorksheet(sheet)!);
-  const names = rows.filter((r) => typeof r[0] === 'number').map((r) => String(r[1]));
+  const names = rows.filter((r) => typeof r[0] === 'number').map((r) => typedName(String(r[1])));
   const parts = rows
     .map((r) => /^[IV]+\. .* \((\d+)\)$/.exec(String(r[0] ?? ''))?.[1])
     .filter(Boolean)

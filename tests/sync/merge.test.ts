@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { typedName } from './council-counts.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, type CliResult } from './inbox.js';
 
 type Report = Awaited<ReturnType<typeof readReport>>;
@@ -147,7 +148,7 @@ describe('merging the demo inbox', () => {
       const ws = wb.getWorksheet(form.listSheet)!;
       const rows = rowsOf(ws);
       const valid = report.nominations.filter((n: Nom) => n.form === form.code && n.status === 'valid');
-      const names = rows.filter((r) => typeof r[0] === 'number').map((r) => r[1]);
+      const names = rows.filter((r) => typeof r[0] === 'number').map((r) => typedName(String(r[1])));
       expect(names.sort()).toEqual(valid.map((n: Nom) => n.name).sort());
       const flat = rows.map((r) => String(r[0] ?? ''));
       expect(flat).toContain(`I. TẬP THỂ (${valid.filter((n: Nom) => n.type === 'tap_the').length})`);
@@ -187,7 +188,7 @@ describe('merging the demo inbox', () => {
     const listed = PLAN.forms.flatMap((f) =>
       rowsOf(wb.getWorksheet(f.listSheet)!)
         .filter((r) => typeof r[0] === 'number')
-        .map((r) => r[1]),
+        .map((r) => typedName(String(r[1]))),
     );
     const lateClean = report.nominations.filter(
       (n: Nom) =>

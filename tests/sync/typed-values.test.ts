@@ -1,5 +1,6 @@
 // What the secretariat types into the master survives re-merges whole and with its type: long Vietnamese
 // notes in a big master, copied rows, inserted rows, dates and formulas, and its own received times.
+import { typedName } from './council-counts.js';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,7 +122,7 @@ describe('values that do not fit one row per id', () => {
     const listed = PLAN.forms.flatMap((f) =>
       rowsOf(wb.getWorksheet(f.listSheet)!)
         .filter((r) => typeof r[0] === 'number')
-        .map((r) => r[1]),
+        .map((r) => typedName(String(r[1]))),
     );
     expect(listed).not.toContain(names[0]);
     expect(listed).toContain(names[1]);

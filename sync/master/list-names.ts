@@ -1,0 +1,53 @@
+// How a list names its nominees, wherever the list is printed: the master's list sheets and the documents'
+// annexes show the same row the same way. Units in full from the plan (a reader outside the province does
+// not know "Văn phòng Sở"), a collective with the unit it belongs to, no bracket inside a bracket.
+import type { Plan } from '../../engine/index.js';
+
+/** What a list row is made of, as Tổng hợp holds it. */
+export interface ListedNominee {
+  name: string;
+  unit: string;
+  group: string | null;
+  position: string;
+  workplace: string;
+}
+
+/** Text as the clerk meant it: a leading = + @ is the spreadsheet's formula sign, not part of the words. */
+export const documentText = (s: string): string => s.replace(/^\s*[=+@]+\s*/, '');
+
+/** A unit as papers name it: in full (plan data), else as the workbook names it. */
+export function unitFullName(plan: Plan, code: string): string {
+  const unit = plan.units.find((u) => u.code === code);
+  return unit?.letterhead?.fullName ?? unit?.name ?? code;
+}
+
+const openToAll = (plan: Plan, group: string | null) => plan.groups.some((g) => g.code === group && g.openToAllUnits);
+
+/** A collective in full: its unit's own team with the unit's name; one open to every unit as typed. */
+export function collectiveName(plan: Plan, n: Pick<ListedNominee, 'name' | 'unit' | 'group'>): string {
+  const name = documentText(n.name);
+  const unit = unitFullName(plan, n.unit);
+  if (openToAll(plan, n.group) || name.toLowerCase().includes(unit.toLowerCase())) return name;
+  return `${name}, ${unit}`;
+}
+
+/**
+ * A person's workplace in full. In their unit's own group: the unit's full name when what was typed is part
+ * of it ("Phòng Kinh tế", "Văn phòng Sở"), else the typed team followed by the unit; elsewhere (an enterprise)
+ * as typed.
+ */
+export function workplaceName(plan: Plan, n: Pick<ListedNominee, 'workplace' | 'unit' | 'group'>): string {
+  const typed = documentText(n.workplace);
+  if (openToAll(plan, n.group) && typed) return typed;
+  const unit = unitFullName(plan, n.unit);
+  const t = typed.toLowerCase();
+  if (!t || unit.toLowerCase().includes(t)) return unit;
+  return t.includes(unit.toLowerCase()) ? typed : `${typed}, ${unit}`;
+}
+
+/** A list row's name, position and unit: a collective is named in full in the first cell, the others empty. */
+export function listCells(plan: Plan, n: ListedNominee, person: boolean): [string, string, string] {
+  return person
+    ? [documentText(n.name), documentText(n.position), workplaceName(plan, n)]
+    : [collectiveName(plan, n), '', ''];
+}
