@@ -2,60 +2,12 @@
 // decider finally decided (Kết quả cấp trên), both typed in Tổng hợp and carried over by nomination id
 // (SPEC §8). A nomination moves through three stages — proposed, approved by the council, decided above —
 // and every count of those stages (Thống kê, the report, the papers) comes from `countStages`.
-import { isDecidedAbove, matchKey, type Nomination, type Plan, type PlanForm } from '../engine/index.js';
-import { isFormula, type TypedCell } from '../node/xlsx-rows.js';
-import { keyOf, typedText, type PreviousMaster } from './master/annotations.js';
-import { HIGHER_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
+import { isDecidedAbove, type Nomination, type Plan, type PlanForm } from '../engine/index.js';
+import { MASTER_SHEETS } from './master/layout.js';
 import type { MergeResult } from './merge-model.js';
-import { isEligible, listRule, standingOf, type CouncilStatus } from './statuses.js';
-
-export type HigherStatus = 'awarded' | 'not_awarded';
-
-/** Số phiếu đồng ý as typed: a number of votes, a share of the members present, or something else. */
-export type VoteReading =
-  { kind: 'count'; votes: number } | { kind: 'share'; share: number } | { kind: 'unreadable'; text: string };
-
-export interface Outcome {
-  votes: VoteReading | null;
-  higher: HigherStatus | null;
-}
-
-/** Reads Số phiếu đồng ý: 7 (votes), "7 phiếu", 75% (Excel keeps 0.75), "75%"; blank is null. */
-export function readVotes(cell: TypedCell | undefined): VoteReading | null {
-  const v = isFormula(cell) ? (cell.result ?? null) : (cell ?? null);
-  const text = typedText(v).trim();
-  if (!text) return null;
-  if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 0) return { kind: 'count', votes: v };
-    if (v > 0 && v < 1) return { kind: 'share', share: v };
-    return { kind: 'unreadable', text };
-  }
-  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
-  if (percent) return { kind: 'share', share: Number(percent[1]!.replace(',', '.')) / 100 };
-  const count = /^(\d+)(?:\s*phiếu)?$/i.exec(text);
-  if (count) return { kind: 'count', votes: Number(count[1]) };
-  return { kind: 'unreadable', text };
-}
-
-/** Reads Kết quả cấp trên; anything but its two values is "not known yet". */
-export function higherStatus(typed: string): HigherStatus | null {
-  const key = matchKey(typed);
-  if (key === matchKey(HIGHER_VALUES.awarded)) return 'awarded';
-  if (key === matchKey(HIGHER_VALUES.notAwarded)) return 'not_awarded';
-  return null;
-}
-
-/** The votes and higher results typed in the previous master's Tổng hợp, by nomination id as ids are
- *  matched (keyOf: whatever the letter case); read them with outcomeOf. */
-export function outcomesFromPrevious(previous: PreviousMaster): Map<string, Outcome> {
-  const out = new Map<string, Outcome>();
-  for (const [id, kept] of previous.tables.get(MASTER_SHEETS.tally)?.byKey ?? []) {
-    const votes = readVotes(kept.values.get(SECRETARIAT_HEADERS.votes));
-    const higher = higherStatus(typedText(kept.values.get(SECRETARIAT_HEADERS.higher)));
-    if (votes || higher) out.set(id, { votes, higher });
-  }
-  return out;
-}
+import { isEligible, listRule, standingOf } from './statuses.js';
+import type { CouncilStatus, Outcome, VoteReading } from './typed-values/council.js';
+import { keyOf } from './typed-values/master.js';
 
 /** The votes and higher result typed for one nomination. */
 export const outcomeOf = (result: MergeResult, id: string): Outcome | undefined => result.outcomes?.get(keyOf(id));

@@ -29,8 +29,8 @@ import { graftFirstSheet } from '../ooxml/graft-sheet.js';
 import { markPackage, packageMarks } from '../ooxml/mark-package.js';
 import { Package } from '../ooxml/package.js';
 import { properName } from '../templates/guide.js';
-import { keptRow, typedText, type PreviousMaster } from './master/annotations.js';
-import { MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_LABELS } from './master/layout.js';
+import { keptRow, typedText, type TypedValues } from './typed-values/master.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_LABELS } from './master/layout.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
 import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
 import type { FileVerdict, MergeResult } from './merge-model.js';
@@ -172,7 +172,7 @@ function writeFeedbackSheet(
   ws: ExcelJS.Worksheet,
   result: MergeResult,
   unit: string,
-  previous: PreviousMaster,
+  previous: TypedValues,
   unmarked?: string,
 ): void {
   const { plan } = result;
@@ -283,7 +283,7 @@ function writeFeedbackSheet(
       FEEDBACK_HEADERS.nominations,
       SPANS.nominations,
       mine.map((n) => {
-        const typed = keptRow(previous.tables.get(MASTER_SHEETS.tally), n.id)?.values;
+        const typed = keptRow(previous, MASTER_SHEETS.tally, n.id)?.values;
         const said = (h: string) => typedText(typed?.get(h)) || null;
         return [
           n.source.sheet,
@@ -291,8 +291,8 @@ function writeFeedbackSheet(
           n.name,
           plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
           n.status === 'late' ? STATUS_LABELS.late : rowReason(n),
-          said(SECRETARIAT_HEADERS.office),
-          said(SECRETARIAT_HEADERS.council),
+          said(TALLY_TYPED_HEADERS.office),
+          said(TALLY_TYPED_HEADERS.council),
         ];
       }),
     );
@@ -322,7 +322,7 @@ export function unitsThatSent(result: MergeResult): string[] {
 }
 
 /** A workbook holding only the Phản hồi sheet. */
-function feedbackSheetOnly(result: MergeResult, unit: string, previous: PreviousMaster, unmarked?: string) {
+function feedbackSheetOnly(result: MergeResult, unit: string, previous: TypedValues, unmarked?: string) {
   const wb = new ExcelJS.Workbook();
   wb.creator = result.plan.issuer.agency;
   writeFeedbackSheet(wb.addWorksheet(FEEDBACK_SHEET), result, unit, previous, unmarked);
@@ -336,7 +336,7 @@ async function feedbackWorkbook(
   check: WorkbookCheck | undefined,
   result: MergeResult,
   unit: string,
-  previous: PreviousMaster,
+  previous: TypedValues,
 ): Promise<Uint8Array> {
   const marked = file && check ? await markedPackage(file, check) : undefined;
   let unmarked = marked && 'why' in marked ? marked.why : undefined;
@@ -357,7 +357,7 @@ export async function writeFeedback(
   dir: string,
   inbox: string,
   result: MergeResult,
-  previous: PreviousMaster,
+  previous: TypedValues,
 ): Promise<string[]> {
   const written: string[] = [];
   await fs.mkdir(dir, { recursive: true });

@@ -6,22 +6,14 @@ import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
 import { foreignFiles, makeFolder, nearestExisting, recordWritten, refuseInsideInbox } from '../node/output-folders.js';
-import {
-  readPreviousMaster,
-  registerApprovedOnly,
-  registerFrom,
-  writeMaster,
-  type PreviousMaster,
-} from './master/index.js';
-import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
-import type { TypedCell } from '../node/xlsx-rows.js';
+import { readPreviousMaster, registerApprovedOnly, registerFrom, writeMaster } from './master/index.js';
 import type { Plan } from '../engine/index.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
 import { writeFeedback } from './feedback.js';
 import { buildReport } from './report.js';
-import { councilFromPrevious } from './statuses.js';
-import { outcomesFromPrevious } from './council-outcomes.js';
+import { councilFromPrevious, outcomesFromPrevious } from './typed-values/council.js';
+import { receivedTimesFromPrevious } from './typed-values/received-time.js';
 import { checkAgainstAwards } from '../engine/index.js';
 import { loadPastAwards } from './award-register.js';
 import { membersPresent } from './master/register.js';
@@ -117,17 +109,6 @@ async function refuseForeignFeedback(dir: string, plan: Plan): Promise<void> {
     );
 }
 
-/** The received times the secretariat typed in the previous master's Theo đơn vị, by unit. */
-function officeTimes(previous: PreviousMaster): Map<string, TypedCell> {
-  const times = new Map<string, TypedCell>();
-  for (const row of previous.tables.get(MASTER_SHEETS.units)?.byKey.values() ?? []) {
-    const typed = row.values.get(RECEIVED_BY_OFFICE_HEADER);
-    // The key is the plan's unit code, however its letters were typed.
-    if (typed !== undefined) times.set(row.key, typed);
-  }
-  return times;
-}
-
 export const runMerge = (argv: string[]): Promise<number> =>
   runCommand(MERGE_USAGE, async () => {
     const opts = await parseMergeOptions(argv);
@@ -149,7 +130,7 @@ export const runMerge = (argv: string[]): Promise<number> =>
         council: councilFromPrevious(previous),
         onFile: bar.file,
         now,
-        officeTimes: officeTimes(previous),
+        officeTimes: receivedTimesFromPrevious(previous, opts.plan.timeZone),
       });
       bar.done();
       checkAgainstAwards(opts.plan, merged.nominations, opts.awards);

@@ -2,8 +2,7 @@
 // unit of the plan, and every nomination of the accepted files. The master workbook and the JSON report
 // are two views of this.
 import type { Issue, Nomination, Plan, WorkbookCheck } from '../engine/index.js';
-import type { CouncilStatus } from './statuses.js';
-import type { Outcome } from './council-outcomes.js';
+import type { CouncilStatus, Outcome } from './typed-values/council.js';
 
 export type FileStatus = 'accepted' | 'rejected' | 'superseded';
 

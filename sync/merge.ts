@@ -4,11 +4,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
-import type { CouncilStatus } from './statuses.js';
+import type { CouncilStatus } from './typed-values/council.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
-import type { TypedCell } from '../node/xlsx-rows.js';
-import { typedText } from './master/annotations.js';
-import { readReceivedTime } from './received-time.js';
+import type { ReceivedTimes } from './typed-values/received-time.js';
 
 export interface MergeOptions {
   plan: Plan;
@@ -20,8 +18,8 @@ export interface MergeOptions {
   now?: Date;
   /** Called before each file is read: for a progress bar. */
   onFile?: (index: number, total: number, file: string) => void;
-  /** Received times the secretariat typed per unit (Theo đơn vị), as typed. */
-  officeTimes?: Map<string, TypedCell>;
+  /** Received times the secretariat typed per unit (Theo đơn vị), read in the plan's time zone. */
+  officeTimes?: ReceivedTimes;
 }
 
 export async function listInbox(inbox: string): Promise<string[]> {
@@ -39,13 +37,10 @@ export async function listInbox(inbox: string): Promise<string[]> {
 export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const { plan } = opts;
   const names = await listInbox(opts.inbox);
-  const officeTimes = new Map<string, Date>();
-  const unreadableReceivedTimes: MergeResult['unreadableReceivedTimes'] = [];
-  for (const [unit, typed] of opts.officeTimes ?? []) {
-    const time = readReceivedTime(typed, plan.timeZone);
-    if (time) officeTimes.set(unit, time);
-    else unreadableReceivedTimes.push({ unit, text: typedText(typed) });
-  }
+  const { times: officeTimes, unreadable: unreadableReceivedTimes } = opts.officeTimes ?? {
+    times: new Map<string, Date>(),
+    unreadable: [],
+  };
   const intakes: Intake[] = [];
   // The next file is read and screened while the current one is parsed.
   const screen = (i: number) => (i < names.length ? screenFile(path.join(opts.inbox, names[i]!)) : null);

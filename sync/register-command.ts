@@ -15,20 +15,20 @@ import {
   readAwardRegister,
   type AwardLine,
 } from './award-register.js';
-import { higherStatus } from './council-outcomes.js';
+import { higherStatus } from './typed-values/council.js';
 import { MasterError, readMaster, type MasterNomination } from './documents/master-read.js';
-import { keptRow, readAnnotations, typedText } from './master/annotations.js';
-import { MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
+import { keptRow, readTypedValues, typedText } from './typed-values/master.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from './master/layout.js';
 import {
   documentRef,
   higherDecision,
   typedNumberDate,
-  REGISTER_ANNOTATIONS,
+  REGISTER_TYPED,
   registerFrom,
   registerIncludeLate,
   type Register,
 } from './master/register.js';
-import { TALLY_ANNOTATIONS } from './master/tally.js';
+import { TALLY_TYPED } from './master/tally.js';
 import { isEligible } from './statuses.js';
 
 export const REGISTER_USAGE =
@@ -51,11 +51,11 @@ interface MasterAwards {
 /** The awarded nominees of a master, in the plan's form order, then as Tổng hợp lists them. */
 async function awardsOf(plan: Plan, file: string): Promise<MasterAwards> {
   const snapshot = await readMaster(plan, file);
-  const typed = await readAnnotations(file, [TALLY_ANNOTATIONS, REGISTER_ANNOTATIONS], MASTER_SHEETS.unmatched, '');
+  const typed = await readTypedValues(file, [TALLY_TYPED, REGISTER_TYPED], MASTER_SHEETS.unmatched, '');
   const reg = registerFrom(typed);
   const rule = { includeLate: registerIncludeLate(reg), approvedOnly: true };
   const higher = (id: string) =>
-    higherStatus(typedText(keptRow(typed.tables.get(MASTER_SHEETS.tally), id)?.values.get(SECRETARIAT_HEADERS.higher)));
+    higherStatus(typedText(keptRow(typed, MASTER_SHEETS.tally, id)?.values.get(TALLY_TYPED_HEADERS.higher)));
   const awarded = (n: MasterNomination, form: PlanForm) =>
     n.form === form.code &&
     isEligible(n.standing, rule) &&

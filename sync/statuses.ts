@@ -2,12 +2,10 @@
 // (pending / approved / rejected). Every count shown anywhere — Tổng hợp, Theo đơn vị, Thống kê, the
 // lists, the report, the Word documents — goes through `countStandings` or `isListed`, so no two places
 // can disagree.
-import { matchKey, type Nomination, type NominationStatus } from '../engine/index.js';
-import { keyOf, typedText, type PreviousMaster } from './master/annotations.js';
-import { COUNCIL_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from './master/layout.js';
+import type { Nomination, NominationStatus } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
-
-export type CouncilStatus = 'pending' | 'approved' | 'rejected';
+import type { CouncilStatus } from './typed-values/council.js';
+import { keyOf } from './typed-values/master.js';
 
 /** What decides where a nomination is counted. */
 export interface Standing {
@@ -21,14 +19,6 @@ export interface Standing {
 export interface ListRule {
   includeLate: boolean;
   approvedOnly: boolean;
-}
-
-/** Reads what the secretariat typed in Kết quả Hội đồng; anything but the two values is "not decided". */
-export function councilStatus(typed: string | null | undefined): CouncilStatus {
-  const key = matchKey(typed ?? '');
-  if (key === matchKey(COUNCIL_VALUES.approve)) return 'approved';
-  if (key === matchKey(COUNCIL_VALUES.reject)) return 'rejected';
-  return 'pending';
 }
 
 /** Proposed for an award: valid, or late with nothing else wrong when late files are included. */
@@ -74,13 +64,6 @@ export function countStandings(items: Iterable<Standing>, rule: ListRule): Count
   return c;
 }
 
-/** Labels of a council status, as Tổng hợp and the report's readers see them. */
-export const COUNCIL_LABELS: Record<CouncilStatus, string> = {
-  pending: 'Chưa xét',
-  approved: COUNCIL_VALUES.approve,
-  rejected: COUNCIL_VALUES.reject,
-};
-
 /** Late, and lateness is its only error. */
 export const isLateOnly = (n: Nomination): boolean =>
   n.status === 'late' && n.issues.every((i) => i.severity !== 'error' || i.code === 'DEADLINE_LATE');
@@ -107,13 +90,3 @@ export const countNominations = (result: MergeResult, list: Iterable<Nomination>
 
 export const isListedNomination = (result: MergeResult, n: Nomination): boolean =>
   isListed(standingOf(result, n), listRule(result));
-
-/** The council's results typed in the previous master's Tổng hợp, by keyOf(nomination id). */
-export function councilFromPrevious(previous: PreviousMaster): Map<string, CouncilStatus> {
-  const council = new Map<string, CouncilStatus>();
-  for (const [id, kept] of previous.tables.get(MASTER_SHEETS.tally)?.byKey ?? []) {
-    const status = councilStatus(typedText(kept.values.get(SECRETARIAT_HEADERS.council)));
-    if (status !== 'pending') council.set(id, status);
-  }
-  return council;
-}

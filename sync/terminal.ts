@@ -3,7 +3,7 @@
 import { formatIssue, formatLocalTime, NOMINATION_STATUS_LABELS, SEVERITY_LABELS, type Plan } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { unitStatusLabel } from './master/units.js';
-import { emptyPrevious, type PreviousMaster } from './master/annotations.js';
+import { noTypedValues, type TypedValues } from './typed-values/master.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from './master/layout.js';
 import { terminalSafe } from '../node/terminal-text.js';
 
@@ -32,7 +32,7 @@ const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 export function summary(
   result: MergeResult,
   outputs: { master: string; report?: string; backup?: string; feedback?: { dir: string; files: string[] } },
-  previous: PreviousMaster = emptyPrevious(),
+  previous: TypedValues = noTypedValues(),
 ): string {
   const plan: Plan = result.plan;
   const lines: string[] = [];

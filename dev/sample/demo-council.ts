@@ -11,7 +11,7 @@ import {
   COUNCIL_VALUES,
   HIGHER_VALUES,
   MASTER_SHEETS,
-  SECRETARIAT_HEADERS as H,
+  TALLY_TYPED_HEADERS as H,
   STATUS_LABELS,
 } from '../../sync/master/layout.js';
 import { higherKey, REGISTER_KEYS } from '../../sync/master/register.js';

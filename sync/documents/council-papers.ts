@@ -5,8 +5,9 @@
 import type { Paragraph, Table } from 'docx';
 import { isDecidedAbove, type Plan, type PlanForm } from '../../engine/index.js';
 import { gridTable, para, shareWidths, sideBySide, SIZE, type GridRow } from '../../node/official-docx.js';
-import { type Outcome, voteShare } from '../council-outcomes.js';
-import { keyOf } from '../master/annotations.js';
+import { voteShare } from '../council-outcomes.js';
+import type { Outcome } from '../typed-values/council.js';
+import { keyOf } from '../typed-values/master.js';
 import { COUNCIL_VALUES } from '../master/layout.js';
 import { fillWording, membersPresent, type Register } from '../master/register.js';
 import { isEligible, type ListRule } from '../statuses.js';

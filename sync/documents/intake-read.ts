@@ -4,10 +4,10 @@
 // secretariat's master says.
 import { describeLocation, matchKey, SEVERITY_LABELS } from '../../engine/index.js';
 import { isFormula, readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
-import { typedText } from '../master/annotations.js';
+import { typedText } from '../typed-values/master.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from '../master/layout.js';
 import { UNIT_STATUS_LABELS, type UnitStanding } from '../master/units.js';
-import { readReceivedTime } from '../received-time.js';
+import { readReceivedTime } from '../typed-values/received-time.js';
 
 export interface UnitIntake {
   unit: string;

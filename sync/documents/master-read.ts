@@ -15,10 +15,11 @@ import {
 } from '../../engine/index.js';
 import { DAMAGED_REASON } from '../../node/fs-errors.js';
 import { readXlsxRows, XlsxReadError } from '../../node/xlsx-rows.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
-import { readAnnotations } from '../master/annotations.js';
-import { REGISTER_ANNOTATIONS, registerFrom, type Register } from '../master/register.js';
-import { councilStatus, type Standing } from '../statuses.js';
+import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
+import { readTypedValues } from '../typed-values/master.js';
+import { REGISTER_TYPED, registerFrom, type Register } from '../master/register.js';
+import type { Standing } from '../statuses.js';
+import { councilStatus } from '../typed-values/council.js';
 
 export interface MasterNomination {
   id: string;
@@ -67,7 +68,7 @@ const HEADERS = {
   status: STATUS_HEADER,
   codes: 'Mã lỗi',
   id: ID_HEADER,
-  council: SECRETARIAT_HEADERS.council,
+  council: TALLY_TYPED_HEADERS.council,
 } as const;
 
 const text = (c: Cell | undefined): string => (c === undefined ? '' : cellText(c));
@@ -168,7 +169,7 @@ export async function readMaster(plan: Plan, file: string): Promise<MasterSnapsh
     nominations: readTally(plan, tally, file),
     // Read by the rule the merge reads it with (a copied row: the first value), so the documents carry the
     // numbers the lists print.
-    register: registerFrom(await readAnnotations(file, [REGISTER_ANNOTATIONS], MASTER_SHEETS.unmatched, '')),
+    register: registerFrom(await readTypedValues(file, [REGISTER_TYPED], MASTER_SHEETS.unmatched, '')),
     lists,
   };
 }

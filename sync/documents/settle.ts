@@ -13,7 +13,7 @@ import {
   SIZE,
   titleBlock,
 } from '../../node/official-docx.js';
-import { SECRETARIAT_HEADERS, MASTER_SHEETS } from '../master/layout.js';
+import { TALLY_TYPED_HEADERS, MASTER_SHEETS } from '../master/layout.js';
 import { REGISTER_SHEET } from '../master/register.js';
 import { documentText, unitFullName } from './letters.js';
 import type { MasterNomination } from './master-read.js';
@@ -56,7 +56,7 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
   const warned = listed
     .map((n) => ({ n, codes: n.codes.filter((c) => ISSUE_KINDS[c]?.severity === 'warning' && !ANSWERED.includes(c)) }))
     .filter((w) => w.codes.length);
-  const council = `cột "${SECRETARIAT_HEADERS.council}" của trang "${MASTER_SHEETS.tally}"`;
+  const council = `cột "${TALLY_TYPED_HEADERS.council}" của trang "${MASTER_SHEETS.tally}"`;
   const sections: SettleSection[] = [
     {
       title: 'Đề nghị chưa được Hội đồng xét',

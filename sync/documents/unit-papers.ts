@@ -5,10 +5,10 @@
 import path from 'node:path';
 import type { Plan } from '../../engine/index.js';
 import { toBuffer } from '../../node/official-docx.js';
-import { outcomesFromPrevious } from '../council-outcomes.js';
-import { readAnnotations } from '../master/annotations.js';
+import { outcomesFromPrevious } from '../typed-values/council.js';
+import { readTypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from '../master/layout.js';
-import { TALLY_ANNOTATIONS } from '../master/tally.js';
+import { TALLY_TYPED } from '../master/tally.js';
 import type { ListRule } from '../statuses.js';
 import {
   buildMinutes,
@@ -54,7 +54,7 @@ export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPaper
   const docs = plan.documents!;
   const reg = snapshot.register;
   const intake = await readIntake(plan.timeZone, input.master);
-  const typed = await readAnnotations(input.master, [TALLY_ANNOTATIONS], MASTER_SHEETS.unmatched, '');
+  const typed = await readTypedValues(input.master, [TALLY_TYPED], MASTER_SHEETS.unmatched, '');
   const council = {
     plan,
     reg,

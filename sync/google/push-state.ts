@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../node/atomic.js';
-import { MASTER_SHEETS, SECRETARIAT_HEADERS, type SecretariatKey } from '../master/layout.js';
-import type { RowValues } from './secretariat.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS, type TallyTypedKey } from '../master/layout.js';
+import type { RowValues } from '../typed-values/reconcile.js';
 
 export interface PushedTab {
   sheetId?: number;
@@ -23,7 +23,7 @@ interface PushState {
     {
       pushedAt: string;
       /** Tổng hợp's values by id and column key, as the first pushes wrote them (read, no longer written). */
-      values?: Record<string, Partial<Record<SecretariatKey, string>>>;
+      values?: Record<string, Partial<Record<TallyTypedKey, string>>>;
       typed?: Record<string, Record<string, RowValues>>;
       /** Per tab written: its sheet id (to find it again when renamed) and a digest of each row written. */
       tabs?: Record<string, PushedTab>;
@@ -50,7 +50,7 @@ export async function lastPushed(master: string, spreadsheetId: string): Promise
   const result: TypedBySheet = new Map();
   for (const [sheet, byKey] of Object.entries(entry?.typed ?? {})) result.set(sheet, new Map(Object.entries(byKey)));
   if (!entry?.typed && entry?.values) {
-    const byHeader = ([k, v]: [string, string | undefined]) => [SECRETARIAT_HEADERS[k as SecretariatKey], v];
+    const byHeader = ([k, v]: [string, string | undefined]) => [TALLY_TYPED_HEADERS[k as TallyTypedKey], v];
     result.set(
       MASTER_SHEETS.tally,
       new Map(Object.entries(entry.values).map(([id, v]) => [id, Object.fromEntries(Object.entries(v).map(byHeader))])),

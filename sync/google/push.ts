@@ -13,11 +13,11 @@ import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
 import { acquireLock } from '../../node/lock.js';
 import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
-import type { AnnotatedSheet, Unmatched } from '../master/annotations.js';
-import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../master/layout.js';
-import { REGISTER_ANNOTATIONS } from '../master/register.js';
+import type { TypedSheet, Unmatched } from '../typed-values/master.js';
+import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../master/layout.js';
+import { REGISTER_TYPED } from '../master/register.js';
 import { keyFiguresChartOf } from '../master/stats.js';
-import { TALLY_ANNOTATIONS } from '../master/tally.js';
+import { TALLY_TYPED } from '../master/tally.js';
 import { UNITS_TYPED } from '../master/units.js';
 import { appendUnmatched } from '../master/unmatched-sheet.js';
 import { PUSH_SCOPES, resolveAccess } from './auth.js';
@@ -32,19 +32,19 @@ import { callGoogle, type RetryOptions } from './retry.js';
 import {
   findTypedColumns,
   masterTyped,
-  mergeTyped,
+  reconcileTyped,
   readSheetTyped,
-  type MergeOutcome,
+  type ReconcileOutcome,
   type TypedColumns,
-} from './secretariat.js';
+} from '../typed-values/reconcile.js';
 import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
 import { compactValidations } from './validations.js';
 import { chartRequests } from './push-chart.js';
 
 /** The master sheets whose typed columns are merged back from the Sheet before it is rewritten. */
-const TYPED_SHEETS: readonly AnnotatedSheet[] = [TALLY_ANNOTATIONS, UNITS_TYPED, REGISTER_ANNOTATIONS];
+const TYPED_SHEETS: readonly TypedSheet[] = [TALLY_TYPED, UNITS_TYPED, REGISTER_TYPED];
 const typedSpec = (title: string) => TYPED_SHEETS.find((s) => s.sheet === title);
-const MERGED_COLUMNS = `các cột ${Object.values(SECRETARIAT_HEADERS)
+const MERGED_COLUMNS = `các cột ${Object.values(TALLY_TYPED_HEADERS)
   .map((h) => `"${h}"`)
   .join(
     ', ',
@@ -92,7 +92,7 @@ function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; c
     throw new GoogleSyncError(
       `Sổ tổng hợp "${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải tệp do lệnh merge tạo ra.`,
     );
-  const columns = findTypedColumns(ws, TALLY_ANNOTATIONS);
+  const columns = findTypedColumns(ws, TALLY_TYPED);
   if ('missing' in columns)
     throw new GoogleSyncError(
       `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${columns.missing.map((h) => `"${h}"`).join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
@@ -101,7 +101,7 @@ function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; c
 }
 
 /** A master sheet with its typed columns; undefined when the master lacks the sheet or a column. */
-function typedTarget(wb: ExcelJS.Workbook, spec: AnnotatedSheet) {
+function typedTarget(wb: ExcelJS.Workbook, spec: TypedSheet) {
   const ws = wb.getWorksheet(spec.sheet);
   const columns = ws && findTypedColumns(ws, spec);
   return ws && columns && !('missing' in columns) ? { ws, columns } : undefined;
@@ -112,11 +112,11 @@ async function pullTyped(
   api: Api,
   spreadsheetId: string,
   title: string,
-  spec: AnnotatedSheet,
+  spec: TypedSheet,
   target: { ws: ExcelJS.Worksheet; columns: TypedColumns },
   base: TypedBySheet,
   recordedAt: string,
-): Promise<MergeOutcome | undefined> {
+): Promise<ReconcileOutcome | undefined> {
   const values = await readTab(api, spreadsheetId, title, 'FORMATTED_VALUE');
   const sheet = readSheetTyped(
     values.map((r) => r.map((v) => String(v ?? ''))),
@@ -134,18 +134,11 @@ async function pullTyped(
       `Trang "${spec.sheet}" trên Google Sheet có giá trị đã nhập ở dòng ${sheet.orphanRows.join(', ')} nhưng không có "${spec.key}", nên sẽ bị mất khi ghi đè. Chuyển các giá trị đó vào đúng dòng rồi đẩy lại; chưa ghi gì.`,
     );
   }
-  const outcome = mergeTyped(
-    target.ws,
-    target.columns,
-    spec,
-    sheet.rows,
-    base.get(spec.sheet) ?? new Map(),
-    recordedAt,
-  );
+  const outcome = reconcileTyped(target.ws, target.columns, spec, sheet, base.get(spec.sheet) ?? new Map(), recordedAt);
   return { ...outcome, setAside: [...sheet.copies, ...outcome.setAside] };
 }
 
-function reportMerge(outcome: MergeOutcome, log: Logger): void {
+function reportMerge(outcome: ReconcileOutcome, log: Logger): void {
   const aside = `chuyển sang trang "${MASTER_SHEETS.unmatched}"`;
   for (const d of outcome.decisions) {
     const was = d.masterValue ? `"${d.masterValue}"` : 'trống';
@@ -219,7 +212,7 @@ async function checkTabs(
   if (tallySource !== undefined) {
     const unknown = unknownColumns(await readTab(api, spreadsheetId, tallySource, 'FORMATTED_VALUE'), masterHeader);
     if (unknown.length > 0) {
-      const own = Object.values(SECRETARIAT_HEADERS)
+      const own = Object.values(TALLY_TYPED_HEADERS)
         .map((h) => `"${h}"`)
         .join(', ');
       throw new GoogleSyncError(
@@ -383,10 +376,10 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
         log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
       const base = await lastPushed(master, spreadsheetId);
       const recordedAt = formatLocalTime(new Date(), options.timeZone ?? DEFAULT_PLAN.timeZone);
-      const outcomes: MergeOutcome[] = [];
+      const outcomes: ReconcileOutcome[] = [];
       const targets = new Map<string, { ws: ExcelJS.Worksheet; columns: TypedColumns }>();
       for (const spec of TYPED_SHEETS) {
-        const target = spec === TALLY_ANNOTATIONS ? { ws, columns } : typedTarget(wb, spec);
+        const target = spec === TALLY_TYPED ? { ws, columns } : typedTarget(wb, spec);
         // An older master without the column: nothing typed there can have come from it.
         if (!target) continue;
         targets.set(spec.sheet, target);

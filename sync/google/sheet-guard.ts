@@ -4,7 +4,7 @@
 // "Ý kiến Giám đốc"). The previous content is remembered as one short digest per row.
 import { createHash } from 'node:crypto';
 import { matchKey } from '../../engine/index.js';
-import type { AnnotatedSheet } from '../master/annotations.js';
+import type { TypedSheet } from '../typed-values/master.js';
 import { findHeaderRow, type HeaderMap } from '../master/header-row.js';
 import { ID_HEADER } from '../master/layout.js';
 
@@ -21,7 +21,7 @@ const digest = (parts: unknown): string => createHash('sha1').update(JSON.string
  */
 export function rowDigests(
   values: ReadonlyArray<ReadonlyArray<Value>>,
-  typed?: Pick<AnnotatedSheet, 'key' | 'columns'>,
+  typed?: Pick<TypedSheet, 'key' | 'columns'>,
 ): { row: number; digest: string }[] {
   const header = typed ? findHeaderRow(values, typed.key) : undefined;
   const skip = new Set(typed?.columns.map(matchKey));
@@ -57,7 +57,7 @@ export function rowDigests(
 export function editedRows(
   current: ReadonlyArray<ReadonlyArray<Value>>,
   pushed: readonly string[],
-  typed?: Pick<AnnotatedSheet, 'key' | 'columns'>,
+  typed?: Pick<TypedSheet, 'key' | 'columns'>,
 ): number[] {
   const left = new Map<string, number>();
   for (const d of pushed) left.set(d, (left.get(d) ?? 0) + 1);

@@ -9,33 +9,29 @@ import { addCharts, type ColumnChart } from '../../node/xlsx-chart.js';
 import { openPackageFile, savePackageFile } from '../../node/zip-codec.js';
 import type { MergeResult } from '../merge-model.js';
 import { writeAnnex } from './annex.js';
-import { readAnnotations, type PreviousMaster } from './annotations.js';
+import { readTypedValues, type TypedValues } from '../typed-values/master.js';
 import { writeIssues } from './issues-sheet.js';
 import { MASTER_SHEETS } from './layout.js';
-import { REGISTER_ANNOTATIONS, registerFrom, writeRegister } from './register.js';
+import { REGISTER_TYPED, registerFrom, writeRegister } from './register.js';
 import { writeStats } from './stats.js';
 import { MASTER_FONT } from './styles.js';
-import { TALLY_ANNOTATIONS, tallyColumns, writeTally } from './tally.js';
-import { unitsAnnotations, writeUnits } from './units.js';
+import { TALLY_TYPED, tallyColumns, writeTally } from './tally.js';
+import { unitsTyped, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
 
-export { emptyPrevious, type PreviousMaster } from './annotations.js';
+export { noTypedValues, type TypedValues } from '../typed-values/master.js';
 export { registerApprovedOnly, registerFrom, type Register } from './register.js';
 
 /** The secretariat's values in the master at `file` (nothing when there is no file yet). */
-export const readPreviousMaster = (file: string, now: Date, plan: Plan): Promise<PreviousMaster> =>
-  readAnnotations(
+export const readPreviousMaster = (file: string, now: Date, plan: Plan): Promise<TypedValues> =>
+  readTypedValues(
     file,
-    [
-      { ...TALLY_ANNOTATIONS, computed: tallyColumns(plan).map((c) => c.header) },
-      unitsAnnotations(plan),
-      REGISTER_ANNOTATIONS,
-    ],
+    [{ ...TALLY_TYPED, computed: tallyColumns(plan).map((c) => c.header) }, unitsTyped(plan), REGISTER_TYPED],
     MASTER_SHEETS.unmatched,
     formatLocalTime(now, plan.timeZone),
   );
 
-export async function writeMaster(file: string, result: MergeResult, previous: PreviousMaster): Promise<void> {
+export async function writeMaster(file: string, result: MergeResult, previous: TypedValues): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = result.plan.issuer.agency;
   wb.created = result.generatedAt;

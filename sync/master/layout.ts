@@ -16,7 +16,7 @@ export const MASTER_SHEETS = {
 export const ID_HEADER = 'Mã đề nghị';
 
 /** The secretariat's own columns: never computed, only carried over by id. */
-export const SECRETARIAT_HEADERS = {
+export const TALLY_TYPED_HEADERS = {
   office: 'Ý kiến Văn phòng',
   council: 'Kết quả Hội đồng',
   officeNote: 'Ghi chú Văn phòng',
@@ -25,10 +25,10 @@ export const SECRETARIAT_HEADERS = {
   /** SPEC §8: what the decider outside the Sở decided. */
   higher: 'Kết quả cấp trên',
 } as const;
-export type SecretariatKey = keyof typeof SECRETARIAT_HEADERS;
-export const SECRETARIAT_KEYS = Object.keys(SECRETARIAT_HEADERS) as SecretariatKey[];
+export type TallyTypedKey = keyof typeof TALLY_TYPED_HEADERS;
+export const TALLY_TYPED_KEYS = Object.keys(TALLY_TYPED_HEADERS) as TallyTypedKey[];
 /** The three columns of one nomination as text, as a person reads them. */
-export type SecretariatValues = Record<SecretariatKey, string>;
+export type SecretariatValues = Record<TallyTypedKey, string>;
 
 /** Column of Theo đơn vị holding the unit code, and the received time the secretariat types (SPEC §7). */
 export const UNIT_CODE_HEADER = 'Mã đơn vị';

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetter, type Nomination } from '../../engine/index.js';
 import { outcomeOf, voteProblem } from '../council-outcomes.js';
 import type { MergeResult } from '../merge-model.js';
-import { HIGHER_VALUES, SECRETARIAT_HEADERS, SECRETARIAT_KEYS } from './layout.js';
+import { HIGHER_VALUES, TALLY_TYPED_HEADERS, TALLY_TYPED_KEYS } from './layout.js';
 import { TOP_STYLE } from './styles.js';
 
 const FLAGGED: Partial<ExcelJS.Style> = {
@@ -38,9 +38,9 @@ export const dataRowsRange = (column: number, lastRow: number): string => {
 };
 
 /** Excel refuses what cannot be a vote or a higher result as it is typed. */
-export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: number, lastRow: number): void {
-  const range = (key: (typeof SECRETARIAT_KEYS)[number]) =>
-    dataRowsRange(secretariatFrom + SECRETARIAT_KEYS.indexOf(key), lastRow);
+export function validateOutcomeColumns(ws: ExcelJS.Worksheet, typedFrom: number, lastRow: number): void {
+  const range = (key: (typeof TALLY_TYPED_KEYS)[number]) =>
+    dataRowsRange(typedFrom + TALLY_TYPED_KEYS.indexOf(key), lastRow);
   const v = (ws as unknown as Validations).dataValidations;
   v.add(range('votes'), {
     type: 'decimal',
@@ -48,7 +48,7 @@ export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: n
     allowBlank: true,
     formulae: [0],
     showErrorMessage: true,
-    errorTitle: SECRETARIAT_HEADERS.votes,
+    errorTitle: TALLY_TYPED_HEADERS.votes,
     error: 'Ghi số phiếu đồng ý (ví dụ 7) hoặc tỷ lệ (ví dụ 75%).',
   });
   v.add(range('higher'), {
@@ -56,7 +56,7 @@ export function validateOutcomeColumns(ws: ExcelJS.Worksheet, secretariatFrom: n
     allowBlank: true,
     formulae: [`"${HIGHER_VALUES.awarded},${HIGHER_VALUES.notAwarded}"`],
     showErrorMessage: true,
-    errorTitle: SECRETARIAT_HEADERS.higher,
+    errorTitle: TALLY_TYPED_HEADERS.higher,
     error: `Chọn "${HIGHER_VALUES.awarded}" hoặc "${HIGHER_VALUES.notAwarded}".`,
   });
 }

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { isDecidedAbove, matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
-import { keyOf, typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from './layout.js';
 import { BORDER, cellValue } from './styles.js';
 
@@ -131,7 +131,7 @@ export const fillWording = (template: string, values: Record<string, string | nu
 // ── Reading the previous master ─────────────────────────────────────────────────────────────────────
 
 /** Read back with the notes' machinery: by code, a copied row's differing value set aside, not lost. */
-export const REGISTER_ANNOTATIONS: AnnotatedSheet = {
+export const REGISTER_TYPED: TypedSheet = {
   sheet: REGISTER_SHEET,
   key: REGISTER_HEADERS[0],
   columns: [REGISTER_HEADERS[2], REGISTER_HEADERS[3]],
@@ -139,10 +139,10 @@ export const REGISTER_ANNOTATIONS: AnnotatedSheet = {
 };
 
 /** The register of the previous master; empty for a first merge or a master from before the register. */
-export function registerFrom(previous: PreviousMaster): Register {
+export function registerFrom(previous: TypedValues): Register {
   const reg = emptyRegister();
-  for (const [key, kept] of previous.tables.get(REGISTER_SHEET)?.byKey ?? [])
-    reg.rows.set(key, {
+  for (const kept of keptRows(previous, REGISTER_SHEET))
+    reg.rows.set(keyOf(kept.key), {
       code: kept.key.trim(),
       value: kept.values.get(REGISTER_HEADERS[2]) ?? null,
       date: kept.values.get(REGISTER_HEADERS[3]) ?? null,

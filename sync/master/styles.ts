@@ -11,7 +11,7 @@ export const HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
 };
 
-export const SECRETARIAT_HEADER_STYLE: Partial<ExcelJS.Style> = {
+export const TYPED_HEADER_STYLE: Partial<ExcelJS.Style> = {
   ...HEADER_STYLE,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7F6000' } },
 };
@@ -28,10 +28,10 @@ const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Header row: bold on dark blue, wrapped; the columns the secretariat types in stand out in brown. */
-export function styleHeader(row: ExcelJS.Row, isSecretariat: (col: number) => boolean = () => false): void {
+export function styleHeader(row: ExcelJS.Row, isTyped: (col: number) => boolean = () => false): void {
   row.height = 30;
   row.eachCell((cell, col) => {
-    cell.style = isSecretariat(col) ? SECRETARIAT_HEADER_STYLE : HEADER_STYLE;
+    cell.style = isTyped(col) ? TYPED_HEADER_STYLE : HEADER_STYLE;
   });
 }
 

@@ -8,15 +8,15 @@ import { fitCell } from '../../engine/limits.js';
 import type { MergeResult } from '../merge-model.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { isListedNomination } from '../statuses.js';
-import { keptRow, keyOf, typedText, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { keptRow, keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import {
   COUNCIL_VALUES,
   ID_HEADER,
   LISTED_HEADER,
   LISTED_VALUES,
   MASTER_SHEETS,
-  SECRETARIAT_HEADERS,
-  SECRETARIAT_KEYS,
+  TALLY_TYPED_HEADERS,
+  TALLY_TYPED_KEYS,
   STATUS_HEADER,
   STATUS_LABELS,
 } from './layout.js';
@@ -80,24 +80,22 @@ export function tallyColumns(plan: Plan, listed: (n: Nomination) => boolean = ()
 }
 
 /** The previous master's typed columns of Tổng hợp: by nomination id, whole rows kept for withdrawn ones. */
-export const TALLY_ANNOTATIONS: AnnotatedSheet = {
+export const TALLY_TYPED: TypedSheet = {
   sheet: MASTER_SHEETS.tally,
   key: ID_HEADER,
-  columns: SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k]),
+  columns: TALLY_TYPED_KEYS.map((k) => TALLY_TYPED_HEADERS[k]),
   keepRows: true,
   findByHeaders: true,
   required: true,
   // Copies that disagree on the council's decision: a refusal on any copy wins, so no refused nominee
   // slips back into a list; the other decision is set aside, not lost.
   prefer: (column, [, second]) =>
-    column === SECRETARIAT_HEADERS.council && matchKey(typedText(second)) === matchKey(COUNCIL_VALUES.reject) ? 1 : 0,
+    column === TALLY_TYPED_HEADERS.council && matchKey(typedText(second)) === matchKey(COUNCIL_VALUES.reject) ? 1 : 0,
 };
 
-const tallyTable = (previous: PreviousMaster) => previous.tables.get(MASTER_SHEETS.tally);
-
 /** What the secretariat typed for a nomination, by column header. */
-export const keptFor = (previous: PreviousMaster, id: string): Map<string, TypedCell> | undefined =>
-  keptRow(tallyTable(previous), id)?.values;
+export const keptFor = (previous: TypedValues, id: string): Map<string, TypedCell> | undefined =>
+  keptRow(previous, MASTER_SHEETS.tally, id)?.values;
 
 /** Adds and commits a data row whose cells all share one style object: exceljs looks shared styles up
  *  by identity, where a fresh object per cell (its default) costs a serialization each. Typed values
@@ -118,26 +116,22 @@ export function addRow(
   row.commit();
 }
 
-export function writeTally(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  result: MergeResult,
-  previous: PreviousMaster,
-): void {
+export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, previous: TypedValues): void {
   const columns = tallyColumns(result.plan, (n) => isListedNomination(result, n));
-  const secretariatFrom = columns.length + 1;
+  const typedFrom = columns.length + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
     pageSetup: wideTablePrint(),
   });
-  ws.columns = [...columns.map((c) => ({ width: c.width })), ...SECRETARIAT_KEYS.map(() => ({ width: 24 }))];
-  const header = ws.addRow([...columns.map((c) => c.header), ...SECRETARIAT_KEYS.map((k) => SECRETARIAT_HEADERS[k])]);
-  styleHeader(header, (c) => c >= secretariatFrom);
+  ws.columns = [...columns.map((c) => ({ width: c.width })), ...TALLY_TYPED_KEYS.map(() => ({ width: 24 }))];
+  const header = ws.addRow([...columns.map((c) => c.header), ...TALLY_TYPED_KEYS.map((k) => TALLY_TYPED_HEADERS[k])]);
+  styleHeader(header, (c) => c >= typedFrom);
   header.commit();
 
   const typed = (kept: Map<string, TypedCell> | undefined) =>
-    SECRETARIAT_KEYS.map((k) => kept?.get(SECRETARIAT_HEADERS[k]) ?? null);
+    TALLY_TYPED_KEYS.map((k) => kept?.get(TALLY_TYPED_HEADERS[k]) ?? null);
   const seen = new Set<string>();
-  const votesCol = secretariatFrom + SECRETARIAT_KEYS.indexOf('votes');
+  const votesCol = typedFrom + TALLY_TYPED_KEYS.indexOf('votes');
   let lastRow = 1;
   for (const n of result.nominations) {
     lastRow++;
@@ -147,8 +141,8 @@ export function writeTally(
     );
   }
   // Withdrawn: gone from the inbox, but the secretariat wrote something about it.
-  for (const [key, prev] of tallyTable(previous)?.byKey ?? []) {
-    if (seen.has(key)) continue;
+  for (const prev of keptRows(previous, MASTER_SHEETS.tally)) {
+    if (seen.has(keyOf(prev.key))) continue;
     const id = prev.key;
     const values = columns.map((c) =>
       c.header === STATUS_HEADER
@@ -162,10 +156,10 @@ export function writeTally(
     addRow(ws, [...values, ...typed(prev.values)]);
     lastRow++;
   }
-  const last = columns.length + SECRETARIAT_KEYS.length;
+  const last = columns.length + TALLY_TYPED_KEYS.length;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };
   // The council's decision is one of two values.
-  const councilCol = columns.length + SECRETARIAT_KEYS.indexOf('council') + 1;
+  const councilCol = columns.length + TALLY_TYPED_KEYS.indexOf('council') + 1;
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
     dataRowsRange(councilCol, lastRow),
     {
@@ -177,6 +171,6 @@ export function writeTally(
       error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
     },
   );
-  validateOutcomeColumns(ws, secretariatFrom, lastRow);
+  validateOutcomeColumns(ws, typedFrom, lastRow);
   ws.commit();
 }

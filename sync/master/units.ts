@@ -4,19 +4,19 @@ import type ExcelJS from 'exceljs';
 import { formatLocalTime, NOMINATION_STATUS_LABELS, type Plan } from '../../engine/index.js';
 import type { MergeResult, UnitStatus } from '../merge-model.js';
 import { countNominations, type Counts } from '../statuses.js';
-import { keptRow, type AnnotatedSheet, type PreviousMaster } from './annotations.js';
+import { keptRow, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from './layout.js';
 import { BOLD_STYLE, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
 import { addRow } from './tally.js';
 
 /** The received time the secretariat types per unit (SPEC §7), kept across re-merges by unit code; one
  *  typed on a row that is no unit of the plan is set aside. */
-export const UNITS_TYPED: AnnotatedSheet = {
+export const UNITS_TYPED: TypedSheet = {
   sheet: MASTER_SHEETS.units,
   key: UNIT_CODE_HEADER,
   columns: [RECEIVED_BY_OFFICE_HEADER],
 };
-export const unitsAnnotations = (plan: Plan): AnnotatedSheet => ({
+export const unitsTyped = (plan: Plan): TypedSheet => ({
   ...UNITS_TYPED,
   keys: new Set(plan.units.map((u) => u.code)),
   computed: unitsHeaders(plan),
@@ -68,11 +68,7 @@ export const COUNT_HEADERS = {
 } as const;
 const countColumns = (c: Counts) => (Object.keys(COUNT_HEADERS) as (keyof typeof COUNT_HEADERS)[]).map((k) => c[k]);
 
-export function writeUnits(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  result: MergeResult,
-  previous: PreviousMaster,
-): void {
+export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, previous: TypedValues): void {
   const { plan } = result;
   const ws = wb.addWorksheet(MASTER_SHEETS.units, {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -86,7 +82,6 @@ export function writeUnits(
     style: i < counted ? WRAP_STYLE : TOP_STYLE,
   }));
   styleHeader(ws.addRow(headers), (c) => headers[c - 1] === RECEIVED_BY_OFFICE_HEADER);
-  const typed = previous.tables.get(MASTER_SHEETS.units);
 
   const totals = new Array<number>(headers.length - counted).fill(0);
   for (const u of result.units) {
@@ -105,7 +100,7 @@ export function writeUnits(
         groupLabel.get(u.group) ?? u.group,
         u.file ?? null,
         u.fileReceivedAt ? formatLocalTime(u.fileReceivedAt, plan.timeZone) : null,
-        keptRow(typed, u.unit)?.values.get(RECEIVED_BY_OFFICE_HEADER) ?? null,
+        keptRow(previous, MASTER_SHEETS.units, u.unit)?.values.get(RECEIVED_BY_OFFICE_HEADER) ?? null,
         unitStatusLabel(u, result),
         ...counts,
       ],

@@ -4,8 +4,8 @@
 // master until the secretariat deletes it.
 import type ExcelJS from 'exceljs';
 import type { TypedCell } from '../../node/xlsx-rows.js';
-import type { PreviousMaster, Unmatched } from './annotations.js';
-import { UNMATCHED_HEADERS } from './annotations.js';
+import type { TypedValues, Unmatched } from '../typed-values/master.js';
+import { UNMATCHED_HEADERS } from '../typed-values/master.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS } from './header-row.js';
 import { MASTER_SHEETS } from './layout.js';
 import { styleHeader, WRAP_STYLE } from './styles.js';
@@ -20,7 +20,7 @@ const cellsOf = (u: Unmatched): Record<keyof typeof UNMATCHED_HEADERS, TypedCell
   context: u.context || null,
 });
 
-export function writeUnmatched(wb: ExcelJS.stream.xlsx.WorkbookWriter, previous: PreviousMaster): void {
+export function writeUnmatched(wb: ExcelJS.stream.xlsx.WorkbookWriter, previous: TypedValues): void {
   const ws = wb.addWorksheet(MASTER_SHEETS.unmatched, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = WIDTHS.map((width) => ({ width }));
   styleHeader(ws.addRow(FIELDS.map((f) => UNMATCHED_HEADERS[f])));

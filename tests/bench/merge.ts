@@ -11,7 +11,7 @@ import { DEFAULT_PLAN as plan } from '../../engine/plans/index.js';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
 import ExcelJS from 'exceljs';
 import { readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
-import { MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 
 const INDIVIDUALS = 2_500;
 const COLLECTIVES = 250;
@@ -71,9 +71,9 @@ async function annotate(from: string, to: string): Promise<number> {
       if (sheet === MASTER_SHEETS.tally && row === 1) line.forEach((h, i) => current!.cols.set(String(h), i));
       if (sheet === MASTER_SHEETS.tally && row > 1) {
         const at = (h: string) => current!.cols.get(h)!;
-        if (row % 3 === 0) line[at(SECRETARIAT_HEADERS.officeNote)] = `${NOTE} (${row})`;
-        if (row % 7 === 0) line[at(SECRETARIAT_HEADERS.office)] = 'Đủ hồ sơ';
-        if (row % 10 === 0) line[at(SECRETARIAT_HEADERS.council)] = row % 20 === 0 ? 'Không đồng ý' : 'Đồng ý';
+        if (row % 3 === 0) line[at(TALLY_TYPED_HEADERS.officeNote)] = `${NOTE} (${row})`;
+        if (row % 7 === 0) line[at(TALLY_TYPED_HEADERS.office)] = 'Đủ hồ sơ';
+        if (row % 10 === 0) line[at(TALLY_TYPED_HEADERS.council)] = row % 20 === 0 ? 'Không đồng ý' : 'Đồng ý';
         if (row % 3 === 0 || row % 7 === 0 || row % 10 === 0) notes++;
       }
       current.ws.addRow(line as ExcelJS.CellValue[]).commit();

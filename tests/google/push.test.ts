@@ -8,7 +8,7 @@ import { runPush } from '../../sync/google/push.js';
 import { pushStatePath } from '../../sync/google/push-state.js';
 import { rowDigests } from '../../sync/google/sheet-guard.js';
 import { MAX_CELLS_PER_REQUEST } from '../../sync/google/limits.js';
-import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
+import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/typed-values/master.js';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
 import { unmatchedOf } from '../sync/inbox.js';
 import { googleError, TEST_TOKEN, type FakeTab } from './fake-google.js';

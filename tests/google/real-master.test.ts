@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../sync/google/push.js';
 import { compactValidations } from '../../sync/google/validations.js';
-import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
-import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/typed-values/master.js';
+import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_HEADERS } from '../../sync/master/register.js';
 import { KEY_CHART_TITLE, KEY_FIGURES } from '../../sync/master/stats.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, unit, unmatchedOf, writeInbox } from '../sync/inbox.js';
@@ -81,7 +81,7 @@ describe('push with a master written by merge', () => {
 
     // A council member marks the first nomination in the Sheet.
     const header = tally.values[0]!;
-    const councilCol = header.indexOf(SECRETARIAT_HEADERS.council);
+    const councilCol = header.indexOf(TALLY_TYPED_HEADERS.council);
     const id = tally.values[1]![header.indexOf(ID_HEADER)];
     tally.values[1]![councilCol] = 'Không đồng ý';
     expect(await push()).toBe(0);
@@ -110,7 +110,7 @@ describe('push with a master written by merge', () => {
     const mergedHeader = merged[0]!;
     expect(
       merged.find((r) => r[mergedHeader.indexOf(ID_HEADER)] === id)?.[
-        mergedHeader.indexOf(SECRETARIAT_HEADERS.council)
+        mergedHeader.indexOf(TALLY_TYPED_HEADERS.council)
       ],
     ).toBe('Không đồng ý');
 

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS, STATUS_HEADER } from '../../sync/master/layout.js';
+import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_HEADER } from '../../sync/master/layout.js';
 import { validRowFor } from '../../dev/sample/rows.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -37,9 +37,9 @@ describe('the secretariat columns survive a re-merge', () => {
       });
       return r;
     };
-    const type = (name: string, values: Partial<Record<keyof typeof SECRETARIAT_HEADERS, string>>) => {
+    const type = (name: string, values: Partial<Record<keyof typeof TALLY_TYPED_HEADERS, string>>) => {
       for (const [k, v] of Object.entries(values))
-        ws.getCell(rowOf(name), col(SECRETARIAT_HEADERS[k as keyof typeof SECRETARIAT_HEADERS])).value = v;
+        ws.getCell(rowOf(name), col(TALLY_TYPED_HEADERS[k as keyof typeof TALLY_TYPED_HEADERS])).value = v;
     };
     type(people.stays, { office: 'Đủ hồ sơ', council: 'Đồng ý' });
     type(people.breaks, { officeNote: 'Đã gọi điện nhắc' });
@@ -67,12 +67,12 @@ describe('the secretariat columns survive a re-merge', () => {
     const h = tally[0]!;
     const byId = new Map(tally.slice(1).map((r) => [r[h.indexOf(ID_HEADER)], r]));
     const get = (name: string, header: string) => byId.get(ids[name])?.[h.indexOf(header)];
-    expect(get(people.stays, SECRETARIAT_HEADERS.office)).toBe('Đủ hồ sơ');
-    expect(get(people.stays, SECRETARIAT_HEADERS.council)).toBe('Đồng ý');
-    expect(get(people.breaks, SECRETARIAT_HEADERS.officeNote)).toBe('Đã gọi điện nhắc');
+    expect(get(people.stays, TALLY_TYPED_HEADERS.office)).toBe('Đủ hồ sơ');
+    expect(get(people.stays, TALLY_TYPED_HEADERS.council)).toBe('Đồng ý');
+    expect(get(people.breaks, TALLY_TYPED_HEADERS.officeNote)).toBe('Đã gọi điện nhắc');
     expect(get(people.breaks, STATUS_HEADER)).toBe('Không hợp lệ');
     expect(get(people.leaves, STATUS_HEADER)).toBe('Đã rút');
-    expect(get(people.leaves, SECRETARIAT_HEADERS.office)).toBe('Chờ bổ sung =xác nhận');
+    expect(get(people.leaves, TALLY_TYPED_HEADERS.office)).toBe('Chờ bổ sung =xác nhận');
     expect(get(people.leaves, 'Tên tập thể / Họ và tên')).toBe(people.leaves);
     expect(byId.has(ids[people.vanishes])).toBe(false);
     expect(tally).toHaveLength(1 + 4);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
 import { AWARD_HEADERS, AWARD_SHEET } from '../../sync/award-register.js';
-import { HIGHER_VALUES, SECRETARIAT_HEADERS as H } from '../../sync/master/layout.js';
+import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
 import { higherKey } from '../../sync/master/register.js';
 import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';

@@ -1,6 +1,6 @@
 // Reads every count a reader sees in a master workbook, sheet by sheet, for the council tests.
 import type ExcelJS from 'exceljs';
-import { ID_HEADER, LISTED_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { ID_HEADER, LISTED_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_SHEET } from '../../sync/master/register.js';
 import { STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
@@ -58,7 +58,7 @@ export function typeCouncil(wb: ExcelJS.Workbook, byName: Record<string, string>
   const ws = wb.getWorksheet(MASTER_SHEETS.tally)!;
   const header = rowsOf(ws)[0]!;
   const nameCol = header.indexOf('Tên tập thể / Họ và tên') + 1;
-  const councilCol = header.indexOf(SECRETARIAT_HEADERS.council) + 1;
+  const councilCol = header.indexOf(TALLY_TYPED_HEADERS.council) + 1;
   ws.eachRow((row, i) => {
     const v = byName[String(row.getCell(nameCol).value)];
     if (i > 1 && v !== undefined) row.getCell(councilCol).value = v;

@@ -5,8 +5,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../ooxml/xml-scan.js';
-import { readVotes } from '../../sync/council-outcomes.js';
-import { HIGHER_VALUES, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { readVotes } from '../../sync/typed-values/council.js';
+import { HIGHER_VALUES, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { higherKey, REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
 import { STAGE_HEADERS, STAGES_TITLE } from '../../sync/master/stage-stats.js';
 import { BCT, GK, person, tallyCells, typeTally, UBND } from './campaign.js';
@@ -14,7 +14,7 @@ import { typeRegister } from './council-counts.js';
 import { openWorkbook, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { readEntries, sheetPart } from './zip-entries.js';
 
-const H = SECRETARIAT_HEADERS;
+const H = TALLY_TYPED_HEADERS;
 
 describe('Số phiếu đồng ý', () => {
   it('reads a number of votes or a percentage, and says when it is neither', () => {

@@ -7,7 +7,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
-import { HIGHER_VALUES, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { HIGHER_VALUES, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_KEYS } from '../../sync/master/register.js';
 import { runDocuments } from '../../sync/documents-command.js';
 import { runInProcess } from '../run-in-process.js';
@@ -63,9 +63,9 @@ describe('sync documents: the council and the units', () => {
     await fs.cp(out, early, { recursive: true });
 
     const wb = await openWorkbook(master);
-    const [votes, result] = [SECRETARIAT_HEADERS.votes, SECRETARIAT_HEADERS.council];
+    const [votes, result] = [TALLY_TYPED_HEADERS.votes, TALLY_TYPED_HEADERS.council];
     typeTally(wb, {
-      'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7, [SECRETARIAT_HEADERS.higher]: HIGHER_VALUES.awarded },
+      'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7, [TALLY_TYPED_HEADERS.higher]: HIGHER_VALUES.awarded },
       'Trần Thị Bích': { [result]: 'Không đồng ý', [votes]: 3 },
       'Ngô Thị Hoa': { [result]: 'Đồng ý', [votes]: 0.8 },
     });

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validRowFor } from '../../dev/sample/rows.js';
-import { MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { REGISTER_KEYS } from '../../sync/master/register.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -58,7 +58,7 @@ function decide(wb: Awaited<ReturnType<typeof openWorkbook>>, name: string, valu
   ws.eachRow((row, i) => {
     if (i === 1 || row.getCell(col('Tên tập thể / Họ và tên')).value !== name) return;
     if (unitCode && row.getCell(col('Đơn vị')).value !== unitCode) return;
-    row.getCell(col(SECRETARIAT_HEADERS.council)).value = value;
+    row.getCell(col(TALLY_TYPED_HEADERS.council)).value = value;
   });
 }
 

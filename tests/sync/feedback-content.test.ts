@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../engine/index.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feedback.js';
-import { emptyPrevious } from '../../sync/master/annotations.js';
+import { noTypedValues } from '../../sync/typed-values/master.js';
 import { merge } from '../../sync/merge.js';
 import { openWorkbook, PLAN, rowsOf, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -13,7 +13,7 @@ async function feedbackText(now: Date, mistakes: number): Promise<string[][]> {
   const inbox = path.join(dir, 'inbox');
   await writeInbox(inbox, [unit('H-BATO', { mistakes })]);
   const result = await merge({ plan: PLAN, inbox, now });
-  await writeFeedback(path.join(dir, 'out'), inbox, result, emptyPrevious());
+  await writeFeedback(path.join(dir, 'out'), inbox, result, noTypedValues());
   const wb = await openWorkbook(path.join(dir, 'out', 'H-BATO.xlsx'));
   return rowsOf(wb.getWorksheet(FEEDBACK_SHEET)!).map((r) => r.map((v) => String(v ?? '')));
 }

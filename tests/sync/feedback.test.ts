@@ -10,7 +10,7 @@ import { describeLocation, ERROR_FILL, SEVERITY_LABELS, templateSheetNames } fro
 import { WRITTEN_LIST } from '../../node/output-folders.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { manyMerges, wholeColumnValidation } from './hostile-files.js';
 import { onTime, openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -175,8 +175,8 @@ describe('merge --feedback over the demo inbox', () => {
     ws.eachRow((r, i) => {
       if (r.getCell(col(ID_HEADER)).value === target.id) row = i;
     });
-    ws.getCell(row, col(SECRETARIAT_HEADERS.office)).value = 'Đủ điều kiện, đề nghị trình Hội đồng';
-    ws.getCell(row, col(SECRETARIAT_HEADERS.council)).value = 'Đồng ý';
+    ws.getCell(row, col(TALLY_TYPED_HEADERS.office)).value = 'Đủ điều kiện, đề nghị trình Hội đồng';
+    ws.getCell(row, col(TALLY_TYPED_HEADERS.council)).value = 'Đồng ý';
     await wb.xlsx.writeFile(master);
 
     expect((await merge()).code).toBe(2);

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { typedName } from './council-counts.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, type CliResult } from './inbox.js';
 
@@ -95,7 +95,7 @@ describe('merging the demo inbox', () => {
       ...PLAN.forms.map((f) => f.listSheet),
     ]);
     const tally = rowsOf(wb.getWorksheet(MASTER_SHEETS.tally)!);
-    const typed = Object.values(SECRETARIAT_HEADERS);
+    const typed = Object.values(TALLY_TYPED_HEADERS);
     expect(tally[0]!.slice(-1 - typed.length)).toEqual([ID_HEADER, ...typed]);
     expect(tally.length - 1).toBe(report.nominations.length);
     const units = rowsOf(wb.getWorksheet(MASTER_SHEETS.units)!);

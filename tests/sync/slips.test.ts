@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ID_HEADER,
   MASTER_SHEETS,
-  SECRETARIAT_HEADERS,
+  TALLY_TYPED_HEADERS,
   STATUS_HEADER,
   STATUS_LABELS,
 } from '../../sync/master/layout.js';
@@ -26,11 +26,11 @@ describe('slips in the master lose nothing typed', () => {
     const head = rowsOf(tally)[0]!;
     const col = (h: string) => head.indexOf(h) + 1;
     // Row 2: an opinion typed under a renamed header. Row 3: a note, and its id upper-cased by hand.
-    tally.getCell(1, col(SECRETARIAT_HEADERS.office)).value = 'Ý kiến VP';
-    tally.getCell(2, col(SECRETARIAT_HEADERS.office)).value = 'Đủ hồ sơ, trình Hội đồng';
+    tally.getCell(1, col(TALLY_TYPED_HEADERS.office)).value = 'Ý kiến VP';
+    tally.getCell(2, col(TALLY_TYPED_HEADERS.office)).value = 'Đủ hồ sơ, trình Hội đồng';
     const id = String(tally.getCell(3, col(ID_HEADER)).value);
     tally.getCell(3, col(ID_HEADER)).value = id.toUpperCase();
-    tally.getCell(3, col(SECRETARIAT_HEADERS.officeNote)).value = 'Đã gọi điện';
+    tally.getCell(3, col(TALLY_TYPED_HEADERS.officeNote)).value = 'Đã gọi điện';
     // Văn bản: the value header renamed, a number and "Có" typed under it.
     const register = wb.getWorksheet(REGISTER_SHEET)!;
     const form = PLAN.forms.find((f) => f.document)!;
@@ -74,7 +74,7 @@ describe('slips in the master lose nothing typed', () => {
     const h = after[0]!;
     expect(after.filter((r) => r[h.indexOf(STATUS_HEADER)] === STATUS_LABELS.withdrawn)).toEqual([]);
     const real = after.find((r) => r[h.indexOf(ID_HEADER)] === id)!;
-    expect(real[h.indexOf(SECRETARIAT_HEADERS.officeNote)]).toBe('Đã gọi điện');
+    expect(real[h.indexOf(TALLY_TYPED_HEADERS.officeNote)]).toBe('Đã gọi điện');
 
     // A third merge keeps the set-aside values, once each.
     expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validRowFor } from '../../dev/sample/rows.js';
 import { readXlsxRows } from '../../node/xlsx-rows.js';
 import { runPush } from '../../sync/google/push.js';
-import { ID_HEADER, MASTER_SHEETS, SECRETARIAT_HEADERS } from '../../sync/master/layout.js';
+import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { closeHarness, openHarness } from '../google/harness.js';
 import { docxParagraphs } from '../zip.js';
 import { PLAN, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -65,7 +65,7 @@ describe('text typed with entity characters', () => {
       // A council decision typed in the Sheet makes the push rewrite the master.
       const header = tally()[0]!;
       const row = tally().findIndex((r) => r.includes(NAME));
-      tally()[row]![header.indexOf(SECRETARIAT_HEADERS.council)] = 'Đồng ý';
+      tally()[row]![header.indexOf(TALLY_TYPED_HEADERS.council)] = 'Đồng ý';
       expect(await push(), h.log.text).toBe(0);
       expect(h.log.text).toContain('Đã cập nhật sổ tổng hợp');
       expect(await tallyTexts(master)).toEqual(expect.arrayContaining([NAME, SUMMARY, 'Đồng ý']));

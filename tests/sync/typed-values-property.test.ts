@@ -10,14 +10,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { random } from '../../dev/sample/people.js';
 import { flattenCell } from '../../engine/index.js';
 import { runMerge } from '../../sync/merge-command.js';
-import { UNMATCHED_HEADERS } from '../../sync/master/annotations.js';
+import { UNMATCHED_HEADERS } from '../../sync/typed-values/master.js';
 import { readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
 import {
   COUNCIL_VALUES,
   ID_HEADER,
   MASTER_SHEETS,
   RECEIVED_BY_OFFICE_HEADER,
-  SECRETARIAT_HEADERS,
+  TALLY_TYPED_HEADERS,
   UNIT_CODE_HEADER,
 } from '../../sync/master/layout.js';
 import { tmpDir, unit, writeInbox } from './inbox.js';
@@ -25,7 +25,7 @@ import { tmpDir, unit, writeInbox } from './inbox.js';
 const UNITS = ['H-BATO', 'H-SONTAY', 'SCT-VP'];
 const SEEDS = process.env.PROPERTY_SEED ? process.env.PROPERTY_SEED.split(',').map(Number) : [1, 7, 23, 2021];
 const STEPS = 40;
-const H = SECRETARIAT_HEADERS;
+const H = TALLY_TYPED_HEADERS;
 const NAME_HEADER = 'Tên tập thể / Họ và tên';
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 

@@ -4,18 +4,18 @@ import { typedName } from './council-counts.js';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/master/annotations.js';
+import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/typed-values/master.js';
 import { UNIT_STATUS_LABELS } from '../../sync/master/units.js';
 import {
   ID_HEADER,
   MASTER_SHEETS,
   RECEIVED_BY_OFFICE_HEADER,
-  SECRETARIAT_HEADERS,
+  TALLY_TYPED_HEADERS,
   STATUS_HEADER,
 } from '../../sync/master/layout.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, unmatchedOf, writeInbox } from './inbox.js';
 
-const H = SECRETARIAT_HEADERS;
+const H = TALLY_TYPED_HEADERS;
 
 /** Long notes with every Vietnamese letter, so multi-byte characters fall across every chunk boundary. */
 function longNote(i: number): string {

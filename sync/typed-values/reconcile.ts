@@ -1,15 +1,15 @@
 // The secretariat's columns as typed in the Google Sheet — the three of Tổng hợp by nomination id, the
 // received time of Theo đơn vị by unit code — brought back into the master before the push overwrites
-// the Sheet, so what anyone typed there survives. Each sheet is described by the same AnnotatedSheet the
+// the Sheet, so what anyone typed there survives. Each sheet is described by the same TypedSheet the
 // merge reads the master with. Columns are found by header text (any order, extra columns allowed),
 // never by position. A value that cannot be kept in its row (two copies of a row that disagree, a clash
 // between the Sheet and a newer edit in the master) goes to Ghi chú không khớp, never away.
 import type ExcelJS from 'exceljs';
 import { flattenCell, matchKey, tidy } from '../../engine/index.js';
 import type { TypedCell } from '../../node/xlsx-rows.js';
-import { UNMATCHED_REASONS, type AnnotatedSheet, type Unmatched } from '../master/annotations.js';
+import { UNMATCHED_REASONS, type TypedSheet, type Unmatched } from './master.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
-import { sheetText } from './sheet-values.js';
+import { sheetText } from '../google/sheet-values.js';
 
 /** Typed values of one row by column header. */
 export type RowValues = Record<string, string>;
@@ -23,16 +23,27 @@ export interface SheetRow {
   cells: Map<string, string>;
 }
 
-export type SheetTyped =
-  | { kind: 'empty' }
-  | { kind: 'no-key-column' }
-  | { kind: 'read'; rows: Map<string, SheetRow>; orphanRows: number[]; copies: Unmatched[] };
+/** A tab read: its rows are reached through rowOf and sheetRows, keys matched as the push matches them. */
+export interface SheetRead {
+  kind: 'read';
+  rows: Map<string, SheetRow>;
+  orphanRows: number[];
+  copies: Unmatched[];
+}
+
+export type SheetTyped = { kind: 'empty' } | { kind: 'no-key-column' } | SheetRead;
+
+/** The Sheet's row for a key as the master spells it (the push matches keys exactly). */
+export const rowOf = (read: SheetRead, key: string): SheetRow | undefined => read.rows.get(key);
+
+/** Every keyed row of the tab, with its key, in Sheet order. */
+const sheetRows = (read: SheetRead): Iterable<[string, SheetRow]> => read.rows.entries();
 
 const cellOf = (line: readonly string[], c: number | undefined) =>
   c === undefined ? '' : tidy(String(line[c - 1] ?? ''));
 
 /** What a row says besides the typed columns, so a person can tell which line a set-aside value came from. */
-function contextOf(header: HeaderMap, line: readonly string[], spec: AnnotatedSheet): string {
+function contextOf(header: HeaderMap, line: readonly string[], spec: TypedSheet): string {
   const typed = new Set(spec.columns.map(matchKey));
   return [...header.headers]
     .filter(([c, h]) => !typed.has(matchKey(h)) && cellOf(line, c) !== '')
@@ -53,13 +64,13 @@ function typedOf(v: ExcelJS.CellValue): TypedCell {
 }
 
 /** Where a value read from the Google Sheet is said to come from in Ghi chú không khớp. */
-export const sheetSource = (spec: AnnotatedSheet) => `${spec.sheet} (Google Sheet)`;
+export const sheetSource = (spec: TypedSheet) => `${spec.sheet} (Google Sheet)`;
 
 /**
  * Reads one tab as the Google Sheet shows it: typed values by key, rows that have values but no key, and
  * the values of copied rows (same key twice) that disagree with the copy kept.
  */
-export function readSheetTyped(values: string[][], spec: AnnotatedSheet, recordedAt: string): SheetTyped {
+export function readSheetTyped(values: string[][], spec: TypedSheet, recordedAt: string): SheetTyped {
   if (values.every((row) => row.every((v) => tidy(String(v ?? '')) === ''))) return { kind: 'empty' };
   const header = findHeaderRow(values, spec.key);
   if (!header) return { kind: 'no-key-column' };
@@ -129,7 +140,7 @@ export interface TypedColumns {
 }
 
 /** Where the key and the typed columns are in a master sheet; the missing headers when not all are. */
-export function findTypedColumns(ws: ExcelJS.Worksheet, spec: AnnotatedSheet): TypedColumns | { missing: string[] } {
+export function findTypedColumns(ws: ExcelJS.Worksheet, spec: TypedSheet): TypedColumns | { missing: string[] } {
   const header = findHeaderRow(headRows(ws), spec.key);
   if (!header) return { missing: [spec.key] };
   const cols = new Map<string, number>();
@@ -157,7 +168,7 @@ export interface Decision {
   setAside?: boolean;
 }
 
-export interface MergeOutcome {
+export interface ReconcileOutcome {
   decisions: Decision[];
   /** Keys present only in the Sheet, with a typed value: their rows were copied back into the master. */
   restored: string[];
@@ -172,21 +183,21 @@ export interface MergeOutcome {
  * (or there is no record), the Sheet's wins — unless the master's is a council refusal — and the other
  * is set aside. A key only the Sheet has is copied back as a row (sheets that keep rows) or set aside.
  */
-export function mergeTyped(
+export function reconcileTyped(
   ws: ExcelJS.Worksheet,
   columns: TypedColumns,
-  spec: AnnotatedSheet,
-  sheet: Map<string, SheetRow>,
+  spec: TypedSheet,
+  sheet: SheetRead,
   base: Map<string, RowValues>,
   recordedAt: string,
-): MergeOutcome {
+): ReconcileOutcome {
   const decisions: Decision[] = [];
   const setAside: Unmatched[] = [];
   const seen = new Set<string>();
   for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const key = sheetText(row.getCell(columns.keyCol).value);
-    const typed = key ? sheet.get(key) : undefined;
+    const typed = key ? rowOf(sheet, key) : undefined;
     if (!key || !typed) continue;
     seen.add(key);
     for (const [header, col] of columns.cols) {
@@ -221,7 +232,7 @@ export function mergeTyped(
     }
   }
   const restored: string[] = [];
-  for (const [key, typed] of sheet) {
+  for (const [key, typed] of sheetRows(sheet)) {
     const filled = [...columns.cols.keys()].filter((h) => (typed.values[h] ?? '') !== '');
     if (seen.has(key) || filled.length === 0) continue;
     if (!spec.keepRows) {

@@ -1,7 +1,9 @@
 // The received time the secretariat types in Theo đơn vị (SPEC §7), read as an instant in the plan's
 // time zone: an Excel date/time (a wall-clock time), or text such as "16/04/2021 08:30", "08:30 16/04/2021"
 // or "15/04/2021" (a date alone: that day, which is all a deadline looks at).
-import { isFormula, type TypedCell } from '../node/xlsx-rows.js';
+import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
+import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER } from '../master/layout.js';
+import { keptRows, typedText, type TypedValues } from './master.js';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -48,4 +50,25 @@ export function readReceivedTime(typed: TypedCell, timeZone: string): Date | und
   else if (typeof v === 'number' && v > 30_000 && v < 80_000) wall = EXCEL_EPOCH + Math.round(v * 86_400_000);
   else if (typeof v === 'string') wall = parseText(v);
   return wall === undefined || Number.isNaN(wall) ? undefined : fromWallClock(wall, timeZone);
+}
+
+/** The received times typed in the previous master's Theo đơn vị, by unit code as the plan spells it. */
+export interface ReceivedTimes {
+  times: Map<string, Date>;
+  /** Typed but not a time: the unit's file time is used instead, and the merge says so. */
+  unreadable: { unit: string; text: string }[];
+}
+
+/** Reads every received time typed in Theo đơn vị, in the plan's time zone. */
+export function receivedTimesFromPrevious(previous: TypedValues, timeZone: string): ReceivedTimes {
+  const read: ReceivedTimes = { times: new Map(), unreadable: [] };
+  for (const row of keptRows(previous, MASTER_SHEETS.units)) {
+    const typed = row.values.get(RECEIVED_BY_OFFICE_HEADER);
+    if (typed === undefined) continue;
+    // The key is the plan's unit code, however its letters were typed.
+    const time = readReceivedTime(typed, timeZone);
+    if (time) read.times.set(row.key, time);
+    else read.unreadable.push({ unit: row.key, text: typedText(typed) });
+  }
+  return read;
 }

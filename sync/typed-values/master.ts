@@ -1,16 +1,20 @@
 // What the secretariat typed into the previous master, read back for the next one. Any master sheet can
 // carry typed columns matched by a key column (Tổng hợp by nomination id, Theo đơn vị by unit code, …):
-// each is described by an AnnotatedSheet. Values keep their type (dates stay dates, formulas stay
+// each is described by an TypedSheet. Values keep their type (dates stay dates, formulas stay
 // formulas). A value that does not fit one row per key — a copied row whose copies disagree, a row
 // inserted without a key — is never dropped: it becomes an Unmatched entry, written to the
 // `Ghi chú không khớp` sheet (SPEC §7), whose own rows are carried from master to master.
+//
+// The typed-values family, one home for what the secretariat types: this module reads it from the previous
+// master; council.ts and received-time.ts turn it into the merge's terms; reconcile.ts brings what was typed
+// in the Google Sheet into the master before a push. Readers look rows up with keptRow/keptRows only.
 import { cellText, columnLetter, flattenCell, matchKey } from '../../engine/index.js';
 import { isFormula, readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
 import { DAMAGED_REASON, errnoReason, isDamagedData, ToldError } from '../../node/fs-errors.js';
-import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from './header-row.js';
+import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
 
 /** A master sheet with columns typed by the secretariat, matched back by a key column. */
-export interface AnnotatedSheet {
+export interface TypedSheet {
   sheet: string;
   /** Header of the key column (`Mã đề nghị`, `Mã đơn vị`). */
   key: string;
@@ -57,8 +61,8 @@ export interface Unmatched {
   recordedAt: string;
 }
 
-export interface AnnotationTable {
-  spec: AnnotatedSheet;
+export interface TypedTable {
+  spec: TypedSheet;
   /** The sheet's name in the file, when found. */
   foundAs?: string;
   /** By keyOf(key): an id or code re-typed in other letter case still finds its row. */
@@ -68,12 +72,16 @@ export interface AnnotationTable {
 /** How keys are compared: trimmed, case-insensitive (an id upper-cased by hand is the same id). */
 export const keyOf = (key: string): string => matchKey(key);
 
-/** The row typed for `key` in a table, matched as keys are matched. */
-export const keptRow = (table: AnnotationTable | undefined, key: string): KeptRow | undefined =>
-  table?.byKey.get(keyOf(key));
+/** The row typed for `key` in one sheet (by its SPEC name), matched as keys are matched. */
+export const keptRow = (values: TypedValues, sheet: string, key: string): KeptRow | undefined =>
+  values.tables.get(sheet)?.byKey.get(keyOf(key));
 
-export interface PreviousMaster {
-  tables: Map<string, AnnotationTable>;
+/** Every row typed in one sheet (by its SPEC name), in the order first read. */
+export const keptRows = (values: TypedValues, sheet: string): Iterable<KeptRow> =>
+  values.tables.get(sheet)?.byKey.values() ?? [];
+
+export interface TypedValues {
+  tables: Map<string, TypedTable>;
   /** Values that matched no single row this time, plus those carried from the previous Ghi chú không khớp. */
   unmatched: Unmatched[];
   /** How many entries of `unmatched` were found in this read (the rest were already in the sheet). */
@@ -82,7 +90,7 @@ export interface PreviousMaster {
   strayColumns: { sheet: string; columns: string[] }[];
 }
 
-export const emptyPrevious = (): PreviousMaster => ({
+export const noTypedValues = (): TypedValues => ({
   tables: new Map(),
   unmatched: [],
   newlyUnmatched: 0,
@@ -132,7 +140,7 @@ export const UNMATCHED_REASONS = {
 /** A column whose header is blank is named by its letter. */
 const columnLabel = (header: HeaderMap, col: number) => header.headers.get(col) ?? `Cột ${columnLetter(col - 1)}`;
 
-/** Reads one sheet's rows into an AnnotationTable. */
+/** Reads one sheet's rows into an TypedTable. */
 class SheetCollector {
   header?: HeaderMap;
   private readonly head: TypedCell[][] = [];
@@ -144,7 +152,7 @@ class SheetCollector {
   readonly byKey = new Map<string, KeptRow>();
 
   constructor(
-    readonly spec: AnnotatedSheet,
+    readonly spec: TypedSheet,
     private readonly sheetName: string,
     private readonly unmatched: Unmatched[],
     private readonly recordedAt: string,
@@ -302,13 +310,13 @@ const lostKeyColumn = (file: string, sheet: string, key: string) =>
  * Reads what the secretariat typed into the sheets `specs` describe, and the previous Ghi chú không khớp
  * (`unmatchedSheet`). No file: nothing typed yet. A file that cannot be read throws: it is kept as it is.
  */
-export async function readAnnotations(
+export async function readTypedValues(
   file: string,
-  specs: AnnotatedSheet[],
+  specs: TypedSheet[],
   unmatchedSheet: string,
   recordedAt: string,
-): Promise<PreviousMaster> {
-  const result = emptyPrevious();
+): Promise<TypedValues> {
+  const result = noTypedValues();
   const carried: Unmatched[] = [];
   const found: Unmatched[] = [];
   const byName = new Map<string, SheetCollector | UnmatchedCollector>();
