@@ -8,7 +8,7 @@ import { matchKey, readDate, type Cell, type PastAward, type Plan } from '../eng
 import { UsageError } from '../node/cli.js';
 import { isFormula } from '../node/xlsx-rows.js';
 import { headerText } from './master/header-row.js';
-import { shortDate } from './master/register.js';
+import { shortDate } from './master/documents-sheet.js';
 
 export const AWARD_SHEET = 'Sổ theo dõi khen thưởng';
 export const AWARD_HEADERS = {

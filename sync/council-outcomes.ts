@@ -34,7 +34,7 @@ export function voteProblem(
     return `"${votes.text}" không phải số phiếu hay tỷ lệ: hãy ghi số phiếu (ví dụ 7) hoặc tỷ lệ (ví dụ 75%).`;
   if (votes.kind === 'share' && votes.share > 1) return `Tỷ lệ ${percent(votes.share)} vượt quá 100%.`;
   if (votes.kind === 'count' && members !== null && votes.votes > members)
-    return `${votes.votes} phiếu, nhiều hơn số thành viên dự họp (${members}, ghi ở trang "${MASTER_SHEETS.register}").`;
+    return `${votes.votes} phiếu, nhiều hơn số thành viên dự họp (${members}, ghi ở trang "${MASTER_SHEETS.documents}").`;
   const share = voteShare(votes, members);
   const min = plan.voting?.minShare;
   if (council === 'approved' && share !== null && min !== undefined && share < min)

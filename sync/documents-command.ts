@@ -24,12 +24,12 @@ import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/
 import { buildUnitPapers, UNIT_PAPER_PATHS } from './documents/unit-papers.js';
 import { blanksOf } from './documents/wording.js';
 import {
-  REGISTER_HEADERS,
-  REGISTER_SHEET,
-  registerApprovedOnly,
-  registerIncludeLate,
-  type Register,
-} from './master/register.js';
+  DOCUMENTS_HEADERS,
+  DOCUMENTS_SHEET,
+  documentsApprovedOnly,
+  documentsIncludeLate,
+  type DocumentsSheet,
+} from './master/documents-sheet.js';
 import type { ListRule } from './statuses.js';
 
 export { membersOf } from './documents/papers.js';
@@ -60,8 +60,8 @@ export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promis
     await waitWhileLocked(opts.master, opts.wait, 'nên chưa lập văn bản (văn bản sẽ theo sổ cũ) và chưa ghi tệp nào');
     const snapshot = await readSnapshot(plan, opts.master);
     const rule: ListRule = {
-      includeLate: registerIncludeLate(snapshot.register),
-      approvedOnly: opts.approvedOnly || registerApprovedOnly(snapshot.register),
+      includeLate: documentsIncludeLate(snapshot.register),
+      approvedOnly: opts.approvedOnly || documentsApprovedOnly(snapshot.register),
     };
     const papers = papersOf(plan, snapshot, rule);
     const written = papers.lists.filter((l) => l.members.length);
@@ -155,10 +155,10 @@ async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot>
 }
 
 /** Values typed in Văn bản under a header it does not know would be missing from the papers: refused. */
-function refuseStrayRegister(register: Register, master: string): void {
+function refuseStrayRegister(register: DocumentsSheet, master: string): void {
   if (register.strayColumns.length)
     throw new UsageError(
-      `Trang "${REGISTER_SHEET}" của sổ tổng hợp "${master}" có giá trị ở ${register.strayColumns.map((c) => `cột "${c}"`).join(', ')} mà lệnh không nhận ra (tiêu đề cột bị đổi hoặc bị xóa?), nên văn bản sẽ thiếu số, ngày hoặc cài đặt đã nhập; chưa ghi tệp nào. Hãy đặt lại tiêu đề cột là "${REGISTER_HEADERS[2]}" hoặc "${REGISTER_HEADERS[3]}" rồi chạy lại.`,
+      `Trang "${DOCUMENTS_SHEET}" của sổ tổng hợp "${master}" có giá trị ở ${register.strayColumns.map((c) => `cột "${c}"`).join(', ')} mà lệnh không nhận ra (tiêu đề cột bị đổi hoặc bị xóa?), nên văn bản sẽ thiếu số, ngày hoặc cài đặt đã nhập; chưa ghi tệp nào. Hãy đặt lại tiêu đề cột là "${DOCUMENTS_HEADERS[2]}" hoặc "${DOCUMENTS_HEADERS[3]}" rồi chạy lại.`,
     );
 }
 

@@ -6,7 +6,7 @@ import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
 import { foreignFiles, makeFolder, nearestExisting, recordWritten, refuseInsideInbox } from '../node/output-folders.js';
-import { readPreviousMaster, registerApprovedOnly, registerFrom, writeMaster } from './master/index.js';
+import { readPreviousMaster, documentsApprovedOnly, documentsSheetFrom, writeMaster } from './master/index.js';
 import type { Plan } from '../engine/index.js';
 import { merge } from './merge.js';
 import { loadPlan } from '../node/plan-file.js';
@@ -16,7 +16,7 @@ import { councilFromPrevious, outcomesFromPrevious } from './typed-values/counci
 import { receivedTimesFromPrevious } from './typed-values/received-time.js';
 import { checkAgainstAwards } from '../engine/index.js';
 import { loadPastAwards } from './award-register.js';
-import { membersPresent } from './master/register.js';
+import { membersPresent } from './master/documents-sheet.js';
 import { progress, summary } from './terminal.js';
 
 export const MERGE_USAGE =
@@ -120,13 +120,13 @@ export const runMerge = (argv: string[]): Promise<number> =>
       const now = new Date();
       const previous = await readPreviousMaster(opts.out, now, opts.plan);
       const bar = progress();
-      const register = registerFrom(previous);
+      const documents = documentsSheetFrom(previous);
       const merged = await merge({
         plan: opts.plan,
         inbox: opts.inbox,
         includeLate: opts['include-late'],
         // The lists carry only approved rows when asked here or in the master's Văn bản sheet.
-        approvedOnly: opts['approved-only'] || registerApprovedOnly(register),
+        approvedOnly: opts['approved-only'] || documentsApprovedOnly(documents),
         council: councilFromPrevious(previous),
         onFile: bar.file,
         now,
@@ -137,7 +137,7 @@ export const runMerge = (argv: string[]): Promise<number> =>
       const result = {
         ...merged,
         outcomes: outcomesFromPrevious(previous),
-        membersPresent: membersPresent(register),
+        membersPresent: membersPresent(documents),
       };
       const hadMaster = await fs.stat(opts.out).then(
         () => true,

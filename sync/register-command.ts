@@ -23,11 +23,11 @@ import {
   documentRef,
   higherDecision,
   typedNumberDate,
-  REGISTER_TYPED,
-  registerFrom,
-  registerIncludeLate,
-  type Register,
-} from './master/register.js';
+  DOCUMENTS_TYPED,
+  documentsSheetFrom,
+  documentsIncludeLate,
+  type DocumentsSheet,
+} from './master/documents-sheet.js';
 import { TALLY_TYPED } from './master/tally.js';
 import { isEligible } from './statuses.js';
 
@@ -35,7 +35,7 @@ export const REGISTER_USAGE =
   'npm run sync -- register --master SỔ_TỔNG_HỢP.xlsx --register SỔ_THEO_DÕI_KHEN_THƯỞNG.xlsx [--plan KẾ_HOẠCH.json]';
 
 /** The decision that awarded a form: the decider's above the Sở, else the Sở's own Quyết định. */
-function decisionOf(plan: Plan, reg: Register, form: PlanForm): { number: string; date: string } | null {
+function decisionOf(plan: Plan, reg: DocumentsSheet, form: PlanForm): { number: string; date: string } | null {
   const typed = isDecidedAbove(form)
     ? higherDecision(reg, form)
     : typedNumberDate(reg, form.code) && documentRef(plan, reg, form);
@@ -51,9 +51,9 @@ interface MasterAwards {
 /** The awarded nominees of a master, in the plan's form order, then as Tổng hợp lists them. */
 async function awardsOf(plan: Plan, file: string): Promise<MasterAwards> {
   const snapshot = await readMaster(plan, file);
-  const typed = await readTypedValues(file, [TALLY_TYPED, REGISTER_TYPED], MASTER_SHEETS.unmatched, '');
-  const reg = registerFrom(typed);
-  const rule = { includeLate: registerIncludeLate(reg), approvedOnly: true };
+  const typed = await readTypedValues(file, [TALLY_TYPED, DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '');
+  const reg = documentsSheetFrom(typed);
+  const rule = { includeLate: documentsIncludeLate(reg), approvedOnly: true };
   const higher = (id: string) =>
     higherStatus(typedText(keptRow(typed, MASTER_SHEETS.tally, id)?.values.get(TALLY_TYPED_HEADERS.higher)));
   const awarded = (n: MasterNomination, form: PlanForm) =>
@@ -127,7 +127,7 @@ export const runRegister = (argv: string[]): Promise<number> =>
     );
     for (const form of found.waiting)
       console.log(
-        `  Chưa ghi "${form.label}": chưa có số và ngày quyết định ở trang "${MASTER_SHEETS.register}" của sổ tổng hợp. Ghi vào rồi chạy lại lệnh.`,
+        `  Chưa ghi "${form.label}": chưa có số và ngày quyết định ở trang "${MASTER_SHEETS.documents}" của sổ tổng hợp. Ghi vào rồi chạy lại lệnh.`,
       );
     return found.waiting.length ? 2 : 0;
   });

@@ -14,7 +14,7 @@ import {
   TALLY_TYPED_HEADERS as H,
   STATUS_LABELS,
 } from '../../sync/master/layout.js';
-import { higherKey, REGISTER_KEYS } from '../../sync/master/register.js';
+import { higherKey, DOCUMENTS_KEYS } from '../../sync/master/documents-sheet.js';
 import { validRowFor } from './rows.js';
 import { writeUnitFile } from './inbox.js';
 
@@ -62,9 +62,9 @@ function typeResults(plan: Plan, ws: ExcelJS.Worksheet): Awarded | null {
 /** Văn bản: the meeting, the members present, the signer, every number and date the papers cite. */
 function typeRegister(plan: Plan, ws: ExcelJS.Worksheet): void {
   const typed: Record<string, [unknown, Date | null]> = {
-    [REGISTER_KEYS.meetingDate]: [day('2021-04-20'), null],
-    [REGISTER_KEYS.membersPresent]: [MEMBERS, null],
-    [REGISTER_KEYS.signer]: ['Nguyễn Văn Tám', null],
+    [DOCUMENTS_KEYS.meetingDate]: [day('2021-04-20'), null],
+    [DOCUMENTS_KEYS.membersPresent]: [MEMBERS, null],
+    [DOCUMENTS_KEYS.signer]: ['Nguyễn Văn Tám', null],
     KH_SCT: ['12', null],
     QD_SCT: ['18/2016/QĐ-UBND', day('2016-05-04')],
     QC_TDKT: ['25/2018/QĐ-UBND', day('2018-08-29')],
@@ -85,7 +85,7 @@ export async function typeCouncilDecisions(plan: Plan, master: string): Promise<
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(master);
   const awarded = typeResults(plan, wb.getWorksheet(MASTER_SHEETS.tally)!);
-  typeRegister(plan, wb.getWorksheet(MASTER_SHEETS.register)!);
+  typeRegister(plan, wb.getWorksheet(MASTER_SHEETS.documents)!);
   await wb.xlsx.writeFile(master);
   return awarded;
 }

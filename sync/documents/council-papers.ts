@@ -9,7 +9,7 @@ import { voteShare } from '../council-outcomes.js';
 import type { Outcome } from '../typed-values/council.js';
 import { keyOf } from '../typed-values/master.js';
 import { COUNCIL_VALUES } from '../master/layout.js';
-import { fillWording, membersPresent, type Register } from '../master/register.js';
+import { fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
 import { isEligible, type ListRule } from '../statuses.js';
 import { rowKey, type Intake } from './intake-read.js';
 import { collectiveName, documentText, unitFullName } from './letters.js';
@@ -23,7 +23,7 @@ export const NOTICE_FOLDER = 'thong-bao';
 
 export interface CouncilContext {
   plan: Plan;
-  reg: Register;
+  reg: DocumentsSheet;
   nominations: MasterNomination[];
   rule: ListRule;
   /** Votes and higher results typed in Tổng hợp, by keyOf(id). */

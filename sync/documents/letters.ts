@@ -18,7 +18,7 @@ import {
   type GridRow,
 } from '../../node/official-docx.js';
 import { documentText, listCells } from '../master/list-names.js';
-import { attachmentLine, documentRef, fillWording, type Register } from '../master/register.js';
+import { attachmentLine, documentRef, fillWording, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { MasterNomination } from './master-read.js';
 import { countByType } from './papers.js';
 import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
@@ -32,7 +32,7 @@ export { collectiveName, documentText, unitFullName, workplaceName } from '../ma
 
 export interface PaperContext {
   plan: Plan;
-  register: Register;
+  register: DocumentsSheet;
   /** Every listed name decided by the council: the papers may cite its meeting. */
   settled: boolean;
   draft: boolean;

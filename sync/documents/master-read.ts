@@ -17,7 +17,7 @@ import { DAMAGED_REASON } from '../../node/fs-errors.js';
 import { readXlsxRows, XlsxReadError } from '../../node/xlsx-rows.js';
 import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
 import { readTypedValues } from '../typed-values/master.js';
-import { REGISTER_TYPED, registerFrom, type Register } from '../master/register.js';
+import { DOCUMENTS_TYPED, documentsSheetFrom, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { Standing } from '../statuses.js';
 import { councilStatus } from '../typed-values/council.js';
 
@@ -46,7 +46,7 @@ export interface MasterNomination {
 
 export interface MasterSnapshot {
   nominations: MasterNomination[];
-  register: Register;
+  register: DocumentsSheet;
   /** Names printed in each form's list sheet, in order (absent when the sheet is missing). */
   lists: Map<string, string[]>;
 }
@@ -169,7 +169,7 @@ export async function readMaster(plan: Plan, file: string): Promise<MasterSnapsh
     nominations: readTally(plan, tally, file),
     // Read by the rule the merge reads it with (a copied row: the first value), so the documents carry the
     // numbers the lists print.
-    register: registerFrom(await readTypedValues(file, [REGISTER_TYPED], MASTER_SHEETS.unmatched, '')),
+    register: documentsSheetFrom(await readTypedValues(file, [DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '')),
     lists,
   };
 }

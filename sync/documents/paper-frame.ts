@@ -5,14 +5,14 @@
 import type { Paragraph, Table } from 'docx';
 import type { PaperWording, Plan } from '../../engine/index.js';
 import { bodyPara, closing, heading, longDate, officialDocument, para, titleBlock } from '../../node/official-docx.js';
-import { documentYear, fillWording, membersPresent, type Register } from '../master/register.js';
+import { documentYear, fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
 import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
 
 /** What a blank prints as: the secretariat fills it in by hand. */
 export const DOTS = '……';
 
 /** The placeholders every such paper may use. */
-export function commonValues(plan: Plan, reg: Register): Record<string, string> {
+export function commonValues(plan: Plan, reg: DocumentsSheet): Record<string, string> {
   const docs = plan.documents!;
   const year = documentYear(plan);
   return {
@@ -28,7 +28,7 @@ export function commonValues(plan: Plan, reg: Register): Record<string, string> 
 
 export interface Frame {
   plan: Plan;
-  reg: Register;
+  reg: DocumentsSheet;
   wording: PaperWording;
   values: Record<string, string>;
   /** Kính gửi, for a letter to one unit. */

@@ -14,7 +14,7 @@ import {
   titleBlock,
 } from '../../node/official-docx.js';
 import { TALLY_TYPED_HEADERS, MASTER_SHEETS } from '../master/layout.js';
-import { REGISTER_SHEET } from '../master/register.js';
+import { DOCUMENTS_SHEET } from '../master/documents-sheet.js';
 import { documentText, unitFullName } from './letters.js';
 import type { MasterNomination } from './master-read.js';
 import type { Papers } from './papers.js';
@@ -77,7 +77,7 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
       rows: warned.map((w) => [...describe(plan, w.n), w.codes.map((c) => ISSUE_KINDS[c].title).join('; ')]),
     },
     {
-      title: `Chỗ còn để trống, cần ghi ở trang "${REGISTER_SHEET}" của sổ tổng hợp`,
+      title: `Chỗ còn để trống, cần ghi ở trang "${DOCUMENTS_SHEET}" của sổ tổng hợp`,
       how: 'Ghi vào các ô tô vàng, rồi chạy lại lệnh documents; văn bản in đúng những gì đã ghi.',
       header: ['Cần ghi'],
       rows: blanks.map((b) => [b]),

@@ -5,7 +5,7 @@
 import { daysToDeadline, localDate, type PaperWording, type Plan } from '../../engine/index.js';
 import type { Paragraph } from 'docx';
 import { bodyPara, longDate } from '../../node/official-docx.js';
-import { fillWording, registerIncludeLate, type Register } from '../master/register.js';
+import { fillWording, documentsIncludeLate, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { Intake, UnitIntake } from './intake-read.js';
 import { unitFullName } from './letters.js';
 import { commonValues, framedPaper, reasonList } from './paper-frame.js';
@@ -15,7 +15,7 @@ export const LATE_REPLY_FOLDER = 'tra-loi-nop-muon';
 
 export interface UnitLetterContext {
   plan: Plan;
-  reg: Register;
+  reg: DocumentsSheet;
   intake: Intake;
 }
 
@@ -70,6 +70,6 @@ export function buildLateReply(ctx: UnitLetterContext, u: UnitIntake) {
     unit: unitFullName(plan, u.unit),
     receivedAt: u.receivedAt ? longDate(localDate(u.receivedAt, plan.timeZone)) : longDate(null),
   };
-  const treated = registerIncludeLate(reg) ? wording.included : wording.excluded;
+  const treated = documentsIncludeLate(reg) ? wording.included : wording.excluded;
   return letterToUnit(ctx, wording, values, [bodyPara(fillWording(treated, values))]);
 }

@@ -7,15 +7,15 @@ import {
   documentRef,
   documentYear,
   meetingDate,
-  REGISTER_KEYS,
-  REGISTER_SHEET,
+  DOCUMENTS_KEYS,
+  DOCUMENTS_SHEET,
   signerName,
   typedRow,
-  type Register,
-} from '../master/register.js';
+  type DocumentsSheet,
+} from '../master/documents-sheet.js';
 
 /** "số 12/KH-SCT ngày 03 tháng 02 năm 2021"; dots for what is not typed. */
-export function referenceText(plan: Plan, reg: Register, ref: PlanReference): string {
+export function referenceText(plan: Plan, reg: DocumentsSheet, ref: PlanReference): string {
   const typed = typedRow(reg, ref.code);
   const number = !typed.text
     ? `…/${ref.symbol}`
@@ -27,14 +27,14 @@ export function referenceText(plan: Plan, reg: Register, ref: PlanReference): st
 }
 
 /** Values of the placeholders every paper may use: each reference by its code. */
-export function referenceValues(plan: Plan, reg: Register): Record<string, string> {
+export function referenceValues(plan: Plan, reg: DocumentsSheet): Record<string, string> {
   return Object.fromEntries((plan.documents?.references ?? []).map((r) => [r.code, referenceText(plan, reg, r)]));
 }
 
 /** The title lines above the signer's name, as picked in Văn bản (the plan's first way when blank). */
-export function signerLines(plan: Plan, reg: Register): string[] {
+export function signerLines(plan: Plan, reg: DocumentsSheet): string[] {
   const signers = plan.documents?.signers ?? [];
-  const typed = typedRow(reg, REGISTER_KEYS.signerTitle).text.toLowerCase();
+  const typed = typedRow(reg, DOCUMENTS_KEYS.signerTitle).text.toLowerCase();
   const picked = signers.find((s) => s.label.toLowerCase() === typed) ?? signers[0];
   return picked?.lines ?? (plan.issuer.signer ? [plan.issuer.signer] : []);
 }
@@ -45,10 +45,10 @@ export { meetingDate, signerName };
 export const placeDate = (plan: Plan, place: string, iso: string | null): string =>
   `${place}, ${longDate(iso, documentYear(plan))}`;
 
-const where = (row: string) => `trang "${REGISTER_SHEET}", dòng ${row}`;
+const where = (row: string) => `trang "${DOCUMENTS_SHEET}", dòng ${row}`;
 
 /** What is still to type in Văn bản for these papers, each said as the secretariat would do it. */
-export function blanksOf(plan: Plan, reg: Register, forms: PlanForm[]): string[] {
+export function blanksOf(plan: Plan, reg: DocumentsSheet, forms: PlanForm[]): string[] {
   const out: string[] = [];
   // The wording these papers print: a reference counts only where it is cited.
   const text = JSON.stringify([forms.map((f) => f.document), plan.documents?.to_trinh, plan.documents?.quyet_dinh]);
@@ -59,8 +59,8 @@ export function blanksOf(plan: Plan, reg: Register, forms: PlanForm[]): string[]
     if (ref && !ref.date) out.push(`Ngày ${name} – ${form.label} (${where(form.code)}).`);
   }
   if (!meetingDate(reg))
-    out.push(`Ngày họp ${plan.documents?.council ?? 'Hội đồng'} (${where(REGISTER_KEYS.meetingDate)}).`);
-  if (!signerName(reg).trim()) out.push(`Họ và tên người ký (${where(REGISTER_KEYS.signer)}).`);
+    out.push(`Ngày họp ${plan.documents?.council ?? 'Hội đồng'} (${where(DOCUMENTS_KEYS.meetingDate)}).`);
+  if (!signerName(reg).trim()) out.push(`Họ và tên người ký (${where(DOCUMENTS_KEYS.signer)}).`);
   for (const r of plan.documents?.references ?? []) {
     if (!text.includes(`{${r.code}}`)) continue;
     const typed = typedRow(reg, r.code);

@@ -15,7 +15,7 @@ import { acquireLock } from '../../node/lock.js';
 import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
 import type { TypedSheet, Unmatched } from '../typed-values/master.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../master/layout.js';
-import { REGISTER_TYPED } from '../master/register.js';
+import { DOCUMENTS_TYPED } from '../master/documents-sheet.js';
 import { keyFiguresChartOf } from '../master/stats.js';
 import { TALLY_TYPED } from '../master/tally.js';
 import { UNITS_TYPED } from '../master/units.js';
@@ -42,13 +42,13 @@ import { compactValidations } from './validations.js';
 import { chartRequests } from './push-chart.js';
 
 /** The master sheets whose typed columns are merged back from the Sheet before it is rewritten. */
-const TYPED_SHEETS: readonly TypedSheet[] = [TALLY_TYPED, UNITS_TYPED, REGISTER_TYPED];
+const TYPED_SHEETS: readonly TypedSheet[] = [TALLY_TYPED, UNITS_TYPED, DOCUMENTS_TYPED];
 const typedSpec = (title: string) => TYPED_SHEETS.find((s) => s.sheet === title);
 const MERGED_COLUMNS = `các cột ${Object.values(TALLY_TYPED_HEADERS)
   .map((h) => `"${h}"`)
   .join(
     ', ',
-  )} của trang "${MASTER_SHEETS.tally}", cột "${RECEIVED_BY_OFFICE_HEADER}" của trang "${MASTER_SHEETS.units}" và các cột Văn phòng ghi của trang "${MASTER_SHEETS.register}"`;
+  )} của trang "${MASTER_SHEETS.tally}", cột "${RECEIVED_BY_OFFICE_HEADER}" của trang "${MASTER_SHEETS.units}" và các cột Văn phòng ghi của trang "${MASTER_SHEETS.documents}"`;
 
 export interface PushOptions {
   sheet: string;

@@ -7,7 +7,7 @@ import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
 import { listCells, type ListedNominee } from './list-names.js';
-import { attachmentLine, emptyRegister, type Register } from './register.js';
+import { attachmentLine, emptyDocumentsSheet, type DocumentsSheet } from './documents-sheet.js';
 import { BORDER } from './styles.js';
 
 /** Row of the table header: repeated on every printed page. */
@@ -79,7 +79,7 @@ export function writeAnnex(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   result: MergeResult,
   form: PlanForm,
-  register: Register = emptyRegister(),
+  register: DocumentsSheet = emptyDocumentsSheet(),
 ): void {
   const plan: Plan = result.plan;
   const ws = wb.addWorksheet(form.listSheet, {

@@ -12,7 +12,7 @@ import { writeAnnex } from './annex.js';
 import { readTypedValues, type TypedValues } from '../typed-values/master.js';
 import { writeIssues } from './issues-sheet.js';
 import { MASTER_SHEETS } from './layout.js';
-import { REGISTER_TYPED, registerFrom, writeRegister } from './register.js';
+import { DOCUMENTS_TYPED, documentsSheetFrom, writeDocumentsSheet } from './documents-sheet.js';
 import { writeStats } from './stats.js';
 import { MASTER_FONT } from './styles.js';
 import { TALLY_TYPED, tallyColumns, writeTally } from './tally.js';
@@ -20,13 +20,13 @@ import { unitsTyped, writeUnits } from './units.js';
 import { writeUnmatched } from './unmatched-sheet.js';
 
 export { noTypedValues, type TypedValues } from '../typed-values/master.js';
-export { registerApprovedOnly, registerFrom, type Register } from './register.js';
+export { documentsApprovedOnly, documentsSheetFrom, type DocumentsSheet } from './documents-sheet.js';
 
 /** The secretariat's values in the master at `file` (nothing when there is no file yet). */
 export const readPreviousMaster = (file: string, now: Date, plan: Plan): Promise<TypedValues> =>
   readTypedValues(
     file,
-    [{ ...TALLY_TYPED, computed: tallyColumns(plan).map((c) => c.header) }, unitsTyped(plan), REGISTER_TYPED],
+    [{ ...TALLY_TYPED, computed: tallyColumns(plan).map((c) => c.header) }, unitsTyped(plan), DOCUMENTS_TYPED],
     MASTER_SHEETS.unmatched,
     formatLocalTime(now, plan.timeZone),
   );
@@ -47,14 +47,14 @@ export async function writeMaster(file: string, result: MergeResult, previous: T
       height: 12000,
     },
   ];
-  const register = registerFrom(previous);
+  const documents = documentsSheetFrom(previous);
   writeTally(wb, result, previous);
-  writeRegister(wb, result.plan, register, { includeLate: result.includeLate });
+  writeDocumentsSheet(wb, result.plan, documents, { includeLate: result.includeLate });
   const chart = writeStats(wb, result);
   writeUnits(wb, result, previous);
   writeIssues(wb, result);
   writeUnmatched(wb, previous);
-  for (const form of result.plan.forms) writeAnnex(wb, result, form, register);
+  for (const form of result.plan.forms) writeAnnex(wb, result, form, documents);
   await wb.commit();
   await finishPackage(file, [chart]);
 }

@@ -5,7 +5,7 @@ import { NOMINATION_STATUS_LABELS } from '../../engine/index.js';
 // In workbook order; the workbook opens on Thống kê, its active tab (leaders read it first).
 export const MASTER_SHEETS = {
   tally: 'Tổng hợp',
-  register: 'Văn bản',
+  documents: 'Văn bản',
   stats: 'Thống kê',
   units: 'Theo đơn vị',
   issues: 'Lỗi',

@@ -7,7 +7,7 @@ import { runPush } from '../../sync/google/push.js';
 import { compactValidations } from '../../sync/google/validations.js';
 import { UNMATCHED_HEADERS, UNMATCHED_REASONS } from '../../sync/typed-values/master.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { REGISTER_HEADERS } from '../../sync/master/register.js';
+import { DOCUMENTS_HEADERS } from '../../sync/master/documents-sheet.js';
 import { KEY_CHART_TITLE, KEY_FIGURES } from '../../sync/master/stats.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, unit, unmatchedOf, writeInbox } from '../sync/inbox.js';
 import { brokenLinks, sheetCharts } from '../sync/package-links.js';
@@ -198,14 +198,14 @@ describe('Văn bản typed in the Sheet', () => {
     expect(await push(), h.log.text).toBe(0);
 
     const gk = PLAN.forms.find((f) => f.document?.kind === 'quyet_dinh')!;
-    const register = h.fake.tab('sheet-vb', MASTER_SHEETS.register)!.values;
-    const header = register.findIndex((r) => r[0] === REGISTER_HEADERS[0]);
+    const register = h.fake.tab('sheet-vb', MASTER_SHEETS.documents)!.values;
+    const header = register.findIndex((r) => r[0] === DOCUMENTS_HEADERS[0]);
     const row = register.findIndex((r) => r[0] === gk.code);
     expect(row).toBeGreaterThan(header);
-    register[row]![register[header]!.indexOf(REGISTER_HEADERS[2])] = '45';
+    register[row]![register[header]!.indexOf(DOCUMENTS_HEADERS[2])] = '45';
     expect(await push(), h.log.text).toBe(0);
 
-    const typed = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.register)!).find(
+    const typed = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.documents)!).find(
       (r) => r[0] === gk.code,
     );
     expect(String(typed?.[2])).toBe('45');
@@ -214,7 +214,7 @@ describe('Văn bản typed in the Sheet', () => {
     expect(list.some((v) => typeof v === 'string' && v.startsWith('(Kèm theo Quyết định số 45/QĐ-SCT'))).toBe(true);
     // And the Sheet keeps it after the next push.
     expect(await push(), h.log.text).toBe(0);
-    const again = h.fake.tab('sheet-vb', MASTER_SHEETS.register)!.values;
+    const again = h.fake.tab('sheet-vb', MASTER_SHEETS.documents)!.values;
     expect(String(again.find((r) => r[0] === gk.code)?.[2])).toBe('45');
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
 import { AWARD_HEADERS, AWARD_SHEET } from '../../sync/award-register.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
-import { higherKey } from '../../sync/master/register.js';
+import { higherKey } from '../../sync/master/documents-sheet.js';
 import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';

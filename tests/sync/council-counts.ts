@@ -1,7 +1,7 @@
 // Reads every count a reader sees in a master workbook, sheet by sheet, for the council tests.
 import type ExcelJS from 'exceljs';
 import { ID_HEADER, LISTED_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { REGISTER_SHEET } from '../../sync/master/register.js';
+import { DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import { STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
 import { PLAN, rowsOf } from './inbox.js';
@@ -69,7 +69,7 @@ export { ID_HEADER, LISTED_HEADER, PLAN };
 
 /** Types values into the Văn bản sheet by code (column C value, column D date), as the secretariat does. */
 export function typeRegister(wb: ExcelJS.Workbook, byCode: Record<string, { value?: unknown; date?: Date }>): void {
-  const ws = wb.getWorksheet(REGISTER_SHEET)!;
+  const ws = wb.getWorksheet(DOCUMENTS_SHEET)!;
   ws.eachRow((row) => {
     const v = byCode[String(row.getCell(1).value)];
     if (!v) return;

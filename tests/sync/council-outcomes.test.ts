@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../ooxml/xml-scan.js';
 import { readVotes } from '../../sync/typed-values/council.js';
 import { HIGHER_VALUES, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { higherKey, REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
+import { higherKey, DOCUMENTS_KEYS, DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import { STAGE_HEADERS, STAGES_TITLE } from '../../sync/master/stage-stats.js';
 import { BCT, GK, person, tallyCells, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
@@ -52,7 +52,7 @@ describe('votes and higher results typed in the master', () => {
     expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
     const wb = await openWorkbook(master);
     typeRegister(wb, {
-      [REGISTER_KEYS.membersPresent]: { value: 9 },
+      [DOCUMENTS_KEYS.membersPresent]: { value: 9 },
       [higherKey(BCT)]: { value: '2345/QĐ-BCT', date: new Date(Date.UTC(2021, 4, 10)) },
     });
     typeTally(wb, {
@@ -74,8 +74,8 @@ describe('votes and higher results typed in the master', () => {
     expect(tallyCells(wb, 'Lê Văn Cường').get(H.votes)!.value).toBe(8);
     expect(tallyCells(wb, 'Lê Văn Cường').get(H.higher)!.value).toBe(HIGHER_VALUES.awarded);
     expect(tallyCells(wb, 'Hồ Thị Giang').get(H.votes)!.value).toBe(0.75);
-    const register = rowsOf(wb.getWorksheet(REGISTER_SHEET)!);
-    expect(register.find((r) => r[0] === REGISTER_KEYS.membersPresent)![2]).toBe(9);
+    const register = rowsOf(wb.getWorksheet(DOCUMENTS_SHEET)!);
+    expect(register.find((r) => r[0] === DOCUMENTS_KEYS.membersPresent)![2]).toBe(9);
     const above = register.find((r) => r[0] === higherKey(BCT))!;
     expect(above[1]).toContain(BCT.decidedBy);
     expect(above[2]).toBe('2345/QĐ-BCT');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { REGISTER_KEYS } from '../../sync/master/register.js';
+import { DOCUMENTS_KEYS } from '../../sync/master/documents-sheet.js';
 import { runDocuments } from '../../sync/documents-command.js';
 import { runInProcess } from '../run-in-process.js';
 import { hasSoffice, soffice } from '../soffice.js';
@@ -70,8 +70,8 @@ describe('sync documents: the council and the units', () => {
       'Ngô Thị Hoa': { [result]: 'Đồng ý', [votes]: 0.8 },
     });
     typeRegister(wb, {
-      [REGISTER_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 20)) },
-      [REGISTER_KEYS.membersPresent]: { value: 9 },
+      [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 20)) },
+      [DOCUMENTS_KEYS.membersPresent]: { value: 9 },
     });
     await wb.xlsx.writeFile(master);
     after = await documentsAt(AFTER_MEETING, ['--master', master, '--out', out]);

@@ -6,7 +6,7 @@ import { LISTED_VALUES, MASTER_SHEETS } from '../../sync/master/layout.js';
 import { NO_FEMALE_HEAD_FIELD, STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
 import { validRowFor } from '../../dev/sample/rows.js';
-import { REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
+import { DOCUMENTS_KEYS, DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import {
   listOf,
   statsByForm,
@@ -81,8 +81,8 @@ describe('council results typed in the master', () => {
     const wb = await openWorkbook(master);
     typeCouncil(wb, decisions);
     typeRegister(wb, {
-      [REGISTER_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
-      [REGISTER_KEYS.signer]: { value: 'Võ Văn Rân' },
+      [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
+      [DOCUMENTS_KEYS.signer]: { value: 'Võ Văn Rân' },
       [BCT!.code]: { value: 125, date: new Date(Date.UTC(2021, 3, 20)) },
       [GK!.code]: { value: '45/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 21)) },
     });
@@ -166,11 +166,11 @@ describe('council results typed in the master', () => {
     expect(gk.some((t) => /ĐỀ NGHỊ/.test(t))).toBe(false);
     expect(gk).not.toContain(PLAN.issuer.signer);
     // Văn bản keeps what was typed.
-    const reg = rowsOf(wb.getWorksheet(REGISTER_SHEET)!);
+    const reg = rowsOf(wb.getWorksheet(DOCUMENTS_SHEET)!);
     const get = (code: string) => reg.find((r) => r[0] === code);
-    expect(get(REGISTER_KEYS.signer)![2]).toBe('Võ Văn Rân');
+    expect(get(DOCUMENTS_KEYS.signer)![2]).toBe('Võ Văn Rân');
     expect(get(BCT!.code)![2]).toBe(125);
-    expect(get(REGISTER_KEYS.meetingDate)![2]).toEqual(new Date(Date.UTC(2021, 3, 19)));
+    expect(get(DOCUMENTS_KEYS.meetingDate)![2]).toEqual(new Date(Date.UTC(2021, 3, 19)));
   });
 
   it('lists only approved nominations with --approved-only, and Thống kê says so', async () => {

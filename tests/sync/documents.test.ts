@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validRowFor } from '../../dev/sample/rows.js';
 import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { REGISTER_KEYS } from '../../sync/master/register.js';
+import { DOCUMENTS_KEYS } from '../../sync/master/documents-sheet.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { hasSoffice, soffice } from '../soffice.js';
@@ -140,7 +140,7 @@ describe('sync documents: the papers the Sở signs', () => {
       'Phòng Kinh tế và Hạ tầng huyện Ba Tơ',
       'Văn phòng Sở Công Thương',
       'Tóm tắt thành tích quá ngắn',
-      `dòng ${REGISTER_KEYS.meetingDate}`,
+      `dòng ${DOCUMENTS_KEYS.meetingDate}`,
       'dòng KH_SCT',
     ])
       expect(settle).toContain(t);
@@ -233,9 +233,9 @@ describe('sync documents: the papers the Sở signs', () => {
       decide(wb, 'Phạm Văn Đồng', 'Không đồng ý', 'SCT-VP');
       decide(wb, 'Lê Văn Cường', 'Không đồng ý');
       typeRegister(wb, {
-        [REGISTER_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
-        [REGISTER_KEYS.signer]: { value: 'Nguyễn Văn Tám' },
-        [REGISTER_KEYS.signerTitle]: { value: 'Phó Giám đốc ký thay' },
+        [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
+        [DOCUMENTS_KEYS.signer]: { value: 'Nguyễn Văn Tám' },
+        [DOCUMENTS_KEYS.signerTitle]: { value: 'Phó Giám đốc ký thay' },
         [BCT.code]: { value: 125, date: new Date(Date.UTC(2021, 3, 20)) },
         [UBND.code]: { value: 126, date: new Date(Date.UTC(2021, 3, 20)) },
         [GK.code]: { value: '45/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 21)) },

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
-import { REGISTER_SHEET } from '../../sync/master/register.js';
+import { DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import { docxParagraphs } from '../zip.js';
 import { listOf } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -18,7 +18,7 @@ describe('Văn bản typed by the secretariat', () => {
 
     const gk = PLAN.forms.find((f) => f.document?.kind === 'quyet_dinh')!;
     const wb = await openWorkbook(master);
-    const ws = wb.getWorksheet(REGISTER_SHEET)!;
+    const ws = wb.getWorksheet(DOCUMENTS_SHEET)!;
     ws.eachRow((row) => {
       if (row.getCell(1).value !== gk.code) return;
       row.getCell(3).value = 45;
@@ -36,12 +36,12 @@ describe('Văn bản typed by the secretariat', () => {
     const unmatched = rowsOf(after.getWorksheet(MASTER_SHEETS.unmatched)!);
     const entry = unmatched.find((r) => r.includes(46));
     expect(entry).toBeDefined();
-    expect(entry).toContain(REGISTER_SHEET);
+    expect(entry).toContain(DOCUMENTS_SHEET);
     expect(entry).toContain(gk.code);
     // The Quyết định the documents command writes carries the same number as the list it is attached to, read
     // by the same rule, even when the row is copied again after the merge.
     const again = await openWorkbook(master);
-    again.getWorksheet(REGISTER_SHEET)!.addRow([gk.code, 'bản chép', 47, null]);
+    again.getWorksheet(DOCUMENTS_SHEET)!.addRow([gk.code, 'bản chép', 47, null]);
     await again.xlsx.writeFile(master);
     const docs = path.join(dir, 'documents');
     expect((await runSync(['documents', '--master', master, '--out', docs])).code).toBe(0);
@@ -49,7 +49,7 @@ describe('Văn bản typed by the secretariat', () => {
     expect(decision).toContain('45/QĐ-SCT');
     expect(decision).not.toContain('47/QĐ-SCT');
     // The date typed stays a date.
-    const kept = rowsOf(after.getWorksheet(REGISTER_SHEET)!).find((r) => r[0] === gk.code)!;
+    const kept = rowsOf(after.getWorksheet(DOCUMENTS_SHEET)!).find((r) => r[0] === gk.code)!;
     expect(kept[3]).toEqual(new Date(Date.UTC(2021, 3, 21)));
   }, 180_000);
 });

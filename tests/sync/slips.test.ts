@@ -10,7 +10,7 @@ import {
   STATUS_HEADER,
   STATUS_LABELS,
 } from '../../sync/master/layout.js';
-import { REGISTER_HEADERS, REGISTER_KEYS, REGISTER_SHEET } from '../../sync/master/register.js';
+import { DOCUMENTS_HEADERS, DOCUMENTS_KEYS, DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, unmatchedOf, writeInbox } from './inbox.js';
 
 describe('slips in the master lose nothing typed', () => {
@@ -32,12 +32,12 @@ describe('slips in the master lose nothing typed', () => {
     tally.getCell(3, col(ID_HEADER)).value = id.toUpperCase();
     tally.getCell(3, col(TALLY_TYPED_HEADERS.officeNote)).value = 'Đã gọi điện';
     // Văn bản: the value header renamed, a number and "Có" typed under it.
-    const register = wb.getWorksheet(REGISTER_SHEET)!;
+    const register = wb.getWorksheet(DOCUMENTS_SHEET)!;
     const form = PLAN.forms.find((f) => f.document)!;
     register.eachRow((row) => {
-      if (row.getCell(1).value === REGISTER_HEADERS[0]) row.getCell(3).value = 'Số VB';
+      if (row.getCell(1).value === DOCUMENTS_HEADERS[0]) row.getCell(3).value = 'Số VB';
       if (row.getCell(1).value === form.code) row.getCell(3).value = 125;
-      if (row.getCell(1).value === REGISTER_KEYS.approvedOnly) row.getCell(3).value = 'Có';
+      if (row.getCell(1).value === DOCUMENTS_KEYS.approvedOnly) row.getCell(3).value = 'Có';
     });
     // Theo đơn vị: the received-time header cleared, a time typed below it.
     const units = wb.getWorksheet(MASTER_SHEETS.units)!;
@@ -50,22 +50,22 @@ describe('slips in the master lose nothing typed', () => {
     // documents refuses: its papers would lack the number and the "Có" typed.
     const docs = await runSync(['documents', '--master', master, '--out', path.join(dir, 'van-ban')]);
     expect(docs.code).toBe(1);
-    expect(docs.stderr).toContain(`Trang "${REGISTER_SHEET}"`);
+    expect(docs.stderr).toContain(`Trang "${DOCUMENTS_SHEET}"`);
     expect(docs.stderr).toContain('"Số VB"');
     expect(docs.stderr).toContain('chưa ghi tệp nào');
 
     const run = await runSync(['merge', '--inbox', inbox, '--out', master]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Trang "${MASTER_SHEETS.tally}": cột "Ý kiến VP"`);
-    expect(run.stdout).toContain(`Trang "${REGISTER_SHEET}": cột "Số VB"`);
+    expect(run.stdout).toContain(`Trang "${DOCUMENTS_SHEET}": cột "Số VB"`);
     expect(run.stdout).toContain(`Trang "${MASTER_SHEETS.units}": cột "Cột F"`);
 
     const values = (await unmatchedOf(master)).map((u) => [u['Trang'], u['Cột'], u['Giá trị đã nhập']]);
     expect(values).toEqual(
       expect.arrayContaining([
         [MASTER_SHEETS.tally, 'Ý kiến VP', 'Đủ hồ sơ, trình Hội đồng'],
-        [REGISTER_SHEET, 'Số VB', 125],
-        [REGISTER_SHEET, 'Số VB', 'Có'],
+        [DOCUMENTS_SHEET, 'Số VB', 125],
+        [DOCUMENTS_SHEET, 'Số VB', 'Có'],
         [MASTER_SHEETS.units, 'Cột F', '15/04/2021 16:30'],
       ]),
     );

@@ -9,11 +9,11 @@ import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '.
 import { MASTER_SHEETS } from './layout.js';
 import { BORDER, cellValue } from './styles.js';
 
-export const REGISTER_SHEET = MASTER_SHEETS.register;
-export const REGISTER_HEADERS = ['Mã', 'Nội dung', 'Số / giá trị (Văn phòng ghi)', 'Ngày (Văn phòng ghi)'] as const;
+export const DOCUMENTS_SHEET = MASTER_SHEETS.documents;
+export const DOCUMENTS_HEADERS = ['Mã', 'Nội dung', 'Số / giá trị (Văn phòng ghi)', 'Ngày (Văn phòng ghi)'] as const;
 
 /** Codes in column A of the settings rows; form rows use the form's code. */
-export const REGISTER_KEYS = {
+export const DOCUMENTS_KEYS = {
   meetingDate: 'HOP_HOI_DONG',
   signer: 'NGUOI_KY',
   signerTitle: 'CHUC_DANH_KY',
@@ -35,7 +35,7 @@ interface TypedRow {
   date: TypedCell;
 }
 
-export interface Register {
+export interface DocumentsSheet {
   /** Every row read from the previous master, by keyOf(code): written back as typed, so nothing is lost. */
   rows: Map<string, TypedRow>;
   /** Columns of Văn bản that are not its own (a value header renamed or cleared): their values were set
@@ -43,10 +43,10 @@ export interface Register {
   strayColumns: string[];
 }
 
-export const emptyRegister = (): Register => ({ rows: new Map(), strayColumns: [] });
+export const emptyDocumentsSheet = (): DocumentsSheet => ({ rows: new Map(), strayColumns: [] });
 
 /** The row typed for a code, however its letters were typed. */
-const rowOf = (reg: Register, code: string): TypedRow | undefined => reg.rows.get(keyOf(code));
+const rowOf = (sheet: DocumentsSheet, code: string): TypedRow | undefined => sheet.rows.get(keyOf(code));
 
 const text = (c: TypedCell | undefined): string => typedText(c);
 
@@ -57,35 +57,35 @@ function dateOf(r: TypedRow | undefined, key: 'value' | 'date'): string | null {
   return d.kind === 'ok' ? d.date : null;
 }
 
-export const meetingDate = (reg: Register): string | null =>
-  dateOf(rowOf(reg, REGISTER_KEYS.meetingDate), 'value') ?? dateOf(rowOf(reg, REGISTER_KEYS.meetingDate), 'date');
-export const signerName = (reg: Register): string => text(rowOf(reg, REGISTER_KEYS.signer)?.value);
+export const meetingDate = (sheet: DocumentsSheet): string | null =>
+  dateOf(rowOf(sheet, DOCUMENTS_KEYS.meetingDate), 'value') ?? dateOf(rowOf(sheet, DOCUMENTS_KEYS.meetingDate), 'date');
+export const signerName = (sheet: DocumentsSheet): string => text(rowOf(sheet, DOCUMENTS_KEYS.signer)?.value);
 
 /** What the secretariat typed in a row: its value as text and its date (ISO, null when blank). */
-export function typedRow(reg: Register, code: string): { text: string; date: string | null } {
-  const row = rowOf(reg, code);
+export function typedRow(sheet: DocumentsSheet, code: string): { text: string; date: string | null } {
+  const row = rowOf(sheet, code);
   return { text: text(row?.value).trim(), date: dateOf(row, 'date') };
 }
-const yes = (reg: Register, key: string) => matchKey(text(rowOf(reg, key)?.value)) === matchKey(YES);
-export const registerApprovedOnly = (reg: Register): boolean => yes(reg, REGISTER_KEYS.approvedOnly);
+const yes = (sheet: DocumentsSheet, key: string) => matchKey(text(rowOf(sheet, key)?.value)) === matchKey(YES);
+export const documentsApprovedOnly = (sheet: DocumentsSheet): boolean => yes(sheet, DOCUMENTS_KEYS.approvedOnly);
 /** Members of the council present at the meeting, when typed as a whole positive number. */
-export function membersPresent(reg: Register): number | null {
-  const v = rowOf(reg, REGISTER_KEYS.membersPresent)?.value ?? null;
+export function membersPresent(sheet: DocumentsSheet): number | null {
+  const v = rowOf(sheet, DOCUMENTS_KEYS.membersPresent)?.value ?? null;
   const n = typeof v === 'number' ? v : Number(typedText(v).trim());
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
 /** The number and date typed on a Văn bản row (null while no number is typed). */
-export function typedNumberDate(reg: Register, code: string): { number: string; date: string | null } | null {
-  const row = rowOf(reg, code);
+export function typedNumberDate(sheet: DocumentsSheet, code: string): { number: string; date: string | null } | null {
+  const row = rowOf(sheet, code);
   const number = text(row?.value).trim();
   return number ? { number, date: dateOf(row, 'date') } : null;
 }
 
 /** The number and date of the decision issued above the Sở for a form, as typed. */
-export const higherDecision = (reg: Register, form: PlanForm) => typedNumberDate(reg, higherKey(form));
+export const higherDecision = (sheet: DocumentsSheet, form: PlanForm) => typedNumberDate(sheet, higherKey(form));
 /** Written by the merge that built the lists: whether they include late files. */
-export const registerIncludeLate = (reg: Register): boolean => yes(reg, REGISTER_KEYS.includeLate);
+export const documentsIncludeLate = (sheet: DocumentsSheet): boolean => yes(sheet, DOCUMENTS_KEYS.includeLate);
 
 export interface DocumentRef {
   /** "125/TTr-SCT", or "…/TTr-SCT" while not typed. */
@@ -95,11 +95,11 @@ export interface DocumentRef {
 }
 
 /** The number and date of the document issued for a form, as the secretariat typed them. */
-export function documentRef(plan: Plan, reg: Register, form: PlanForm): DocumentRef | null {
+export function documentRef(plan: Plan, sheet: DocumentsSheet, form: PlanForm): DocumentRef | null {
   const kind = form.document?.kind;
   const wording = kind && plan.documents?.[kind];
   if (!wording) return null;
-  const row = rowOf(reg, form.code);
+  const row = rowOf(sheet, form.code);
   const typed = text(row?.value).trim();
   // A bare number gets the plan's ký hiệu; a full "125/TTr-SCT" is kept as typed.
   const number = !typed ? `…/${wording.symbol}` : typed.includes('/') ? typed : `${typed}/${wording.symbol}`;
@@ -114,8 +114,8 @@ export const shortDate = (iso: string | null, year?: number): string =>
   iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : `……/……/${year ?? '……'}`;
 
 /** "Kèm theo Tờ trình số 125/TTr-SCT ngày 20/04/2021 của Sở Công Thương", from the plan's wording. */
-export function attachmentLine(plan: Plan, reg: Register, form: PlanForm): string | null {
-  const ref = documentRef(plan, reg, form);
+export function attachmentLine(plan: Plan, sheet: DocumentsSheet, form: PlanForm): string | null {
+  const ref = documentRef(plan, sheet, form);
   const kind = form.document?.kind;
   if (!ref || !kind) return null;
   return fillWording(plan.documents![kind].attachedTo, {
@@ -131,25 +131,25 @@ export const fillWording = (template: string, values: Record<string, string | nu
 // ── Reading the previous master ─────────────────────────────────────────────────────────────────────
 
 /** Read back with the notes' machinery: by code, a copied row's differing value set aside, not lost. */
-export const REGISTER_TYPED: TypedSheet = {
-  sheet: REGISTER_SHEET,
-  key: REGISTER_HEADERS[0],
-  columns: [REGISTER_HEADERS[2], REGISTER_HEADERS[3]],
-  computed: [REGISTER_HEADERS[1]],
+export const DOCUMENTS_TYPED: TypedSheet = {
+  sheet: DOCUMENTS_SHEET,
+  key: DOCUMENTS_HEADERS[0],
+  columns: [DOCUMENTS_HEADERS[2], DOCUMENTS_HEADERS[3]],
+  computed: [DOCUMENTS_HEADERS[1]],
 };
 
-/** The register of the previous master; empty for a first merge or a master from before the register. */
-export function registerFrom(previous: TypedValues): Register {
-  const reg = emptyRegister();
-  for (const kept of keptRows(previous, REGISTER_SHEET))
-    reg.rows.set(keyOf(kept.key), {
+/** The Văn bản sheet of the previous master; empty for a first merge or a master from before the sheet. */
+export function documentsSheetFrom(previous: TypedValues): DocumentsSheet {
+  const sheet = emptyDocumentsSheet();
+  for (const kept of keptRows(previous, DOCUMENTS_SHEET))
+    sheet.rows.set(keyOf(kept.key), {
       code: kept.key.trim(),
-      value: kept.values.get(REGISTER_HEADERS[2]) ?? null,
-      date: kept.values.get(REGISTER_HEADERS[3]) ?? null,
+      value: kept.values.get(DOCUMENTS_HEADERS[2]) ?? null,
+      date: kept.values.get(DOCUMENTS_HEADERS[3]) ?? null,
     });
-  const foundAs = previous.tables.get(REGISTER_SHEET)?.foundAs;
-  reg.strayColumns = previous.strayColumns.find((s) => s.sheet === foundAs)?.columns ?? [];
-  return reg;
+  const foundAs = previous.tables.get(DOCUMENTS_SHEET)?.foundAs;
+  sheet.strayColumns = previous.strayColumns.find((s) => s.sheet === foundAs)?.columns ?? [];
+  return sheet;
 }
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────────────────────
@@ -179,17 +179,17 @@ function listValidation(ws: ExcelJS.Worksheet, range: string, values: string[]):
   );
 }
 
-export interface RegisterOptions {
+export interface DocumentsSheetOptions {
   includeLate: boolean;
 }
 
-export function writeRegister(
+export function writeDocumentsSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   plan: Plan,
-  reg: Register,
-  opts: RegisterOptions,
+  sheet: DocumentsSheet,
+  opts: DocumentsSheetOptions,
 ): void {
-  const ws = wb.addWorksheet(REGISTER_SHEET, {
+  const ws = wb.addWorksheet(DOCUMENTS_SHEET, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [{ width: 14 }, { width: 58 }, { width: 26 }, { width: 16 }];
@@ -199,12 +199,12 @@ export function writeRegister(
     'Văn phòng ghi vào các ô tô vàng; giá trị được giữ lại mỗi lần tổng hợp lại và dùng cho danh sách và lệnh "documents".',
   ]);
   note.getCell(1).style = { font: { ...FONT, italic: true } };
-  const header = ws.addRow([...REGISTER_HEADERS]);
+  const header = ws.addRow([...DOCUMENTS_HEADERS]);
   header.eachCell((c) => (c.style = HEAD));
   header.height = 32;
 
   const kept = new Set<string>();
-  const typed = (code: string) => (kept.add(keyOf(code)), rowOf(reg, code));
+  const typed = (code: string) => (kept.add(keyOf(code)), rowOf(sheet, code));
   const row = (code: string, label: string, value: TypedCell, date: TypedCell | undefined, dateCell: boolean) => {
     const r = ws.addRow([code, label, cellValue(value ?? null), cellValue(date ?? null)]);
     r.getCell(1).style = FIXED;
@@ -213,28 +213,28 @@ export function writeRegister(
     r.getCell(4).style = dateCell ? TYPED_DATE : FIXED;
     return r;
   };
-  const meeting = typed(REGISTER_KEYS.meetingDate);
+  const meeting = typed(DOCUMENTS_KEYS.meetingDate);
   row(
-    REGISTER_KEYS.meetingDate,
+    DOCUMENTS_KEYS.meetingDate,
     `Ngày họp ${plan.documents?.council ?? 'Hội đồng Thi đua – Khen thưởng'} (căn cứ của các văn bản)`,
     meeting?.value ?? null,
     meeting?.date,
     true,
   ).getCell(3).style = TYPED_DATE;
-  row(REGISTER_KEYS.signer, 'Họ và tên người ký văn bản', typed(REGISTER_KEYS.signer)?.value ?? null, null, false);
+  row(DOCUMENTS_KEYS.signer, 'Họ và tên người ký văn bản', typed(DOCUMENTS_KEYS.signer)?.value ?? null, null, false);
   row(
-    REGISTER_KEYS.membersPresent,
+    DOCUMENTS_KEYS.membersPresent,
     'Số thành viên Hội đồng dự họp (để kiểm tra Số phiếu đồng ý)',
-    typed(REGISTER_KEYS.membersPresent)?.value ?? null,
+    typed(DOCUMENTS_KEYS.membersPresent)?.value ?? null,
     null,
     false,
   );
   const signers = plan.documents?.signers ?? [];
   if (signers.length) {
     const title = row(
-      REGISTER_KEYS.signerTitle,
+      DOCUMENTS_KEYS.signerTitle,
       `Chức danh ký (${signers.map((s) => s.label).join(' / ')}; để trống: ${signers[0]!.label})`,
-      typed(REGISTER_KEYS.signerTitle)?.value ?? null,
+      typed(DOCUMENTS_KEYS.signerTitle)?.value ?? null,
       null,
       false,
     );
@@ -250,9 +250,9 @@ export function writeRegister(
     row(ref.code, ref.label, t?.value ?? null, t?.date, true);
   }
   const approved = row(
-    REGISTER_KEYS.approvedOnly,
+    DOCUMENTS_KEYS.approvedOnly,
     `Danh sách chỉ gồm đề nghị được Hội đồng đồng ý (${YES}/${NO})`,
-    typed(REGISTER_KEYS.approvedOnly)?.value ?? null,
+    typed(DOCUMENTS_KEYS.approvedOnly)?.value ?? null,
     null,
     false,
   );
@@ -275,15 +275,15 @@ export function writeRegister(
     );
   }
   // Written by the merge, not typed: the documents command reads how the lists were built.
-  kept.add(keyOf(REGISTER_KEYS.includeLate));
+  kept.add(keyOf(DOCUMENTS_KEYS.includeLate));
   const late = ws.addRow([
-    REGISTER_KEYS.includeLate,
+    DOCUMENTS_KEYS.includeLate,
     'Danh sách gồm cả hồ sơ gửi muộn (do lệnh tổng hợp ghi, không sửa)',
     opts.includeLate ? YES : NO,
     null,
   ]);
   late.eachCell({ includeEmpty: true }, (c) => (c.style = FIXED));
   // Rows the secretariat added, or of a form the plan no longer has: kept as typed.
-  for (const [key, r] of reg.rows) if (!kept.has(key)) row(r.code, '', r.value, r.date, true);
+  for (const [key, r] of sheet.rows) if (!kept.has(key)) row(r.code, '', r.value, r.date, true);
   ws.commit();
 }
