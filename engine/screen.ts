@@ -31,7 +31,6 @@ export function extensionOf(name: string): string {
 
 /** Excel's ~$Name.xlsx and LibreOffice's .~lock.Name.xlsx# beside an open workbook (any folder prefix). */
 const LOCK_FILE = /(?:^|[\\/])(?:~\$(.+)|\.~lock\.(.+)#)$/;
-export const isLockFileName = (name: string): boolean => LOCK_FILE.test(name);
 
 /** Only .xlsx is read: .xls, .xlsm, .ods, .csv… each get told to save as .xlsx; a lock file is named as one. */
 export function screenName(name: string): ScreenResult {

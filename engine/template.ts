@@ -33,8 +33,6 @@ export const LISTS = {
 export type FixedList = keyof typeof LISTS;
 export type ListName = FixedList | 'group' | 'form';
 
-export const OK_TEXT = { criterion: 'Đạt', yes: 'Có' } as const;
-
 export type ColumnKey =
   | 'seq'
   | 'name'

@@ -7,7 +7,7 @@ import { runPush } from './google/push.js';
 export const PULL_USAGE =
   'npm run sync -- pull --drive-folder ID --inbox THƯ_MỤC [--credentials KHÓA.json] [--plan KẾ_HOẠCH.json]';
 export const PUSH_USAGE =
-  'npm run sync -- push --sheet ID --master SỔ_TỔNG_HỢP.xlsx [--credentials KHÓA.json] [--wait SỐ_GIÂY]';
+  'npm run sync -- push --sheet ID --master SỔ_TỔNG_HỢP.xlsx [--credentials KHÓA.json] [--wait SỐ_GIÂY] [--plan KẾ_HOẠCH.json]';
 
 export const runPullCommand = (argv: string[]): Promise<number> =>
   runCommand(PULL_USAGE, async () => {
@@ -25,9 +25,11 @@ export const runPushCommand = (argv: string[]): Promise<number> =>
   runCommand(PUSH_USAGE, async () => {
     const v = parseOptions(argv, {
       usage: PUSH_USAGE,
-      options: { sheet: 'string', master: 'string', credentials: 'string', wait: 'string' },
+      options: { sheet: 'string', master: 'string', credentials: 'string', wait: 'string', plan: 'string' },
       required: ['sheet', 'master'],
     });
     const wait = v.wait === undefined ? undefined : secondsOption(v.wait, 'wait', 0);
-    return runPush({ sheet: v.sheet!, master: v.master!, credentials: v.credentials, wait });
+    // The plan the master was merged with: its time zone dates the values set aside.
+    const plan = await loadPlan(v.plan);
+    return runPush({ plan, sheet: v.sheet!, master: v.master!, credentials: v.credentials, wait });
   });

@@ -103,8 +103,6 @@ export class FakeWorkbook {
   }
 }
 
-export const toAddress = cellAddress;
-
 function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
   const [a, b] = address.replace(/^.*!/, '').split(':');
   const one = (x: string) => {

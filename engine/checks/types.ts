@@ -36,11 +36,6 @@ export interface IdentifiedRow {
   name: string;
   source: { row: number };
 }
-export type FileRowsCheck<C extends IssueCode = IssueCode> = Check<
-  readonly IdentifiedRow[],
-  { index: number; column: ColumnKey },
-  C
->;
 export const fileRowsCheck = defineCheck<readonly IdentifiedRow[], { index: number; column: ColumnKey }>();
 
 /** The Thông tin sheet with its dates read, and when the file came; reports at a line (or the whole file). */
@@ -51,11 +46,9 @@ export interface Submission {
   /** The plan the workbook carries in its hidden plan sheet, if any. */
   carriedPlan: CarriedPlanText;
 }
-export type SubmissionCheck<C extends IssueCode = IssueCode> = Check<Submission, InfoKey | 'file', C>;
 export const submissionCheck = defineCheck<Submission, InfoKey | 'file'>();
 
 /** The nominations of every unit's accepted file (merge only); reports on a nomination's name. */
-export type UnitsCheck<C extends IssueCode = IssueCode> = Check<readonly Nomination[], Nomination, C>;
 export const unitsCheck = defineCheck<readonly Nomination[], Nomination>();
 
 /** Adds a merge-time issue to the nomination it is about, placed on its name column. */

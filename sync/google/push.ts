@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
-import { formatLocalTime } from '../../engine/index.js';
+import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
@@ -56,8 +56,8 @@ export interface PushOptions {
   credentials?: string;
   /** Seconds to wait for a merge holding the master. */
   wait?: number;
-  /** Zone of the times written in Ghi chú không khớp (the plan's). */
-  timeZone?: string;
+  /** The plan the master was merged with: its time zone dates what goes to Ghi chú không khớp (default: bundled). */
+  plan?: Plan;
 }
 
 interface Api {
@@ -375,7 +375,7 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       for (const [t, was] of renamed)
         log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
       const base = await lastPushed(master, spreadsheetId);
-      const recordedAt = formatLocalTime(new Date(), options.timeZone ?? DEFAULT_PLAN.timeZone);
+      const recordedAt = formatLocalTime(new Date(), (options.plan ?? DEFAULT_PLAN).timeZone);
       const outcomes: ReconcileOutcome[] = [];
       const targets = new Map<string, { ws: ExcelJS.Worksheet; columns: TypedColumns }>();
       for (const spec of TYPED_SHEETS) {

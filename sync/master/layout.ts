@@ -27,8 +27,6 @@ export const TALLY_TYPED_HEADERS = {
 } as const;
 export type TallyTypedKey = keyof typeof TALLY_TYPED_HEADERS;
 export const TALLY_TYPED_KEYS = Object.keys(TALLY_TYPED_HEADERS) as TallyTypedKey[];
-/** The three columns of one nomination as text, as a person reads them. */
-export type SecretariatValues = Record<TallyTypedKey, string>;
 
 /** Column of Theo đơn vị holding the unit code, and the received time the secretariat types (SPEC §7). */
 export const UNIT_CODE_HEADER = 'Mã đơn vị';

@@ -19,10 +19,6 @@ export const TYPED_HEADER_STYLE: Partial<ExcelJS.Style> = {
 export const WRAP_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
 export const TOP_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top' } };
 export const BOLD_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
-export const TITLE_STYLE: Partial<ExcelJS.Style> = {
-  font: { bold: true, size: 13 },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-};
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
