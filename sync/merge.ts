@@ -2,7 +2,7 @@
 // winners' nominations are checked against each other. Pure bookkeeping around intake and the engine.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkAcrossUnits, type Nomination, type Plan } from '../engine/index.js';
+import { checkAcrossUnits, type Plan } from '../engine/index.js';
 import { isIgnored, parseFile, screenFile, type Intake } from './intake/intake.js';
 import type { CouncilStatus } from './typed-values/council.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
@@ -36,23 +36,42 @@ export async function listInbox(inbox: string): Promise<string[]> {
 
 export async function merge(opts: MergeOptions): Promise<MergeResult> {
   const { plan } = opts;
-  const names = await listInbox(opts.inbox);
-  const { times: officeTimes, unreadable: unreadableReceivedTimes } = opts.officeTimes ?? {
-    times: new Map<string, Date>(),
-    unreadable: [],
+  const received = opts.officeTimes ?? { times: new Map<string, Date>(), unreadable: [] };
+  const intakes = await readInbox(opts, received.times);
+  const winners = latestAccepted(intakes);
+  const nominations = plan.units.flatMap((u) => winners.get(u.code)?.check?.nominations ?? []);
+  checkAcrossUnits(plan, nominations);
+  return {
+    plan,
+    generatedAt: opts.now ?? new Date(),
+    includeLate: Boolean(opts.includeLate),
+    approvedOnly: Boolean(opts.approvedOnly),
+    council: opts.council ?? new Map(),
+    files: fileVerdicts(plan, intakes, winners),
+    units: unitStatuses(plan, winners),
+    nominations,
+    unreadableReceivedTimes: received.unreadable,
+    checks: new Map([...winners].map(([unit, w]) => [unit, w.check!])),
   };
+}
+
+/** Every file of the inbox screened and parsed, in name order; the next file is read while one is parsed. */
+async function readInbox(opts: MergeOptions, officeTimes: ReadonlyMap<string, Date>): Promise<Intake[]> {
+  const names = await listInbox(opts.inbox);
   const intakes: Intake[] = [];
-  // The next file is read and screened while the current one is parsed.
   const screen = (i: number) => (i < names.length ? screenFile(path.join(opts.inbox, names[i]!)) : null);
   let next = screen(0);
   for (const [i, name] of names.entries()) {
     opts.onFile?.(i, names.length, name);
     const screened = await next!;
     next = screen(i + 1);
-    intakes.push(await parseFile(plan, screened, (unit) => officeTimes.get(unit)));
+    intakes.push(await parseFile(opts.plan, screened, (unit) => officeTimes.get(unit)));
   }
+  return intakes;
+}
 
-  // The later received accepted file of a unit wins; ties go to the name sorting last, so runs agree.
+/** The later received accepted file of a unit wins; ties go to the name sorting last, so runs agree. */
+function latestAccepted(intakes: Intake[]): Map<string, Intake> {
   const winners = new Map<string, Intake>();
   for (const it of intakes) {
     const unit = it.check?.accepted ? it.check.unit!.code : null;
@@ -60,12 +79,16 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
     const current = winners.get(unit);
     if (!current || it.receivedAt.getTime() >= current.receivedAt.getTime()) winners.set(unit, it);
   }
+  return winners;
+}
 
+/** One verdict per file: accepted, superseded by a later file of its unit, or rejected. */
+function fileVerdicts(plan: Plan, intakes: Intake[], winners: Map<string, Intake>): FileVerdict[] {
   // A refused file names no unit; its name usually does ("SCT-QLNL-de-nghi.xls"), which tells whom to call.
   const byName = [...plan.units].sort((a, b) => b.code.length - a.code.length);
   const unitFromName = (file: string) =>
     byName.find((u) => file.toUpperCase().includes(u.code.toUpperCase()))?.code ?? null;
-  const files: FileVerdict[] = intakes.map((it) => {
+  return intakes.map((it) => {
     const accepted = Boolean(it.check?.accepted);
     const unit = it.check?.unit?.code ?? null;
     return {
@@ -78,15 +101,11 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
       submissionIssues: it.check?.submissionIssues ?? [],
     };
   });
+}
 
-  const nominations: Nomination[] = [];
-  for (const u of plan.units) {
-    const w = winners.get(u.code);
-    if (w?.check) nominations.push(...w.check.nominations);
-  }
-  checkAcrossUnits(plan, nominations);
-
-  const units: UnitStatus[] = plan.units.map((u) => {
+/** Every unit of the plan, those that sent nothing included. */
+function unitStatuses(plan: Plan, winners: Map<string, Intake>): UnitStatus[] {
+  return plan.units.map((u) => {
     const w = winners.get(u.code);
     if (!w) return { unit: u.code, name: u.name, group: u.group, status: 'missing' };
     return {
@@ -100,17 +119,4 @@ export async function merge(opts: MergeOptions): Promise<MergeResult> {
       fileReceivedAt: w.receivedAt,
     };
   });
-
-  return {
-    plan,
-    generatedAt: opts.now ?? new Date(),
-    includeLate: Boolean(opts.includeLate),
-    approvedOnly: Boolean(opts.approvedOnly),
-    council: opts.council ?? new Map(),
-    files,
-    units,
-    nominations,
-    unreadableReceivedTimes,
-    checks: new Map([...winners].map(([unit, w]) => [unit, w.check!])),
-  };
 }

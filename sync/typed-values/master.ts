@@ -306,6 +306,19 @@ const lostKeyColumn = (file: string, sheet: string, key: string) =>
     `Trang "${sheet}" của sổ tổng hợp "${file}" không còn cột "${key}" trong ${HEADER_SCAN_ROWS} dòng đầu (tiêu đề bị đổi hoặc bị xóa?), nên không biết các giá trị Văn phòng đã nhập ở trang này thuộc dòng nào. Sổ được giữ nguyên, không ghi gì; hãy đặt lại tiêu đề "${key}" cho cột đó rồi chạy lại.`,
   );
 
+/** What one pass over the master's rows collected, sheet by sheet. */
+interface Collected {
+  /** Every sheet name of the file, for the message when a required sheet is missing. */
+  names: string[];
+  byName: Map<string, SheetCollector | UnmatchedCollector>;
+  /** Sheets looked at only because a spec may be found by its headers there. */
+  candidates: SheetCollector[];
+  /** Rows of the previous Ghi chú không khớp. */
+  carried: Unmatched[];
+  /** Values set aside in this read. */
+  found: Unmatched[];
+}
+
 /**
  * Reads what the secretariat typed into the sheets `specs` describe, and the previous Ghi chú không khớp
  * (`unmatchedSheet`). No file: nothing typed yet. A file that cannot be read throws: it is kept as it is.
@@ -316,67 +329,86 @@ export async function readTypedValues(
   unmatchedSheet: string,
   recordedAt: string,
 ): Promise<TypedValues> {
+  const collected = await collectRows(file, specs, unmatchedSheet, recordedAt);
+  if (!collected) return noTypedValues();
   const result = noTypedValues();
-  const carried: Unmatched[] = [];
-  const found: Unmatched[] = [];
-  const byName = new Map<string, SheetCollector | UnmatchedCollector>();
-  const candidates: SheetCollector[] = [];
-  let names: string[] = [];
+  addTables(file, collected, result);
+  requireSheets(file, specs, collected.names, result);
+  addUnmatched(collected, result);
+  return result;
+}
+
+/** One streaming pass over the master: each sheet a spec names (or whose header shows it) into its collector. */
+async function collectRows(
+  file: string,
+  specs: TypedSheet[],
+  unmatchedSheet: string,
+  recordedAt: string,
+): Promise<Collected | undefined> {
+  const c: Collected = { names: [], byName: new Map(), candidates: [], carried: [], found: [] };
+  const claimed = (s: TypedSheet, withHeader = false) =>
+    [...c.byName.values()].some((x) => 'spec' in x && x.spec === s && (!withHeader || x.header));
   try {
     await readXlsxRows(file, {
       pick: (all) => {
-        names = all;
+        c.names = all;
         const picked: string[] = [];
         for (const spec of specs) {
           const name = all.find((n) => matchKey(n) === matchKey(spec.sheet));
           if (name) {
-            byName.set(name, new SheetCollector(spec, name, found, recordedAt));
+            c.byName.set(name, new SheetCollector(spec, name, c.found, recordedAt));
             picked.push(name);
           }
         }
         const unmatchedName = all.find((n) => matchKey(n) === matchKey(unmatchedSheet));
         if (unmatchedName) {
-          byName.set(unmatchedName, new UnmatchedCollector(carried));
+          c.byName.set(unmatchedName, new UnmatchedCollector(c.carried));
           picked.push(unmatchedName);
         }
         // A renamed tab: every other sheet is looked at until its header shows it.
-        if (specs.some((s) => s.findByHeaders && ![...byName.values()].some((c) => 'spec' in c && c.spec === s)))
-          picked.push(...all.filter((n) => !byName.has(n)));
+        if (specs.some((s) => s.findByHeaders && !claimed(s))) picked.push(...all.filter((n) => !c.byName.has(n)));
         return picked;
       },
       onRow: ({ sheet, row, cells }) => {
-        let collector = byName.get(sheet);
+        let collector = c.byName.get(sheet);
         if (!collector) {
-          const spec = specs.find(
-            (s) => s.findByHeaders && ![...byName.values()].some((c) => 'spec' in c && c.spec === s && c.header),
-          );
+          const spec = specs.find((s) => s.findByHeaders && !claimed(s, true));
           if (!spec) return false;
-          const probe = new SheetCollector(spec, sheet, found, recordedAt);
-          candidates.push(probe);
-          byName.set(sheet, probe);
+          const probe = new SheetCollector(spec, sheet, c.found, recordedAt);
+          c.candidates.push(probe);
+          c.byName.set(sheet, probe);
           collector = probe;
         }
         const going = collector.add(row, cells);
-        if (!going && collector instanceof SheetCollector && candidates.includes(collector)) byName.delete(sheet);
+        if (!going && collector instanceof SheetCollector && c.candidates.includes(collector)) c.byName.delete(sheet);
         return going;
       },
     });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw unreadableMaster(file, readFailure(file, e), e);
   }
-  for (const [name, c] of byName) {
-    if (!(c instanceof SheetCollector)) continue;
-    if (!c.header) {
-      if (!candidates.includes(c)) throw lostKeyColumn(file, name, c.spec.key);
+  return c;
+}
+
+/** Each sheet whose header was found becomes a table; a named sheet without its key column stops the read. */
+function addTables(file: string, c: Collected, result: TypedValues): void {
+  for (const [name, collector] of c.byName) {
+    if (!(collector instanceof SheetCollector)) continue;
+    if (!collector.header) {
+      if (!c.candidates.includes(collector)) throw lostKeyColumn(file, name, collector.spec.key);
       continue;
     }
-    if (result.tables.has(c.spec.sheet)) continue;
-    const stray = c.strayColumns();
+    if (result.tables.has(collector.spec.sheet)) continue;
+    const stray = collector.strayColumns();
     if (stray.length) result.strayColumns.push({ sheet: name, columns: stray });
     // Columns the spec reads by header must all be there; a partial header is another sheet.
-    result.tables.set(c.spec.sheet, { spec: c.spec, foundAs: name, byKey: c.byKey });
+    result.tables.set(collector.spec.sheet, { spec: collector.spec, foundAs: name, byKey: collector.byKey });
   }
+}
+
+/** A required sheet (the tally) missing means the file is not a master. */
+function requireSheets(file: string, specs: TypedSheet[], names: string[], result: TypedValues): void {
   for (const spec of specs) {
     if (spec.required && !result.tables.get(spec.sheet)?.byKey)
       throw unreadableMaster(
@@ -384,12 +416,14 @@ export async function readTypedValues(
         `không có trang "${spec.sheet}" với cột "${spec.key}"; các trang: ${names.join(', ')}`,
       );
   }
-  // Entries already set aside stay; the same value set aside again is not repeated.
-  const seen = new Set(carried.map(unmatchedKey));
-  const fresh = found.filter((u) => !seen.has(unmatchedKey(u)));
-  result.unmatched = [...carried, ...fresh];
+}
+
+/** Entries already set aside stay; the same value set aside again is not repeated. */
+function addUnmatched(c: Collected, result: TypedValues): void {
+  const seen = new Set(c.carried.map(unmatchedKey));
+  const fresh = c.found.filter((u) => !seen.has(unmatchedKey(u)));
+  result.unmatched = [...c.carried, ...fresh];
   result.newlyUnmatched = fresh.length;
-  return result;
 }
 
 const unmatchedKey = (u: Unmatched) => JSON.stringify([u.sheet, u.column, u.key, typedText(u.value), u.reason]);

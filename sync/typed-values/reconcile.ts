@@ -191,72 +191,87 @@ export function reconcileTyped(
   base: Map<string, RowValues>,
   recordedAt: string,
 ): ReconcileOutcome {
-  const decisions: Decision[] = [];
-  const setAside: Unmatched[] = [];
+  const ctx: Reconciling = { ws, columns, spec, base, recordedAt, out: { decisions: [], restored: [], setAside: [] } };
   const seen = new Set<string>();
   for (let r = columns.header.row + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const key = sheetText(row.getCell(columns.keyCol).value);
+    const key = sheetText(ws.getRow(r).getCell(columns.keyCol).value);
     const typed = key ? rowOf(sheet, key) : undefined;
     if (!key || !typed) continue;
     seen.add(key);
-    for (const [header, col] of columns.cols) {
-      const cell = row.getCell(col);
-      const masterValue = sheetText(cell.value);
-      const sheetValue = typed.values[header] ?? '';
-      if (sheetValue === '' || sheetValue === masterValue) continue;
-      const pushed = base.get(key)?.[header];
-      if (masterValue !== '' && pushed === sheetValue) {
-        decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue });
-        continue;
-      }
-      const clash = masterValue !== '' && pushed !== masterValue;
-      const masterWins = clash && spec.prefer?.(header, [sheetValue, masterValue]) === 1;
-      if (clash)
-        setAside.push({
-          sheet: masterWins ? sheetSource(spec) : spec.sheet,
-          row: masterWins ? typed.row : r,
-          column: header,
-          key,
-          value: masterWins ? sheetValue : typedOf(cell.value),
-          reason: UNMATCHED_REASONS.bothEdited,
-          context: '',
-          recordedAt,
-        });
-      if (masterWins) {
-        decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue, setAside: true });
-        continue;
-      }
-      cell.value = sheetValue;
-      decisions.push({ key, row: r, header, winner: 'sheet', sheetValue, masterValue, setAside: clash });
-    }
+    for (const [header, col] of columns.cols) reconcileCell(ctx, r, key, typed, header, col);
   }
-  const restored: string[] = [];
-  for (const [key, typed] of sheetRows(sheet)) {
-    const filled = [...columns.cols.keys()].filter((h) => (typed.values[h] ?? '') !== '');
-    if (seen.has(key) || filled.length === 0) continue;
-    if (!spec.keepRows) {
-      for (const h of filled)
-        setAside.push({
-          sheet: sheetSource(spec),
-          row: typed.row,
-          column: h,
-          key,
-          value: typed.values[h]!,
-          reason: UNMATCHED_REASONS.unknownKey,
-          context: '',
-          recordedAt,
-        });
-      continue;
-    }
-    const values: unknown[] = [];
-    for (const [c, h] of columns.header.headers) values[c - 1] = typed.cells.get(matchKey(h)) || null;
-    values[columns.keyCol - 1] = key;
-    for (const [h, c] of columns.cols) values[c - 1] = typed.values[h] || null;
-    ws.addRow(values);
-    restored.push(key);
+  for (const [key, typed] of sheetRows(sheet)) if (!seen.has(key)) keepSheetOnlyRow(ctx, key, typed);
+  return ctx.out;
+}
+
+/** One master sheet being reconciled, and what was decided so far. */
+interface Reconciling {
+  ws: ExcelJS.Worksheet;
+  columns: TypedColumns;
+  spec: TypedSheet;
+  base: Map<string, RowValues>;
+  recordedAt: string;
+  out: ReconcileOutcome;
+}
+
+/** One typed cell of a master row against the Sheet's value for it (see reconcileTyped for the rule). */
+function reconcileCell(ctx: Reconciling, r: number, key: string, typed: SheetRow, header: string, col: number): void {
+  const { spec, out } = ctx;
+  const cell = ctx.ws.getRow(r).getCell(col);
+  const masterValue = sheetText(cell.value);
+  const sheetValue = typed.values[header] ?? '';
+  if (sheetValue === '' || sheetValue === masterValue) return;
+  const pushed = ctx.base.get(key)?.[header];
+  if (masterValue !== '' && pushed === sheetValue) {
+    out.decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue });
+    return;
   }
-  return { decisions, restored, setAside };
+  const clash = masterValue !== '' && pushed !== masterValue;
+  const masterWins = clash && spec.prefer?.(header, [sheetValue, masterValue]) === 1;
+  if (clash)
+    out.setAside.push({
+      sheet: masterWins ? sheetSource(spec) : spec.sheet,
+      row: masterWins ? typed.row : r,
+      column: header,
+      key,
+      value: masterWins ? sheetValue : typedOf(cell.value),
+      reason: UNMATCHED_REASONS.bothEdited,
+      context: '',
+      recordedAt: ctx.recordedAt,
+    });
+  if (masterWins) {
+    out.decisions.push({ key, row: r, header, winner: 'master', sheetValue, masterValue, setAside: true });
+    return;
+  }
+  cell.value = sheetValue;
+  out.decisions.push({ key, row: r, header, winner: 'sheet', sheetValue, masterValue, setAside: clash });
+}
+
+/** A key only the Sheet has, with a typed value: its row is copied back (sheets that keep rows) or set aside. */
+function keepSheetOnlyRow(ctx: Reconciling, key: string, typed: SheetRow): void {
+  const { columns, spec, out } = ctx;
+  const filled = [...columns.cols.keys()].filter((h) => (typed.values[h] ?? '') !== '');
+  if (filled.length === 0) return;
+  if (!spec.keepRows) {
+    for (const h of filled)
+      out.setAside.push({
+        sheet: sheetSource(spec),
+        row: typed.row,
+        column: h,
+        key,
+        value: typed.values[h]!,
+        reason: UNMATCHED_REASONS.unknownKey,
+        context: '',
+        recordedAt: ctx.recordedAt,
+      });
+    return;
+  }
+  const values: unknown[] = [];
+  for (const [c, h] of columns.header.headers) values[c - 1] = typed.cells.get(matchKey(h)) || null;
+  values[columns.keyCol - 1] = key;
+  for (const [h, c] of columns.cols) values[c - 1] = typed.values[h] || null;
+  ctx.ws.addRow(values);
+  out.restored.push(key);
 }
 
 /** The typed values now in a master sheet, by key, as the push writes them: remembered as the next base. */
