@@ -14,6 +14,8 @@ import { writeFeedback } from './feedback.js';
 import { buildReport } from './report.js';
 import { councilFromPrevious, outcomesFromPrevious } from './typed-values/council.js';
 import { receivedTimesFromPrevious } from './typed-values/received-time.js';
+import type { TypedValues } from './typed-values/master.js';
+import type { MergeResult } from './merge-model.js';
 import { checkAgainstAwards } from '../engine/index.js';
 import { loadPastAwards } from './award-register.js';
 import { membersPresent } from './master/documents-sheet.js';
@@ -119,64 +121,10 @@ export const runMerge = (argv: string[]): Promise<number> =>
       await removeStaleTemps(opts.out);
       const now = new Date();
       const previous = await readPreviousMaster(opts.out, now, opts.plan);
-      const bar = progress();
-      const documents = documentsSheetFrom(previous);
-      const merged = await merge({
-        plan: opts.plan,
-        inbox: opts.inbox,
-        includeLate: opts['include-late'],
-        // The lists carry only approved rows when asked here or in the master's Văn bản sheet.
-        approvedOnly: opts['approved-only'] || documentsApprovedOnly(documents),
-        council: councilFromPrevious(previous),
-        onFile: bar.file,
-        now,
-        officeTimes: receivedTimesFromPrevious(previous, opts.plan.timeZone),
-      });
-      bar.done();
-      checkAgainstAwards(opts.plan, merged.nominations, opts.awards);
-      const result = {
-        ...merged,
-        outcomes: outcomesFromPrevious(previous),
-        membersPresent: membersPresent(documents),
-      };
-      const hadMaster = await fs.stat(opts.out).then(
-        () => true,
-        () => false,
-      );
-      const backup = hadMaster ? backupPath(opts.out) : undefined;
-      // Every output is written before any is replaced: a failure leaves all of them as they were.
-      const staged: Staged[] = [];
-      try {
-        staged.push(
-          await stageAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup, what: 'sổ tổng hợp' }),
-        );
-        if (opts.report) {
-          undo.push(await makeFolder(path.dirname(path.resolve(opts.report))));
-          const json = `${JSON.stringify(buildReport(result), null, 2)}\n`;
-          staged.push(await stageAtomic(opts.report, (tmp) => fs.writeFile(tmp, json), { what: 'báo cáo' }));
-        }
-      } catch (e) {
-        for (const s of staged) await s.abort();
-        throw e;
-      }
-      for (const s of staged) await s.commit();
-      // Feedback workbooks come after: each is written atomically, and a failure there keeps the master.
-      let feedback: { dir: string; files: string[] } | undefined;
-      if (opts.feedback) {
-        try {
-          feedback = { dir: opts.feedback, files: await writeFeedback(opts.feedback, opts.inbox, result, previous) };
-          await recordWritten(
-            opts.feedback,
-            feedback.files.map((f) => path.basename(f)),
-          );
-        } catch (e) {
-          console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
-          console.error(
-            `Không ghi được sổ phản hồi vào "${opts.feedback}" (${(e as Error).message}). Sổ tổng hợp và báo cáo đã ghi xong; hãy kiểm tra thư mục rồi chạy lại lệnh.`,
-          );
-          return 1;
-        }
-      }
+      const result = await mergeInbox(opts, previous, now);
+      const backup = await writeMasterAndReport(opts, result, previous, undo);
+      const feedback = await writeFeedbackStep(opts, result, previous, backup);
+      if (feedback === 'failed') return 1;
       console.log(summary(result, { master: opts.out, report: opts.report, backup, feedback }, previous));
       ran = true;
       return result.files.some((f) => f.status === 'rejected') ? 2 : 0;
@@ -186,3 +134,80 @@ export const runMerge = (argv: string[]): Promise<number> =>
       if (!ran) for (const u of undo.reverse()) await u();
     }
   });
+
+type MergeCommandOptions = Awaited<ReturnType<typeof parseMergeOptions>>;
+
+/** The inbox merged with what the secretariat typed in the previous master carried into the result. */
+async function mergeInbox(opts: MergeCommandOptions, previous: TypedValues, now: Date): Promise<MergeResult> {
+  const bar = progress();
+  const documents = documentsSheetFrom(previous);
+  const merged = await merge({
+    plan: opts.plan,
+    inbox: opts.inbox,
+    includeLate: opts['include-late'],
+    // The lists carry only approved rows when asked here or in the master's Văn bản sheet.
+    approvedOnly: opts['approved-only'] || documentsApprovedOnly(documents),
+    council: councilFromPrevious(previous),
+    onFile: bar.file,
+    now,
+    officeTimes: receivedTimesFromPrevious(previous, opts.plan.timeZone),
+  });
+  bar.done();
+  checkAgainstAwards(opts.plan, merged.nominations, opts.awards);
+  return { ...merged, outcomes: outcomesFromPrevious(previous), membersPresent: membersPresent(documents) };
+}
+
+/** The master and the report, each staged before either replaces its file; the backup's path, if any. */
+async function writeMasterAndReport(
+  opts: MergeCommandOptions,
+  result: MergeResult,
+  previous: TypedValues,
+  undo: (() => Promise<void>)[],
+): Promise<string | undefined> {
+  const hadMaster = await fs.stat(opts.out).then(
+    () => true,
+    () => false,
+  );
+  const backup = hadMaster ? backupPath(opts.out) : undefined;
+  // Every output is written before any is replaced: a failure leaves all of them as they were.
+  const staged: Staged[] = [];
+  try {
+    staged.push(
+      await stageAtomic(opts.out, (tmp) => writeMaster(tmp, result, previous), { backup, what: 'sổ tổng hợp' }),
+    );
+    if (opts.report) {
+      undo.push(await makeFolder(path.dirname(path.resolve(opts.report))));
+      const json = `${JSON.stringify(buildReport(result), null, 2)}\n`;
+      staged.push(await stageAtomic(opts.report, (tmp) => fs.writeFile(tmp, json), { what: 'báo cáo' }));
+    }
+  } catch (e) {
+    for (const s of staged) await s.abort();
+    throw e;
+  }
+  for (const s of staged) await s.commit();
+  return backup;
+}
+
+/** Feedback workbooks come after: each is written atomically, and a failure there keeps the master. */
+async function writeFeedbackStep(
+  opts: MergeCommandOptions,
+  result: MergeResult,
+  previous: TypedValues,
+  backup: string | undefined,
+): Promise<{ dir: string; files: string[] } | undefined | 'failed'> {
+  if (!opts.feedback) return undefined;
+  try {
+    const files = await writeFeedback(opts.feedback, opts.inbox, result, previous);
+    await recordWritten(
+      opts.feedback,
+      files.map((f) => path.basename(f)),
+    );
+    return { dir: opts.feedback, files };
+  } catch (e) {
+    console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
+    console.error(
+      `Không ghi được sổ phản hồi vào "${opts.feedback}" (${(e as Error).message}). Sổ tổng hợp và báo cáo đã ghi xong; hãy kiểm tra thư mục rồi chạy lại lệnh.`,
+    );
+    return 'failed';
+  }
+}
