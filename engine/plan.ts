@@ -159,6 +159,19 @@ const LateReplyWording = PaperWording.extend({
   excluded: text,
 });
 
+/** Wording of the lists printed once a decision is signed; {award} (in capitals), {number}, {date},
+ *  {decider} filled when written. */
+const PrintLists = z.object({
+  /** Title of the certificate list, e.g. "DANH SÁCH IN {award}". */
+  certificateTitle: text,
+  /** Title of the prize money list, e.g. "DANH SÁCH CHI TIỀN THƯỞNG KÈM THEO {award}". */
+  prizeTitle: text,
+  /** The line under both titles: "Kèm theo Quyết định số {number} ngày {date} của {decider}". */
+  decision: text,
+  /** Who signs the money list, left to right: "NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ". */
+  prizeSignatures: z.array(text).min(1),
+});
+
 const Documents = z.object({
   /** The Sở as named in a sentence: "Sở Công Thương". */
   issuerName: text,
@@ -184,6 +197,8 @@ const Documents = z.object({
   notice: NoticeWording.optional(),
   reminder: ReminderWording.optional(),
   lateReply: LateReplyWording.optional(),
+  /** The certificate and prize money lists; without it they are not written. */
+  printLists: PrintLists.optional(),
 });
 
 /**

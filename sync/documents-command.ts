@@ -20,6 +20,7 @@ import { buildLetter, collectiveName, documentText, workplaceName } from './docu
 import { listCells } from './master/list-names.js';
 import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
 import { papersOf, type Papers } from './documents/papers.js';
+import { printListsOf, printListTitle } from './documents/print-lists.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
 import { buildUnitPapers, UNIT_PAPER_PATHS } from './documents/unit-papers.js';
 import { blanksOf } from './documents/wording.js';
@@ -85,9 +86,11 @@ export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promis
     });
     const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
     const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
-    await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms], settleFile);
+    const printLists = await printListsOf(plan, opts.master, snapshot);
+    await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms, ...printLists], settleFile);
     tellWritten(plan, opts, papers, letters, forms);
     console.log(unitPapers.lines.join('\n'));
+    for (const l of printLists) console.log(`  ${l.file}: ${printListTitle(l.file)}`);
     tellListsDiffer(plan, snapshot, papers, rule);
     if (settle.sections.length) console.log(settleLines(settle).join('\n'));
     return 0;

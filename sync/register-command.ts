@@ -3,7 +3,7 @@
 // Idempotent: a line already in the register (same campaign, nominee and form) is not written again.
 // A form whose decision is not typed yet is left for a later run, and said (exit 2).
 import { promises as fs } from 'node:fs';
-import { isDecidedAbove, isPerson, type Plan, type PlanForm } from '../engine/index.js';
+import { isPerson, type Plan, type PlanForm } from '../engine/index.js';
 import { backupPath, writeAtomic } from '../node/atomic.js';
 import { parseOptions, runCommand, UsageError } from '../node/cli.js';
 import { loadPlan } from '../node/plan-file.js';
@@ -15,32 +15,12 @@ import {
   readAwardRegister,
   type AwardLine,
 } from './award-register.js';
-import { higherStatus } from './typed-values/council.js';
-import { MasterError, readMaster, type MasterNomination } from './documents/master-read.js';
-import { keptRow, readTypedValues, typedText } from './typed-values/master.js';
-import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from './master/layout.js';
-import {
-  documentRef,
-  higherDecision,
-  typedNumberDate,
-  DOCUMENTS_TYPED,
-  documentsSheetFrom,
-  documentsIncludeLate,
-  type DocumentsSheet,
-} from './master/documents-sheet.js';
-import { TALLY_TYPED } from './master/tally.js';
-import { isEligible } from './statuses.js';
+import { awardedLists } from './awarded.js';
+import { MasterError } from './documents/master-read.js';
+import { MASTER_SHEETS } from './master/layout.js';
 
 export const REGISTER_USAGE =
   'npm run sync -- register --master SỔ_TỔNG_HỢP.xlsx --register SỔ_THEO_DÕI_KHEN_THƯỞNG.xlsx [--plan KẾ_HOẠCH.json]';
-
-/** The decision that awarded a form: the decider's above the Sở, else the Sở's own Quyết định. */
-function decisionOf(plan: Plan, reg: DocumentsSheet, form: PlanForm): { number: string; date: string } | null {
-  const typed = isDecidedAbove(form)
-    ? higherDecision(reg, form)
-    : typedNumberDate(reg, form.code) && documentRef(plan, reg, form);
-  return typed && typed.date ? { number: typed.number, date: typed.date } : null;
-}
 
 interface MasterAwards {
   lines: AwardLine[];
@@ -48,27 +28,13 @@ interface MasterAwards {
   waiting: PlanForm[];
 }
 
-/** The awarded nominees of a master, in the plan's form order, then as Tổng hợp lists them. */
+/** The awarded nominees of a master, in the plan's form order, then in their decision's order. */
 async function awardsOf(plan: Plan, file: string): Promise<MasterAwards> {
-  const snapshot = await readMaster(plan, file);
-  const typed = await readTypedValues(file, [TALLY_TYPED, DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '');
-  const reg = documentsSheetFrom(typed);
-  const rule = { includeLate: documentsIncludeLate(reg), approvedOnly: true };
-  const higher = (id: string) =>
-    higherStatus(typedText(keptRow(typed, MASTER_SHEETS.tally, id)?.values.get(TALLY_TYPED_HEADERS.higher)));
-  const awarded = (n: MasterNomination, form: PlanForm) =>
-    n.form === form.code &&
-    isEligible(n.standing, rule) &&
-    n.standing.council === 'approved' &&
-    (!isDecidedAbove(form) || higher(n.id) === 'awarded');
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
   const typeLabel = new Map(plan.nomineeTypes.map((t) => [t.code, t.label]));
   const out: MasterAwards = { lines: [], waiting: [] };
-  for (const form of plan.forms) {
-    const members = snapshot.nominations.filter((n) => awarded(n, form));
-    if (!members.length) continue;
-    const decision = decisionOf(plan, reg, form);
-    if (!decision) {
+  for (const { form, decision, members } of await awardedLists(plan, file)) {
+    if (!decision?.date) {
       out.waiting.push(form);
       continue;
     }
