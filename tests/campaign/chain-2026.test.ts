@@ -12,7 +12,10 @@ import { writeUnitFile } from '../../dev/sample/inbox.js';
 import { BUNDLED_PLANS } from '../../engine/plans/index.js';
 import type { Plan } from '../../engine/index.js';
 import { loadPlan } from '../../node/plan-file.js';
-import { MAX_UNIT_ROWS } from '../../sync/master/stats.js';
+import { runPush } from '../../sync/google/push.js';
+import { MASTER_SHEETS } from '../../sync/master/layout.js';
+import { KEY_CHART_TITLE, MAX_UNIT_ROWS } from '../../sync/master/stats.js';
+import { closeHarness, openHarness } from '../google/harness.js';
 import { tmpDir } from '../sync/inbox.js';
 
 const quiet = async (argv: string[]) => {
@@ -83,6 +86,21 @@ describe('a 2026 campaign of 109 units from its plan workbook', () => {
       true,
     );
     expect(stats).not.toContain(plan.units[20]!.name);
+  }, 300_000);
+
+  it('publishes the 109-unit master to the Google Sheet: every unit in Theo đơn vị, Thống kê with its chart', async () => {
+    const h = await openHarness();
+    try {
+      h.fake.addSpreadsheet('dot-2026', [{ title: 'Trang tính1' }]);
+      const master = path.join(dir, 'ket-qua', 'tong-hop.xlsx');
+      expect(await runPush({ sheet: 'dot-2026', master, plan }, h.deps), h.log.text).toBe(0);
+      const byUnit = h.fake.tab('dot-2026', MASTER_SHEETS.units)!.values.map((r) => String(r[0] ?? ''));
+      for (const u of plan.units) expect(byUnit).toContain(u.code);
+      expect(h.fake.tab('dot-2026', MASTER_SHEETS.stats)!.values.length).toBeGreaterThan(10);
+      expect(h.log.text).toContain(`Vẽ biểu đồ "${KEY_CHART_TITLE}"`);
+    } finally {
+      await closeHarness(h);
+    }
   }, 300_000);
 
   it("checks a 2026 template in the checker page's worker with the plan it carries, no rebuild", async () => {
