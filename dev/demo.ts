@@ -30,6 +30,9 @@ const step = (title: string) => console.log(`\n━━ ${title}`);
 const beforeDeadline = (p: Plan) => new Date(`${p.deadline}T09:00:00+07:00`);
 
 step(`1. Hộp thư mẫu của các đơn vị (${inbox}) và sổ tổng hợp`);
+// Each run is a fresh campaign: a master kept from an earlier run would carry its council's decisions into
+// the papers "as on a day the deadline was open". demo-output/ holds only what the demo writes.
+await fs.rm(out, { recursive: true, force: true });
 if (scripted) await writeDemoInbox(plan, inbox);
 else await writePlanInbox(plan, inbox);
 const merge = () =>
