@@ -96,14 +96,38 @@ export async function foreignFiles(dir: string, names: readonly string[]): Promi
   return foreign;
 }
 
-/** Records `names` (relative to `dir`, just written) as the command's own, so a later run may replace them. */
-export async function recordWritten(dir: string, names: readonly string[]): Promise<void> {
+/** `rel` (relative to `dir`) and, when it is a folder, every entry under it: what removing it would remove. */
+export async function filesUnder(dir: string, rel: string): Promise<string[]> {
+  const stat = await fs.lstat(path.join(dir, rel)).catch(() => null);
+  if (!stat?.isDirectory()) return stat ? [rel] : [];
+  const entries = await fs.readdir(path.join(dir, rel), { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/**
+ * The list `dir` is to hold once `names` (relative, their new copies already at the same place under `from`)
+ * are in it and `gone` (files or folders) is removed. A rename keeps size and time, so `from` may be a
+ * staging folder whose files are then moved in.
+ */
+export async function writtenListAfter(
+  dir: string,
+  from: string,
+  names: readonly string[],
+  gone: readonly string[] = [],
+): Promise<string> {
   const written = await readWritten(dir);
+  for (const name of Object.keys(written))
+    if (gone.some((g) => name === g || name.startsWith(`${g}${path.sep}`))) delete written[name];
   for (const name of names) {
-    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    const stat = await fs.stat(path.join(from, name)).catch(() => null);
     if (stat) written[name] = { size: stat.size, mtimeMs: stat.mtimeMs };
   }
-  await writeFileAtomic(path.join(dir, WRITTEN_LIST), `${JSON.stringify(written, null, 1)}\n`, {
+  return `${JSON.stringify(written, null, 1)}\n`;
+}
+
+/** Records `names` (relative to `dir`, just written) as the command's own, so a later run may replace them. */
+export async function recordWritten(dir: string, names: readonly string[]): Promise<void> {
+  await writeFileAtomic(path.join(dir, WRITTEN_LIST), await writtenListAfter(dir, dir, names), {
     what: 'danh sách tệp đã ghi',
   });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { syncDirectory } from './atomic.js';
 import { FileError, fileError } from './fs-errors.js';
 import { processAlive } from './lock.js';
-import { makeFolder } from './output-folders.js';
+import { filesUnder, foreignFiles, makeFolder, WRITTEN_LIST, writtenListAfter } from './output-folders.js';
 
 export interface FolderOutput {
   /** Path relative to the output folder, e.g. `to-trinh-BKCT.docx` or `bao-cao-thanh-tich/H-BATO/x.docx`. */
@@ -28,6 +28,12 @@ export interface FolderSetOptions {
   remove?: readonly string[];
   /** What the files are, for messages: `văn bản`. */
   what?: string;
+  /**
+   * When given, the set replaces and removes only files an earlier set wrote, as the folder's hidden list
+   * records them (output-folders.ts); any other file in the way is handed to this, and its error is thrown
+   * before anything is written. The list is then written with the set.
+   */
+  refuseForeign?: (files: readonly string[]) => Error;
 }
 
 const NOTHING_WRITTEN = (folder: string) =>
@@ -42,14 +48,17 @@ export async function writeFolderSet(
   opts: FolderSetOptions = {},
 ): Promise<void> {
   const folder = path.resolve(out);
+  if (opts.refuseForeign) await refuseForeign(folder, outputs, opts.remove ?? [], opts.refuseForeign);
   const undoParent = await makeFolder(path.dirname(folder));
   await removeDeadStaging(folder);
   const staging = stagingOf(folder);
   try {
     await stageAll(folder, staging, outputs, opts.what ?? 'tệp');
+    const files = outputs.map((o) => o.file);
+    if (opts.refuseForeign) files.push(await stageWrittenList(folder, staging, files, opts.remove ?? []));
     const undoOut = await makeFolder(folder);
     try {
-      await moveIn(folder, staging, outputs, opts.remove ?? []);
+      await moveIn(folder, staging, files, opts.remove ?? []);
     } catch (e) {
       await undoOut();
       throw e;
@@ -60,6 +69,28 @@ export async function writeFolderSet(
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Step 0 (refuseForeign): no file the set would replace or remove may be someone else's. */
+async function refuseForeign(
+  folder: string,
+  outputs: readonly FolderOutput[],
+  remove: readonly string[],
+  refuse: (files: readonly string[]) => Error,
+): Promise<void> {
+  const removed = await Promise.all(remove.map((rel) => filesUnder(folder, rel)));
+  const foreign = await foreignFiles(folder, [...new Set([...outputs.map((o) => o.file), ...removed.flat()])]);
+  if (foreign.length) throw refuse(foreign);
+}
+
+/** The folder's list of files the command wrote, as it is to be after this set: staged with it. */
+async function stageWrittenList(folder: string, staging: string, files: string[], remove: readonly string[]) {
+  const list = await writtenListAfter(folder, staging, files, remove);
+  const to = path.join(staging, WRITTEN_LIST);
+  await fs.writeFile(to, list);
+  const handle = await fs.open(to, 'r+');
+  await handle.sync().finally(() => handle.close());
+  return WRITTEN_LIST;
 }
 
 /** Step 1: every output written and flushed in the staging folder; the first failure stops the set. */
@@ -81,7 +112,7 @@ async function stageAll(folder: string, staging: string, outputs: readonly Folde
 }
 
 /** Step 2: each replaced or removed file set aside in the staging folder, each new one renamed in; undone on failure. */
-async function moveIn(folder: string, staging: string, outputs: readonly FolderOutput[], remove: readonly string[]) {
+async function moveIn(folder: string, staging: string, files: readonly string[], remove: readonly string[]) {
   const aside = path.join(staging, `${STAGING_MARK}cu`);
   const done: { target: string; old?: string }[] = [];
   const setAside = async (rel: string): Promise<string | undefined> => {
@@ -94,12 +125,12 @@ async function moveIn(folder: string, staging: string, outputs: readonly FolderO
   };
   try {
     for (const rel of remove) done.push({ target: path.join(folder, rel), old: await setAside(rel) });
-    for (const o of outputs) {
-      const target = path.join(folder, o.file);
+    for (const file of files) {
+      const target = path.join(folder, file);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      const old = await setAside(o.file);
+      const old = await setAside(file);
       done.push({ target, old });
-      await fs.rename(path.join(staging, o.file), target);
+      await fs.rename(path.join(staging, file), target);
     }
   } catch (e) {
     for (const d of done.reverse()) {
@@ -109,7 +140,7 @@ async function moveIn(folder: string, staging: string, outputs: readonly FolderO
     const told = fileError(e, 'chuyển được các tệp mới vào thư mục', folder);
     throw new FileError(`${told.message} ${NOTHING_WRITTEN(folder)}`, told.code, e);
   }
-  for (const dir of new Set(outputs.map((o) => path.dirname(path.join(folder, o.file))))) await syncDirectory(dir);
+  for (const dir of new Set(files.map((f) => path.dirname(path.join(folder, f))))) await syncDirectory(dir);
 }
 
 /** Staging folders of runs that were killed (their process is gone) are removed. */

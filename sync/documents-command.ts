@@ -223,8 +223,14 @@ async function writeAll(out: string, files: OutFile[], settle: Buffer | null): P
   if (settle) outputs.push(bytesOutput(SETTLE_FILE, settle));
   // The unit papers and the minutes are written whole each run: what is no longer due goes with the set.
   const remove = [...UNIT_PAPER_PATHS, ...(settle ? [] : [SETTLE_FILE])];
-  await writeFolderSet(out, outputs, { remove, what: 'văn bản' });
+  await writeFolderSet(out, outputs, { remove, what: 'văn bản', refuseForeign: (files) => foreignError(out, files) });
 }
+
+/** A file in --out the command did not write (a signed copy, the secretariat's own notes) is never replaced. */
+const foreignError = (out: string, files: readonly string[]) =>
+  new UsageError(
+    `Thư mục "${out}" đã có ${files.map((f) => `"${f}"`).join(', ')} không do lệnh documents ghi ra (hoặc đã được sửa sau khi ghi), có thể là bản đã ký hoặc tệp riêng của văn phòng. Lệnh không ghi đè, không xóa và chưa ghi tệp nào: hãy chuyển các tệp đó sang thư mục khác, hoặc chọn một thư mục khác cho --out, rồi chạy lại.`,
+  );
 
 /** Step 7: what was written, with the distinct nominees of each list. */
 function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile[], forms: OutFile[]): void {

@@ -120,3 +120,65 @@ describe('sync documents and the inbox', () => {
     120_000,
   );
 });
+
+describe('sync documents and files it did not write', () => {
+  /** The top-level papers a run into a fresh folder writes for this master. */
+  async function paperNames(): Promise<string[]> {
+    const { dir, master } = await withMaster('documents-names');
+    const out = path.join(dir, 'van-ban');
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    return (await fs.readdir(out)).filter((f) => f.endsWith('.docx'));
+  }
+
+  /** Runs documents into `out` and expects a refusal naming `files`, with `out` left as it was. */
+  async function expectRefused(master: string, out: string, files: string[]): Promise<void> {
+    const before = await snapshot(out);
+    const run = await runSync(['documents', '--master', master, '--out', out]);
+    expect(run.code).toBe(1);
+    for (const f of files) expect(run.stderr).toContain(`"${f}"`);
+    expect(run.stderr).toContain('không do lệnh documents ghi ra');
+    expect(run.stderr).toContain('chưa ghi tệp nào');
+    expect(run.stderr).toContain('--out');
+    expect(await snapshot(out)).toEqual(before);
+    expect((await fs.readdir(path.dirname(out))).sort()).toEqual(['master.xlsx', 'van-ban']);
+  }
+
+  it("never replaces the secretariat's own copy of a paper in --out", async () => {
+    const [paper] = await paperNames();
+    const { dir, master } = await withMaster('documents-foreign');
+    const out = path.join(dir, 'van-ban');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, paper!), 'bản đã ký của văn phòng');
+    await expectRefused(master, out, [paper!]);
+    expect(await fs.readFile(path.join(out, paper!), 'utf8')).toBe('bản đã ký của văn phòng');
+  }, 300_000);
+
+  it('never replaces a paper it wrote once it has been edited since', async () => {
+    const { dir, master } = await withMaster('documents-edited');
+    const out = path.join(dir, 'van-ban');
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    const paper = (await fs.readdir(out)).find((f) => f.endsWith('.docx'))!;
+    await fs.appendFile(path.join(out, paper), 'sửa tay');
+    await expectRefused(master, out, [paper]);
+  }, 300_000);
+
+  it("never removes the secretariat's own files inside a folder of unit papers", async () => {
+    const { dir, master } = await withMaster('documents-notices');
+    const out = path.join(dir, 'van-ban');
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    const own = path.join('thong-bao', 'ghi-chu-van-phong.txt');
+    await fs.mkdir(path.join(out, 'thong-bao'), { recursive: true });
+    await fs.writeFile(path.join(out, own), 'ghi chú');
+    await expectRefused(master, out, [own]);
+  }, 300_000);
+
+  it('writes into a folder holding only unrelated files, and leaves them be', async () => {
+    const { dir, master } = await withMaster('documents-unrelated');
+    const out = path.join(dir, 'van-ban');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'ghi-chu.txt'), 'ghi chú');
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    expect((await runSync(['documents', '--master', master, '--out', out])).code).toBe(0);
+    expect(await fs.readFile(path.join(out, 'ghi-chu.txt'), 'utf8')).toBe('ghi chú');
+  }, 300_000);
+});
