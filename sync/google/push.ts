@@ -11,7 +11,7 @@ import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
-import { acquireLock } from '../../node/lock.js';
+import { acquireLock, type Lock } from '../../node/lock.js';
 import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
 import type { TypedSheet, Unmatched } from '../typed-values/master.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../master/layout.js';
@@ -21,7 +21,7 @@ import { TALLY_TYPED } from '../master/tally.js';
 import { UNITS_TYPED } from '../master/units.js';
 import { appendUnmatched } from '../master/unmatched-sheet.js';
 import { PUSH_SCOPES, resolveAccess } from './auth.js';
-import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
+import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps, type Resolved } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
 import { googleId } from './ids.js';
 import type { Logger } from './logger.js';
@@ -322,125 +322,210 @@ async function drawStatsChart(
   api.log.info(`  Vẽ biểu đồ "${chart.title}" trên trang "${chart.sheet}".`);
 }
 
-export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Promise<number> {
-  const { log, retry, env } = resolveDeps(deps);
-  return exitCodeOf(log, async () => {
-    const access = await resolveAccess(options.credentials, PUSH_SCOPES, deps.access, env);
-    const spreadsheetId = googleId(options.sheet, 'sheet');
-    if (!spreadsheetId)
-      throw new GoogleSyncError(
-        `"${options.sheet}" không phải mã bảng tính Google: mã là phần giữa "/d/" và "/edit" trong đường dẫn (có thể dán cả đường dẫn).`,
-      );
-    const master = path.resolve(options.master);
-    const info = await stat(master).catch(() => undefined);
-    if (!info?.isFile())
-      throw new GoogleSyncError(
-        `Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`,
-      );
-    const { google } = await import('googleapis');
-    const api: Api = {
-      sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
-      target: { kind: 'sheet', id: spreadsheetId, account: access.account },
-      retry,
-      log,
-    };
+/** The Sheet and master named on the command line, checked before anything is locked or read. */
+async function openPush(options: PushOptions, deps: GoogleDeps, resolved: Resolved) {
+  const { log, retry, env } = resolved;
+  const access = await resolveAccess(options.credentials, PUSH_SCOPES, deps.access, env);
+  const spreadsheetId = googleId(options.sheet, 'sheet');
+  if (!spreadsheetId)
+    throw new GoogleSyncError(
+      `"${options.sheet}" không phải mã bảng tính Google: mã là phần giữa "/d/" và "/edit" trong đường dẫn (có thể dán cả đường dẫn).`,
+    );
+  const master = path.resolve(options.master);
+  const info = await stat(master).catch(() => undefined);
+  if (!info?.isFile())
+    throw new GoogleSyncError(
+      `Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`,
+    );
+  const { google } = await import('googleapis');
+  const api: Api = {
+    sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
+    target: { kind: 'sheet', id: spreadsheetId, account: access.account },
+    retry,
+    log,
+  };
+  return { api, spreadsheetId, master };
+}
 
-    let lock;
-    try {
-      lock = await acquireLock(master, options.wait ?? 10);
-    } catch (err) {
-      throw new GoogleSyncError((err as Error).message);
-    }
+/** The same lock as merge: a push must not read or save the master while a merge is writing it. */
+async function lockMaster(master: string, wait: number | undefined): Promise<Lock> {
+  try {
+    return await acquireLock(master, wait ?? 10);
+  } catch (err) {
+    throw new GoogleSyncError((err as Error).message);
+  }
+}
+
+/** The Sheet's tabs as they are now, with the title shown in the first log line. */
+async function readSheetTabs(api: Api, spreadsheetId: string, shownMaster: string) {
+  const meta = await call(api, () =>
+    api.sheets.spreadsheets.get({
+      spreadsheetId,
+      fields: 'properties.title,sheets.properties(sheetId,title,gridProperties)',
+    }),
+  );
+  api.log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${shownMaster}`);
+  return meta.data.sheets ?? [];
+}
+
+// Hidden sheets (lookup lists) are the workbook's machinery, not something leaders read.
+const visibleSheets = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.state === 'visible');
+
+/** Stops the push when the Sheet holds something that rewriting would lose; returns the renamed tabs. */
+async function guardSheet(
+  api: Api,
+  spreadsheetId: string,
+  master: string,
+  wb: ExcelJS.Workbook,
+  existing: sheets_v4.Schema$Sheet[],
+  tallyHeader: HeaderMap,
+): Promise<Map<string, string>> {
+  const titles = visibleSheets(wb).map((w) => w.name);
+  const pushed = await lastPushedTabs(master, spreadsheetId);
+  const renamed = await checkTabs(api, spreadsheetId, existing, titles, pushed, tallyHeader);
+  for (const [t, was] of renamed)
+    api.log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
+  return renamed;
+}
+
+/** A master sheet with its typed columns found. */
+type TypedTarget = { ws: ExcelJS.Worksheet; columns: TypedColumns };
+
+interface Reconciled {
+  /** The master sheets whose typed columns took part, for remembering what was pushed. */
+  targets: Map<string, TypedTarget>;
+  outcomes: ReconcileOutcome[];
+}
+
+/** Merges what was typed in each tab of the Sheet into the master's sheet of the same name. */
+async function reconcileSheet(
+  api: Api,
+  spreadsheetId: string,
+  master: string,
+  wb: ExcelJS.Workbook,
+  tally: TypedTarget,
+  existing: sheets_v4.Schema$Sheet[],
+  renamed: Map<string, string>,
+  plan: Plan,
+): Promise<Reconciled> {
+  const base = await lastPushed(master, spreadsheetId);
+  const recordedAt = formatLocalTime(new Date(), plan.timeZone);
+  const outcomes: ReconcileOutcome[] = [];
+  const targets = new Map<string, TypedTarget>();
+  for (const spec of TYPED_SHEETS) {
+    const target = spec === TALLY_TYPED ? tally : typedTarget(wb, spec);
+    // An older master without the column: nothing typed there can have come from it.
+    if (!target) continue;
+    targets.set(spec.sheet, target);
+    const source =
+      renamed.get(spec.sheet) ?? (existing.some((s) => s.properties?.title === spec.sheet) ? spec.sheet : undefined);
+    const outcome =
+      source === undefined ? undefined : await pullTyped(api, spreadsheetId, source, spec, target, base, recordedAt);
+    if (outcome) outcomes.push(outcome);
+  }
+  for (const outcome of outcomes) reportMerge(outcome, api.log);
+  return { targets, outcomes };
+}
+
+/** Sets aside what could not stay in its row, and saves the master only when the Sheet changed it. */
+async function saveReconciled(
+  wb: ExcelJS.Workbook,
+  master: string,
+  shownMaster: string,
+  outcomes: ReconcileOutcome[],
+  log: Logger,
+): Promise<void> {
+  const setAside: Unmatched[] = outcomes.flatMap((o) => o.setAside);
+  appendUnmatched(wb, setAside);
+  if (setAside.length > 0)
+    log.info(
+      `  ${setAside.length} giá trị không giữ được ở dòng của nó đã chuyển sang trang "${MASTER_SHEETS.unmatched}".`,
+    );
+  const changed = outcomes.some(
+    (o) => o.restored.length > 0 || o.setAside.length > 0 || o.decisions.some((d) => d.winner === 'sheet'),
+  );
+  if (changed) {
+    const backup = backupPath(master);
+    for (const sheet of wb.worksheets) compactValidations(sheet);
+    await writeAtomic(master, (tmp) => saveMaster(wb, tmp), { backup });
+    log.info(`  Đã cập nhật sổ tổng hợp ${shownMaster} (bản trước lưu ở ${path.basename(backup)}).`);
+  } else if (outcomes.length > 0) {
+    log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');
+  }
+}
+
+interface Published {
+  contents: SheetContent[];
+  added: string[];
+  requests: number;
+  /** The Sheet's tab ids after writing: a tab renamed later is found again by its id. */
+  ids: Map<string | null | undefined, number | undefined>;
+}
+
+/** Rewrites the Sheet's tabs from the master, then draws Thống kê's chart over the values just written. */
+async function publish(
+  api: Api,
+  spreadsheetId: string,
+  wb: ExcelJS.Workbook,
+  existing: sheets_v4.Schema$Sheet[],
+  renamed: Map<string, string>,
+): Promise<Published> {
+  const contents = visibleSheets(wb).map(sheetContent);
+  const added = await prepareTabs(api, spreadsheetId, existing, contents, renamed);
+  const requests = await writeValues(api, spreadsheetId, contents);
+  const after = await call(api, () =>
+    api.sheets.spreadsheets.get({
+      spreadsheetId,
+      fields: 'sheets(properties(sheetId,title),charts(chartId,spec.title))',
+    }),
+  );
+  await drawStatsChart(api, spreadsheetId, wb, after.data.sheets ?? []);
+  const ids = new Map((after.data.sheets ?? []).map((s) => [s.properties?.title, s.properties?.sheetId ?? undefined]));
+  return { contents, added, requests, ids };
+}
+
+/** What this push wrote, so the next one can tell the secretariat's edits from ours. */
+async function rememberPush(
+  master: string,
+  spreadsheetId: string,
+  { contents, ids }: Published,
+  targets: Map<string, TypedTarget>,
+): Promise<void> {
+  const tabs = new Map<string, PushedTab>(
+    contents.map((c) => [
+      c.title,
+      { sheetId: ids.get(c.title), rows: rowDigests(c.values, typedSpec(c.title)).map((d) => d.digest) },
+    ]),
+  );
+  const typed: TypedBySheet = new Map([...targets].map(([sheet, t]) => [sheet, masterTyped(t.ws, t.columns)]));
+  await rememberPushed(master, spreadsheetId, typed, tabs);
+}
+
+function reportPublished({ contents, added, requests }: Published, log: Logger): void {
+  for (const c of contents) {
+    const note = added.includes(c.title) ? ' (trang mới)' : '';
+    const cut = c.truncated > 0 ? `; ${c.truncated} ô dài quá 50 000 ký tự đã bị cắt` : '';
+    log.info(`  Ghi trang "${c.title}"${note}: ${c.values.length} dòng, cố định ${c.frozenRows} dòng tiêu đề${cut}.`);
+  }
+  log.info(`Đã đẩy ${contents.length} trang lên Google Sheet trong ${requests} lần ghi.`);
+}
+
+export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Promise<number> {
+  const resolved = resolveDeps(deps);
+  return exitCodeOf(resolved.log, async () => {
+    const { api, spreadsheetId, master } = await openPush(options, deps, resolved);
+    const lock = await lockMaster(master, options.wait);
     try {
       const wb = await loadMaster(master, options.master);
-      const { ws, columns } = tallyOf(wb, options.master);
-      const meta = await call(api, () =>
-        api.sheets.spreadsheets.get({
-          spreadsheetId,
-          fields: 'properties.title,sheets.properties(sheetId,title,gridProperties)',
-        }),
-      );
-      const existing = meta.data.sheets ?? [];
-      log.info(`Bảng tính Google "${meta.data.properties?.title ?? spreadsheetId}" ← sổ tổng hợp ${options.master}`);
-      // Hidden sheets (lookup lists) are the workbook's machinery, not something leaders read.
-      const titles = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
-      const renamed = await checkTabs(
-        api,
-        spreadsheetId,
-        existing,
-        titles,
-        await lastPushedTabs(master, spreadsheetId),
-        columns.header,
-      );
-      for (const [t, was] of renamed)
-        log.info(`  Trang "${was}" trên Google Sheet là trang "${t}" đã bị đổi tên: ghép từ đó và đặt lại tên "${t}".`);
-      const base = await lastPushed(master, spreadsheetId);
-      const recordedAt = formatLocalTime(new Date(), (options.plan ?? DEFAULT_PLAN).timeZone);
-      const outcomes: ReconcileOutcome[] = [];
-      const targets = new Map<string, { ws: ExcelJS.Worksheet; columns: TypedColumns }>();
-      for (const spec of TYPED_SHEETS) {
-        const target = spec === TALLY_TYPED ? { ws, columns } : typedTarget(wb, spec);
-        // An older master without the column: nothing typed there can have come from it.
-        if (!target) continue;
-        targets.set(spec.sheet, target);
-        const source =
-          renamed.get(spec.sheet) ??
-          (existing.some((s) => s.properties?.title === spec.sheet) ? spec.sheet : undefined);
-        const outcome =
-          source === undefined
-            ? undefined
-            : await pullTyped(api, spreadsheetId, source, spec, target, base, recordedAt);
-        if (outcome) outcomes.push(outcome);
-      }
-      for (const outcome of outcomes) reportMerge(outcome, log);
-      const setAside: Unmatched[] = outcomes.flatMap((o) => o.setAside);
-      appendUnmatched(wb, setAside);
-      if (setAside.length > 0)
-        log.info(
-          `  ${setAside.length} giá trị không giữ được ở dòng của nó đã chuyển sang trang "${MASTER_SHEETS.unmatched}".`,
-        );
-      const changed = outcomes.some(
-        (o) => o.restored.length > 0 || o.setAside.length > 0 || o.decisions.some((d) => d.winner === 'sheet'),
-      );
-      if (changed) {
-        const backup = backupPath(master);
-        for (const sheet of wb.worksheets) compactValidations(sheet);
-        await writeAtomic(master, (tmp) => saveMaster(wb, tmp), { backup });
-        log.info(`  Đã cập nhật sổ tổng hợp ${options.master} (bản trước lưu ở ${path.basename(backup)}).`);
-      } else if (outcomes.length > 0) {
-        log.info('  Không có ý kiến mới trên Google Sheet cần ghép vào sổ tổng hợp.');
-      }
-
-      const contents = wb.worksheets.filter((w) => w.state === 'visible').map(sheetContent);
-      const added = await prepareTabs(api, spreadsheetId, existing, contents, renamed);
-      const requests = await writeValues(api, spreadsheetId, contents);
-      const after = await call(api, () =>
-        api.sheets.spreadsheets.get({
-          spreadsheetId,
-          fields: 'sheets(properties(sheetId,title),charts(chartId,spec.title))',
-        }),
-      );
-      await drawStatsChart(api, spreadsheetId, wb, after.data.sheets ?? []);
-      const ids = new Map(
-        (after.data.sheets ?? []).map((s) => [s.properties?.title, s.properties?.sheetId ?? undefined]),
-      );
-      const tabs = new Map<string, PushedTab>(
-        contents.map((c) => [
-          c.title,
-          { sheetId: ids.get(c.title), rows: rowDigests(c.values, typedSpec(c.title)).map((d) => d.digest) },
-        ]),
-      );
-      const typed: TypedBySheet = new Map([...targets].map(([sheet, t]) => [sheet, masterTyped(t.ws, t.columns)]));
-      await rememberPushed(master, spreadsheetId, typed, tabs);
-
-      for (const c of contents) {
-        const note = added.includes(c.title) ? ' (trang mới)' : '';
-        const cut = c.truncated > 0 ? `; ${c.truncated} ô dài quá 50 000 ký tự đã bị cắt` : '';
-        log.info(
-          `  Ghi trang "${c.title}"${note}: ${c.values.length} dòng, cố định ${c.frozenRows} dòng tiêu đề${cut}.`,
-        );
-      }
-      log.info(`Đã đẩy ${contents.length} trang lên Google Sheet trong ${requests} lần ghi.`);
+      const tally = tallyOf(wb, options.master);
+      const existing = await readSheetTabs(api, spreadsheetId, options.master);
+      const renamed = await guardSheet(api, spreadsheetId, master, wb, existing, tally.columns.header);
+      const plan = options.plan ?? DEFAULT_PLAN;
+      const reconciled = await reconcileSheet(api, spreadsheetId, master, wb, tally, existing, renamed, plan);
+      await saveReconciled(wb, master, options.master, reconciled.outcomes, resolved.log);
+      const published = await publish(api, spreadsheetId, wb, existing, renamed);
+      await rememberPush(master, spreadsheetId, published, reconciled.targets);
+      reportPublished(published, resolved.log);
       return 0;
     } finally {
       await lock.release();
