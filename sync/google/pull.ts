@@ -12,7 +12,7 @@ import { formatLocalTime, isLate, type Plan } from '../../engine/index.js';
 import { formatSize } from '../../engine/limits.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { PULL_SCOPES, resolveAccess } from './auth.js';
-import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps } from './deps.js';
+import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps, type Resolved } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
 import { googleId } from './ids.js';
 import { DRIVE_PAGE_SIZE, MAX_FILE_BYTES } from './limits.js';
@@ -181,140 +181,210 @@ interface PullCounts {
   failed: number;
 }
 
-export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Promise<number> {
-  const { log, retry, env } = resolveDeps(deps);
-  return exitCodeOf(log, async () => {
-    const access = await resolveAccess(options.credentials, PULL_SCOPES, deps.access, env);
-    const folderId = googleId(options.driveFolder, 'folder');
-    if (!folderId)
-      throw new GoogleSyncError(
-        `"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`,
-      );
-    const { google } = await import('googleapis');
-    const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
-    const folderTarget: Target = { kind: 'folder', id: folderId, account: access.account };
+/** The Drive client and folder named on the command line; the folder id is checked before any request. */
+async function openDrive(options: PullOptions, deps: GoogleDeps, { log, retry, env }: Resolved) {
+  const access = await resolveAccess(options.credentials, PULL_SCOPES, deps.access, env);
+  const folderId = googleId(options.driveFolder, 'folder');
+  if (!folderId)
+    throw new GoogleSyncError(
+      `"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`,
+    );
+  const { google } = await import('googleapis');
+  const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
+  const folderTarget: Target = { kind: 'folder', id: folderId, account: access.account };
+  return { drive, folderId, folderTarget, account: access.account, retry, log };
+}
 
-    const inbox = path.resolve(options.inbox);
-    await mkdir(inbox, { recursive: true }).catch(() => undefined);
-    const inboxStat = await stat(inbox).catch(() => undefined);
-    if (!inboxStat?.isDirectory())
-      throw new GoogleSyncError(`Không dùng được inbox "${options.inbox}": không phải một thư mục.`);
+type DriveAccess = Awaited<ReturnType<typeof openDrive>>;
 
-    const folder = await callGoogle(
+/** The inbox, created when missing: a path that is a file stops the pull before Drive is asked anything. */
+async function openInbox(shown: string): Promise<string> {
+  const inbox = path.resolve(shown);
+  await mkdir(inbox, { recursive: true }).catch(() => undefined);
+  const inboxStat = await stat(inbox).catch(() => undefined);
+  if (!inboxStat?.isDirectory()) throw new GoogleSyncError(`Không dùng được inbox "${shown}": không phải một thư mục.`);
+  return inbox;
+}
+
+/** The folder's name, checked to be a folder: a file's id would otherwise list nothing, silently. */
+async function folderName({ drive, folderId, folderTarget, retry, log }: DriveAccess): Promise<string> {
+  const folder = await callGoogle(
+    folderTarget,
+    () => drive.files.get({ fileId: folderId, fields: 'id, name, mimeType', supportsAllDrives: true }),
+    retry,
+    log,
+  );
+  if (folder.data.mimeType !== FOLDER_MIME) {
+    throw new GoogleSyncError(
+      `Mã "${folderId}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`,
+    );
+  }
+  return folder.data.name ?? folderId;
+}
+
+/** Every entry directly in the folder, page by page. */
+async function listFolder({ drive, folderId, folderTarget, retry, log }: DriveAccess): Promise<DriveFile[]> {
+  const files: DriveFile[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await callGoogle(
       folderTarget,
-      () => drive.files.get({ fileId: folderId, fields: 'id, name, mimeType', supportsAllDrives: true }),
+      () =>
+        drive.files.list({
+          q: `'${folderId}' in parents and trashed = false`,
+          fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
+          pageSize: DRIVE_PAGE_SIZE,
+          orderBy: 'name, createdTime',
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+          ...(pageToken ? { pageToken } : {}),
+        }),
       retry,
       log,
     );
-    if (folder.data.mimeType !== FOLDER_MIME) {
-      throw new GoogleSyncError(
-        `Mã "${folderId}" là tệp "${folder.data.name ?? ''}", không phải thư mục Drive: dùng mã của thư mục chứa hồ sơ (phần sau "/folders/" trong đường dẫn).`,
-      );
-    }
+    for (const f of page.data.files ?? []) if (f.id) files.push(f as DriveFile);
+    pageToken = page.data.nextPageToken ?? undefined;
+  } while (pageToken);
+  return files;
+}
 
-    const files: DriveFile[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = await callGoogle(
-        folderTarget,
-        () =>
-          drive.files.list({
-            q: `'${folderId}' in parents and trashed = false`,
-            fields: 'nextPageToken, files(id, name, mimeType, size, md5Checksum, modifiedTime)',
-            pageSize: DRIVE_PAGE_SIZE,
-            orderBy: 'name, createdTime',
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            ...(pageToken ? { pageToken } : {}),
-          }),
-        retry,
-        log,
-      );
-      for (const f of page.data.files ?? []) if (f.id) files.push(f as DriveFile);
-      pageToken = page.data.nextPageToken ?? undefined;
-    } while (pageToken);
-    log.info(`Thư mục Drive "${folder.data.name ?? folderId}" có ${files.length} mục → inbox ${options.inbox}`);
+/** One pull's working set: what each file's steps read and update. */
+interface PullRun {
+  access: DriveAccess;
+  inbox: string;
+  state: DriveState;
+  names: NameBook;
+  counts: PullCounts;
+  plan: Plan;
+}
+
+type Fetch = Extract<Action, { kind: 'download' | 'export' }>;
+
+/** Skips what is not a spreadsheet and refuses, before downloading, a file Drive says is too big. */
+function declined({ counts, access }: PullRun, file: DriveFile, action: Action): action is Exclude<Action, Fetch> {
+  const shown = file.name ?? file.id;
+  if (action.kind === 'skip') {
+    counts.skipped++;
+    access.log.info(`  Bỏ qua: "${shown}" — ${action.reason}.`);
+    return true;
+  }
+  const size = Number(file.size);
+  if (action.kind === 'download' && Number.isFinite(size) && size > MAX_FILE_BYTES) {
+    counts.refused++;
+    access.log.info(
+      `  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`,
+    );
+    return true;
+  }
+  return false;
+}
+
+/** The local copy from an earlier pull is kept while Drive reports the file unchanged and the copy is still there. */
+async function keptUnchanged({ state, names, inbox, counts, access }: PullRun, file: DriveFile): Promise<boolean> {
+  const previous = state.files[file.id];
+  if (
+    !previous ||
+    previous.modifiedTime !== file.modifiedTime ||
+    previous.md5Checksum !== (file.md5Checksum ?? undefined) ||
+    !names.freeFor(previous.name, file.id) ||
+    !(await exists(path.join(inbox, previous.name)))
+  )
+    return false;
+  names.claim(previous.name, file.id);
+  counts.unchanged++;
+  access.log.info(`  Không đổi: ${previous.name}`);
+  return true;
+}
+
+function remember(state: DriveState, file: DriveFile, name: string): void {
+  state.files[file.id] = {
+    name,
+    md5Checksum: file.md5Checksum ?? undefined,
+    modifiedTime: file.modifiedTime ?? '',
+    pulledAt: new Date().toISOString(),
+  };
+}
+
+/** Brings one file into the inbox under a free name, or adopts a local file with the same content. */
+async function pullFile(run: PullRun, file: DriveFile, action: Fetch): Promise<void> {
+  const { state, names, inbox, counts, access } = run;
+  const wanted = state.files[file.id]?.name ?? localName(action.base);
+  const target = await chooseName(inbox, file, wanted, names);
+  if (target.kind === 'adopted') {
+    remember(state, file, target.name);
+    counts.unchanged++;
+    access.log.info(`  Không đổi: ${target.name} (đã có sẵn trong inbox, cùng nội dung)`);
+    return;
+  }
+  try {
+    await fetchFile(run, file, action, target);
+  } catch (err) {
+    // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
+    if (!(err instanceof GoogleSyncError) || err.transient) throw err;
+    counts.failed++;
+    access.log.error(`  Lỗi: ${err.message}`);
+  }
+}
+
+async function fetchFile(
+  { state, names, inbox, counts, access, plan }: PullRun,
+  file: DriveFile,
+  action: Fetch,
+  target: Extract<NameChoice, { kind: 'write' }>,
+): Promise<void> {
+  const { drive, account, retry, log } = access;
+  const shown = file.name ?? file.id;
+  const fileTarget: Target = { kind: 'file', id: file.id, name: shown ?? file.id, account };
+  const result = await download(drive, file, action.kind, inbox, target.name, fileTarget, retry, log);
+  if (result.kind === 'oversize') {
+    counts.refused++;
+    log.info(`  Từ chối: "${shown}" — hơn ${formatSize(MAX_FILE_BYTES)} khi tải; đã dừng tải, không ghi tệp.`);
+    return;
+  }
+  names.claim(target.name, file.id);
+  remember(state, file, target.name);
+  counts.pulled++;
+  const verb = action.kind === 'export' ? 'Xuất từ Google Trang tính' : 'Tải về';
+  const renamed =
+    target.name !== shown
+      ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}`
+      : '';
+  log.info(`  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file, plan)})${renamed}`);
+}
+
+async function pullOne(run: PullRun, file: DriveFile): Promise<void> {
+  const action = actionFor(file);
+  if (declined(run, file, action)) return;
+  if (await keptUnchanged(run, file)) return;
+  await pullFile(run, file, action);
+}
+
+export async function runPull(options: PullOptions, deps: GoogleDeps = {}): Promise<number> {
+  const resolved = resolveDeps(deps);
+  const { log } = resolved;
+  return exitCodeOf(log, async () => {
+    const access = await openDrive(options, deps, resolved);
+    const inbox = await openInbox(options.inbox);
+    const name = await folderName(access);
+    const files = await listFolder(access);
+    log.info(`Thư mục Drive "${name}" có ${files.length} mục → inbox ${options.inbox}`);
 
     const { state, warning } = await loadState(inbox);
     if (warning) log.info(warning);
-    const names = new NameBook(state);
     const counts: PullCounts = { pulled: 0, unchanged: 0, skipped: 0, refused: 0, failed: 0 };
-
+    const run: PullRun = {
+      access,
+      inbox,
+      state,
+      names: new NameBook(state),
+      counts,
+      plan: options.plan ?? DEFAULT_PLAN,
+    };
     // The folder's content decides what is pulled; the state only says what is already here.
     try {
-      for (const file of files) {
-        const action = actionFor(file);
-        const shown = file.name ?? file.id;
-        if (action.kind === 'skip') {
-          counts.skipped++;
-          log.info(`  Bỏ qua: "${shown}" — ${action.reason}.`);
-          continue;
-        }
-        const size = Number(file.size);
-        if (action.kind === 'download' && Number.isFinite(size) && size > MAX_FILE_BYTES) {
-          counts.refused++;
-          log.info(
-            `  Từ chối: "${shown}" — ${formatSize(size)}, quá giới hạn ${formatSize(MAX_FILE_BYTES)}; không tải. Đề nghị đơn vị gửi lại tệp nhỏ hơn.`,
-          );
-          continue;
-        }
-        const previous = state.files[file.id];
-        if (
-          previous &&
-          previous.modifiedTime === file.modifiedTime &&
-          previous.md5Checksum === (file.md5Checksum ?? undefined) &&
-          names.freeFor(previous.name, file.id) &&
-          (await exists(path.join(inbox, previous.name)))
-        ) {
-          names.claim(previous.name, file.id);
-          counts.unchanged++;
-          log.info(`  Không đổi: ${previous.name}`);
-          continue;
-        }
-        const target = await chooseName(inbox, file, previous?.name ?? localName(action.base), names);
-        if (target.kind === 'adopted') {
-          state.files[file.id] = {
-            name: target.name,
-            md5Checksum: file.md5Checksum ?? undefined,
-            modifiedTime: file.modifiedTime ?? '',
-            pulledAt: new Date().toISOString(),
-          };
-          counts.unchanged++;
-          log.info(`  Không đổi: ${target.name} (đã có sẵn trong inbox, cùng nội dung)`);
-          continue;
-        }
-        const fileTarget: Target = { kind: 'file', id: file.id, name: shown ?? file.id, account: access.account };
-        try {
-          const result = await download(drive, file, action.kind, inbox, target.name, fileTarget, retry, log);
-          if (result.kind === 'oversize') {
-            counts.refused++;
-            log.info(`  Từ chối: "${shown}" — hơn ${formatSize(MAX_FILE_BYTES)} khi tải; đã dừng tải, không ghi tệp.`);
-            continue;
-          }
-          names.claim(target.name, file.id);
-          state.files[file.id] = {
-            name: target.name,
-            md5Checksum: file.md5Checksum ?? undefined,
-            modifiedTime: file.modifiedTime ?? '',
-            pulledAt: new Date().toISOString(),
-          };
-          counts.pulled++;
-          const verb = action.kind === 'export' ? 'Xuất từ Google Trang tính' : 'Tải về';
-          const renamed =
-            target.name !== shown
-              ? ` — trên Drive tên "${shown}"${target.suffixed ? ', trùng tên với tệp khác nên thêm mã Drive' : ''}`
-              : '';
-          log.info(
-            `  ${verb}: ${target.name} (${formatSize(result.bytes)}, ${driveTime(file, options.plan ?? DEFAULT_PLAN)})${renamed}`,
-          );
-        } catch (err) {
-          // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
-          if (!(err instanceof GoogleSyncError) || err.transient) throw err;
-          counts.failed++;
-          log.error(`  Lỗi: ${err.message}`);
-        }
-      }
+      for (const file of files) await pullOne(run, file);
     } finally {
+      // Saved even when a failure stops the run: the files already pulled are not fetched again.
       await saveState(inbox, state);
     }
     log.info(
