@@ -167,52 +167,98 @@ function unitVerdict(result: MergeResult, unit: string, files: FileVerdict[]): V
 const UNMARKED =
   'Không đánh dấu được vào sổ đơn vị gửi (cấu trúc tệp khác với tệp Excel thông thường); các vấn đề cần sửa ở mục III. Hãy mở sổ bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại bằng add-in hoặc trang kiem-tra.html.';
 
-/** The "Phản hồi" sheet of one unit. */
-function writeFeedbackSheet(
-  ws: ExcelJS.Worksheet,
-  result: MergeResult,
-  unit: string,
-  previous: TypedValues,
-  unmarked?: string,
-): void {
-  const { plan } = result;
-  const u = plan.units.find((x) => x.code === unit)!;
-  const files = result.files.filter((f) => f.unit === unit);
-  const used = files.find((f) => f.status === 'accepted');
-  const status = result.units.find((x) => x.unit === unit);
-  const mine = result.nominations.filter((n) => n.unit === unit);
-  const zone = timeZoneName(plan.timeZone);
-  const when = (d: Date) => `${formatLocalTime(d, plan.timeZone)} (${zone})`;
+/** What the Phản hồi sheet of one unit says, gathered once for its sections. */
+interface UnitFeedback {
+  result: MergeResult;
+  plan: Plan;
+  unit: Plan['units'][number];
+  files: FileVerdict[];
+  used: FileVerdict | undefined;
+  mine: Nomination[];
+  previous: TypedValues;
+  unmarked: string | undefined;
+  verdict: Verdict;
+  zone: string;
+  /** A time as the unit reads it: local, with the time zone named. */
+  when: (d: Date) => string;
+}
 
+function unitFeedback(result: MergeResult, unit: string, previous: TypedValues, unmarked?: string): UnitFeedback {
+  const { plan } = result;
+  const files = result.files.filter((f) => f.unit === unit);
+  const zone = timeZoneName(plan.timeZone);
+  return {
+    result,
+    plan,
+    unit: plan.units.find((x) => x.code === unit)!,
+    files,
+    used: files.find((f) => f.status === 'accepted'),
+    mine: result.nominations.filter((n) => n.unit === unit),
+    previous,
+    unmarked,
+    verdict: unitVerdict(result, unit, files),
+    zone,
+    when: (d: Date) => `${formatLocalTime(d, plan.timeZone)} (${zone})`,
+  };
+}
+
+/** A row across the whole width: letterhead and title lines. */
+function mergedRow(ws: ExcelJS.Worksheet, value: string, style: Partial<ExcelJS.Style>, height?: number): void {
+  const row = ws.addRow([value]);
+  ws.mergeCells(row.number, 1, row.number, WIDTHS.length);
+  row.getCell(1).style = style;
+  if (height) row.height = height;
+}
+
+/** Letterhead and title, then the verdict in colour: what a unit reads first. */
+function writeHead(ws: ExcelJS.Worksheet, { plan, verdict }: UnitFeedback): void {
   ws.columns = WIDTHS.map((width) => ({ width }));
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  const merged = (values: string, style: Partial<ExcelJS.Style>, height?: number) => {
-    const row = ws.addRow([values]);
-    ws.mergeCells(row.number, 1, row.number, WIDTHS.length);
-    row.getCell(1).style = style;
-    if (height) row.height = height;
-  };
-  merged(plan.issuer.parent, { font: { bold: true } });
-  merged(plan.issuer.agency, { font: { bold: true } });
+  mergedRow(ws, plan.issuer.parent, { font: { bold: true } });
+  mergedRow(ws, plan.issuer.agency, { font: { bold: true } });
   ws.addRow([]);
-  merged(
+  mergedRow(
+    ws,
     'PHẢN HỒI VỀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG',
     { font: { bold: true, size: 14, color: { argb: 'FF1F4E79' } }, alignment: { horizontal: 'center' } },
     22,
   );
-  merged(
+  mergedRow(
+    ws,
     `${plan.title} (${planReference(plan)})`,
     { font: { italic: true }, alignment: { horizontal: 'center', wrapText: true } },
     34,
   );
   ws.addRow([]);
-  const verdict = unitVerdict(result, unit, files);
   verdictRow(ws, verdict);
   ws.addRow([]);
+}
 
+/** A bold label and its value across the rest of the width, as tall as the value's text needs. */
+function labelledRow(ws: ExcelJS.Worksheet, label: string, value: string, labelFont: Partial<ExcelJS.Font>): void {
+  const row = ws.addRow([label, value]);
+  ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
+  row.getCell(1).font = labelFont;
+  row.getCell(1).alignment = { vertical: 'top' };
+  row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  row.height =
+    linesFor(
+      value,
+      WIDTHS.slice(1).reduce((a, b) => a + b, 0),
+    ) *
+      15 +
+    3;
+}
+
+/** The unit, its file, when it arrived (as the secretariat recorded it, when it did) and the counts. */
+function writeFacts(
+  ws: ExcelJS.Worksheet,
+  { result, plan, unit, used, mine, unmarked, zone, when }: UnitFeedback,
+): void {
+  const status = result.units.find((x) => x.unit === unit.code);
   const counts = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
   const facts: [string, string][] = [
-    ['Đơn vị', `${u.name} (${u.code})`],
+    ['Đơn vị', `${unit.name} (${unit.code})`],
     ['Tệp được dùng', used ? used.file : 'Chưa có tệp hợp lệ'],
     [
       'Thời điểm nhận',
@@ -231,43 +277,26 @@ function writeFeedbackSheet(
     ['Tổng hợp lúc', when(result.generatedAt)],
     ...(unmarked ? [['Bản đánh dấu lỗi', unmarked] as [string, string]] : []),
   ];
-  for (const [label, value] of facts) {
-    const row = ws.addRow([label, value]);
-    ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
-    row.getCell(1).font = { bold: true };
-    row.getCell(1).alignment = { vertical: 'top' };
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    row.height =
-      linesFor(
-        value,
-        WIDTHS.slice(1).reduce((a, b) => a + b, 0),
-      ) *
-        15 +
-      3;
-  }
-  const open = daysToDeadline(plan, result.generatedAt) >= 0;
-  const resend = open ? `Cần sửa và gửi lại trước hết ngày ${formatDate(plan.deadline)}. ` : '';
-  if (!used || (!verdict.ready && open)) {
-    const how = used
-      ? 'Các vấn đề cần sửa ở mục III và trên từng ô được tô màu trong bản đánh dấu kèm theo (di chuột vào ô để đọc hướng dẫn).'
-      : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu tệp dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${u.code}.xlsx).`;
-    const row = ws.addRow([
-      'Cần gửi lại',
-      `${resend}${how} Kiểm tra lại bằng nút "Kiểm tra" trong Excel hoặc trang kiểm tra hồ sơ Sở gửi kèm cho đến khi hiện "Sẵn sàng gửi", rồi gửi lại cho Văn phòng Sở.`,
-    ]);
-    ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
-    row.getCell(1).font = { bold: true, color: { argb: 'FFA4262C' } };
-    row.getCell(1).alignment = { vertical: 'top' };
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    row.height =
-      linesFor(
-        String(row.getCell(2).value),
-        WIDTHS.slice(1).reduce((a, b) => a + b, 0),
-      ) *
-        15 +
-      3;
-  }
+  for (const [label, value] of facts) labelledRow(ws, label, value, { bold: true });
+}
 
+/** Asks for a new file when none was accepted, or when the accepted one is not ready while the deadline is open. */
+function writeResend(ws: ExcelJS.Worksheet, { result, plan, unit, used, verdict }: UnitFeedback): void {
+  const open = daysToDeadline(plan, result.generatedAt) >= 0;
+  if (used && (verdict.ready || !open)) return;
+  const resend = open ? `Cần sửa và gửi lại trước hết ngày ${formatDate(plan.deadline)}. ` : '';
+  const how = used
+    ? 'Các vấn đề cần sửa ở mục III và trên từng ô được tô màu trong bản đánh dấu kèm theo (di chuột vào ô để đọc hướng dẫn).'
+    : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu tệp dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${unit.code}.xlsx).`;
+  labelledRow(
+    ws,
+    'Cần gửi lại',
+    `${resend}${how} Kiểm tra lại bằng nút "Kiểm tra" trong Excel hoặc trang kiểm tra hồ sơ Sở gửi kèm cho đến khi hiện "Sẵn sàng gửi", rồi gửi lại cho Văn phòng Sở.`,
+    { bold: true, color: { argb: 'FFA4262C' } },
+  );
+}
+
+function writeFiles(ws: ExcelJS.Worksheet, { plan, files, used, when }: UnitFeedback): void {
   heading(ws, 'I. CÁC TỆP ĐÃ NHẬN');
   table(
     ws,
@@ -275,44 +304,67 @@ function writeFeedbackSheet(
     SPANS.files,
     files.map((f, i) => [i + 1, f.file, when(f.receivedAt), FILE_STATUS[f.status], describeFile(f, used, plan)]),
   );
+}
 
-  if (used) {
-    heading(ws, 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ');
+/** Each nomination's verdict beside what the secretariat and the council typed for it in the master. */
+function writeNominations(ws: ExcelJS.Worksheet, { plan, mine, previous }: UnitFeedback): void {
+  heading(ws, 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ');
+  table(
+    ws,
+    FEEDBACK_HEADERS.nominations,
+    SPANS.nominations,
+    mine.map((n) => {
+      const typed = keptRow(previous, MASTER_SHEETS.tally, n.id)?.values;
+      const said = (h: string) => typedText(typed?.get(h)) || null;
+      return [
+        n.source.sheet,
+        n.source.row,
+        n.name,
+        plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
+        n.status === 'late' ? STATUS_LABELS.late : rowReason(n),
+        said(TALLY_TYPED_HEADERS.office),
+        said(TALLY_TYPED_HEADERS.council),
+      ];
+    }),
+  );
+}
+
+function writeIssues(ws: ExcelJS.Worksheet, { mine }: UnitFeedback): void {
+  heading(ws, 'III. CÁC VẤN ĐỀ CẦN SỬA');
+  const issues = issuesInReadingOrder(mine);
+  if (issues.length)
     table(
       ws,
-      FEEDBACK_HEADERS.nominations,
-      SPANS.nominations,
-      mine.map((n) => {
-        const typed = keptRow(previous, MASTER_SHEETS.tally, n.id)?.values;
-        const said = (h: string) => typedText(typed?.get(h)) || null;
-        return [
-          n.source.sheet,
-          n.source.row,
-          n.name,
-          plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
-          n.status === 'late' ? STATUS_LABELS.late : rowReason(n),
-          said(TALLY_TYPED_HEADERS.office),
-          said(TALLY_TYPED_HEADERS.council),
-        ];
-      }),
+      FEEDBACK_HEADERS.issues,
+      SPANS.issues,
+      issues.map((i) => [
+        i.sheet ?? WHOLE_SUBMISSION,
+        i.row ?? null,
+        i.column ?? '',
+        SEVERITY_LABELS[i.severity],
+        formatIssue(i, { withLocation: false }),
+      ]),
     );
-    heading(ws, 'III. CÁC VẤN ĐỀ CẦN SỬA');
-    const issues = issuesInReadingOrder(mine);
-    if (issues.length)
-      table(
-        ws,
-        FEEDBACK_HEADERS.issues,
-        SPANS.issues,
-        issues.map((i) => [
-          i.sheet ?? WHOLE_SUBMISSION,
-          i.row ?? null,
-          i.column ?? '',
-          SEVERITY_LABELS[i.severity],
-          formatIssue(i, { withLocation: false }),
-        ]),
-      );
-    else ws.addRow(['Không có lỗi hay cảnh báo nào.']);
-  }
+  else ws.addRow(['Không có lỗi hay cảnh báo nào.']);
+}
+
+/** The "Phản hồi" sheet of one unit. */
+function writeFeedbackSheet(
+  ws: ExcelJS.Worksheet,
+  result: MergeResult,
+  unit: string,
+  previous: TypedValues,
+  unmarked?: string,
+): void {
+  const feedback = unitFeedback(result, unit, previous, unmarked);
+  writeHead(ws, feedback);
+  writeFacts(ws, feedback);
+  writeResend(ws, feedback);
+  writeFiles(ws, feedback);
+  // Without an accepted file there are no nominations to judge: section I says why.
+  if (!feedback.used) return;
+  writeNominations(ws, feedback);
+  writeIssues(ws, feedback);
 }
 
 /** Units that sent at least one file (accepted or not), in the plan's order. */
