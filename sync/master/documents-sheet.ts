@@ -183,12 +183,8 @@ export interface DocumentsSheetOptions {
   includeLate: boolean;
 }
 
-export function writeDocumentsSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  plan: Plan,
-  sheet: DocumentsSheet,
-  opts: DocumentsSheetOptions,
-): void {
+/** The sheet with its title, its note to the secretariat and the header row. */
+function addDocumentsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DOCUMENTS_SHEET, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -202,88 +198,113 @@ export function writeDocumentsSheet(
   const header = ws.addRow([...DOCUMENTS_HEADERS]);
   header.eachCell((c) => (c.style = HEAD));
   header.height = 32;
+  return ws;
+}
 
-  const kept = new Set<string>();
-  const typed = (code: string) => (kept.add(keyOf(code)), rowOf(sheet, code));
-  const row = (code: string, label: string, value: TypedCell, date: TypedCell | undefined, dateCell: boolean) => {
-    const r = ws.addRow([code, label, cellValue(value ?? null), cellValue(date ?? null)]);
+/** Writes the sheet's rows, each with what was typed in it before; remembers which typed rows were used. */
+class DocumentRows {
+  readonly kept = new Set<string>();
+  constructor(
+    readonly ws: ExcelJS.Worksheet,
+    private readonly sheet: DocumentsSheet,
+  ) {}
+
+  typed(code: string): TypedRow | undefined {
+    this.kept.add(keyOf(code));
+    return rowOf(this.sheet, code);
+  }
+
+  row(code: string, label: string, value: TypedCell, date: TypedCell | undefined, dateCell: boolean): ExcelJS.Row {
+    const r = this.ws.addRow([code, label, cellValue(value ?? null), cellValue(date ?? null)]);
     r.getCell(1).style = FIXED;
     r.getCell(2).style = FIXED;
     r.getCell(3).style = TYPED;
     r.getCell(4).style = dateCell ? TYPED_DATE : FIXED;
     return r;
-  };
-  const meeting = typed(DOCUMENTS_KEYS.meetingDate);
-  row(
-    DOCUMENTS_KEYS.meetingDate,
-    `Ngày họp ${plan.documents?.council ?? 'Hội đồng Thi đua – Khen thưởng'} (căn cứ của các văn bản)`,
-    meeting?.value ?? null,
-    meeting?.date,
-    true,
-  ).getCell(3).style = TYPED_DATE;
-  row(DOCUMENTS_KEYS.signer, 'Họ và tên người ký văn bản', typed(DOCUMENTS_KEYS.signer)?.value ?? null, null, false);
-  row(
-    DOCUMENTS_KEYS.membersPresent,
-    'Số thành viên Hội đồng dự họp (để kiểm tra Số phiếu đồng ý)',
-    typed(DOCUMENTS_KEYS.membersPresent)?.value ?? null,
-    null,
-    false,
-  );
+  }
+
+  /** A row whose value the secretariat types, with no date. */
+  valueRow(code: string, label: string): ExcelJS.Row {
+    return this.row(code, label, this.typed(code)?.value ?? null, null, false);
+  }
+
+  /** A row of a document: its number and its date. */
+  numberDateRow(code: string, label: string): ExcelJS.Row {
+    const t = this.typed(code);
+    return this.row(code, label, t?.value ?? null, t?.date, true);
+  }
+}
+
+/** The council meeting and who signs: what every paper is dated and signed with. */
+function writeMeetingRows(rows: DocumentRows, plan: Plan): void {
+  const meeting = rows.typed(DOCUMENTS_KEYS.meetingDate);
+  rows
+    .row(
+      DOCUMENTS_KEYS.meetingDate,
+      `Ngày họp ${plan.documents?.council ?? 'Hội đồng Thi đua – Khen thưởng'} (căn cứ của các văn bản)`,
+      meeting?.value ?? null,
+      meeting?.date,
+      true,
+    )
+    .getCell(3).style = TYPED_DATE;
+  rows.valueRow(DOCUMENTS_KEYS.signer, 'Họ và tên người ký văn bản');
+  rows.valueRow(DOCUMENTS_KEYS.membersPresent, 'Số thành viên Hội đồng dự họp (để kiểm tra Số phiếu đồng ý)');
   const signers = plan.documents?.signers ?? [];
   if (signers.length) {
-    const title = row(
+    const title = rows.valueRow(
       DOCUMENTS_KEYS.signerTitle,
       `Chức danh ký (${signers.map((s) => s.label).join(' / ')}; để trống: ${signers[0]!.label})`,
-      typed(DOCUMENTS_KEYS.signerTitle)?.value ?? null,
-      null,
-      false,
     );
     listValidation(
-      ws,
+      rows.ws,
       `C${title.number}`,
       signers.map((s) => s.label),
     );
   }
+}
+
+/** The numbers of the documents: those the papers cite, the Sở's own per form, and the decisions from above. */
+function writeDocumentRows(rows: DocumentRows, plan: Plan): void {
   // Documents the papers cite by a number typed here (the Sở's plan, the province's decisions).
-  for (const ref of plan.documents?.references ?? []) {
-    const t = typed(ref.code);
-    row(ref.code, ref.label, t?.value ?? null, t?.date, true);
-  }
-  const approved = row(
+  for (const ref of plan.documents?.references ?? []) rows.numberDateRow(ref.code, ref.label);
+  const approved = rows.valueRow(
     DOCUMENTS_KEYS.approvedOnly,
     `Danh sách chỉ gồm đề nghị được Hội đồng đồng ý (${YES}/${NO})`,
-    typed(DOCUMENTS_KEYS.approvedOnly)?.value ?? null,
-    null,
-    false,
   );
-  listValidation(ws, `C${approved.number}`, [YES, NO]);
+  listValidation(rows.ws, `C${approved.number}`, [YES, NO]);
   for (const form of plan.forms) {
     const kind = form.document?.kind;
     const wording = kind && plan.documents?.[kind];
     if (!wording) continue;
-    const t = typed(form.code);
-    row(form.code, `${wording.name} – ${form.label}`, t?.value ?? null, t?.date, true);
+    rows.numberDateRow(form.code, `${wording.name} – ${form.label}`);
   }
-  for (const form of plan.forms.filter(isDecidedAbove)) {
-    const t = typed(higherKey(form));
-    row(
-      higherKey(form),
-      `Quyết định của ${form.decidedBy} – ${form.label} (số, ngày)`,
-      t?.value ?? null,
-      t?.date,
-      true,
-    );
-  }
-  // Written by the merge, not typed: the documents command reads how the lists were built.
-  kept.add(keyOf(DOCUMENTS_KEYS.includeLate));
-  const late = ws.addRow([
+  for (const form of plan.forms.filter(isDecidedAbove))
+    rows.numberDateRow(higherKey(form), `Quyết định của ${form.decidedBy} – ${form.label} (số, ngày)`);
+}
+
+/** Written by the merge, not typed: the documents command reads how the lists were built. */
+function writeIncludeLate(rows: DocumentRows, includeLate: boolean): void {
+  rows.kept.add(keyOf(DOCUMENTS_KEYS.includeLate));
+  const late = rows.ws.addRow([
     DOCUMENTS_KEYS.includeLate,
     'Danh sách gồm cả hồ sơ gửi muộn (do lệnh tổng hợp ghi, không sửa)',
-    opts.includeLate ? YES : NO,
+    includeLate ? YES : NO,
     null,
   ]);
   late.eachCell({ includeEmpty: true }, (c) => (c.style = FIXED));
+}
+
+export function writeDocumentsSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  plan: Plan,
+  sheet: DocumentsSheet,
+  opts: DocumentsSheetOptions,
+): void {
+  const rows = new DocumentRows(addDocumentsSheet(wb), sheet);
+  writeMeetingRows(rows, plan);
+  writeDocumentRows(rows, plan);
+  writeIncludeLate(rows, opts.includeLate);
   // Rows the secretariat added, or of a form the plan no longer has: kept as typed.
-  for (const [key, r] of sheet.rows) if (!kept.has(key)) row(r.code, '', r.value, r.date, true);
-  ws.commit();
+  for (const [key, r] of sheet.rows) if (!rows.kept.has(key)) rows.row(r.code, '', r.value, r.date, true);
+  rows.ws.commit();
 }
