@@ -415,6 +415,49 @@ async function chooseName(inbox: string, file: DriveFile, wanted: string, names:
   );
 }
 
+/**
+ * One try of a download into temp. A download that stops sending (before the headers or in the middle)
+ * is cut after stallMs of silence and tried again, like a dropped connection.
+ */
+async function tryDownload(
+  drive: drive_v3.Drive,
+  file: DriveFile,
+  kind: 'download' | 'export',
+  temp: string,
+  stallMs: number,
+  onStall: () => void,
+): Promise<Streamed> {
+  await rm(temp, { force: true });
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let body: Readable | undefined;
+  let stalled = false;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      onStall();
+      controller.abort();
+      body?.destroy(stallError());
+    }, stallMs);
+  };
+  arm();
+  try {
+    const options = { responseType: 'stream' as const, signal: controller.signal };
+    const response =
+      kind === 'export'
+        ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, options)
+        : await drive.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, options);
+    body = response.data as unknown as Readable;
+    arm();
+    return await streamTo(temp, body, arm);
+  } catch (err) {
+    throw stalled ? stallError() : err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Downloads (or exports) one file into a temporary file, stamps its Drive time, then renames it into place. */
 async function download(
   drive: drive_v3.Drive,
@@ -443,37 +486,11 @@ async function download(
         const stallMs = Math.min(retry.stallMs ?? DEFAULT_STALL_MS, budget - silent);
         if (stallMs <= 0) throw givenUp();
         tries++;
-        await rm(temp, { force: true });
-        // A download that stops sending (before the headers or in the middle) is cut after stallMs of
-        // silence and tried again, like a dropped connection.
-        const controller = new AbortController();
-        let timer: NodeJS.Timeout | undefined;
-        let body: Readable | undefined;
-        const arm = () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            stalled = true;
-            silent += stallMs;
-            controller.abort();
-            body?.destroy(stallError());
-          }, stallMs);
-        };
-        arm();
         stalled = false;
-        try {
-          const options = { responseType: 'stream' as const, signal: controller.signal };
-          const response =
-            kind === 'export'
-              ? await drive.files.export({ fileId: file.id, mimeType: XLSX_MIME }, options)
-              : await drive.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, options);
-          body = response.data as unknown as Readable;
-          arm();
-          return await streamTo(temp, body, arm);
-        } catch (err) {
-          throw stalled ? stallError() : err;
-        } finally {
-          clearTimeout(timer);
-        }
+        return tryDownload(drive, file, kind, temp, stallMs, () => {
+          stalled = true;
+          silent += stallMs;
+        });
       },
       retry,
       log,
