@@ -12,7 +12,7 @@ import { COUNCIL_VALUES } from '../master/layout.js';
 import { fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
 import { isEligible, type ListRule } from '../statuses.js';
 import { rowKey, type Intake } from './intake-read.js';
-import { collectiveName, documentText, unitFullName } from './letters.js';
+import { collectiveName, documentText, unitFullName } from '../master/list-names.js';
 import type { MasterNomination } from './master-read.js';
 import { inListOrder } from './papers.js';
 import { commonValues, DOTS, framedPaper, reasonList } from './paper-frame.js';

@@ -28,7 +28,6 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
 export const DUPLICATE_MARK = '(*)';
 
 // How lists name nominees lives with the master's lists, which print the same rows.
-export { collectiveName, documentText, unitFullName, workplaceName } from '../master/list-names.js';
 
 export interface PaperContext {
   plan: Plan;

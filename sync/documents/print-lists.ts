@@ -11,7 +11,7 @@ import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import { awardedLists, type AwardedList } from '../awarded.js';
 import { documentYear, fillWording, shortDate } from '../master/documents-sheet.js';
 import { BORDER } from '../master/styles.js';
-import { collectiveName, documentText, workplaceName } from './letters.js';
+import { collectiveName, documentText, workplaceName } from '../master/list-names.js';
 import type { MasterNomination, MasterSnapshot } from './master-read.js';
 
 /** What a written list is, for the terminal. */

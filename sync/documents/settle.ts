@@ -15,7 +15,7 @@ import {
 } from '../../node/official-docx.js';
 import { TALLY_TYPED_HEADERS, MASTER_SHEETS } from '../master/layout.js';
 import { DOCUMENTS_SHEET } from '../master/documents-sheet.js';
-import { documentText, unitFullName } from './letters.js';
+import { documentText, unitFullName } from '../master/list-names.js';
 import type { MasterNomination } from './master-read.js';
 import type { Papers } from './papers.js';
 

@@ -7,7 +7,7 @@ import type { Paragraph } from 'docx';
 import { bodyPara, longDate } from '../../node/official-docx.js';
 import { fillWording, documentsIncludeLate, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { Intake, UnitIntake } from './intake-read.js';
-import { unitFullName } from './letters.js';
+import { unitFullName } from '../master/list-names.js';
 import { commonValues, framedPaper, reasonList } from './paper-frame.js';
 
 export const REMINDER_FOLDER = 'don-doc';
