@@ -12,25 +12,22 @@ export const [BCT, UBND, GK] = PLAN.forms as [
 ];
 const district = PLAN.groups.find((g) => g.code === 'district_office')!.label;
 
-/** A valid individual of a district office for `form`. */
-export const person = (name: string, form: (typeof PLAN.forms)[number], extra = {}) =>
-  validRowFor(PLAN, 'ca_nhan', {
-    name,
-    form: form.label,
-    group: district,
-    outstanding: form.requiresOutstanding ? 'Có' : 'Không',
-    ...extra,
-  });
+/** A valid nominee of a district office for `form`: an individual (`ca_nhan`) or a collective (`tap_the`). */
+const nominee =
+  (type: 'ca_nhan' | 'tap_the') =>
+  (name: string, form: (typeof PLAN.forms)[number], extra = {}) =>
+    validRowFor(PLAN, type, {
+      name,
+      form: form.label,
+      group: district,
+      outstanding: form.requiresOutstanding ? 'Có' : 'Không',
+      ...extra,
+    });
 
+/** A valid individual of a district office for `form`. */
+export const person = nominee('ca_nhan');
 /** A valid collective of a district office for `form`. */
-export const team = (name: string, form: (typeof PLAN.forms)[number], extra = {}) =>
-  validRowFor(PLAN, 'tap_the', {
-    name,
-    form: form.label,
-    group: district,
-    outstanding: form.requiresOutstanding ? 'Có' : 'Không',
-    ...extra,
-  });
+export const team = nominee('tap_the');
 
 /** Types values into Tổng hợp by nominee name and column header, as the secretariat does in Excel. */
 export function typeTally(wb: ExcelJS.Workbook, byName: Record<string, Record<string, unknown>>): void {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LISTED_VALUES, MASTER_SHEETS } from '../../sync/master/layout.js';
 import { NO_FEMALE_HEAD_FIELD, STATS_FORM_HEADERS } from '../../sync/master/stats.js';
 import { COUNT_HEADERS } from '../../sync/master/units.js';
-import { validRowFor } from '../../dev/sample/rows.js';
+import { BCT, GK, person, UBND } from './campaign.js';
 import { DOCUMENTS_KEYS, DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import {
   listOf,
@@ -22,25 +22,14 @@ import { docxParagraphs } from '../zip.js';
 import { execFileSync } from 'node:child_process';
 import { openWorkbook, PLAN, readReport, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
-const [BCT, UBND, GK] = PLAN.forms;
-const district = PLAN.groups.find((g) => g.code === 'district_office')!.label;
-const person = (name: string, form: (typeof PLAN.forms)[number], extra = {}) =>
-  validRowFor(PLAN, 'ca_nhan', {
-    name,
-    form: form.label,
-    group: district,
-    outstanding: form.requiresOutstanding ? 'Có' : 'Không',
-    ...extra,
-  });
-
 // H-BATO proposes six for the Minister's Bằng khen (one of them invalid), two for the province, two Giấy khen.
 const rows = [
-  ...['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường', 'Phạm Thị Dung', 'Võ Minh Em'].map((n) => person(n, BCT!)),
-  person('Đặng Văn Phúc', BCT!, { report: 'Chưa' }),
-  person('Hồ Thị Giang', UBND!),
-  person('Bùi Văn Hải', UBND!),
-  person('Ngô Thị Hoa', GK!),
-  person('Đinh Văn Khoa', GK!),
+  ...['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường', 'Phạm Thị Dung', 'Võ Minh Em'].map((n) => person(n, BCT)),
+  person('Đặng Văn Phúc', BCT, { report: 'Chưa' }),
+  person('Hồ Thị Giang', UBND),
+  person('Bùi Văn Hải', UBND),
+  person('Ngô Thị Hoa', GK),
+  person('Đinh Văn Khoa', GK),
 ];
 const decisions: Record<string, string> = {
   // The report's case: two Bằng khen Bộ trưởng refused.
@@ -83,8 +72,8 @@ describe('council results typed in the master', () => {
     typeRegister(wb, {
       [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
       [DOCUMENTS_KEYS.signer]: { value: 'Võ Văn Rân' },
-      [BCT!.code]: { value: 125, date: new Date(Date.UTC(2021, 3, 20)) },
-      [GK!.code]: { value: '45/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 21)) },
+      [BCT.code]: { value: 125, date: new Date(Date.UTC(2021, 3, 20)) },
+      [GK.code]: { value: '45/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 21)) },
     });
     await wb.xlsx.writeFile(master);
     expect((await runSync(['merge', '--inbox', inbox, '--out', master, '--report', reportFile])).code).toBe(0);
@@ -108,11 +97,11 @@ describe('council results typed in the master', () => {
     const valid = (f: string) => noms.filter((n) => n.form === f && n.status === 'valid');
 
     // The report's case: the Minister's list drops the two refused names and Thống kê says so.
-    const bct = listOf(wb, BCT!.listSheet);
+    const bct = listOf(wb, BCT.listSheet);
     expect(bct.names).not.toContain('Nguyễn Văn An');
-    expect(bct.names).toHaveLength(valid(BCT!.code).length - 2);
-    expect(stats.get(BCT!.label)![STATS_FORM_HEADERS.listed]).toBe(bct.names.length);
-    expect(stats.get(BCT!.label)![STATS_FORM_HEADERS.rejected]).toBe(2);
+    expect(bct.names).toHaveLength(valid(BCT.code).length - 2);
+    expect(stats.get(BCT.label)![STATS_FORM_HEADERS.listed]).toBe(bct.names.length);
+    expect(stats.get(BCT.label)![STATS_FORM_HEADERS.rejected]).toBe(2);
 
     for (const form of PLAN.forms) {
       const list = listOf(wb, form.listSheet);
@@ -154,12 +143,12 @@ describe('council results typed in the master', () => {
 
   it('says what each list is attached to, with the numbers typed once in Văn bản and kept across re-merges', async () => {
     const wb = await openWorkbook(master);
-    const bct = listOf(wb, BCT!.listSheet).text;
+    const bct = listOf(wb, BCT.listSheet).text;
     expect(bct).toContain('(Kèm theo Tờ trình số 125/TTr-SCT ngày 20/04/2021 của Sở Công Thương)');
-    expect(listOf(wb, UBND!.listSheet).text).toContain(
+    expect(listOf(wb, UBND.listSheet).text).toContain(
       '(Kèm theo Tờ trình số …/TTr-SCT ngày ……/……/2021 của Sở Công Thương)',
     );
-    const gk = listOf(wb, GK!.listSheet).text;
+    const gk = listOf(wb, GK.listSheet).text;
     expect(gk).toContain('DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ CÔNG THƯƠNG');
     expect(gk).toContain('(Kèm theo Quyết định số 45/QĐ-SCT ngày 21/04/2021 của Giám đốc Sở Công Thương)');
     // The Director does not sign a list proposing to himself: the decision it is attached to is signed.
@@ -169,7 +158,7 @@ describe('council results typed in the master', () => {
     const reg = rowsOf(wb.getWorksheet(DOCUMENTS_SHEET)!);
     const get = (code: string) => reg.find((r) => r[0] === code);
     expect(get(DOCUMENTS_KEYS.signer)![2]).toBe('Võ Văn Rân');
-    expect(get(BCT!.code)![2]).toBe(125);
+    expect(get(BCT.code)![2]).toBe(125);
     expect(get(DOCUMENTS_KEYS.meetingDate)![2]).toEqual(new Date(Date.UTC(2021, 3, 19)));
   });
 
@@ -191,7 +180,7 @@ describe('council results typed in the master', () => {
       expect(listOf(wb, form.listSheet).names.sort()).toEqual(approved.map((n) => n.name).sort());
       expect(stats.get(form.label)![STATS_FORM_HEADERS.listed]).toBe(approved.length);
     }
-    expect(listOf(wb, BCT!.listSheet).names).toEqual(['Lê Văn Cường']);
+    expect(listOf(wb, BCT.listSheet).names).toEqual(['Lê Văn Cường']);
   }, 180_000);
 
   it('writes the Tờ trình and the Quyết định with exactly the lists’ rows, numbers, dates and counts', async () => {
@@ -219,30 +208,30 @@ describe('council results typed in the master', () => {
       expect(text).toContain(`Tổng cộng: ${listed.length} (`);
       expect(text).toContain(form.listTitle);
     }
-    const bct = docs[BCT!.code]!;
+    const bct = docs[BCT.code]!;
     expect(bct).toContain('Số: 125/TTr-SCT');
     expect(bct).toContain('Quảng Ngãi, ngày 20 tháng 4 năm 2021');
-    expect(bct).toContain(`Kính gửi: ${BCT!.document!.addressee}`);
+    expect(bct).toContain(`Kính gửi: ${BCT.document!.addressee}`);
     // Names are still pending: the draft claims no council meeting yet.
     expect(bct.join('\n')).not.toContain('kết quả họp xét');
     expect(bct).toContain('Võ Văn Rân');
     expect(bct).toContain('(Kèm theo Tờ trình số 125/TTr-SCT ngày 20/04/2021 của Sở Công Thương)');
-    const bctListed = report.nominations.filter((n) => n.form === BCT!.code && n.listed);
+    const bctListed = report.nominations.filter((n) => n.form === BCT.code && n.listed);
     expect(bct.join('\n')).toContain(
-      `cho ${listedCollectives(BCT!.code)} tập thể và ${bctListed.length - listedCollectives(BCT!.code)} cá nhân`,
+      `cho ${listedCollectives(BCT.code)} tập thể và ${bctListed.length - listedCollectives(BCT.code)} cá nhân`,
     );
     // The province's Bằng khen goes through the route's intermediary.
-    const ubnd = docs[UBND!.code]!;
-    expect(ubnd).toContain(`(qua ${UBND!.document!.through})`);
+    const ubnd = docs[UBND.code]!;
+    expect(ubnd).toContain(`(qua ${UBND.document!.through})`);
     expect(ubnd).toContain('Số: …/TTr-SCT');
     // The Director decides the Giấy khen: a draft decision, its list attached to it.
-    const gk = docs[GK!.code]!;
+    const gk = docs[GK.code]!;
     expect(gk).toContain('QUYẾT ĐỊNH');
     expect(gk).toContain('Số: 45/QĐ-SCT');
     expect(gk).toContain('(Kèm theo Quyết định số 45/QĐ-SCT ngày 21/04/2021 của Giám đốc Sở Công Thương)');
-    const gkListed = report.nominations.filter((n) => n.form === GK!.code && n.listed);
+    const gkListed = report.nominations.filter((n) => n.form === GK.code && n.listed);
     expect(gk.find((p) => p.startsWith('Điều 1.'))).toContain(
-      `cho ${listedCollectives(GK!.code)} tập thể và ${gkListed.length - listedCollectives(GK!.code)} cá nhân`,
+      `cho ${listedCollectives(GK.code)} tập thể và ${gkListed.length - listedCollectives(GK.code)} cá nhân`,
     );
 
     // One prefilled achievement report per listed nomination, under its unit.
@@ -253,15 +242,15 @@ describe('council results typed in the master', () => {
     }
     const giang = report.nominations.find((n) => n.name === 'Hồ Thị Giang')!;
     const form = await docxParagraphs(path.join(out, 'bao-cao-thanh-tich', giang.unit, `${giang.id}.docx`));
-    expect(form).toContain(`ĐỀ NGHỊ TẶNG ${(UBND!.document!.award ?? UBND!.label).toUpperCase()}`);
+    expect(form).toContain(`ĐỀ NGHỊ TẶNG ${(UBND.document!.award ?? UBND.label).toUpperCase()}`);
     expect(form).toContain('I. SƠ LƯỢC LÝ LỊCH');
     expect(form).toContain('II. THÀNH TÍCH ĐẠT ĐƯỢC');
 
     // Rendered by LibreOffice, the Tờ trình reads as typed.
     if (!hasSoffice()) return;
-    soffice('pdf', out, [path.join(out, `to-trinh-${BCT!.code}.docx`)]);
+    soffice('pdf', out, [path.join(out, `to-trinh-${BCT.code}.docx`)]);
     // Cells wrap long names over lines: compare with whitespace collapsed.
-    const pdf = execFileSync('pdftotext', [path.join(out, `to-trinh-${BCT!.code}.pdf`), '-'], {
+    const pdf = execFileSync('pdftotext', [path.join(out, `to-trinh-${BCT.code}.pdf`), '-'], {
       encoding: 'utf8',
     }).replace(/\s+/g, ' ');
     expect(pdf).toContain('TỜ TRÌNH');
@@ -288,10 +277,10 @@ describe('council results typed in the master', () => {
     const out = path.join(dir, 'changed-docs');
     const run = await runSync(['documents', '--master', copy, '--out', out]);
     expect(run.code).toBe(0);
-    const bct = await docxParagraphs(path.join(out, `to-trinh-${BCT!.code}.docx`));
+    const bct = await docxParagraphs(path.join(out, `to-trinh-${BCT.code}.docx`));
     expect(bct).not.toContain('Phạm Thị Dung');
     // The terminal says the master's printed list is older than the documents.
-    expect(run.stdout).toContain(BCT!.listSheet);
+    expect(run.stdout).toContain(BCT.listSheet);
     expect(run.stdout).toContain('chạy lại lệnh merge');
     // Approved-only documents from lists that are not: one step too.
     const again = await runSync([
@@ -303,7 +292,7 @@ describe('council results typed in the master', () => {
       '--approved-only',
     ]);
     expect(again.code).toBe(0);
-    const approved = await docxParagraphs(path.join(dir, 'approved-docs', `to-trinh-${BCT!.code}.docx`));
+    const approved = await docxParagraphs(path.join(dir, 'approved-docs', `to-trinh-${BCT.code}.docx`));
     expect(approved).toContain('Lê Văn Cường');
     expect(approved).not.toContain('Phạm Thị Dung');
   }, 240_000);
