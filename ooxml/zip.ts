@@ -136,19 +136,23 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   // Bit 3 (sizes after the data) is dropped: the sizes are known. Bit 11 (UTF-8 name) is set when needed.
   const flagsOf = (e: ZipEntry, name: Uint8Array) =>
     (e.flags & ~0x0008 & ~0x0800) | (name.some((c) => c > 0x7f) || e.flags & 0x0800 ? 0x0800 : 0);
+  // The local and the central header carry the same run of fields, from the flags to the name's length.
+  const putEntryFields = (from: number, e: ZipEntry, name: Uint8Array) => {
+    dv.setUint16(from, flagsOf(e, name), true);
+    dv.setUint16(from + 2, e.method, true);
+    dv.setUint16(from + 4, e.time, true);
+    dv.setUint16(from + 6, e.date, true);
+    dv.setUint32(from + 8, e.crc, true);
+    dv.setUint32(from + 12, e.raw.length, true);
+    dv.setUint32(from + 16, e.size, true);
+    dv.setUint16(from + 20, name.length, true);
+  };
   entries.forEach((e, i) => {
     const name = names[i]!;
     offsets.push(at);
     dv.setUint32(at, SIG.local, true);
     dv.setUint16(at + 4, 20, true);
-    dv.setUint16(at + 6, flagsOf(e, name), true);
-    dv.setUint16(at + 8, e.method, true);
-    dv.setUint16(at + 10, e.time, true);
-    dv.setUint16(at + 12, e.date, true);
-    dv.setUint32(at + 14, e.crc, true);
-    dv.setUint32(at + 18, e.raw.length, true);
-    dv.setUint32(at + 22, e.size, true);
-    dv.setUint16(at + 26, name.length, true);
+    putEntryFields(at + 6, e, name);
     out.set(name, at + 30);
     out.set(e.raw, at + 30 + name.length);
     at += 30 + name.length + e.raw.length;
@@ -159,14 +163,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     dv.setUint32(at, SIG.central, true);
     dv.setUint16(at + 4, e.madeBy, true);
     dv.setUint16(at + 6, 20, true);
-    dv.setUint16(at + 8, flagsOf(e, name), true);
-    dv.setUint16(at + 10, e.method, true);
-    dv.setUint16(at + 12, e.time, true);
-    dv.setUint16(at + 14, e.date, true);
-    dv.setUint32(at + 16, e.crc, true);
-    dv.setUint32(at + 20, e.raw.length, true);
-    dv.setUint32(at + 24, e.size, true);
-    dv.setUint16(at + 28, name.length, true);
+    putEntryFields(at + 8, e, name);
     dv.setUint32(at + 38, e.externalAttrs, true);
     dv.setUint32(at + 42, offsets[i]!, true);
     out.set(name, at + 46);
