@@ -7,7 +7,7 @@ import { isDecidedAbove, matchKey, readDate, type Plan, type PlanForm } from '..
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from './layout.js';
-import { BORDER, cellValue } from './styles.js';
+import { BORDER, cellValue, dataValidationsOf } from './styles.js';
 
 export const DOCUMENTS_SHEET = MASTER_SHEETS.documents;
 export const DOCUMENTS_HEADERS = ['Mã', 'Nội dung', 'Số / giá trị (Văn phòng ghi)', 'Ngày (Văn phòng ghi)'] as const;
@@ -167,16 +167,13 @@ const TYPED_DATE: Partial<ExcelJS.Style> = { ...TYPED, numFmt: 'dd/mm/yyyy', ali
 const HEAD = cell(true, 'FFDDEBF7');
 
 function listValidation(ws: ExcelJS.Worksheet, range: string, values: string[]): void {
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    range,
-    {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${values.join(',')}"`],
-      showErrorMessage: true,
-      error: `Chọn ${values.map((v) => `"${v}"`).join(' hoặc ')}.`,
-    },
-  );
+  dataValidationsOf(ws).add(range, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+    error: `Chọn ${values.map((v) => `"${v}"`).join(' hoặc ')}.`,
+  });
 }
 
 export interface DocumentsSheetOptions {

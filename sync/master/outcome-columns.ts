@@ -6,7 +6,7 @@ import { columnLetter, type Nomination } from '../../engine/index.js';
 import { outcomeOf, voteProblem } from '../council-outcomes.js';
 import type { MergeResult } from '../merge-model.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS, TALLY_TYPED_KEYS } from './layout.js';
-import { TOP_STYLE } from './styles.js';
+import { dataValidationsOf, TOP_STYLE } from './styles.js';
 
 const FLAGGED: Partial<ExcelJS.Style> = {
   ...TOP_STYLE,
@@ -28,8 +28,6 @@ export function flagVotes(cell: ExcelJS.Cell, result: MergeResult, n: Nomination
   cell.note = problem;
 }
 
-type Validations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
-
 /** A typed column's data rows. Bounded to the rows written: a validation over the whole column makes
  *  every exceljs reader of the master (documents, register, push) expand it into a million cells. */
 export const dataRowsRange = (column: number, lastRow: number): string => {
@@ -41,7 +39,7 @@ export const dataRowsRange = (column: number, lastRow: number): string => {
 export function validateOutcomeColumns(ws: ExcelJS.Worksheet, typedFrom: number, lastRow: number): void {
   const range = (key: (typeof TALLY_TYPED_KEYS)[number]) =>
     dataRowsRange(typedFrom + TALLY_TYPED_KEYS.indexOf(key), lastRow);
-  const v = (ws as unknown as Validations).dataValidations;
+  const v = dataValidationsOf(ws);
   v.add(range('votes'), {
     type: 'decimal',
     operator: 'greaterThanOrEqual',

@@ -51,3 +51,7 @@ export function dateStyle(v: TypedCell | undefined, base: Partial<ExcelJS.Style>
   const d = isFormula(v) ? v.result : v;
   return d instanceof Date && d.getTime() % 86_400_000 !== 0 ? styles.dateTime : styles.date;
 }
+
+/** exceljs's streaming worksheet has data validations at run time, but its types do not declare them. */
+export const dataValidationsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;

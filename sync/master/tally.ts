@@ -20,7 +20,7 @@ import {
   STATUS_HEADER,
   STATUS_LABELS,
 } from './layout.js';
-import { cellValue, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
+import { cellValue, dataValidationsOf, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
 import { dataRowsRange, flagVotes, validateOutcomeColumns } from './outcome-columns.js';
 
 type CellValue = string | number | null;
@@ -160,17 +160,14 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };
   // The council's decision is one of two values.
   const councilCol = columns.length + TALLY_TYPED_KEYS.indexOf('council') + 1;
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    dataRowsRange(councilCol, lastRow),
-    {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${COUNCIL_VALUES.approve},${COUNCIL_VALUES.reject}"`],
-      showErrorMessage: true,
-      errorTitle: 'Kết quả Hội đồng',
-      error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
-    },
-  );
+  dataValidationsOf(ws).add(dataRowsRange(councilCol, lastRow), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${COUNCIL_VALUES.approve},${COUNCIL_VALUES.reject}"`],
+    showErrorMessage: true,
+    errorTitle: 'Kết quả Hội đồng',
+    error: `Chọn "${COUNCIL_VALUES.approve}" hoặc "${COUNCIL_VALUES.reject}".`,
+  });
   validateOutcomeColumns(ws, typedFrom, lastRow);
   ws.commit();
 }
