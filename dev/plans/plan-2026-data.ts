@@ -138,34 +138,33 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export const SOURCES = [
   'Luật Thi đua, khen thưởng số 06/2022/QH15, Quốc hội ban hành ngày 15/6/2022, hiệu lực từ 01/01/2024: https://stp.hanam.gov.vn/Pages/luat-so-062022qh15-thi-dua-khen-thuong.aspx',
-  'Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng, hiệu lực từ 01/01/2024: https://hethongphapluat.com/nghi-dinh-98-2023-nd-cp-huong-dan-luat-thi-dua-khen-thuong/dieu-114',
+  'Nghị định số 152/2025/NĐ-CP ngày 14/6/2025, hiệu lực từ 01/7/2025; khoản 2 Điều 59: Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 hết hiệu lực kể từ ngày Nghị định 152/2025/NĐ-CP có hiệu lực: https://vbpl.vn/van-ban/chi-tiet/nghi-dinh-so-152-2025-nd-cp-quy-dinh-ve-phan-cap-phan-quyen-trong-linh-vuc-thi-dua-khen-thuong-quy-dinh-chi-tiet-va-huong-dan-thi-hanh-mot-so-dieu-cua-luat-thi-dua-khen-thuong--178327',
   'Nghị định số 152/2025/NĐ-CP, hiệu lực từ 01/7/2025, khoản 1 Điều 54: cá nhân được tặng giấy khen quy định tại các điểm a, b, c, d khoản 1 Điều 75 Luật Thi đua, khen thưởng được thưởng 0,3 lần mức lương cơ sở; mức lương cơ sở 2.340.000 đồng theo Nghị định số 73/2024/NĐ-CP: https://ja.laodong.vn/cong-doan/muc-tien-thuong-bang-khen-giay-khen-ky-niem-chuong-doi-voi-ca-nhan-theo-nghi-dinh-152-1535725.ldo',
-  'Nghị định số 98/2023/NĐ-CP: tiền thưởng tính theo mức lương cơ sở có hiệu lực khi ban hành quyết định, làm tròn số lên hàng chục nghìn đồng: https://phunuvietnam.vn/muc-tien-thuong-danh-hieu-thi-dua-bang-khen-giay-khen-ky-niem-chuong-20240107151947536.htm',
+  'Nghị định số 161/2026/NĐ-CP ngày 15/5/2026, hiệu lực từ 01/7/2026: mức lương cơ sở 2.530.000 đồng/tháng từ ngày 01/7/2026 (Điều 3); Nghị định số 73/2024/NĐ-CP (mức 2.340.000 đồng) hết hiệu lực từ ngày đó (khoản 2 Điều 6): https://vbpl.vn/van-ban/chi-tiet/quy-dinh-muc-luong-co-so-va-che-do-tien-thuong-doi-voi-can-bo-cong-chuc-vien-chuc-va-luc-luong-vu-trang--51792470-5977-11f1-a95b-018344c97c3a',
+  'Quy tắc làm tròn tiền thưởng lên hàng chục nghìn đồng của Nghị định số 98/2023/NĐ-CP chưa đối chiếu được trong Nghị định số 152/2025/NĐ-CP: kế hoạch không làm tròn (0,3 × 2.340.000 = 702.000 đồng)',
   'Luật Thi đua, khen thưởng 2022, khoản 1 Điều 80: Thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh quyết định tặng giấy khen: https://vi.wikisource.org/wiki/Trang:Cong_bao_Chinh_phu_571_572_nam_2022.pdf/56',
   'Đơn vị cấp xã, phường trong kế hoạch này là dữ liệu mẫu (tên và mã tự đặt), không phải danh sách chính thức',
 ];
 
-// The money side of the regime in force. Only what was checked against published text is filled: the
-// collective's coefficient, the base salary in force when the decision is signed in 2026 and the number of
-// the current Báo cáo thành tích form could not be checked, so they stay blank for the secretariat to fill.
+// The money side of the regime in force. Only what was checked against published text is filled: the base
+// salary when a decision of May 2026 is signed (Nghị định 73/2024 until Nghị định 161/2026 takes over on
+// 1 July 2026). The collective's coefficient, the rounding rule of Nghị định 152/2025 and the number of its
+// Báo cáo thành tích form could not be checked, so they stay blank for the secretariat to fill.
 export const PRIZE: [string, string | number | null][] = [
-  ['prize.baseSalary', null],
+  ['prize.baseSalary', 2_340_000],
   [
     'prize.baseSalaryBasis',
-    'Mức lương cơ sở có hiệu lực khi ban hành quyết định khen thưởng. Nghị định số 73/2024/NĐ-CP: 2.340.000 đồng/tháng từ ngày 01/7/2024; chưa đối chiếu được mức áp dụng năm 2026, Văn phòng ghi mức lương cơ sở trước khi lập danh sách chi',
+    'theo Nghị định số 73/2024/NĐ-CP, áp dụng đến hết ngày 30/6/2026; từ ngày 01/7/2026 mức lương cơ sở là 2.530.000 đồng theo Nghị định số 161/2026/NĐ-CP, Văn phòng sửa mức này nếu quyết định khen thưởng ban hành từ ngày đó',
   ],
-  ['prize.roundUpTo', 10000],
-  [
-    'prize.roundingBasis',
-    'Nghị định số 98/2023/NĐ-CP: tiền thưởng sau khi nhân với hệ số mức lương cơ sở được làm tròn số lên hàng chục nghìn đồng tiền Việt Nam (chưa đối chiếu được điều tương ứng của Nghị định số 152/2025/NĐ-CP)',
-  ],
+  ['prize.roundUpTo', null],
+  ['prize.roundingBasis', null],
 ];
 
 export const REPORT_FORM: [string, string | null][] = [
   ['dossier.reportForm.label', null],
   [
     'dossier.reportForm.basis',
-    'Mẫu báo cáo thành tích theo Nghị định quy định chi tiết Luật Thi đua, khen thưởng đang có hiệu lực (Nghị định số 152/2025/NĐ-CP); chưa đối chiếu được số mẫu, Văn phòng ghi số mẫu',
+    'Mẫu Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề, Phụ lục ban hành kèm theo Nghị định số 152/2025/NĐ-CP; số mẫu chưa đối chiếu được, Văn phòng ghi số mẫu',
   ],
 ];
 
@@ -274,13 +273,13 @@ export const FORMS: (string | number | null)[][] = [
   ],
 ];
 
-/** The căn cứ of the regime in force since 1 January 2024, as published (see `sources`). */
+/** The căn cứ of the regime in force since 1 July 2025 (Nghị định 152/2025 ended 98/2023), as published (see `sources`). */
 export const WORDING: [string, string[]][] = [
   [
     'documents.basis',
     [
       'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-      'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+      'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng',
     ],
   ],
   [
@@ -295,7 +294,7 @@ export const WORDING: [string, string[]][] = [
     'documents.quyet_dinh.articles',
     [
       'Tặng {award} cho {collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có {merit} trong {campaign}.',
-      'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen kèm theo tiền thưởng theo quy định tại Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ, chi từ Quỹ thi đua, khen thưởng của Sở Công Thương.',
+      'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen kèm theo tiền thưởng theo quy định tại Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ, chi từ Quỹ thi đua, khen thưởng của Sở Công Thương.',
       'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm thi hành Quyết định này./.',
     ],
   ],

@@ -21,15 +21,30 @@ describe('the 2026 example plan', () => {
     expect(plan.campaign.start <= plan.deadline && plan.deadline <= plan.campaign.end).toBe(true);
   });
 
-  it('cites the law of 2022 and Nghị định 98/2023, with the published sources and its example data marked', async () => {
+  it('cites the law of 2022 and the decree in force since 1 July 2025 (Nghị định 152/2025), never the one it ended', async () => {
     const plan = await loadPlan(JSON_2026);
     expect(plan.documents!.basis.slice(0, 2)).toEqual([
       'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-      'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+      'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng',
     ]);
+    // Khoản 2 Điều 59 of Nghị định 152/2025 ended Nghị định 98/2023 on 1 July 2025: no paper may rest on it.
+    const wording = JSON.stringify(plan.documents);
+    expect(wording).not.toContain('98/2023');
+    expect(plan.documents!.quyet_dinh.articles!.join('\n')).toContain('Nghị định số 152/2025/NĐ-CP');
     expect(plan.sources!.join('\n')).toMatch(/06\/2022\/QH15.*https:\/\//);
-    expect(plan.sources!.join('\n')).toMatch(/98\/2023\/NĐ-CP.*https:\/\//);
+    expect(plan.sources!.join('\n')).toMatch(/152\/2025\/NĐ-CP.*Điều 59.*98\/2023\/NĐ-CP.*hết hiệu lực/);
     expect(plan.sources!.join('\n')).toContain('dữ liệu mẫu');
     expect(plan.title).toContain('dữ liệu mẫu');
+  });
+
+  it('pays the prize on the base salary in force when a decision of May 2026 is signed, and says when it changes', async () => {
+    const plan = await loadPlan(JSON_2026);
+    // Nghị định 73/2024 (2.340.000 đồng) holds until Nghị định 161/2026 replaces it on 1 July 2026.
+    expect(plan.prize!.baseSalary).toBe(2_340_000);
+    expect(plan.prize!.baseSalaryBasis).toMatch(/73\/2024\/NĐ-CP.*01\/7\/2026.*2\.530\.000.*161\/2026\/NĐ-CP/);
+    expect(plan.sources!.join('\n')).toMatch(/161\/2026\/NĐ-CP.*2\.530\.000.*https:\/\//);
+    // What stays unverified is left blank, never guessed.
+    expect(plan.forms.find((f) => f.prize)!.prize!.collective).toBeUndefined();
+    expect(plan.dossier.reportForm!.label).toBeUndefined();
   });
 });

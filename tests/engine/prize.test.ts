@@ -35,15 +35,17 @@ describe('prize money as plan data', () => {
     expect(prizeAmount(low, form(low, 'GK_SCT'), 'ca_nhan')).toBe(230_000);
   });
 
-  it('leaves blank what the 2026 plan could not verify, and says where each figure comes from', async () => {
+  it('pays 702.000 đồng to a person in 2026 and leaves blank what the plan could not verify', async () => {
     const plan = await loadPlan(JSON_2026);
     const gk = form(plan, 'GK_SCT');
     expect(gk.prize!.individual).toBe(0.3);
     expect(gk.prize!.basis).toMatch(/Điều 54 Nghị định số 152\/2025\/NĐ-CP/);
     expect(gk.prize!.collective).toBeUndefined();
-    expect(plan.prize!.baseSalary).toBeUndefined();
     expect(plan.prize!.baseSalaryBasis).toMatch(/73\/2024\/NĐ-CP/);
-    expect(prizeAmount(plan, gk, 'ca_nhan')).toBeNull();
+    // 0,3 × 2.340.000 đồng, whole already: no rounding rule of Nghị định 152/2025 is needed (none verified).
+    expect(prizeAmount(plan, gk, 'ca_nhan')).toBe(702_000);
+    expect(plan.prize!.roundUpTo).toBeUndefined();
+    expect(prizeAmount(plan, gk, 'tap_the')).toBeNull();
     expect(plan.dossier.reportForm!.label).toBeUndefined();
     expect(plan.sources!.join('\n')).toMatch(/152\/2025\/NĐ-CP.*https:\/\//);
   });
