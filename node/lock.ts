@@ -3,6 +3,8 @@
 // (and a full disk leaves no empty lock behind). A lock whose process is gone is stale and taken over —
 // under a second, short-lived lock, so that of several runs finding the same stale lock exactly one wins.
 // A lock the run cannot read, or held by a live process that is not its owner, is explained, never guessed at.
+// A command that only reads the master (documents) holds the same lock from its read until its output is
+// written, so a merge started meanwhile waits for it in turn; its lock says what it does, for that merge to say.
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileError, ToldError } from './fs-errors.js';
@@ -19,6 +21,17 @@ interface Owner {
   command?: string;
   /** Linux: the owner's start time in clock ticks since boot (field 22 of /proc/PID/stat). */
   procStart?: string;
+  /** What the holder does, as a run that meets the lock says it: "lệnh lập văn bản (documents) đọc". Absent:
+   *  a merge or push writing the master. */
+  task?: string;
+}
+
+/** What a run holding the lock tells the runs that meet it. */
+export interface LockOptions {
+  /** What this run does while it holds the lock (see Owner.task); absent for a merge or push. */
+  task?: string;
+  /** What a run turned away by a busy lock has not done: "nên chưa lập văn bản và chưa ghi tệp nào". */
+  refusal?: string;
 }
 
 /** Linux only: a live process's start time and command line; undefined elsewhere or when it is gone. */
@@ -44,7 +57,7 @@ export const processAlive = (pid: number): boolean => {
   }
 };
 
-function ownerRecord(): string {
+function ownerRecord(task?: string): string {
   const own = procInfo(process.pid);
   const owner: Owner = {
     pid: process.pid,
@@ -53,6 +66,7 @@ function ownerRecord(): string {
     // As /proc shows it, so that it compares equal when read back from there.
     command: own?.command ?? process.argv.join(' '),
     procStart: own?.start,
+    task,
   };
   return JSON.stringify(owner);
 }
@@ -167,8 +181,8 @@ interface Contender {
   attempt(): Promise<boolean>;
   /** A lock whose owner is gone: true when the run may then go ahead, false to attempt again. */
   stale(text: string): Promise<boolean>;
-  /** The sentence that follows "… (tiến trình N, bắt đầu …)." once the wait is over. */
-  busyAdvice: string;
+  /** What is said once the wait is over, `who` being "tiến trình N, bắt đầu …". */
+  busy: (owner: Owner, who: string) => string;
 }
 
 /** Attempts until the lock is taken or free, waiting up to `waitSeconds` for a running owner. */
@@ -204,24 +218,31 @@ async function contend(target: string, waitSeconds: number, run: Contender): Pro
       );
     }
     if (Date.now() >= deadline) {
-      throw new ToldError(
-        `${run.busyAdvice.replace('{owner}', `tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}`)} ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`,
-      );
+      const who = `tiến trình ${owner.pid}${owner.host && owner.host !== os.hostname() ? ` trên máy "${owner.host}"` : ''}, bắt đầu ${owner.startedAt ?? '?'}`;
+      throw new ToldError(`${run.busy(owner, who)} ${removalAdvice(file).replace('Nếu chắc chắn', 'Nếu biết chắc')}`);
     }
     await sleep(50);
   }
 }
 
-export async function acquireLock(target: string, waitSeconds: number): Promise<Lock> {
+/** "Sổ … đang được <holder> (<who>), <refusal>. Hãy chờ …": the holder's own task, else a merge or push. */
+function busyMessage(target: string, opts: LockOptions) {
+  // A lock naming no task is a merge's or a push's: "another" to one of those, not to a reader.
+  const writer = opts.task ? 'ghi bởi một lệnh tổng hợp hoặc lệnh đưa lên Google Sheets' : 'một lệnh tổng hợp khác ghi';
+  return (owner: Owner, who: string) =>
+    `Sổ tổng hợp "${target}" đang được ${owner.task ?? writer} (${who})${opts.refusal ? `, ${opts.refusal}` : ''}. Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.`;
+}
+
+export async function acquireLock(target: string, waitSeconds: number, opts: LockOptions = {}): Promise<Lock> {
   const file = `${target}.lock`;
-  const record = ownerRecord();
+  const record = ownerRecord(opts.task);
   await contend(target, waitSeconds, {
     attempt: () => createExclusive(file, record),
     stale: async (text) => {
       await takeOver(file, text);
       return false;
     },
-    busyAdvice: `Sổ tổng hợp "${target}" đang được một lệnh tổng hợp khác ghi ({owner}). Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.`,
+    busy: busyMessage(target, opts),
   });
   return {
     release: async () => {
@@ -232,15 +253,15 @@ export async function acquireLock(target: string, waitSeconds: number): Promise<
 }
 
 /**
- * For a command that only reads `target` (documents): returns once no running merge or push holds its lock,
- * waiting up to `waitSeconds`, so it never reads a master one merge behind. A lock whose owner is gone is left
- * for the next merge to take over; `refusal` says what the reader did not do.
+ * For a reader of `target` that cannot take its lock (the folder refuses new files, so no merge from this
+ * account can write there either): returns once no running merge or push holds it, waiting up to
+ * `waitSeconds`. A lock whose owner is gone is left for the next merge to take over.
  */
-export async function waitWhileLocked(target: string, waitSeconds: number, refusal: string): Promise<void> {
+export async function waitWhileLocked(target: string, waitSeconds: number, opts: LockOptions): Promise<void> {
   const file = `${target}.lock`;
   await contend(target, waitSeconds, {
     attempt: async () => (await readText(file)) === undefined,
     stale: async () => true,
-    busyAdvice: `Sổ tổng hợp "${target}" đang được ghi bởi một lệnh tổng hợp hoặc lệnh đưa lên Google Sheets ({owner}), ${refusal}. Hãy chờ lệnh đó xong rồi chạy lại, hoặc dùng --wait SỐ_GIÂY để tự chờ.`,
+    busy: busyMessage(target, opts),
   });
 }

@@ -4,14 +4,15 @@
 // name is pending or listed twice the papers say DỰ THẢO; whatever is open goes to can-xu-ly.docx and the
 // terminal. With --prefill, one achievement-report form per listed nomination. Everything is built in
 // memory first, then written as one set (node/staged-folder.ts): exit 1 writes nothing and an earlier set stays
-// whole. The master is not read while a merge or push is writing it, nor are papers written into the inbox.
+// whole. The master is held under the merge's lock from its read until the set is in (a merge or push waits
+// for it, or it for them), and papers are never written into the inbox.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isPerson, type Plan } from '../engine/index.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
-import { DAMAGED_REASON, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
+import { DAMAGED_REASON, FileError, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
 import { toBuffer } from '../node/official-docx.js';
-import { waitWhileLocked } from '../node/lock.js';
+import { acquireLock, waitWhileLocked, type Lock, type LockOptions } from '../node/lock.js';
 import { refuseInsideInbox } from '../node/output-folders.js';
 import { loadPlan } from '../node/plan-file.js';
 import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
@@ -58,43 +59,45 @@ export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promis
   runCommand(DOCUMENTS_USAGE, async () => {
     const opts = await readOptions(argv);
     const plan = await planWithDocuments(opts.plan);
-    await waitWhileLocked(opts.master, opts.wait, 'nên chưa lập văn bản (văn bản sẽ theo sổ cũ) và chưa ghi tệp nào');
-    const snapshot = await readSnapshot(plan, opts.master);
-    const rule: ListRule = {
-      includeLate: documentsIncludeLate(snapshot.register),
-      approvedOnly: opts.approvedOnly || documentsApprovedOnly(snapshot.register),
-    };
-    const papers = papersOf(plan, snapshot, rule);
-    const written = papers.lists.filter((l) => l.members.length);
-    const settle = settleOf(
-      plan,
-      papers,
-      blanksOf(
-        plan,
-        snapshot.register,
-        written.map((l) => l.form),
-      ),
-    );
-    const letters = await buildLetters(plan, snapshot, papers);
-    const unitPapers = await buildUnitPapers({
-      plan,
-      master: opts.master,
-      snapshot,
-      papers,
-      rule,
-      now: clock.now ?? new Date(),
-    });
-    const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
-    const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
-    const printLists = await printListsOf(plan, opts.master, snapshot);
-    await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms, ...printLists], settleFile);
-    tellWritten(plan, opts, papers, letters, forms);
-    console.log(unitPapers.lines.join('\n'));
-    for (const l of printLists) console.log(`  ${l.file}: ${printListTitle(l.file)}`);
-    tellListsDiffer(plan, snapshot, papers, rule);
-    if (settle.sections.length) console.log(settleLines(settle).join('\n'));
-    return 0;
+    const held = await holdMaster(opts);
+    try {
+      await makePapers(plan, opts, clock.now ?? new Date());
+      return 0;
+    } finally {
+      await held.release();
+    }
   });
+
+/** Steps 4–9, while the master is held: read it once, build every paper, write them as one set, tell. */
+async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
+  const snapshot = await readSnapshot(plan, opts.master);
+  const rule: ListRule = {
+    includeLate: documentsIncludeLate(snapshot.register),
+    approvedOnly: opts.approvedOnly || documentsApprovedOnly(snapshot.register),
+  };
+  const papers = papersOf(plan, snapshot, rule);
+  const written = papers.lists.filter((l) => l.members.length);
+  const settle = settleOf(
+    plan,
+    papers,
+    blanksOf(
+      plan,
+      snapshot.register,
+      written.map((l) => l.form),
+    ),
+  );
+  const letters = await buildLetters(plan, snapshot, papers);
+  const unitPapers = await buildUnitPapers({ plan, master: opts.master, snapshot, papers, rule, now });
+  const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
+  const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
+  const printLists = await printListsOf(plan, opts.master, snapshot);
+  await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms, ...printLists], settleFile);
+  tellWritten(plan, opts, papers, letters, forms);
+  console.log(unitPapers.lines.join('\n'));
+  for (const l of printLists) console.log(`  ${l.file}: ${printListTitle(l.file)}`);
+  tellListsDiffer(plan, snapshot, papers, rule);
+  if (settle.sections.length) console.log(settleLines(settle).join('\n'));
+}
 
 /** Step 1: the options, the master and the output folder checked before anything is read. */
 async function readOptions(argv: string[]): Promise<Options> {
@@ -139,7 +142,29 @@ async function planWithDocuments(file: string | undefined): Promise<Plan> {
   return plan;
 }
 
-/** Step 3: the master's Tổng hợp and Văn bản, refused when Văn bản holds values the papers would miss. */
+/** What the documents run's lock tells a merge that meets it, and what it says when it meets one. */
+const HOLDING: LockOptions = {
+  task: 'lệnh lập văn bản (documents) đọc',
+  refusal: 'nên lệnh chưa lập văn bản và chưa ghi tệp nào',
+};
+/** A folder that refuses new files: no lock can be made there, nor can a merge from this account write. */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** Step 3: the master held as merge and push hold it, from its read until the papers are in, so that the
+ *  papers are never one merge behind and a merge started meanwhile waits for them (or refuses). */
+async function holdMaster(opts: Options): Promise<Lock> {
+  try {
+    return await acquireLock(opts.master, opts.wait, HOLDING);
+  } catch (e) {
+    if (!(e instanceof FileError) || !READ_ONLY_CODES.has(e.code ?? '')) throw e;
+    // A master kept where nothing may be written (a locked USB drive, a read-only share) is still read,
+    // once no merge or push holds it.
+    await waitWhileLocked(opts.master, opts.wait, HOLDING);
+    return { release: async () => undefined };
+  }
+}
+
+/** Step 4: the master's Tổng hợp and Văn bản, refused when Văn bản holds values the papers would miss. */
 async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot> {
   let snapshot: MasterSnapshot;
   try {
@@ -165,7 +190,7 @@ function refuseStrayRegister(register: DocumentsSheet, master: string): void {
     );
 }
 
-/** Step 4: a Tờ trình or Quyết định per form with a non-empty list. */
+/** Step 5: a Tờ trình or Quyết định per form with a non-empty list. */
 async function buildLetters(plan: Plan, snapshot: MasterSnapshot, papers: Papers): Promise<OutFile[]> {
   const ctx = {
     plan,
@@ -183,7 +208,7 @@ async function buildLetters(plan: Plan, snapshot: MasterSnapshot, papers: Papers
   return out;
 }
 
-/** Step 5 (--prefill): an achievement-report form for each listed nomination, under its unit. */
+/** Step 6 (--prefill): an achievement-report form for each listed nomination, under its unit. */
 async function buildAchievementForms(plan: Plan, papers: Papers): Promise<OutFile[]> {
   const out: OutFile[] = [];
   for (const { form, members } of papers.lists)
@@ -217,7 +242,7 @@ function achievementFacts(plan: Plan, n: MasterNomination, award: string) {
 /** The folder name of a unit, safe on every file system. */
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_');
 
-/** Step 6: every paper as one set; can-xu-ly.docx only while something is open (a stale one is removed). */
+/** Step 7: every paper as one set; can-xu-ly.docx only while something is open (a stale one is removed). */
 async function writeAll(out: string, files: OutFile[], settle: Buffer | null): Promise<void> {
   const outputs = files.map((f) => bytesOutput(f.file, f.data));
   if (settle) outputs.push(bytesOutput(SETTLE_FILE, settle));
@@ -232,7 +257,7 @@ const foreignError = (out: string, files: readonly string[]) =>
     `Thư mục "${out}" đã có ${files.map((f) => `"${f}"`).join(', ')} không do lệnh documents ghi ra (hoặc đã được sửa sau khi ghi), có thể là bản đã ký hoặc tệp riêng của văn phòng. Lệnh không ghi đè, không xóa và chưa ghi tệp nào: hãy chuyển các tệp đó sang thư mục khác, hoặc chọn một thư mục khác cho --out, rồi chạy lại.`,
   );
 
-/** Step 7: what was written, with the distinct nominees of each list. */
+/** Step 8: what was written, with the distinct nominees of each list. */
 function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile[], forms: OutFile[]): void {
   const state = papers.draft ? ' (DỰ THẢO)' : '';
   console.log(`Đã lập ${letters.length} văn bản${state} trong ${opts.out}:`);
@@ -253,7 +278,7 @@ function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile
     );
 }
 
-/** Step 8: the master's printed lists may be older than the council's results typed since: say so. */
+/** Step 9: the master's printed lists may be older than the council's results typed since: say so. */
 function tellListsDiffer(plan: Plan, snapshot: MasterSnapshot, papers: Papers, rule: ListRule): void {
   // Names as both lists print them (listCells): a collective with its unit.
   const printed = (n: MasterNomination) => listCells(plan, n, isPerson(plan, n.type))[0];

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../node/lock.js';
-import { runSync, runSyncWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
+import { runSync, runSyncWithFaults, startWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
 
 const ENGLISH = /no space|permission denied|simulated/;
 
@@ -97,7 +97,53 @@ describe('sync documents and a running merge', () => {
     }
     expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx']);
   }, 120_000);
+
+  it('holds the master from reading it until its papers are in: a merge started meanwhile refuses, or waits its turn', async () => {
+    const { dir, master } = await withMaster('documents-holds');
+    const out = path.join(dir, 'van-ban');
+    const before = await fs.readFile(master);
+    // The documents run stops just before it moves its papers in: it has read the master and not yet written.
+    const pause = path.join(dir, 'paused');
+    const documents = startWithFaults(['documents', '--master', master, '--out', out], { FAULT_PAUSE: pause });
+    try {
+      await until(() => fs.stat(pause).then(Boolean, () => false));
+      const refused = await runSync(['merge', '--inbox', inbox, '--out', master]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`Sổ tổng hợp "${master}" đang được lệnh lập văn bản (documents) đọc`);
+      expect(refused.stderr).toContain('--wait');
+      const waiting = runSync(['merge', '--inbox', inbox, '--out', master, '--wait', '120']);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(Buffer.compare(await fs.readFile(master), before), 'the master while documents holds it').toBe(0);
+      await fs.rm(pause);
+      expect((await documents).code).toBe(0);
+      expect((await waiting).code).toBe(0);
+    } finally {
+      // Never leave the documents run waiting.
+      await fs.rm(pause, { force: true });
+      await documents;
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.bak.xlsx', 'master.xlsx', 'van-ban']);
+  }, 180_000);
+
+  it('still reads a master kept where it may not write (no merge can write there either)', async () => {
+    const { dir, master } = await withMaster('documents-read-only');
+    const out = path.join(tmpDir('documents-read-only-out'), 'van-ban');
+    const run = await runSyncWithFaults(['documents', '--master', master, '--out', out], { FAULT_READ_ONLY: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await fs.readdir(out)).some((f) => f.endsWith('.docx'))).toBe(true);
+    expect((await fs.readdir(dir)).sort()).toEqual(['master.xlsx']);
+  }, 120_000);
 });
+
+/** Polls `ready` until it holds (a child process starts in seconds on a busy machine). */
+async function until(ready: () => Promise<boolean>, seconds = 90): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`not ready after ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('sync documents and the inbox', () => {
   it.each([

@@ -5,6 +5,9 @@
 //   FAULT_TRACE=FILE       appends "rename FROM TO" and "fsync-dir DIR" lines for the file operations seen
 //   FAULT_NO_READ=NAME     reading a file named NAME fails with EACCES, as a file the account may not read
 //                          (tests run as root, whom chmod does not stop)
+//   FAULT_READ_ONLY=DIR    creating a file under DIR fails with EROFS, as on a write-locked USB drive or share
+//   FAULT_PAUSE=FILE       before its first rename the process creates FILE and waits until it is removed:
+//                          a test's hand on a run at the moment it commits its output
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -116,8 +119,11 @@ handleProto.close = function (this: { fd: number }) {
   dirFds.delete(this.fd);
   return origHandleClose.call(this);
 };
+const readOnlyDir = process.env.FAULT_READ_ONLY && path.resolve(process.env.FAULT_READ_ONLY);
 const origPWriteFile = p.writeFile;
 p.writeFile = async (file: any, data: any, ...rest: any[]) => {
+  if (readOnlyDir && typeof file === 'string' && path.dirname(path.resolve(file)) === readOnlyDir)
+    throw errnoError('EROFS', 'open', -30);
   if (onDisk(file)) {
     try {
       spend(sizeOf(data));
@@ -134,8 +140,15 @@ p.copyFile = async (from: any, to: any, ...rest: any[]) => {
   if (onDisk(to)) spend(fs.statSync(from).size);
   return origCopy(from, to, ...rest);
 };
+const pause = process.env.FAULT_PAUSE;
+let paused = false;
 const origRename = p.rename;
 p.rename = async (from: any, to: any) => {
+  if (pause && !paused) {
+    paused = true;
+    fs.writeFileSync(pause, String(process.pid));
+    while (fs.existsSync(pause)) await new Promise((r) => setTimeout(r, 20));
+  }
   await origRename(from, to);
   trace(`rename ${path.resolve(from)} ${path.resolve(to)}`);
 };

@@ -40,6 +40,22 @@ export function runSyncWithFaults(args: string[], env: NodeJS.ProcessEnv): Promi
   });
 }
 
+/** The CLI with faults (as runSyncWithFaults) in a process the test does not wait for: its exit code and stderr. */
+export function startWithFaults(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', path.resolve('tests/sync/fault-fs.ts'), 'sync/cli.ts', ...args],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  // 'close', not 'exit': by then all it wrote to stderr has been read.
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
 /** The CLI in one node process (no tsx wrapper process), so that killing it kills the merge. */
 export function spawnSync(args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'sync/cli.ts', ...args], { stdio: 'pipe' });
