@@ -3,6 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ToldError, zodIssueText } from '../engine/index.js';
+import { fileError } from '../node/fs-errors.js';
 
 export const SETTINGS_FILE = 'dot-thi-dua.json';
 
@@ -44,21 +46,31 @@ export type CampaignSettings = z.infer<typeof Settings>;
 
 export async function readSettings(dir: string): Promise<CampaignSettings> {
   const file = path.join(dir, SETTINGS_FILE);
-  let json: unknown;
-  try {
-    json = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(
-      missing
-        ? `"${dir}" không phải thư mục đợt thi đua (không có ${SETTINGS_FILE}); lập bằng: npm run campaign -- new THƯ_MỤC --plan KẾ_HOẠCH`
-        : `Không đọc được ${file}: ${(e as Error).message}`,
-    );
-  }
-  const parsed = Settings.safeParse(json);
+  const parsed = Settings.safeParse(await readJson(dir, file), { error: zodIssueText });
   if (!parsed.success)
-    throw new Error(
-      `${file} không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`,
+    throw new ToldError(
+      `Tệp cài đặt "${file}" không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}. Hãy sửa tệp rồi chạy lại.`,
     );
   return parsed.data;
+}
+
+async function readJson(dir: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ToldError(
+        `"${dir}" không phải thư mục đợt thi đua (không có ${SETTINGS_FILE}); lập bằng: npm run campaign -- new THƯ_MỤC --plan KẾ_HOẠCH`,
+      );
+    throw fileError(e, 'đọc được tệp cài đặt', file);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ToldError(
+      `Tệp cài đặt "${file}" không phải JSON hợp lệ (thiếu dấu ngoặc, dấu phẩy hoặc dấu nháy?). Hãy sửa tệp rồi chạy lại.`,
+      { cause: e },
+    );
+  }
 }

@@ -13,6 +13,7 @@ export * from './read.js';
 export * from './screen.js';
 export * from './template.js';
 export * from './text.js';
+export * from './told-error.js';
 export type { Emitter } from './emitter.js';
 export * from './marks.js';
 export * from './plan-workbook.js';

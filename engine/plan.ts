@@ -1,6 +1,7 @@
 // The plan as data: one JSON file per campaign, validated here. Nothing in the engine names an award,
 // a unit or a date of a particular year; it all comes from a Plan.
 import { z } from 'zod';
+import { ToldError } from './told-error.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải là ngày dạng YYYY-MM-DD');
 const code = z.string().regex(/^[A-Za-z0-9_-]+$/, 'chỉ gồm chữ không dấu, số, "_" và "-"');
@@ -442,7 +443,7 @@ export type PlanParseResult = { success: true; plan: Plan } | { success: false; 
 
 /** Validates untrusted JSON as a plan; never throws. The message names every bad field by its path. */
 /** zod's own issues in Vietnamese (the schema's own messages, already Vietnamese, take precedence). */
-function planIssueText(issue: z.core.$ZodRawIssue): string {
+export function zodIssueText(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'thiếu (bắt buộc phải có)' : `sai kiểu: phải là ${issue.expected}`;
@@ -462,7 +463,7 @@ function planIssueText(issue: z.core.$ZodRawIssue): string {
 }
 
 export function safeParsePlan(json: unknown, source = 'tệp kế hoạch'): PlanParseResult {
-  const parsed = PlanSchema.safeParse(json, { error: planIssueText });
+  const parsed = PlanSchema.safeParse(json, { error: zodIssueText });
   if (parsed.success) return { success: true, plan: parsed.data };
   const lines = parsed.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(gốc)'}: ${i.message}`);
   return { success: false, message: `${source} không hợp lệ:\n${lines.join('\n')}` };
@@ -470,7 +471,7 @@ export function safeParsePlan(json: unknown, source = 'tệp kế hoạch'): Pla
 
 export function parsePlan(json: unknown, source?: string): Plan {
   const result = safeParsePlan(json, source);
-  if (!result.success) throw new Error(result.message);
+  if (!result.success) throw new ToldError(result.message);
   return result.plan;
 }
 

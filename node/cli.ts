@@ -5,11 +5,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ToldError, toldErrno } from './fs-errors.js';
+import { ToldError } from '../engine/told-error.js';
+import { toldErrno } from './fs-errors.js';
 import { terminalSafeLines } from './terminal-text.js';
 
 /** A mistake in how the command was called: printed with the command's usage line, exit 1. */
-export class UsageError extends Error {}
+export class UsageError extends ToldError {
+  override name = 'UsageError';
+}
 
 type OptionKinds = Record<string, 'string' | 'boolean'>;
 type Values<O extends OptionKinds> = { [K in keyof O]?: O[K] extends 'boolean' ? boolean : string };
@@ -27,11 +30,28 @@ export function parseOptions<O extends OptionKinds>(argv: string[], spec: Comman
     const options = Object.fromEntries(Object.entries(spec.options).map(([name, type]) => [name, { type }]));
     ({ values } = parseArgs({ args: argv, options }));
   } catch (e) {
-    throw new UsageError(`Tham số không hợp lệ: ${(e as Error).message}`);
+    throw new UsageError(argumentMistake(e), { cause: e });
   }
   const missing = (spec.required ?? []).filter((k) => !values[k]);
   if (missing.length) throw new UsageError(`Thiếu ${missing.map((k) => `--${k}`).join(', ')}.`);
   return values as Values<O>;
+}
+
+/** Node's parseArgs mistakes in Vietnamese, naming the word it quotes ('--inbok', 'hop-thu'). */
+function argumentMistake(e: unknown): string {
+  const word = /'([^']*?)(?: <value>)?'/.exec((e as Error).message)?.[1] ?? '';
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Không có tham số "${word}" (sai chính tả?).`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Thừa "${word}": mọi giá trị phải đi sau tên tham số của nó (ví dụ --inbox THƯ_MỤC).`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take/.test((e as Error).message)
+        ? `Tham số "${word}" không nhận giá trị: chỉ ghi "${word}".`
+        : `Tham số "${word}" cần một giá trị ngay sau nó.`;
+    default:
+      return 'Tham số không hợp lệ.';
+  }
 }
 
 /** A "--wait"-style option: a number of seconds, 0 or more. */
@@ -42,7 +62,11 @@ export function secondsOption(value: string | undefined, name: string, fallback:
   return seconds;
 }
 
-/** Where the details of a failure are written: the system's temporary folder, always writable. */
+/**
+ * Where the details of a failure are written: a folder of the system's temporary folder. Not next to the
+ * command's output, because the output's folder may be the very thing that failed (read-only, full, gone),
+ * and the inbox and output folders hold only what the units sent and what the commands wrote.
+ */
 export const LOG_DIR = path.join(os.tmpdir(), 'thi-dua-khen-thuong');
 
 /** Writes the error with its causes and stacks to a new log file; returns its path (undefined if not written). */
@@ -60,40 +84,43 @@ async function writeLog(e: unknown): Promise<string | undefined> {
   }
 }
 
-// Messages written before ToldError existed are Vietnamese already: no library says "không" or "được".
-const VIETNAMESE = /[đĐăĂâÂêÊôÔơƠưƯ]/;
+const loggedAt = (log: string | undefined) =>
+  log
+    ? ` Chi tiết kỹ thuật đã ghi vào tệp "${log}".`
+    : ` Không ghi được tệp chi tiết kỹ thuật vào thư mục "${LOG_DIR}".`;
 
-/** The sentence the user reads for an error, or undefined when it has none (an unexpected failure). */
-function toldText(e: unknown): string | undefined {
-  if (e instanceof ToldError) return e.message;
-  const errno = toldErrno(e);
-  if (errno) return errno.message;
-  const message = e instanceof Error ? e.message : '';
-  return VIETNAMESE.test(message) ? message : undefined;
-}
+const unexpected = (log: string | undefined) =>
+  `Lỗi không mong đợi: lệnh dừng vì một lỗi của chương trình (không phải do dữ liệu đã nhập); các tệp đã có được giữ nguyên.${loggedAt(log)} Hãy gửi tệp đó cho người hỗ trợ kỹ thuật.`;
 
 /**
- * Runs a command body: a UsageError prints its message with the usage line, an error already told in
- * Vietnamese its message, a system error its Vietnamese explanation, and anything else a Vietnamese
- * "unexpected" sentence; the details of all but the first go to a log file the message names. All exit 1.
+ * What the user reads for a failure: a ToldError's own sentence (a UsageError's with the usage line), a
+ * system error's Vietnamese explanation, or for anything else that it was unexpected. Whatever lies
+ * underneath — a cause, a system error, the unexpected error itself — goes to a log file the sentence names.
  */
-export async function runCommand(usage: string, body: () => Promise<number>): Promise<number> {
+export async function failureText(e: unknown, usage?: string): Promise<string> {
+  if (e instanceof UsageError) return `${terminalSafeLines(e.message)}${usage ? `\nCách dùng: ${usage}` : ''}`;
+  const told = e instanceof ToldError ? e : toldErrno(e);
+  if (told && told.cause === undefined) return terminalSafeLines(told.message);
+  const log = await writeLog(e);
+  return told ? `${terminalSafeLines(told.message)}${loggedAt(log)}` : unexpected(log);
+}
+
+/** How a failure is printed: standard error by default, a command's own logger when it has one. */
+type Say = (text: string) => void;
+
+/**
+ * Runs a command body, the one way every command of the project starts: whatever it throws is printed as
+ * `failureText` words it (`say`), never as the error's own text, and the command exits 1 ("could not run").
+ */
+export async function runCommand(
+  usage: string | undefined,
+  body: () => Promise<number>,
+  say: Say = (text) => console.error(text),
+): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${terminalSafeLines(e.message)}\nCách dùng: ${usage}`);
-      return 1;
-    }
-    const told = toldText(e);
-    const hasDetails = !told || !(e instanceof ToldError) || e.cause !== undefined;
-    const log = hasDetails ? await writeLog(e) : undefined;
-    const where = log ? ` Chi tiết kỹ thuật đã ghi vào tệp "${log}".` : '';
-    console.error(
-      told
-        ? `${terminalSafeLines(told)}${where}`
-        : `Lệnh dừng vì một lỗi không lường trước của chương trình (không phải do dữ liệu đã nhập); các tệp đã có được giữ nguyên.${where} Hãy gửi tệp đó cho người hỗ trợ kỹ thuật.`,
-    );
+    say(await failureText(e, usage));
     return 1;
   }
 }

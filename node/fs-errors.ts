@@ -2,14 +2,7 @@
 // path, and what to do — instead of Node's English "ENOSPC: no space left on device".
 import { accessSync, constants as fsc, statSync } from 'node:fs';
 import path from 'node:path';
-
-/** An error already told in Vietnamese (what happened, what to do); `cause` holds the library's own
- *  error, which goes to the log file, never to the screen. */
-export class ToldError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+import { ToldError } from '../engine/told-error.js';
 
 /** An error already explained in Vietnamese, naming its path. */
 export class FileError extends ToldError {

@@ -7,7 +7,8 @@
 // written, so a merge started meanwhile waits for it in turn; its lock says what it does, for that merge to say.
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileError, ToldError } from './fs-errors.js';
+import { ToldError } from '../engine/told-error.js';
+import { fileError } from './fs-errors.js';
 
 export interface Lock {
   release(): Promise<void>;

@@ -3,7 +3,8 @@
 import { promises as fs } from 'node:fs';
 import { safeParsePlan, type Plan } from '../engine/index.js';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
-import { errnoReason, ToldError } from './fs-errors.js';
+import { ToldError } from '../engine/told-error.js';
+import { errnoReason } from './fs-errors.js';
 import { checkPlanWorkbookBytes, planProblemsText } from './plan-workbook.js';
 
 export const isPlanWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);

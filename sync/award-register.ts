@@ -5,7 +5,9 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { matchKey, readDate, type Cell, type PastAward, type Plan } from '../engine/index.js';
+import { ToldError } from '../engine/told-error.js';
 import { UsageError } from '../node/cli.js';
+import { fileError } from '../node/fs-errors.js';
 import { isFormula } from '../node/xlsx-rows.js';
 import { headerText } from './master/header-row.js';
 import { shortDate } from './master/documents-sheet.js';
@@ -86,8 +88,6 @@ function locate(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; row: number; col
   return null;
 }
 
-export class AwardRegisterError extends Error {}
-
 /** Reads a register workbook; null when the file does not exist yet. */
 export async function readAwardRegister(file: string): Promise<AwardRegister | null> {
   // exceljs says "File not found" without a code: a missing register is told apart first.
@@ -96,11 +96,11 @@ export async function readAwardRegister(file: string): Promise<AwardRegister | n
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new AwardRegisterError(`Không đọc được sổ theo dõi khen thưởng "${file}": ${(e as Error).message}`);
+    throw fileError(e, 'đọc được sổ theo dõi khen thưởng', file);
   }
   const found = locate(wb);
   if (!found)
-    throw new AwardRegisterError(
+    throw new ToldError(
       `"${file}" không có trang "${AWARD_SHEET}" với các cột "${AWARD_HEADERS.name}" và "${AWARD_HEADERS.form}" (tìm trong ${HEADER_SCAN_ROWS} dòng đầu của mỗi trang).`,
     );
   const { ws, cols } = found;
@@ -146,12 +146,7 @@ export function pastAwards(lines: readonly AwardLine[]): PastAward[] {
 
 /** The earlier awards of a register for the merge's check; a missing or unreadable register stops the merge. */
 export async function loadPastAwards(file: string): Promise<PastAward[]> {
-  let reg: AwardRegister | null;
-  try {
-    reg = await readAwardRegister(file);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const reg = await readAwardRegister(file);
   if (!reg) throw new UsageError(`Không có sổ theo dõi khen thưởng "${file}" (--register).`);
   return pastAwards(reg.lines);
 }

@@ -10,7 +10,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isPerson, type Plan } from '../engine/index.js';
 import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
-import { DAMAGED_REASON, FileError, fileError, isDamagedData, ToldError } from '../node/fs-errors.js';
+import { ToldError } from '../engine/told-error.js';
+import { DAMAGED_REASON, FileError, fileError, isDamagedData } from '../node/fs-errors.js';
 import { toBuffer } from '../node/official-docx.js';
 import { acquireLock, waitWhileLocked, type Lock, type LockOptions } from '../node/lock.js';
 import { refuseInsideInbox } from '../node/output-folders.js';
@@ -19,7 +20,7 @@ import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
 import { achievementForm } from '../templates/achievement-form.js';
 import { buildLetter } from './documents/letters.js';
 import { collectiveName, documentText, listCells, workplaceName } from './master/list-names.js';
-import { MasterError, readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
+import { readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
 import { papersOf, type Papers } from './documents/papers.js';
 import { printListsOf, printListTitle } from './documents/print-lists.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
@@ -175,7 +176,7 @@ async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot>
       throw new ToldError(`Không đọc được sổ tổng hợp "${master}": ${DAMAGED_REASON}. Sổ được giữ nguyên.`, {
         cause: e,
       });
-    if (e instanceof MasterError || e instanceof ToldError) throw e;
+    if (e instanceof ToldError) throw e;
     throw fileError(e, 'đọc được sổ tổng hợp', master);
   }
   refuseStrayRegister(snapshot.register, master);

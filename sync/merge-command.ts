@@ -3,7 +3,7 @@
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { backupPath, removeStaleTemps, stageAtomic, type Staged } from '../node/atomic.js';
-import { parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
+import { failureText, parseOptions, runCommand, secondsOption, UsageError } from '../node/cli.js';
 import { acquireLock } from '../node/lock.js';
 import { foreignFiles, makeFolder, nearestExisting, recordWritten, refuseInsideInbox } from '../node/output-folders.js';
 import { readPreviousMaster, documentsApprovedOnly, documentsSheetFrom, writeMaster } from './master/index.js';
@@ -206,7 +206,7 @@ async function writeFeedbackStep(
   } catch (e) {
     console.log(summary(result, { master: opts.out, report: opts.report, backup }, previous));
     console.error(
-      `Không ghi được sổ phản hồi vào "${opts.feedback}" (${(e as Error).message}). Sổ tổng hợp và báo cáo đã ghi xong; hãy kiểm tra thư mục rồi chạy lại lệnh.`,
+      `Không ghi được sổ phản hồi vào "${opts.feedback}". ${await failureText(e)} Sổ tổng hợp và báo cáo đã ghi xong; hãy kiểm tra thư mục rồi chạy lại lệnh.`,
     );
     return 'failed';
   }

@@ -7,16 +7,8 @@ import { isPerson, type Plan, type PlanForm } from '../engine/index.js';
 import { backupPath, writeAtomic } from '../node/atomic.js';
 import { parseOptions, runCommand, UsageError } from '../node/cli.js';
 import { loadPlan } from '../node/plan-file.js';
-import {
-  appendLines,
-  AwardRegisterError,
-  awardKey,
-  newAwardRegister,
-  readAwardRegister,
-  type AwardLine,
-} from './award-register.js';
+import { appendLines, awardKey, newAwardRegister, readAwardRegister, type AwardLine } from './award-register.js';
 import { awardedLists } from './awarded.js';
-import { MasterError } from './documents/master-read.js';
 import { MASTER_SHEETS } from './master/layout.js';
 
 export const REGISTER_USAGE =
@@ -68,15 +60,8 @@ export const runRegister = (argv: string[]): Promise<number> =>
     if (!/\.xlsx$/i.test(file)) throw new UsageError(`Sổ theo dõi khen thưởng phải là tệp .xlsx: "${file}".`);
     if (!(await fs.stat(master).catch(() => null))?.isFile()) throw new UsageError(`Không có sổ tổng hợp "${master}".`);
     const plan = await loadPlan(values.plan);
-    let found: MasterAwards;
-    let reg;
-    try {
-      found = await awardsOf(plan, master);
-      reg = (await readAwardRegister(file)) ?? newAwardRegister();
-    } catch (e) {
-      if (e instanceof MasterError || e instanceof AwardRegisterError) throw new UsageError(e.message);
-      throw e;
-    }
+    const found = await awardsOf(plan, master);
+    const reg = (await readAwardRegister(file)) ?? newAwardRegister();
     const have = new Set(reg.lines.map((l) => awardKey(plan, l)));
     const fresh = found.lines.filter((l) => !have.has(awardKey(plan, l)));
     if (fresh.length) {

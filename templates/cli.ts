@@ -2,7 +2,7 @@
 // the blank achievement-report forms (collective, individual).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Plan } from '../engine/index.js';
+import { ToldError, type Plan } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
 import { isEntryPoint, parseOptions, runCommand } from '../node/cli.js';
 import { loadPlan } from '../node/plan-file.js';
@@ -15,7 +15,7 @@ const USAGE = 'npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--
 export async function writeTemplates(plan: Plan, outDir: string, unit?: string): Promise<string[]> {
   const units = unit ? plan.units.filter((u) => u.code.toLowerCase() === unit.toLowerCase()) : plan.units;
   if (!units.length)
-    throw new Error(
+    throw new ToldError(
       `Mã đơn vị "${unit}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}.`,
     );
   await fs.mkdir(outDir, { recursive: true });

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { planJson, type Plan } from '../engine/index.js';
 import { writeAtomic, writeFileAtomic } from '../node/atomic.js';
 import { isEntryPoint, parseOptions, runCommand, UsageError } from '../node/cli.js';
+import { fileError } from '../node/fs-errors.js';
 import { loadPlan } from '../node/plan-file.js';
 import { buildPlanWorkbook, checkPlanWorkbookBytes, planProblemsText } from '../node/plan-workbook.js';
 
@@ -58,7 +59,7 @@ async function readWorkbook(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
-    throw new Error(`Không đọc được tệp kế hoạch "${file}": ${(e as Error).message}`);
+    throw fileError(e, 'đọc được tệp kế hoạch', file);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   planSheetRows,
   proposableGroups,
   sheetColumns,
+  ToldError,
   type Cell,
   type ColumnKey,
   type InfoKey,
@@ -232,7 +233,7 @@ function buildListSheet(
 export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {}): ExcelJS.Workbook {
   const unit = plan.units.find((u) => u.code === unitCode);
   if (!unit) {
-    throw new Error(
+    throw new ToldError(
       `Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`,
     );
   }

@@ -13,6 +13,7 @@ import {
   type NomineeTypeCode,
   type Plan,
 } from '../../engine/index.js';
+import { ToldError } from '../../engine/told-error.js';
 import { DAMAGED_REASON } from '../../node/fs-errors.js';
 import { readXlsxRows, XlsxReadError } from '../../node/xlsx-rows.js';
 import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
@@ -73,7 +74,7 @@ const HEADERS = {
 
 const text = (c: Cell | undefined): string => (c === undefined ? '' : cellText(c));
 
-export class MasterError extends Error {}
+export class MasterError extends ToldError {}
 
 function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[] {
   const header = (rows[0] ?? []).map((h) => matchKey(text(h)));

@@ -1,7 +1,7 @@
 // What a Google command takes from outside besides its options: who it is to Google (the test seam),
 // where Google is (a local fake server in tests), where it prints, and how patiently it retries.
+import { runCommand } from '../../node/cli.js';
 import type { GoogleAccess } from './auth.js';
-import { GoogleSyncError } from './errors.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 
@@ -32,13 +32,6 @@ export function clientOptions(access: GoogleAccess, deps: GoogleDeps) {
   return { auth: access.auth, retry: false, ...(deps.rootUrl ? { rootUrl: deps.rootUrl } : {}) };
 }
 
-/** Runs a command body; an explained failure is printed and gives exit code 1. */
-export async function exitCodeOf(log: Logger, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    if (err instanceof GoogleSyncError) log.error(err.message);
-    else log.error(`Lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
-}
+/** Runs a command body through the command runner, printing its failure to the command's own logger. */
+export const exitCodeOf = (log: Logger, body: () => Promise<number>): Promise<number> =>
+  runCommand(undefined, body, (text) => log.error(text));

@@ -2,15 +2,18 @@
 // status, Google's reason code and Google's own short message are read from an error: never the request
 // (its headers carry the access token) nor anything of the key file.
 
+import { ToldError } from '../../engine/told-error.js';
+
 /** A failure already explained in Vietnamese: print its message as is and stop. */
-export class GoogleSyncError extends Error {
+export class GoogleSyncError extends ToldError {
   override name = 'GoogleSyncError';
   /** True when Google kept failing in a way that may pass (quota, 5xx, network): stop, try later. */
   constructor(
     message: string,
     readonly transient = false,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -137,11 +140,16 @@ const ID_HINT: Record<Target['kind'], string> = {
 export function explain(err: unknown, target: Target, attempts = 1): GoogleSyncError {
   if (err instanceof GoogleSyncError) return err;
   const f = errorFacts(err);
-  const message = explainFacts(f, target, attempts, err);
+  const message = explainFacts(f, target, attempts);
+  // An error neither Google's nor the network's: its own words go to the log (`cause`), not the screen.
+  if (message === undefined) return new GoogleSyncError(unknownFailure(target, attempts), isRetryable(f), err);
   return new GoogleSyncError(message, isRetryable(f));
 }
 
-function explainFacts(f: ErrorFacts, target: Target, attempts: number, err: unknown): string {
+const unknownFailure = (target: Target, attempts: number) =>
+  `Lỗi chưa biết khi truy cập ${describe(target)}${attempts > 1 ? `, đã thử ${attempts} lần` : ''}. Kiểm tra kết nối mạng rồi chạy lại; nếu vẫn lỗi, gửi tệp chi tiết kỹ thuật cho người hỗ trợ.`;
+
+function explainFacts(f: ErrorFacts, target: Target, attempts: number): string | undefined {
   const t = describe(target);
   const tries = attempts > 1 ? `, đã thử ${attempts} lần` : '';
   const api = target.kind === 'sheet' ? 'Google Sheets API' : 'Google Drive API';
@@ -178,6 +186,5 @@ function explainFacts(f: ErrorFacts, target: Target, attempts: number, err: unkn
   if (f.networkCode) {
     return `Không kết nối được tới Google (${f.networkCode}) khi truy cập ${t}${tries}: kiểm tra kết nối mạng rồi chạy lại.`;
   }
-  const detail = err instanceof Error ? err.message.slice(0, 300) : String(err).slice(0, 300);
-  return `Lỗi khi truy cập ${t}: ${detail}`;
+  return undefined;
 }

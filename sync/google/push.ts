@@ -348,13 +348,7 @@ async function openPush(options: PushOptions, deps: GoogleDeps, resolved: Resolv
 }
 
 /** The same lock as merge: a push must not read or save the master while a merge is writing it. */
-async function lockMaster(master: string, wait: number | undefined): Promise<Lock> {
-  try {
-    return await acquireLock(master, wait ?? 10);
-  } catch (err) {
-    throw new GoogleSyncError((err as Error).message);
-  }
-}
+const lockMaster = (master: string, wait: number | undefined): Promise<Lock> => acquireLock(master, wait ?? 10);
 
 /** The Sheet's tabs as they are now, with the title shown in the first log line. */
 async function readSheetTabs(api: Api, spreadsheetId: string, shownMaster: string) {

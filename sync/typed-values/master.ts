@@ -10,7 +10,8 @@
 // in the Google Sheet into the master before a push. Readers look rows up with keptRow/keptRows only.
 import { cellText, columnLetter, flattenCell, matchKey } from '../../engine/index.js';
 import { isFormula, readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
-import { DAMAGED_REASON, errnoReason, isDamagedData, ToldError } from '../../node/fs-errors.js';
+import { ToldError } from '../../engine/told-error.js';
+import { DAMAGED_REASON, errnoReason, isDamagedData } from '../../node/fs-errors.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
 
 /** A master sheet with columns typed by the secretariat, matched back by a key column. */

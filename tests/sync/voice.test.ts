@@ -3,57 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCommand } from '../../node/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ENGLISH } from '../node/voice.js';
 import { runSync, runSyncWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
-
-const ENGLISH =
-  /central directory|invalid block|mismatch|not valid for encoding|Expected|received|EACCES:|Cannot read|permission denied/;
-
-/** The log file a message names, read. */
-async function namedLog(stderr: string): Promise<string> {
-  const file = /Chi tiết kỹ thuật đã ghi vào tệp "([^"]+)"/.exec(stderr)?.[1];
-  expect(file).toBeDefined();
-  return fs.readFile(file!, 'utf8');
-}
-
-describe('the command runner', () => {
-  afterEach(() => vi.restoreAllMocks());
-  const run = async (error: unknown) => {
-    const printed: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((t: string) => void printed.push(t));
-    const code = await runCommand('npm run sync -- x', () => Promise.reject(error));
-    return { code, text: printed.join('\n') };
-  };
-
-  it('says an unexpected exception in Vietnamese and where its details were written', async () => {
-    const { code, text } = await run(new TypeError("Cannot read properties of null (reading 'theme')"));
-    expect(code).toBe(1);
-    expect(text).toContain('lỗi không lường trước');
-    expect(text).not.toMatch(ENGLISH);
-    expect(await namedLog(text)).toContain("Cannot read properties of null (reading 'theme')");
-  });
-
-  it.each([
-    ['EACCES', 'không có quyền ghi'],
-    ['ENOSPC', 'đã đầy'],
-    ['EROFS', 'chỉ cho đọc'],
-    ['ENOENT', 'không có'],
-    ['EISDIR', 'là một thư mục'],
-    ['EBUSY', 'đang được chương trình khác mở'],
-  ])('translates a raw %s with its path', async (code, words) => {
-    const target = '/srv/van-ban/to-trinh';
-    const error = Object.assign(new Error(`${code}: permission denied, mkdir '${target}'`), {
-      code,
-      path: target,
-      syscall: 'mkdir',
-    });
-    const { text } = await run(error);
-    expect(text).toContain(`"${target}"`);
-    expect(text).toContain(words);
-    expect(text).not.toMatch(ENGLISH);
-  });
-});
 
 describe('damaged inputs', () => {
   it.each([
