@@ -39,7 +39,27 @@ export function guideRowHeight(text: string, kind: Kind): number {
   return Math.ceil(lines * size * 1.3 + 6);
 }
 
+type Line = [string, Kind];
+const title = (t: string): Line => [t, 'title'];
+const head = (t: string): Line => [t, 'head'];
+const text = (t: string): Line => [t, 'text'];
+
+/** The guide reads top to bottom as the clerk works: the campaign, filling in, checking, then the plan's rules. */
 export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan, unit: PlanUnit): void {
+  setUpGuidePage(ws);
+  const lines = [
+    ...campaignLines(plan),
+    ...howToFillLines(plan),
+    ...checkBeforeSendingLines(),
+    ...criteriaLines(plan),
+    ...formLines(plan),
+    ...dossierLines(plan),
+    ...acceptedValueLines(plan, unit),
+  ];
+  lines.forEach((line, i) => writeGuideRow(ws.getRow(i + 1), line));
+}
+
+function setUpGuidePage(ws: ExcelJS.Worksheet): void {
   ws.columns = [{ width: GUIDE_WIDTH }];
   ws.views = [{ showGridLines: false }];
   ws.pageSetup = {
@@ -48,83 +68,107 @@ export function writeGuide(ws: ExcelJS.Worksheet, plan: Plan, unit: PlanUnit): v
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  const lines: [string, Kind][] = [];
-  const title = (t: string) => lines.push([t, 'title']);
-  const head = (t: string) => lines.push([t, 'head']);
-  const text = (t: string) => lines.push([t, 'text']);
-  const groupLabel = (code: string) => plan.groups.find((g) => g.code === code)?.label ?? code;
+}
+
+function campaignLines(plan: Plan): Line[] {
   const agency = properName(plan.issuer.agency);
-
-  title('HƯỚNG DẪN LẬP HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG');
-  text(`${plan.title} (Kế hoạch ${plan.id}).`);
-  text(`Thời gian thi đua: từ ngày ${formatDate(plan.campaign.start)} đến ngày ${formatDate(plan.campaign.end)}.`);
-  text(
-    `Hạn gửi hồ sơ về ${agency}: đến hết ngày ${formatDate(plan.deadline)} (${timeZoneName(plan.timeZone)}). Hồ sơ nhận sau thời điểm này là hồ sơ gửi muộn.`,
-  );
-
-  head('1. Cách điền');
-  text(
-    `Trang "${INFO_SHEET}": điền Người lập, Điện thoại, Số và Ngày Tờ trình, Ngày họp bình xét; chọn "Có" khi đã có Tờ trình và Biên bản họp bình xét. Không sửa các ô nền xám.`,
-  );
-  for (const t of plan.nomineeTypes)
+  return [
+    title('HƯỚNG DẪN LẬP HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG'),
+    text(`${plan.title} (Kế hoạch ${plan.id}).`),
+    text(`Thời gian thi đua: từ ngày ${formatDate(plan.campaign.start)} đến ngày ${formatDate(plan.campaign.end)}.`),
     text(
-      `Trang "${t.sheet}": mỗi ${t.label.toLowerCase()} được đề nghị ghi một dòng; chọn giá trị trong danh sách thả xuống; không đổi tên trang, tên cột.`,
-    );
-  text(
-    'Cột có tiêu đề nền đỏ là cột bắt buộc. Khi một dòng đã có tên mà ô bắt buộc còn trống, ô đó tự chuyển sang nền hồng cho đến khi được điền.',
-  );
-  text('Khi chọn một ô, Excel hiện lời nhắc cho biết cần ghi gì vào cột đó.');
-  text(
-    `Năm sinh: năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}. Ngày tháng: dạng dd/mm/yyyy. Tóm tắt thành tích: nêu rõ thành tích nổi bật, từ ${plan.summaryMinLength} ký tự trở lên.`,
-  );
-  text('Mỗi tập thể, cá nhân chỉ đề nghị một hình thức khen thưởng cho một thành tích.');
+      `Hạn gửi hồ sơ về ${agency}: đến hết ngày ${formatDate(plan.deadline)} (${timeZoneName(plan.timeZone)}). Hồ sơ nhận sau thời điểm này là hồ sơ gửi muộn.`,
+    ),
+  ];
+}
 
-  head('2. Kiểm tra trước khi gửi');
-  text(
-    'Cột "Kết quả kiểm tra" do công cụ kiểm tra ghi, không cần nhập. Trong Excel có add-in: bấm "Kiểm tra hồ sơ" trên thẻ Trang đầu. Không dùng được add-in: mở trang kiểm tra (tệp kiem-tra.html Văn phòng Sở gửi) bằng trình duyệt, chọn sổ này; tệp không rời khỏi máy tính.',
-  );
-  text('Sửa cho đến khi mọi dòng ghi "Hợp lệ" rồi mới gửi hồ sơ.');
-
-  head('3. Tiêu chuẩn khen thưởng (phải "Đạt" tất cả)');
-  for (const t of plan.nomineeTypes) {
-    text(`Đối với ${t.label.toLowerCase()}:`);
-    for (const c of plan.criteria[t.code] ?? []) text(`   • ${c.label}: ${c.text}.`);
-  }
-
-  head('4. Hình thức khen thưởng và tuyến trình');
-  for (const f of plan.forms) {
-    text(`• ${f.label} — do ${f.decidedBy} quyết định. Tuyến trình: Đơn vị → ${f.route.join(' → ')}.`);
+function howToFillLines(plan: Plan): Line[] {
+  return [
+    head('1. Cách điền'),
     text(
-      `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" ghi "Có").' : ''}${f.routeNote ? ` ${f.routeNote}.` : ''}`,
-    );
-  }
+      `Trang "${INFO_SHEET}": điền Người lập, Điện thoại, Số và Ngày Tờ trình, Ngày họp bình xét; chọn "Có" khi đã có Tờ trình và Biên bản họp bình xét. Không sửa các ô nền xám.`,
+    ),
+    ...plan.nomineeTypes.map((t) =>
+      text(
+        `Trang "${t.sheet}": mỗi ${t.label.toLowerCase()} được đề nghị ghi một dòng; chọn giá trị trong danh sách thả xuống; không đổi tên trang, tên cột.`,
+      ),
+    ),
+    text(
+      'Cột có tiêu đề nền đỏ là cột bắt buộc. Khi một dòng đã có tên mà ô bắt buộc còn trống, ô đó tự chuyển sang nền hồng cho đến khi được điền.',
+    ),
+    text('Khi chọn một ô, Excel hiện lời nhắc cho biết cần ghi gì vào cột đó.'),
+    text(
+      `Năm sinh: năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}. Ngày tháng: dạng dd/mm/yyyy. Tóm tắt thành tích: nêu rõ thành tích nổi bật, từ ${plan.summaryMinLength} ký tự trở lên.`,
+    ),
+    text('Mỗi tập thể, cá nhân chỉ đề nghị một hình thức khen thưởng cho một thành tích.'),
+  ];
+}
 
-  head('5. Hồ sơ đề nghị khen thưởng');
-  for (const d of plan.dossier.submission) text(`• ${d} (mỗi đơn vị một bộ).`);
-  for (const d of plan.dossier.nominee) text(`• ${d} (mỗi tập thể, cá nhân).`);
+function checkBeforeSendingLines(): Line[] {
+  return [
+    head('2. Kiểm tra trước khi gửi'),
+    text(
+      'Cột "Kết quả kiểm tra" do công cụ kiểm tra ghi, không cần nhập. Trong Excel có add-in: bấm "Kiểm tra hồ sơ" trên thẻ Trang đầu. Không dùng được add-in: mở trang kiểm tra (tệp kiem-tra.html Văn phòng Sở gửi) bằng trình duyệt, chọn sổ này; tệp không rời khỏi máy tính.',
+    ),
+    text('Sửa cho đến khi mọi dòng ghi "Hợp lệ" rồi mới gửi hồ sơ.'),
+  ];
+}
 
-  head('6. Giá trị được chấp nhận');
-  text(
-    `Thuộc khối: ${proposableGroups(plan, unit)
-      .map((g) => g.label)
-      .join('; ')} (đơn vị chỉ được đề nghị đối tượng thuộc các khối này).`,
-  );
-  text(`Hình thức đề nghị: ${plan.forms.map((f) => f.label).join('; ')}.`);
-  text(
-    `Tiêu chuẩn: ${LISTS.criterion.join(' / ')}. Tiêu biểu xuất sắc, Lãnh đạo quản lý: ${LISTS.yesNo.join(' / ')}. Báo cáo thành tích, Xác nhận của cấp trình: ${LISTS.haveNot.join(' / ')}. Giới tính: ${LISTS.gender.join(' / ')}.`,
-  );
+function criteriaLines(plan: Plan): Line[] {
+  return [
+    head('3. Tiêu chuẩn khen thưởng (phải "Đạt" tất cả)'),
+    ...plan.nomineeTypes.flatMap((t) => [
+      text(`Đối với ${t.label.toLowerCase()}:`),
+      ...(plan.criteria[t.code] ?? []).map((c) => text(`   • ${c.label}: ${c.text}.`)),
+    ]),
+  ];
+}
 
-  lines.forEach(([value, kind], i) => {
-    const row = ws.getRow(i + 1);
-    const cell = row.getCell(1);
-    cell.value = value;
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.font = {
-      name: FONT,
-      size: SIZES[kind],
-      bold: kind !== 'text',
-      ...(kind === 'title' ? { color: { argb: 'FF1F4E79' } } : {}),
-    };
-    row.height = guideRowHeight(value, kind);
-  });
+function formLines(plan: Plan): Line[] {
+  const groupLabel = (code: string) => plan.groups.find((g) => g.code === code)?.label ?? code;
+  return [
+    head('4. Hình thức khen thưởng và tuyến trình'),
+    ...plan.forms.flatMap((f) => [
+      text(`• ${f.label} — do ${f.decidedBy} quyết định. Tuyến trình: Đơn vị → ${f.route.join(' → ')}.`),
+      text(
+        `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" ghi "Có").' : ''}${f.routeNote ? ` ${f.routeNote}.` : ''}`,
+      ),
+    ]),
+  ];
+}
+
+function dossierLines(plan: Plan): Line[] {
+  return [
+    head('5. Hồ sơ đề nghị khen thưởng'),
+    ...plan.dossier.submission.map((d) => text(`• ${d} (mỗi đơn vị một bộ).`)),
+    ...plan.dossier.nominee.map((d) => text(`• ${d} (mỗi tập thể, cá nhân).`)),
+  ];
+}
+
+function acceptedValueLines(plan: Plan, unit: PlanUnit): Line[] {
+  return [
+    head('6. Giá trị được chấp nhận'),
+    text(
+      `Thuộc khối: ${proposableGroups(plan, unit)
+        .map((g) => g.label)
+        .join('; ')} (đơn vị chỉ được đề nghị đối tượng thuộc các khối này).`,
+    ),
+    text(`Hình thức đề nghị: ${plan.forms.map((f) => f.label).join('; ')}.`),
+    text(
+      `Tiêu chuẩn: ${LISTS.criterion.join(' / ')}. Tiêu biểu xuất sắc, Lãnh đạo quản lý: ${LISTS.yesNo.join(' / ')}. Báo cáo thành tích, Xác nhận của cấp trình: ${LISTS.haveNot.join(' / ')}. Giới tính: ${LISTS.gender.join(' / ')}.`,
+    ),
+  ];
+}
+
+function writeGuideRow(row: ExcelJS.Row, [value, kind]: Line): void {
+  const cell = row.getCell(1);
+  cell.value = value;
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  cell.font = {
+    name: FONT,
+    size: SIZES[kind],
+    bold: kind !== 'text',
+    ...(kind === 'title' ? { color: { argb: 'FF1F4E79' } } : {}),
+  };
+  row.height = guideRowHeight(value, kind);
 }
