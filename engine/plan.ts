@@ -346,83 +346,86 @@ export const PlanSchema = z
     sources: z.array(text).optional(),
   })
   .superRefine((plan, ctx) => {
-    const groupCodes = new Set(plan.groups.map((g) => g.code));
-    const unique = (items: { code: string }[], path: string) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.code))
-          ctx.addIssue({ code: 'custom', path: [path, i, 'code'], message: `mã "${item.code}" bị trùng` });
-        seen.add(item.code);
-      });
-    };
-    unique(plan.units, 'units');
-    unique(plan.forms, 'forms');
-    unique(plan.groups, 'groups');
-    // A reference's row in Văn bản is found by its code: it must not be a form's row too.
-    const references = plan.documents?.references ?? [];
-    unique(references, 'documents.references');
-    references.forEach((r, i) => {
-      if (plan.forms.some((f) => f.code === r.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['documents', 'references', i, 'code'],
-          message: `mã "${r.code}" trùng mã một hình thức`,
-        });
-    });
-    plan.units.forEach((u, i) => {
-      if (!groupCodes.has(u.group))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['units', i, 'group'],
-          message: `khối "${u.group}" không có trong groups`,
-        });
-    });
-    const unitGroups = new Set(plan.units.map((u) => u.group));
-    const openToAll = plan.groups.filter((g) => g.openToAllUnits).map((g) => g.code);
-    plan.groups.forEach((g, i) => {
-      const at = ['groups', i, 'mayPropose'];
-      if (!g.mayPropose) {
-        if (unitGroups.has(g.code))
-          ctx.addIssue({ code: 'custom', path: at, message: 'khối có đơn vị phải nêu các khối được đề nghị' });
-        return;
-      }
-      g.mayPropose.forEach((c, j) => {
-        if (!groupCodes.has(c))
-          ctx.addIssue({ code: 'custom', path: [...at, j], message: `khối "${c}" không có trong groups` });
-      });
-      // SPEC §7: a unit may always propose its own group and every group open to all units.
-      for (const must of [g.code, ...openToAll])
-        if (!g.mayPropose.includes(must))
-          ctx.addIssue({ code: 'custom', path: at, message: `phải gồm khối "${must}"` });
-    });
-    plan.forms.forEach((f, i) =>
-      f.eligibleGroups.forEach((g, j) => {
-        if (!groupCodes.has(g))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['forms', i, 'eligibleGroups', j],
-            message: `khối "${g}" không có trong groups`,
-          });
-      }),
-    );
-    for (const t of plan.nomineeTypes) {
-      if (!plan.criteria[t.code])
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', t.code],
-          message: 'thiếu tiêu chuẩn cho loại đối tượng này',
-        });
-    }
-    if (plan.campaign.start > plan.campaign.end)
-      ctx.addIssue({ code: 'custom', path: ['campaign', 'end'], message: 'ngày kết thúc trước ngày bắt đầu' });
-    if (plan.birthYear.min > plan.birthYear.max)
-      ctx.addIssue({ code: 'custom', path: ['birthYear', 'max'], message: 'năm tối đa nhỏ hơn năm tối thiểu' });
-    try {
-      new Intl.DateTimeFormat('en-CA', { timeZone: plan.timeZone });
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `múi giờ "${plan.timeZone}" không hợp lệ` });
-    }
+    const report: Report = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+    checkUniqueCodes(plan, report);
+    checkUnitGroups(plan, report);
+    checkMayPropose(plan, report);
+    checkEligibleGroups(plan, report);
+    checkCriteriaPerType(plan, report);
+    checkRangesAndTimeZone(plan, report);
   }, WHEN_CROSS_CHECKABLE);
+
+/** Tells one cross-field mistake, at its place in the plan. */
+type Report = (path: (string | number)[], message: string) => void;
+
+function checkUniqueCodes(plan: Plan, report: Report): void {
+  const unique = (items: { code: string }[], path: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.code)) report([path, i, 'code'], `mã "${item.code}" bị trùng`);
+      seen.add(item.code);
+    });
+  };
+  unique(plan.units, 'units');
+  unique(plan.forms, 'forms');
+  unique(plan.groups, 'groups');
+  // A reference's row in Văn bản is found by its code: it must not be a form's row too.
+  const references = plan.documents?.references ?? [];
+  unique(references, 'documents.references');
+  references.forEach((r, i) => {
+    if (plan.forms.some((f) => f.code === r.code))
+      report(['documents', 'references', i, 'code'], `mã "${r.code}" trùng mã một hình thức`);
+  });
+}
+
+function checkUnitGroups(plan: Plan, report: Report): void {
+  const groupCodes = new Set(plan.groups.map((g) => g.code));
+  plan.units.forEach((u, i) => {
+    if (!groupCodes.has(u.group)) report(['units', i, 'group'], `khối "${u.group}" không có trong groups`);
+  });
+}
+
+function checkMayPropose(plan: Plan, report: Report): void {
+  const groupCodes = new Set(plan.groups.map((g) => g.code));
+  const unitGroups = new Set(plan.units.map((u) => u.group));
+  const openToAll = plan.groups.filter((g) => g.openToAllUnits).map((g) => g.code);
+  plan.groups.forEach((g, i) => {
+    const at = ['groups', i, 'mayPropose'];
+    if (!g.mayPropose) {
+      if (unitGroups.has(g.code)) report(at, 'khối có đơn vị phải nêu các khối được đề nghị');
+      return;
+    }
+    g.mayPropose.forEach((c, j) => {
+      if (!groupCodes.has(c)) report([...at, j], `khối "${c}" không có trong groups`);
+    });
+    // SPEC §7: a unit may always propose its own group and every group open to all units.
+    for (const must of [g.code, ...openToAll]) if (!g.mayPropose.includes(must)) report(at, `phải gồm khối "${must}"`);
+  });
+}
+
+function checkEligibleGroups(plan: Plan, report: Report): void {
+  const groupCodes = new Set(plan.groups.map((g) => g.code));
+  plan.forms.forEach((f, i) =>
+    f.eligibleGroups.forEach((g, j) => {
+      if (!groupCodes.has(g)) report(['forms', i, 'eligibleGroups', j], `khối "${g}" không có trong groups`);
+    }),
+  );
+}
+
+function checkCriteriaPerType(plan: Plan, report: Report): void {
+  for (const t of plan.nomineeTypes)
+    if (!plan.criteria[t.code]) report(['criteria', t.code], 'thiếu tiêu chuẩn cho loại đối tượng này');
+}
+
+function checkRangesAndTimeZone(plan: Plan, report: Report): void {
+  if (plan.campaign.start > plan.campaign.end) report(['campaign', 'end'], 'ngày kết thúc trước ngày bắt đầu');
+  if (plan.birthYear.min > plan.birthYear.max) report(['birthYear', 'max'], 'năm tối đa nhỏ hơn năm tối thiểu');
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: plan.timeZone });
+  } catch {
+    report(['timeZone'], `múi giờ "${plan.timeZone}" không hợp lệ`);
+  }
+}
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanForm = Plan['forms'][number];
