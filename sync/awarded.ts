@@ -4,21 +4,16 @@
 // a decision is signed (certificates, prize money). Members come in the decision's order: the order of the
 // list attached to it (nominee type, then unit, then line).
 import { isDecidedAbove, type Plan, type PlanForm } from '../engine/index.js';
-import { higherStatus } from './typed-values/council.js';
+import { keyOf } from './typed-values/master.js';
 import { membersOf } from './documents/papers.js';
-import { readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
-import { keptRow, readTypedValues, typedText } from './typed-values/master.js';
-import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from './master/layout.js';
+import type { MasterNomination, MasterSnapshot } from './documents/master-read.js';
 import {
   documentRef,
   higherDecision,
-  DOCUMENTS_TYPED,
-  documentsSheetFrom,
   documentsIncludeLate,
   typedNumberDate,
   type DocumentsSheet,
 } from './master/documents-sheet.js';
-import { TALLY_TYPED } from './master/tally.js';
 
 export interface Decision {
   /** As the papers print it: "45/QĐ-SCT", "2345/QĐ-BCT". */
@@ -40,14 +35,11 @@ function decisionOf(plan: Plan, reg: DocumentsSheet, form: PlanForm): Decision |
   return typedNumberDate(reg, form.code) && documentRef(plan, reg, form);
 }
 
-/** Every form with awarded nominees, in the plan's order; `snapshot` when the master is read already. */
-export async function awardedLists(plan: Plan, file: string, snapshot?: MasterSnapshot): Promise<AwardedList[]> {
-  const master = snapshot ?? (await readMaster(plan, file));
-  const typed = await readTypedValues(file, [TALLY_TYPED, DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '');
-  const reg = documentsSheetFrom(typed);
+/** Every form with awarded nominees in the master read into `master`, in the plan's order. */
+export function awardedLists(plan: Plan, master: MasterSnapshot): AwardedList[] {
+  const reg = master.register;
   const rule = { includeLate: documentsIncludeLate(reg), approvedOnly: true };
-  const higher = (id: string) =>
-    higherStatus(typedText(keptRow(typed, MASTER_SHEETS.tally, id)?.values.get(TALLY_TYPED_HEADERS.higher)));
+  const higher = (id: string) => master.outcomes.get(keyOf(id))?.higher;
   return plan.forms
     .map((form) => ({
       form,

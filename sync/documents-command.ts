@@ -88,10 +88,10 @@ async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
     ),
   );
   const letters = await buildLetters(plan, snapshot, papers);
-  const unitPapers = await buildUnitPapers({ plan, master: opts.master, snapshot, papers, rule, now });
+  const unitPapers = await buildUnitPapers({ plan, snapshot, papers, rule, now });
   const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
   const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
-  const printLists = await printListsOf(plan, opts.master, snapshot);
+  const printLists = await printListsOf(plan, snapshot);
   await writeAll(opts.out, [...letters, ...unitPapers.files, ...forms, ...printLists], settleFile);
   tellWritten(plan, opts, papers, letters, forms);
   console.log(unitPapers.lines.join('\n'));

@@ -9,6 +9,7 @@ import { parseOptions, runCommand, UsageError } from '../node/cli.js';
 import { loadPlan } from '../node/plan-file.js';
 import { appendLines, awardKey, newAwardRegister, readAwardRegister, type AwardLine } from './award-register.js';
 import { awardedLists } from './awarded.js';
+import { readMaster } from './documents/master-read.js';
 import { MASTER_SHEETS } from './master/layout.js';
 
 export const REGISTER_USAGE =
@@ -25,7 +26,7 @@ async function awardsOf(plan: Plan, file: string): Promise<MasterAwards> {
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
   const typeLabel = new Map(plan.nomineeTypes.map((t) => [t.code, t.label]));
   const out: MasterAwards = { lines: [], waiting: [] };
-  for (const { form, decision, members } of await awardedLists(plan, file)) {
+  for (const { form, decision, members } of awardedLists(plan, await readMaster(plan, file))) {
     if (!decision?.date) {
       out.waiting.push(form);
       continue;

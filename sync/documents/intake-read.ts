@@ -3,7 +3,7 @@
 // from Lỗi — why a unit's files were refused, and the errors of each row — so a letter says exactly what the
 // secretariat's master says.
 import { describeLocation, matchKey, SEVERITY_LABELS } from '../../engine/index.js';
-import { isFormula, readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
+import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { typedText } from '../typed-values/master.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from '../master/layout.js';
 import { UNIT_STATUS_LABELS, type UnitStanding } from '../master/units.js';
@@ -31,25 +31,16 @@ interface SheetRecord {
   raw: (h: string) => TypedCell;
 }
 
-/** A sheet's rows under its header row, by header (matched as the merge matches them, whatever the case). */
+const valueOf = (c: TypedCell | undefined): TypedCell => (isFormula(c) ? (c.result ?? null) : c) ?? null;
+
+/** A sheet's rows under its header row, by header (matched as the merge matches them, whatever the case);
+ *  a formula by its cached result. */
 function records(rows: TypedCell[][]): SheetRecord[] {
-  const header = (rows[0] ?? []).map((h) => matchKey(typedText(h ?? null)));
+  const header = (rows[0] ?? []).map((h) => matchKey(typedText(valueOf(h))));
   return rows.slice(1).map((r) => {
-    const raw = (h: string) => r[header.indexOf(matchKey(h))] ?? null;
+    const raw = (h: string) => valueOf(r[header.indexOf(matchKey(h))]);
     return { raw, get: (h: string) => typedText(raw(h)).trim() };
   });
-}
-
-/** Theo đơn vị and Lỗi, read straight from the package: exceljs would expand the master's validations. */
-async function readSheets(file: string): Promise<Map<string, TypedCell[][]>> {
-  const wanted: string[] = [MASTER_SHEETS.units, MASTER_SHEETS.issues];
-  const sheets = new Map<string, TypedCell[][]>(wanted.map((w) => [w, []]));
-  await readXlsxRows(file, {
-    pick: (names) => names.filter((n) => wanted.includes(n)),
-    onRow: (e) =>
-      void sheets.get(e.sheet)!.push(Array.from(e.cells, (c) => (isFormula(c) ? (c.result ?? null) : c) ?? null)),
-  });
-  return sheets;
 }
 
 const standingOf = new Map(
@@ -63,11 +54,14 @@ function withoutRow(text: string, file: string, sheet: string, line: number): st
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-export async function readIntake(timeZone: string, file: string): Promise<Intake> {
-  const sheets = await readSheets(file);
-  const issues = records(sheets.get(MASTER_SHEETS.issues)!);
+/** The sheets the intake is read from, in the master's one read (master-read.ts). */
+export const INTAKE_SHEETS: readonly string[] = [MASTER_SHEETS.units, MASTER_SHEETS.issues];
+
+/** The intake from the rows of Theo đơn vị and Lỗi as read (a missing sheet: no rows). */
+export function intakeOf(timeZone: string, sheets: ReadonlyMap<string, TypedCell[][]>): Intake {
+  const issues = records(sheets.get(MASTER_SHEETS.issues) ?? []);
   const intake: Intake = { units: new Map(), rowErrors: new Map() };
-  for (const u of records(sheets.get(MASTER_SHEETS.units)!)) {
+  for (const u of records(sheets.get(MASTER_SHEETS.units) ?? [])) {
     const code = u.get(UNIT_CODE_HEADER);
     const standing = standingOf.get(matchKey(u.get('Tình trạng')));
     if (!code || !standing) continue;

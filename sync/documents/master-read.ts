@@ -1,8 +1,10 @@
-// What the documents command needs from a master: every nomination of Tổng hợp with its status, issue
-// codes, source and the council's result as typed now, the Văn bản register, and the names each printed
-// list holds — so the terminal can say when the master's lists are older than the documents. The master is
-// read with our own reader, as the merge reads it: exceljs decodes the merge's texts a second time, so a name
-// typed as "&amp;&lt;" would print as "&<".
+// What the papers need from a master, read once into one snapshot that every paper is built from: every
+// nomination of Tổng hợp with its status, issue codes and source; what the secretariat typed (the council's
+// result, votes and higher results in Tổng hợp, the Văn bản sheet), read by the merge's own rules
+// (sync/typed-values/); the units' intake (Theo đơn vị, Lỗi); and the names each printed list holds — so the
+// terminal can say when the master's lists are older than the documents. The master is read with our own
+// reader, as the merge reads it: exceljs decodes the merge's texts a second time, so a name typed as
+// "&amp;&lt;" would print as "&<".
 import {
   cellText,
   flattenCell,
@@ -15,12 +17,19 @@ import {
 } from '../../engine/index.js';
 import { ToldError } from '../../engine/told-error.js';
 import { DAMAGED_REASON } from '../../node/fs-errors.js';
-import { readXlsxRows, XlsxReadError } from '../../node/xlsx-rows.js';
+import { readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
 import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_HEADER, STATUS_LABELS } from '../master/layout.js';
-import { readTypedValues } from '../typed-values/master.js';
+import { TALLY_TYPED } from '../master/tally.js';
+import { keyOf, typedValuesPass, type TypedValuesPass } from '../typed-values/master.js';
 import { DOCUMENTS_TYPED, documentsSheetFrom, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { Standing } from '../statuses.js';
-import { councilStatus } from '../typed-values/council.js';
+import {
+  councilFromPrevious,
+  outcomesFromPrevious,
+  type CouncilStatus,
+  type Outcome,
+} from '../typed-values/council.js';
+import { intakeOf, INTAKE_SHEETS, type Intake } from './intake-read.js';
 
 export interface MasterNomination {
   id: string;
@@ -48,6 +57,10 @@ export interface MasterNomination {
 export interface MasterSnapshot {
   nominations: MasterNomination[];
   register: DocumentsSheet;
+  /** Votes and higher results typed in Tổng hợp, by keyOf(id). */
+  outcomes: Map<string, Outcome>;
+  /** Each unit's submission and the merge's sentences about it, from Theo đơn vị and Lỗi. */
+  intake: Intake;
   /** Names printed in each form's list sheet, in order (absent when the sheet is missing). */
   lists: Map<string, string[]>;
 }
@@ -69,6 +82,8 @@ const HEADERS = {
   status: STATUS_HEADER,
   codes: 'Mã lỗi',
   id: ID_HEADER,
+  // Read through the typed values (sync/typed-values/council.ts); required here so that a master whose
+  // column was renamed is refused rather than every nomination read as not decided.
   council: TALLY_TYPED_HEADERS.council,
 } as const;
 
@@ -76,12 +91,14 @@ const text = (c: Cell | undefined): string => (c === undefined ? '' : cellText(c
 
 export class MasterError extends ToldError {}
 
-function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[] {
+type TallyColumns = Record<keyof typeof HEADERS, number>;
+
+/** Where each of Tổng hợp's columns is; a missing one means an older master, to merge again. */
+function tallyColumns(rows: Cell[][], file: string): TallyColumns {
   const header = (rows[0] ?? []).map((h) => matchKey(text(h)));
-  const col = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, header.indexOf(matchKey(h))])) as Record<
-    keyof typeof HEADERS,
-    number
-  >;
+  const col = Object.fromEntries(
+    Object.entries(HEADERS).map(([k, h]) => [k, header.indexOf(matchKey(h))]),
+  ) as TallyColumns;
   const missing = Object.entries(col)
     .filter(([, i]) => i < 0)
     .map(([k]) => `"${HEADERS[k as keyof typeof HEADERS]}"`);
@@ -89,6 +106,11 @@ function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[]
     throw new MasterError(
       `Trang "${MASTER_SHEETS.tally}" của "${file}" thiếu cột ${missing.join(', ')}: chạy lại lệnh merge để tạo sổ tổng hợp mới.`,
     );
+  return col;
+}
+
+/** Every nomination of Tổng hợp; the council's result as the typed values hold it (`council`, by keyOf(id)). */
+function readTally(plan: Plan, rows: Cell[][], col: TallyColumns, council: Map<string, CouncilStatus>) {
   const typeOf = new Map(plan.nomineeTypes.map((t) => [matchKey(t.label), t.code]));
   const formOf = new Map(plan.forms.map((f) => [matchKey(f.label), f.code]));
   const groupOf = new Map(plan.groups.map((g) => [matchKey(g.label), g.code]));
@@ -124,7 +146,7 @@ function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[]
       sheet: get('sheet'),
       line: Number(r[col.line]) || 0,
       codes,
-      standing: { status, lateOnly, council: councilStatus(get('council')) },
+      standing: { status, lateOnly, council: council.get(keyOf(get('id'))) ?? 'pending' },
     });
   }
   return out;
@@ -133,15 +155,26 @@ function readTally(plan: Plan, rows: Cell[][], file: string): MasterNomination[]
 /** The names of a list sheet: the cell after each row number. */
 const listNames = (rows: Cell[][]): string[] => rows.filter((r) => typeof r[0] === 'number').map((r) => text(r[1]));
 
-/** The values of the sheets picked from the master, row by row (a formula by its cached result). */
-async function readSheets(file: string, wanted: string[]): Promise<Map<string, Cell[][]>> {
-  const sheets = new Map<string, Cell[][]>();
+/** One pass over the master: the sheets in `wanted` kept row by row as read, the typed values collected by
+ *  `typed` from the sheets it picks. */
+async function readSheets(file: string, wanted: string[], typed: TypedValuesPass): Promise<Map<string, TypedCell[][]>> {
+  const sheets = new Map<string, TypedCell[][]>();
+  const forTyped = new Set<string>();
   try {
     await readXlsxRows(file, {
-      pick: (names) => names.filter((n) => wanted.includes(n)),
-      onRow: ({ sheet, cells }) => {
-        const rows = sheets.get(sheet) ?? sheets.set(sheet, []).get(sheet)!;
-        rows.push(Array.from(cells, (c) => flattenCell(c)));
+      pick: (names) => {
+        const picked = typed.pick(names);
+        picked.forEach((n) => forTyped.add(n));
+        return [...picked, ...names.filter((n) => wanted.includes(n) && !forTyped.has(n))];
+      },
+      onRow: (event) => {
+        const rows = wanted.includes(event.sheet)
+          ? (sheets.get(event.sheet) ?? sheets.set(event.sheet, []).get(event.sheet)!)
+          : undefined;
+        rows?.push(Array.from(event.cells, (c) => c ?? null));
+        // Once the typed values are done with a sheet (a probe that is not the renamed tab), no more of it.
+        if (forTyped.has(event.sheet) && !typed.onRow(event)) forTyped.delete(event.sheet);
+        return rows !== undefined || forTyped.has(event.sheet);
       },
     });
   } catch (e) {
@@ -154,23 +187,33 @@ async function readSheets(file: string, wanted: string[]): Promise<Map<string, C
   return sheets;
 }
 
+const flatRows = (rows: TypedCell[][]): Cell[][] => rows.map((r) => r.map((c) => flattenCell(c)));
+
+/** The master at `file` as the papers see it, read once (see the head of this file). */
 export async function readMaster(plan: Plan, file: string): Promise<MasterSnapshot> {
-  const sheets = await readSheets(file, [MASTER_SHEETS.tally, ...plan.forms.map((f) => f.listSheet)]);
-  const tally = sheets.get(MASTER_SHEETS.tally);
-  if (!tally)
+  const pass = typedValuesPass(file, [TALLY_TYPED, DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '');
+  const listSheets = plan.forms.map((f) => f.listSheet);
+  const sheets = await readSheets(file, [MASTER_SHEETS.tally, ...INTAKE_SHEETS, ...listSheets], pass);
+  const tallyRows = sheets.get(MASTER_SHEETS.tally);
+  if (!tallyRows)
     throw new MasterError(
       `"${file}" không có trang "${MASTER_SHEETS.tally}": đây không phải sổ tổng hợp do lệnh merge tạo ra.`,
     );
+  const tally = flatRows(tallyRows);
+  const columns = tallyColumns(tally, file);
+  const typed = pass.result();
   const lists = new Map<string, string[]>();
   for (const f of plan.forms) {
     const rows = sheets.get(f.listSheet);
-    if (rows) lists.set(f.code, listNames(rows));
+    if (rows) lists.set(f.code, listNames(flatRows(rows)));
   }
   return {
-    nominations: readTally(plan, tally, file),
+    nominations: readTally(plan, tally, columns, councilFromPrevious(typed)),
     // Read by the rule the merge reads it with (a copied row: the first value), so the documents carry the
     // numbers the lists print.
-    register: documentsSheetFrom(await readTypedValues(file, [DOCUMENTS_TYPED], MASTER_SHEETS.unmatched, '')),
+    register: documentsSheetFrom(typed),
+    outcomes: outcomesFromPrevious(typed),
+    intake: intakeOf(plan.timeZone, sheets),
     lists,
   };
 }

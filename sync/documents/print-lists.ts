@@ -216,10 +216,10 @@ function signatures(ws: ExcelJS.Worksheet, plan: Plan, titles: string[]): void {
  * The lists of every form whose decision number is typed in Văn bản: the certificates for each, the prize
  * money for those the Sở pays. Nothing while the plan carries no wording for them.
  */
-export async function printListsOf(plan: Plan, master: string, snapshot: MasterSnapshot): Promise<ListFile[]> {
+export async function printListsOf(plan: Plan, snapshot: MasterSnapshot): Promise<ListFile[]> {
   if (!plan.documents?.printLists) return [];
   const out: ListFile[] = [];
-  for (const list of await awardedLists(plan, master, snapshot)) {
+  for (const list of awardedLists(plan, snapshot)) {
     if (!list.decision) continue;
     out.push(await certificateList(plan, list));
     if (list.form.prize) out.push(await prizeList(plan, list));

@@ -5,10 +5,6 @@
 import path from 'node:path';
 import type { Plan } from '../../engine/index.js';
 import { toBuffer } from '../../node/official-docx.js';
-import { outcomesFromPrevious } from '../typed-values/council.js';
-import { readTypedValues } from '../typed-values/master.js';
-import { MASTER_SHEETS } from '../master/layout.js';
-import { TALLY_TYPED } from '../master/tally.js';
 import type { ListRule } from '../statuses.js';
 import {
   buildMinutes,
@@ -18,7 +14,6 @@ import {
   NOTICE_FOLDER,
   noticeUnits,
 } from './council-papers.js';
-import { readIntake } from './intake-read.js';
 import type { MasterSnapshot } from './master-read.js';
 import type { Papers } from './papers.js';
 import {
@@ -36,7 +31,6 @@ export const UNIT_PAPER_PATHS = [MINUTES_FILE, NOTICE_FOLDER, REMINDER_FOLDER, L
 
 export interface UnitPapersInput {
   plan: Plan;
-  master: string;
   snapshot: MasterSnapshot;
   papers: Papers;
   rule: ListRule;
@@ -53,14 +47,13 @@ export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPaper
   const { plan, snapshot } = input;
   const docs = plan.documents!;
   const reg = snapshot.register;
-  const intake = await readIntake(plan.timeZone, input.master);
-  const typed = await readTypedValues(input.master, [TALLY_TYPED], MASTER_SHEETS.unmatched, '');
+  const { intake } = snapshot;
   const council = {
     plan,
     reg,
     nominations: snapshot.nominations,
     rule: input.rule,
-    outcomes: outcomesFromPrevious(typed),
+    outcomes: snapshot.outcomes,
     intake,
     draft: input.papers.draft,
   };

@@ -9,7 +9,7 @@
 // master; council.ts and received-time.ts turn it into the merge's terms; reconcile.ts brings what was typed
 // in the Google Sheet into the master before a push. Readers look rows up with keptRow/keptRows only.
 import { cellText, columnLetter, flattenCell, matchKey } from '../../engine/index.js';
-import { isFormula, readXlsxRows, XlsxReadError, type TypedCell } from '../../node/xlsx-rows.js';
+import { isFormula, readXlsxRows, XlsxReadError, type RowEvent, type TypedCell } from '../../node/xlsx-rows.js';
 import { ToldError } from '../../engine/told-error.js';
 import { DAMAGED_REASON, errnoReason, isDamagedData } from '../../node/fs-errors.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
@@ -330,66 +330,84 @@ export async function readTypedValues(
   unmatchedSheet: string,
   recordedAt: string,
 ): Promise<TypedValues> {
-  const collected = await collectRows(file, specs, unmatchedSheet, recordedAt);
-  if (!collected) return noTypedValues();
-  const result = noTypedValues();
-  addTables(file, collected, result);
-  requireSheets(file, specs, collected.names, result);
-  addUnmatched(collected, result);
-  return result;
+  const pass = typedValuesPass(file, specs, unmatchedSheet, recordedAt);
+  try {
+    await readXlsxRows(file, pass);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return noTypedValues();
+    throw unreadableMaster(file, readFailure(file, e), e);
+  }
+  return pass.result();
 }
 
-/** One streaming pass over the master: each sheet a spec names (or whose header shows it) into its collector. */
-async function collectRows(
+/** The typed values' share of one pass over a master's rows (readXlsxRows' pick and onRow), so that a
+ *  reader of other sheets (documents) reads the file once; `result` after the pass throws as
+ *  readTypedValues does. */
+export interface TypedValuesPass {
+  pick: (names: string[]) => string[];
+  onRow: (event: RowEvent) => boolean;
+  result: () => TypedValues;
+}
+
+export function typedValuesPass(
   file: string,
   specs: TypedSheet[],
   unmatchedSheet: string,
   recordedAt: string,
-): Promise<Collected | undefined> {
+): TypedValuesPass {
   const c: Collected = { names: [], byName: new Map(), candidates: [], carried: [], found: [] };
-  const claimed = (s: TypedSheet, withHeader = false) =>
-    [...c.byName.values()].some((x) => 'spec' in x && x.spec === s && (!withHeader || x.header));
-  try {
-    await readXlsxRows(file, {
-      pick: (all) => {
-        c.names = all;
-        const picked: string[] = [];
-        for (const spec of specs) {
-          const name = all.find((n) => matchKey(n) === matchKey(spec.sheet));
-          if (name) {
-            c.byName.set(name, new SheetCollector(spec, name, c.found, recordedAt));
-            picked.push(name);
-          }
-        }
-        const unmatchedName = all.find((n) => matchKey(n) === matchKey(unmatchedSheet));
-        if (unmatchedName) {
-          c.byName.set(unmatchedName, new UnmatchedCollector(c.carried));
-          picked.push(unmatchedName);
-        }
-        // A renamed tab: every other sheet is looked at until its header shows it.
-        if (specs.some((s) => s.findByHeaders && !claimed(s))) picked.push(...all.filter((n) => !c.byName.has(n)));
-        return picked;
-      },
-      onRow: ({ sheet, row, cells }) => {
-        let collector = c.byName.get(sheet);
-        if (!collector) {
-          const spec = specs.find((s) => s.findByHeaders && !claimed(s, true));
-          if (!spec) return false;
-          const probe = new SheetCollector(spec, sheet, c.found, recordedAt);
-          c.candidates.push(probe);
-          c.byName.set(sheet, probe);
-          collector = probe;
-        }
-        const going = collector.add(row, cells);
-        if (!going && collector instanceof SheetCollector && c.candidates.includes(collector)) c.byName.delete(sheet);
-        return going;
-      },
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw unreadableMaster(file, readFailure(file, e), e);
+  return {
+    pick: (all) => pickSheets(c, all, specs, unmatchedSheet, recordedAt),
+    onRow: (event) => collectRow(c, event, specs, recordedAt),
+    result: () => {
+      const result = noTypedValues();
+      addTables(file, c, result);
+      requireSheets(file, specs, c.names, result);
+      addUnmatched(c, result);
+      return result;
+    },
+  };
+}
+
+/** Whether a collector already reads `spec` (with `withHeader`: and has found its header there). */
+const claimed = (c: Collected, spec: TypedSheet, withHeader = false) =>
+  [...c.byName.values()].some((x) => 'spec' in x && x.spec === spec && (!withHeader || x.header));
+
+/** Each sheet a spec names gets its collector; with a renamed tab every other sheet is looked at too. */
+function pickSheets(c: Collected, all: string[], specs: TypedSheet[], unmatchedSheet: string, recordedAt: string) {
+  c.names = all;
+  const picked: string[] = [];
+  for (const spec of specs) {
+    const name = all.find((n) => matchKey(n) === matchKey(spec.sheet));
+    if (name) {
+      c.byName.set(name, new SheetCollector(spec, name, c.found, recordedAt));
+      picked.push(name);
+    }
   }
-  return c;
+  const unmatchedName = all.find((n) => matchKey(n) === matchKey(unmatchedSheet));
+  if (unmatchedName) {
+    c.byName.set(unmatchedName, new UnmatchedCollector(c.carried));
+    picked.push(unmatchedName);
+  }
+  // A renamed tab: every other sheet is looked at until its header shows it.
+  if (specs.some((s) => s.findByHeaders && !claimed(c, s))) picked.push(...all.filter((n) => !c.byName.has(n)));
+  return picked;
+}
+
+/** One row into its sheet's collector (a probe for a renamed tab when the sheet has none); false: no more. */
+function collectRow(c: Collected, { sheet, row, cells }: RowEvent, specs: TypedSheet[], recordedAt: string): boolean {
+  let collector = c.byName.get(sheet);
+  if (!collector) {
+    const spec = specs.find((s) => s.findByHeaders && !claimed(c, s, true));
+    if (!spec) return false;
+    const probe = new SheetCollector(spec, sheet, c.found, recordedAt);
+    c.candidates.push(probe);
+    c.byName.set(sheet, probe);
+    collector = probe;
+  }
+  const going = collector.add(row, cells);
+  if (!going && collector instanceof SheetCollector && c.candidates.includes(collector)) c.byName.delete(sheet);
+  return going;
 }
 
 /** Each sheet whose header was found becomes a table; a named sheet without its key column stops the read. */
