@@ -30,20 +30,20 @@ export interface AwardedList {
 }
 
 /** The decision that awarded a form: the decider's above the Sở, else the Sở's own Quyết định. */
-function decisionOf(plan: Plan, reg: DocumentsSheet, form: PlanForm): Decision | null {
-  if (isDecidedAbove(form)) return higherDecision(reg, form);
-  return typedNumberDate(reg, form.code) && documentRef(plan, reg, form);
+function decisionOf(plan: Plan, documentsSheet: DocumentsSheet, form: PlanForm): Decision | null {
+  if (isDecidedAbove(form)) return higherDecision(documentsSheet, form);
+  return typedNumberDate(documentsSheet, form.code) && documentRef(plan, documentsSheet, form);
 }
 
 /** Every form with awarded nominees in the master read into `master`, in the plan's order. */
 export function awardedLists(plan: Plan, master: MasterSnapshot): AwardedList[] {
-  const reg = master.register;
-  const rule = { includeLate: documentsIncludeLate(reg), approvedOnly: true };
+  const documentsSheet = master.documentsSheet;
+  const rule = { includeLate: documentsIncludeLate(documentsSheet), approvedOnly: true };
   const higher = (id: string) => master.outcomes.get(keyOf(id))?.higher;
   return plan.forms
     .map((form) => ({
       form,
-      decision: decisionOf(plan, reg, form),
+      decision: decisionOf(plan, documentsSheet, form),
       members: membersOf(plan, master, form, rule).filter((n) => !isDecidedAbove(form) || higher(n.id) === 'awarded'),
     }))
     .filter((l) => l.members.length);

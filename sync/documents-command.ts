@@ -73,8 +73,8 @@ export const runDocuments = (argv: string[], clock: { now?: Date } = {}): Promis
 async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
   const snapshot = await readSnapshot(plan, opts.master);
   const rule: ListRule = {
-    includeLate: documentsIncludeLate(snapshot.register),
-    approvedOnly: opts.approvedOnly || documentsApprovedOnly(snapshot.register),
+    includeLate: documentsIncludeLate(snapshot.documentsSheet),
+    approvedOnly: opts.approvedOnly || documentsApprovedOnly(snapshot.documentsSheet),
   };
   const papers = papersOf(plan, snapshot, rule);
   const written = papers.lists.filter((l) => l.members.length);
@@ -83,7 +83,7 @@ async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
     papers,
     blanksOf(
       plan,
-      snapshot.register,
+      snapshot.documentsSheet,
       written.map((l) => l.form),
     ),
   );
@@ -179,15 +179,15 @@ async function readSnapshot(plan: Plan, master: string): Promise<MasterSnapshot>
     if (e instanceof ToldError) throw e;
     throw fileError(e, 'đọc được sổ tổng hợp', master);
   }
-  refuseStrayRegister(snapshot.register, master);
+  refuseStrayColumns(snapshot.documentsSheet, master);
   return snapshot;
 }
 
 /** Values typed in Văn bản under a header it does not know would be missing from the papers: refused. */
-function refuseStrayRegister(register: DocumentsSheet, master: string): void {
-  if (register.strayColumns.length)
+function refuseStrayColumns(documentsSheet: DocumentsSheet, master: string): void {
+  if (documentsSheet.strayColumns.length)
     throw new UsageError(
-      `Trang "${DOCUMENTS_SHEET}" của sổ tổng hợp "${master}" có giá trị ở ${register.strayColumns.map((c) => `cột "${c}"`).join(', ')} mà lệnh không nhận ra (tiêu đề cột bị đổi hoặc bị xóa?), nên văn bản sẽ thiếu số, ngày hoặc cài đặt đã nhập; chưa ghi tệp nào. Hãy đặt lại tiêu đề cột là "${DOCUMENTS_HEADERS[2]}" hoặc "${DOCUMENTS_HEADERS[3]}" rồi chạy lại.`,
+      `Trang "${DOCUMENTS_SHEET}" của sổ tổng hợp "${master}" có giá trị ở ${documentsSheet.strayColumns.map((c) => `cột "${c}"`).join(', ')} mà lệnh không nhận ra (tiêu đề cột bị đổi hoặc bị xóa?), nên văn bản sẽ thiếu số, ngày hoặc cài đặt đã nhập; chưa ghi tệp nào. Hãy đặt lại tiêu đề cột là "${DOCUMENTS_HEADERS[2]}" hoặc "${DOCUMENTS_HEADERS[3]}" rồi chạy lại.`,
     );
 }
 
@@ -195,7 +195,7 @@ function refuseStrayRegister(register: DocumentsSheet, master: string): void {
 async function buildLetters(plan: Plan, snapshot: MasterSnapshot, papers: Papers): Promise<OutFile[]> {
   const ctx = {
     plan,
-    register: snapshot.register,
+    documentsSheet: snapshot.documentsSheet,
     settled: !papers.pending.length,
     draft: papers.draft,
     duplicateIds: papers.duplicateIds,

@@ -23,7 +23,7 @@ export const NOTICE_FOLDER = 'thong-bao';
 
 export interface CouncilContext {
   plan: Plan;
-  reg: DocumentsSheet;
+  documentsSheet: DocumentsSheet;
   nominations: MasterNomination[];
   rule: ListRule;
   /** Votes and higher results typed in Tổng hợp, by keyOf(id). */
@@ -73,7 +73,7 @@ function numbered(shares: number[], header: string[], rows: string[][]): Table {
 /** The minutes' part: per form, the nominees considered, their votes and result. */
 function minutesTables(ctx: CouncilContext): (Paragraph | Table)[] {
   const { plan } = ctx;
-  const members = membersPresent(ctx.reg);
+  const members = membersPresent(ctx.documentsSheet);
   const out: (Paragraph | Table)[] = [];
   let part = 0;
   for (const form of plan.forms) {
@@ -110,16 +110,16 @@ function minutesSignatures(secretary: string, chair: string): Table {
 }
 
 export function buildMinutes(ctx: CouncilContext) {
-  const { plan, reg } = ctx;
+  const { plan, documentsSheet } = ctx;
   const wording = plan.documents!.minutes!;
   return framedPaper({
     plan,
-    reg,
+    documentsSheet,
     wording,
-    values: commonValues(plan, reg),
+    values: commonValues(plan, documentsSheet),
     middle: minutesTables(ctx),
     issuer: { parent: plan.issuer.agency, agency: wording.agency },
-    date: meetingDate(reg),
+    date: meetingDate(documentsSheet),
     signature: minutesSignatures(wording.secretaryTitle, wording.chairTitle),
     title: `${wording.title ?? ''} – ${plan.documents!.council}`,
     draft: ctx.draft,
@@ -182,16 +182,16 @@ function noticeParts(ctx: CouncilContext, unit: string, values: Record<string, s
 }
 
 export function buildNotice(ctx: CouncilContext, unit: string) {
-  const { plan, reg } = ctx;
+  const { plan, documentsSheet } = ctx;
   const wording = plan.documents!.notice!;
-  const values = { ...commonValues(plan, reg), unit: unitFullName(plan, unit) };
+  const values = { ...commonValues(plan, documentsSheet), unit: unitFullName(plan, unit) };
   const refusals = ctx.intake.units.get(unit)?.refusals ?? [];
   const middle = refusals.length
     ? reasonList(fillWording(wording.refused, values), refusals)
     : noticeParts(ctx, unit, values);
   return framedPaper({
     plan,
-    reg,
+    documentsSheet,
     wording,
     values,
     middle,

@@ -31,7 +31,7 @@ export const DUPLICATE_MARK = '(*)';
 
 export interface PaperContext {
   plan: Plan;
-  register: DocumentsSheet;
+  documentsSheet: DocumentsSheet;
   /** Every listed name decided by the council: the papers may cite its meeting. */
   settled: boolean;
   draft: boolean;
@@ -91,7 +91,7 @@ function annex(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): 
     para(form.listTitle, { align: 'center', bold: true, before: 240 }),
     // The campaign's title has brackets of its own: not wrapped in more.
     para(plan.title, { align: 'center', italics: true }),
-    para(`(${attachmentLine(plan, ctx.register, form) ?? ''})`, { align: 'center', italics: true, after: 240 }),
+    para(`(${attachmentLine(plan, ctx.documentsSheet, form) ?? ''})`, { align: 'center', italics: true, after: 240 }),
     ...listTable(ctx, members),
   ];
 }
@@ -114,14 +114,14 @@ export const letterFile = (form: PlanForm): string =>
 
 /** The Tờ trình or Quyết định of a form with its list. */
 export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): Letter {
-  const { plan, register } = ctx;
+  const { plan, documentsSheet } = ctx;
   const d = form.document!;
   const docs = plan.documents!;
   const wording = docs[d.kind];
   const counts = countByType(plan, members);
   const year = Number(plan.deadline.slice(0, 4));
   const base = {
-    ...referenceValues(plan, register),
+    ...referenceValues(plan, documentsSheet),
     decider: d.addressee ?? form.decidedBy,
     award: d.award ?? form.label,
     merit: d.merit,
@@ -129,15 +129,15 @@ export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNo
     individuals: plan.nomineeTypes.filter((t) => t.person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0),
     campaign: plan.title,
     council: docs.council,
-    meetingDate: longDate(meetingDate(register), year),
+    meetingDate: longDate(meetingDate(documentsSheet), year),
   };
   const fill = (t: string) =>
     fillWording(t, {
       ...base,
       councilResult: fillWording(ctx.settled ? docs.councilResult : docs.councilPending, base),
     });
-  const ref = documentRef(plan, register, form)!;
-  const signature = closing(d.recipients, signerLines(plan, register), signerName(register));
+  const ref = documentRef(plan, documentsSheet, form)!;
+  const signature = closing(d.recipients, signerLines(plan, documentsSheet), signerName(documentsSheet));
   const front: (Paragraph | Table)[] = [
     heading({
       parent: plan.issuer.parent,

@@ -56,7 +56,7 @@ export interface MasterNomination {
 
 export interface MasterSnapshot {
   nominations: MasterNomination[];
-  register: DocumentsSheet;
+  documentsSheet: DocumentsSheet;
   /** Votes and higher results typed in Tổng hợp, by keyOf(id). */
   outcomes: Map<string, Outcome>;
   /** Each unit's submission and the merge's sentences about it, from Theo đơn vị and Lỗi. */
@@ -211,7 +211,7 @@ export async function readMaster(plan: Plan, file: string): Promise<MasterSnapsh
     nominations: readTally(plan, tally, columns, councilFromPrevious(typed)),
     // Read by the rule the merge reads it with (a copied row: the first value), so the documents carry the
     // numbers the lists print.
-    register: documentsSheetFrom(typed),
+    documentsSheet: documentsSheetFrom(typed),
     outcomes: outcomesFromPrevious(typed),
     intake: intakeOf(plan.timeZone, sheets),
     lists,

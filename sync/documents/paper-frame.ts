@@ -12,23 +12,23 @@ import { meetingDate, placeDate, referenceValues, signerLines, signerName } from
 export const DOTS = '……';
 
 /** The placeholders every such paper may use. */
-export function commonValues(plan: Plan, reg: DocumentsSheet): Record<string, string> {
+export function commonValues(plan: Plan, documentsSheet: DocumentsSheet): Record<string, string> {
   const docs = plan.documents!;
   const year = documentYear(plan);
   return {
-    ...referenceValues(plan, reg),
+    ...referenceValues(plan, documentsSheet),
     campaign: plan.title,
     council: docs.council,
     issuerName: docs.issuerName,
-    meetingDate: longDate(meetingDate(reg), year),
-    membersPresent: String(membersPresent(reg) ?? DOTS),
+    meetingDate: longDate(meetingDate(documentsSheet), year),
+    membersPresent: String(membersPresent(documentsSheet) ?? DOTS),
     deadline: longDate(plan.deadline),
   };
 }
 
 export interface Frame {
   plan: Plan;
-  reg: DocumentsSheet;
+  documentsSheet: DocumentsSheet;
   wording: PaperWording;
   values: Record<string, string>;
   /** Kính gửi, for a letter to one unit. */
@@ -45,7 +45,7 @@ export interface Frame {
 }
 
 export function framedPaper(f: Frame) {
-  const { plan, reg, wording } = f;
+  const { plan, documentsSheet, wording } = f;
   const fill = (t: string) => fillWording(t, f.values);
   const children: (Paragraph | Table)[] = [
     heading({
@@ -60,7 +60,8 @@ export function framedPaper(f: Frame) {
     ...wording.body.map((p) => bodyPara(fill(p))),
     ...f.middle,
     ...(wording.closing ?? []).map((p) => bodyPara(fill(p))),
-    f.signature ?? closing((wording.recipients ?? []).map(fill), signerLines(plan, reg), signerName(reg)),
+    f.signature ??
+      closing((wording.recipients ?? []).map(fill), signerLines(plan, documentsSheet), signerName(documentsSheet)),
   ];
   return officialDocument({
     sections: [children],

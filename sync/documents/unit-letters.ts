@@ -15,7 +15,7 @@ export const LATE_REPLY_FOLDER = 'tra-loi-nop-muon';
 
 export interface UnitLetterContext {
   plan: Plan;
-  reg: DocumentsSheet;
+  documentsSheet: DocumentsSheet;
   intake: Intake;
 }
 
@@ -42,7 +42,7 @@ function letterToUnit(
 ) {
   return framedPaper({
     plan: ctx.plan,
-    reg: ctx.reg,
+    documentsSheet: ctx.documentsSheet,
     wording,
     values,
     addressee: values.unit,
@@ -55,7 +55,7 @@ function letterToUnit(
 
 export function buildReminder(ctx: UnitLetterContext, u: UnitIntake) {
   const wording = ctx.plan.documents!.reminder!;
-  const values = { ...commonValues(ctx.plan, ctx.reg), unit: unitFullName(ctx.plan, u.unit) };
+  const values = { ...commonValues(ctx.plan, ctx.documentsSheet), unit: unitFullName(ctx.plan, u.unit) };
   const middle = u.refusals.length
     ? reasonList(fillWording(wording.refused, values), u.refusals)
     : [bodyPara(fillWording(wording.missing, values))];
@@ -63,13 +63,13 @@ export function buildReminder(ctx: UnitLetterContext, u: UnitIntake) {
 }
 
 export function buildLateReply(ctx: UnitLetterContext, u: UnitIntake) {
-  const { plan, reg } = ctx;
+  const { plan, documentsSheet } = ctx;
   const wording = plan.documents!.lateReply!;
   const values = {
-    ...commonValues(plan, reg),
+    ...commonValues(plan, documentsSheet),
     unit: unitFullName(plan, u.unit),
     receivedAt: u.receivedAt ? longDate(localDate(u.receivedAt, plan.timeZone)) : longDate(null),
   };
-  const treated = documentsIncludeLate(reg) ? wording.included : wording.excluded;
+  const treated = documentsIncludeLate(documentsSheet) ? wording.included : wording.excluded;
   return letterToUnit(ctx, wording, values, [bodyPara(fillWording(treated, values))]);
 }

@@ -46,11 +46,11 @@ export interface UnitPapers {
 export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPapers> {
   const { plan, snapshot } = input;
   const docs = plan.documents!;
-  const reg = snapshot.register;
+  const documentsSheet = snapshot.documentsSheet;
   const { intake } = snapshot;
   const council = {
     plan,
-    reg,
+    documentsSheet,
     nominations: snapshot.nominations,
     rule: input.rule,
     outcomes: snapshot.outcomes,
@@ -65,7 +65,7 @@ export async function buildUnitPapers(input: UnitPapersInput): Promise<UnitPaper
   if (met && docs.notice)
     for (const unit of noticeUnits(council))
       await add(path.join(NOTICE_FOLDER, `${unit}.docx`), buildNotice(council, unit));
-  const letters = { plan, reg, intake };
+  const letters = { plan, documentsSheet, intake };
   const open = deadlineOpen(plan, input.now);
   const remind = open && docs.reminder ? unitsToRemind(letters) : [];
   for (const u of remind) await add(path.join(REMINDER_FOLDER, `${u.unit}.docx`), buildReminder(letters, u));

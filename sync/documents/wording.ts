@@ -15,8 +15,8 @@ import {
 } from '../master/documents-sheet.js';
 
 /** "số 12/KH-SCT ngày 03 tháng 02 năm 2021"; dots for what is not typed. */
-export function referenceText(plan: Plan, reg: DocumentsSheet, ref: PlanReference): string {
-  const typed = typedRow(reg, ref.code);
+export function referenceText(plan: Plan, documentsSheet: DocumentsSheet, ref: PlanReference): string {
+  const typed = typedRow(documentsSheet, ref.code);
   const number = !typed.text
     ? `…/${ref.symbol}`
     : typed.text.includes('/')
@@ -27,14 +27,16 @@ export function referenceText(plan: Plan, reg: DocumentsSheet, ref: PlanReferenc
 }
 
 /** Values of the placeholders every paper may use: each reference by its code. */
-export function referenceValues(plan: Plan, reg: DocumentsSheet): Record<string, string> {
-  return Object.fromEntries((plan.documents?.references ?? []).map((r) => [r.code, referenceText(plan, reg, r)]));
+export function referenceValues(plan: Plan, documentsSheet: DocumentsSheet): Record<string, string> {
+  return Object.fromEntries(
+    (plan.documents?.references ?? []).map((r) => [r.code, referenceText(plan, documentsSheet, r)]),
+  );
 }
 
 /** The title lines above the signer's name, as picked in Văn bản (the plan's first way when blank). */
-export function signerLines(plan: Plan, reg: DocumentsSheet): string[] {
+export function signerLines(plan: Plan, documentsSheet: DocumentsSheet): string[] {
   const signers = plan.documents?.signers ?? [];
-  const typed = typedRow(reg, DOCUMENTS_KEYS.signerTitle).text.toLowerCase();
+  const typed = typedRow(documentsSheet, DOCUMENTS_KEYS.signerTitle).text.toLowerCase();
   const picked = signers.find((s) => s.label.toLowerCase() === typed) ?? signers[0];
   return picked?.lines ?? (plan.issuer.signer ? [plan.issuer.signer] : []);
 }
@@ -48,22 +50,22 @@ export const placeDate = (plan: Plan, place: string, iso: string | null): string
 const where = (row: string) => `trang "${DOCUMENTS_SHEET}", dòng ${row}`;
 
 /** What is still to type in Văn bản for these papers, each said as the secretariat would do it. */
-export function blanksOf(plan: Plan, reg: DocumentsSheet, forms: PlanForm[]): string[] {
+export function blanksOf(plan: Plan, documentsSheet: DocumentsSheet, forms: PlanForm[]): string[] {
   const out: string[] = [];
   // The wording these papers print: a reference counts only where it is cited.
   const text = JSON.stringify([forms.map((f) => f.document), plan.documents?.to_trinh, plan.documents?.quyet_dinh]);
   for (const form of forms) {
-    const ref = documentRef(plan, reg, form);
+    const ref = documentRef(plan, documentsSheet, form);
     const name = plan.documents?.[form.document!.kind].name ?? '';
     if (ref && ref.number.startsWith('…')) out.push(`Số ${name} – ${form.label} (${where(form.code)}).`);
     if (ref && !ref.date) out.push(`Ngày ${name} – ${form.label} (${where(form.code)}).`);
   }
-  if (!meetingDate(reg))
+  if (!meetingDate(documentsSheet))
     out.push(`Ngày họp ${plan.documents?.council ?? 'Hội đồng'} (${where(DOCUMENTS_KEYS.meetingDate)}).`);
-  if (!signerName(reg).trim()) out.push(`Họ và tên người ký (${where(DOCUMENTS_KEYS.signer)}).`);
+  if (!signerName(documentsSheet).trim()) out.push(`Họ và tên người ký (${where(DOCUMENTS_KEYS.signer)}).`);
   for (const r of plan.documents?.references ?? []) {
     if (!text.includes(`{${r.code}}`)) continue;
-    const typed = typedRow(reg, r.code);
+    const typed = typedRow(documentsSheet, r.code);
     if (!typed.text) out.push(`${r.label}: số (${where(r.code)}).`);
     if (!typed.date && !r.date) out.push(`${r.label}: ngày (${where(r.code)}).`);
   }

@@ -1,6 +1,6 @@
 // What the secretariat typed into the previous master, read back for the next one. Any master sheet can
 // carry typed columns matched by a key column (Tổng hợp by nomination id, Theo đơn vị by unit code, …):
-// each is described by an TypedSheet. Values keep their type (dates stay dates, formulas stay
+// each is described by a TypedSheet. Values keep their type (dates stay dates, formulas stay
 // formulas). A value that does not fit one row per key — a copied row whose copies disagree, a row
 // inserted without a key — is never dropped: it becomes an Unmatched entry, written to the
 // `Ghi chú không khớp` sheet (SPEC §7), whose own rows are carried from master to master.
@@ -62,7 +62,8 @@ export interface Unmatched {
   recordedAt: string;
 }
 
-export interface TypedTable {
+/** One sheet's typed rows. Internal to this module: readers outside look rows up with keptRow/keptRows. */
+interface TypedTable {
   spec: TypedSheet;
   /** The sheet's name in the file, when found. */
   foundAs?: string;
@@ -141,7 +142,7 @@ export const UNMATCHED_REASONS = {
 /** A column whose header is blank is named by its letter. */
 const columnLabel = (header: HeaderMap, col: number) => header.headers.get(col) ?? `Cột ${columnLetter(col - 1)}`;
 
-/** Reads one sheet's rows into an TypedTable. */
+/** Reads one sheet's rows into a TypedTable. */
 class SheetCollector {
   header?: HeaderMap;
   private readonly head: TypedCell[][] = [];
