@@ -17,7 +17,7 @@ const OFFICE = [
   'tests/templates/plan-workbook.test.ts',
 ];
 // Files that replace a module with vi.mock: they need a module registry of their own.
-const MOCKING = ['tests/sync/intake-guard.test.ts'];
+const MOCKING = ['tests/node/entries.test.ts', 'tests/sync/intake-guard.test.ts'];
 
 export default defineConfig({
   test: {

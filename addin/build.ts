@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { isEntryPoint } from '../node/cli.js';
+import { isEntryPoint, runCommand } from '../node/cli.js';
 import { ICON_SIZES, iconPng } from './icons.js';
 
 export const ADDIN_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -63,7 +63,8 @@ export async function build(out = DIST): Promise<string> {
   return out;
 }
 
-if (isEntryPoint(import.meta.url)) {
-  const out = await build();
-  console.log(`Đã đóng gói add-in vào ${out}`);
-}
+if (isEntryPoint(import.meta.url))
+  process.exitCode = await runCommand('npm run addin:build', async () => {
+    console.log(`Đã đóng gói add-in vào ${await build()}`);
+    return 0;
+  });

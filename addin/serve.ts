@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { isEntryPoint } from '../node/cli.js';
+import { isEntryPoint, runCommand } from '../node/cli.js';
 import { build, DIST } from './build.js';
 
 const TYPES: Record<string, string> = {
@@ -43,21 +43,29 @@ function handler(root: string): http.RequestListener {
 /** Serves `root` over HTTP on 127.0.0.1 (port 0: any free port); resolves with the server and its URL. */
 export async function serveStatic(root: string, port = 0): Promise<{ server: http.Server; url: string }> {
   const server = http.createServer(handler(root));
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listening(server, port, '127.0.0.1');
   const address = server.address() as { port: number };
   return { server, url: `http://127.0.0.1:${address.port}` };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const root = await build(DIST);
   // Trusts a localhost certificate for Office; on first use it may ask to install it.
   const devCerts = await import('office-addin-dev-certs');
   const options = await devCerts.getHttpsServerOptions();
-  https
-    .createServer(options, handler(root))
-    .listen(3000, 'localhost', () =>
-      console.log('Add-in đang chạy tại https://localhost:3000/taskpane.html (Ctrl+C để dừng)'),
-    );
+  await listening(https.createServer(options, handler(root)), 3000, 'localhost');
+  console.log('Add-in đang chạy tại https://localhost:3000/taskpane.html (Ctrl+C để dừng)');
+  return 0;
 }
 
-if (isEntryPoint(import.meta.url)) await main();
+/** Resolves once the server listens; a port already taken rejects (for the command runner to tell). */
+const listening = (server: http.Server, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+if (isEntryPoint(import.meta.url)) process.exitCode = await runCommand('npm run addin:serve', main);

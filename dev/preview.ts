@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild';
 import { ADDIN_DIR, build, BUNDLE_OPTIONS, DIST } from '../addin/build.js';
 import { serveStatic } from '../addin/serve.js';
 import { DEFAULT_PLAN } from '../engine/plans/index.js';
-import { isEntryPoint } from '../node/cli.js';
+import { isEntryPoint, runCommand } from '../node/cli.js';
 import { readXlsxGrid } from '../node/xlsx-grid.js';
 import { buildTemplate, LISTS_SHEET } from '../templates/workbook.js';
 import type { Visibility } from '../addin/preview/fake-excel.js';
@@ -99,7 +99,9 @@ export async function buildPreview(out = DIST): Promise<string> {
   return out;
 }
 
-if (isEntryPoint(import.meta.url)) {
-  const { url } = await serveStatic(await buildPreview(DIST), Number(process.env.PORT ?? 3001));
-  console.log(`Xem thử add-in với sổ mẫu: ${url}/preview.html  (Ctrl+C để dừng)`);
-}
+if (isEntryPoint(import.meta.url))
+  process.exitCode = await runCommand('npm run addin:preview', async () => {
+    const { url } = await serveStatic(await buildPreview(DIST), Number(process.env.PORT ?? 3001));
+    console.log(`Xem thử add-in với sổ mẫu: ${url}/preview.html  (Ctrl+C để dừng)`);
+    return 0;
+  });

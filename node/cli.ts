@@ -69,12 +69,16 @@ export function secondsOption(value: string | undefined, name: string, fallback:
  */
 export const LOG_DIR = path.join(os.tmpdir(), 'thi-dua-khen-thuong');
 
+// Two failures of one process in the same millisecond (in-process runs) still get a file each.
+let logsWritten = 0;
+
 /** Writes the error with its causes and stacks to a new log file; returns its path (undefined if not written). */
 async function writeLog(e: unknown): Promise<string | undefined> {
   const lines = [`Thời điểm: ${new Date().toISOString()}`, `Lệnh: ${process.argv.slice(1).join(' ')}`, ''];
   for (let err = e, depth = 0; err !== undefined && depth < 5; err = (err as Error)?.cause, depth++)
     lines.push(err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err), '');
-  const file = path.join(LOG_DIR, `loi-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(LOG_DIR, `loi-${stamp}-${process.pid}-${++logsWritten}.log`);
   try {
     await fs.mkdir(LOG_DIR, { recursive: true });
     await fs.writeFile(file, lines.join('\n'));

@@ -8,7 +8,9 @@ import { runCommand, UsageError } from '../../node/cli.js';
 import { fileError } from '../../node/fs-errors.js';
 import { MasterError } from '../../sync/documents/master-read.js';
 import { GoogleSyncError } from '../../sync/google/errors.js';
-import { runSync } from '../sync/inbox.js';
+import { runPull } from '../../sync/google/pull.js';
+import { CollectingLog } from '../google/harness.js';
+import { runSync, tmpDir } from '../sync/inbox.js';
 import { ENGLISH, LOG_SENTENCE, namedLog } from './voice.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -117,5 +119,22 @@ describe('how a command was called', () => {
     expect(r.stderr).toContain(words);
     expect(r.stderr).toContain('Cách dùng');
     expect(r.stderr).not.toMatch(ENGLISH);
+  });
+});
+
+describe('a Google command', () => {
+  it('tells an unexpected failure through its own log in the same Vietnamese, its English in the log file', async () => {
+    const log = new CollectingLog();
+    const access = {
+      account: 'dong-bo@thi-dua-test.iam.gserviceaccount.com',
+      get auth(): never {
+        throw new TypeError("Cannot read properties of undefined (reading 'request')");
+      },
+    };
+    const code = await runPull({ driveFolder: 'ma-thu-muc', inbox: tmpDir('pull-fault') }, { access, log, env: {} });
+    expect(code).toBe(1);
+    expect(log.text).toMatch(/^Lỗi không mong đợi/);
+    expect(log.text).not.toMatch(ENGLISH);
+    expect(await namedLog(log.text)).toContain("(reading 'request')");
   });
 });
