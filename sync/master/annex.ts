@@ -82,6 +82,22 @@ export function writeAnnex(
   register: DocumentsSheet = emptyDocumentsSheet(),
 ): void {
   const plan: Plan = result.plan;
+  const ws = addAnnexSheet(wb, form);
+  const members = listMembers(result, form);
+  writeAnnexHeading(ws, plan, form, register);
+  // Part I, II, …: one per nominee type, in the plan's order.
+  plan.nomineeTypes.forEach((t, p) => {
+    const list = members.filter((n) => n.type === t.code);
+    writeAnnexPart(ws, plan, t, p, list);
+  });
+  const byType = plan.nomineeTypes
+    .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
+    .join(', ');
+  writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [heading(true)]).commit();
+  ws.commit();
+}
+
+function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, form: PlanForm): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(form.listSheet, {
     pageSetup: {
       ...A4_PORTRAIT_FIT_WIDTH,
@@ -93,8 +109,11 @@ export function writeAnnex(
     headerFooter: { oddFooter: '&CTrang &P/&N' },
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
-  const members = listMembers(result, form);
+  return ws;
+}
 
+/** Rows 1–7: the two-line headings, the title, what the list is attached to and the table header. */
+function writeAnnexHeading(ws: ExcelJS.Worksheet, plan: Plan, form: PlanForm, register: DocumentsSheet): void {
   // Rows 1–7 stay uncommitted until merged: the streaming writer cannot merge committed rows.
   // Rows 1–2: the issuing agency on the left, the state motto on the right.
   writeRow(
@@ -125,29 +144,31 @@ export function writeAnnex(
   );
   for (const range of ['A1:B1', 'C1:E1', 'A2:B2', 'C2:E2', 'A4:E4', 'A5:E5', 'A6:E6']) ws.mergeCells(range);
   header.commit();
+}
 
-  const numeral = ['I', 'II', 'III', 'IV', 'V'];
-  plan.nomineeTypes.forEach((t, p) => {
-    const list = members.filter((n) => n.type === t.code);
-    const part = writeRow(
-      ws,
-      [`${numeral[p] ?? p + 1}. ${t.label.toUpperCase()} (${list.length})`, null, null, null, null],
-      [PART, PART, PART, PART, PART],
-    );
-    ws.mergeCells(`A${part.number}:E${part.number}`);
-    part.commit();
-    list.forEach((n, i) => {
-      // Named as the documents' annex names it: units in full, a collective with its unit.
-      const [name, position, unit] = listCells(plan, listedNominee(n), t.person);
-      const values = [i + 1, name, position || null, unit || null, n.values.summary ?? null];
-      const row = writeRow(ws, values, [BODY_CENTER, BODY, BODY, BODY, BODY]);
-      row.height = fitHeight(values);
-      row.commit();
-    });
+const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
+
+/** Part I, II, …: one nominee type's title row with its count, then its nominees numbered from 1. */
+function writeAnnexPart(
+  ws: ExcelJS.Worksheet,
+  plan: Plan,
+  type: Plan['nomineeTypes'][number],
+  index: number,
+  list: Nomination[],
+): void {
+  const part = writeRow(
+    ws,
+    [`${NUMERALS[index] ?? index + 1}. ${type.label.toUpperCase()} (${list.length})`, null, null, null, null],
+    [PART, PART, PART, PART, PART],
+  );
+  ws.mergeCells(`A${part.number}:E${part.number}`);
+  part.commit();
+  list.forEach((n, i) => {
+    // Named as the documents' annex names it: units in full, a collective with its unit.
+    const [name, position, unit] = listCells(plan, listedNominee(n), type.person);
+    const values = [i + 1, name, position || null, unit || null, n.values.summary ?? null];
+    const row = writeRow(ws, values, [BODY_CENTER, BODY, BODY, BODY, BODY]);
+    row.height = fitHeight(values);
+    row.commit();
   });
-  const byType = plan.nomineeTypes
-    .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
-    .join(', ');
-  writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [heading(true)]).commit();
-  ws.commit();
 }
