@@ -14,6 +14,7 @@ import {
   ToldError,
   type Cell,
   type ColumnKey,
+  type ColumnSpec,
   type InfoKey,
   type ListName,
   type NomineeTypeCode,
@@ -152,6 +153,20 @@ function buildInfo(
   });
 }
 
+/** What each column of a nominee sheet needs to write its header, rules and cells. */
+interface ListSheetContext {
+  ws: ExcelJS.Worksheet;
+  plan: Plan;
+  unit: PlanUnit;
+  type: NomineeTypeCode;
+  lists: Record<ListName, string>;
+  /** Column letter of the name: a required cell turns pink once its row has one. */
+  nameCol: string;
+  /** Rows of data already filled in (sample and test workbooks). */
+  dataRows: number;
+}
+
+/** A nominee type's sheet: the Excel table, then every column's header, rules and cells. */
 function buildListSheet(
   wb: ExcelJS.Workbook,
   plan: Plan,
@@ -177,56 +192,70 @@ function buildListSheet(
     // A table needs at least one row; an empty one keeps the template blank.
     rows: data.length ? data : [specs.map(() => null)],
   });
-  const last = RULE_ROWS + 1;
   const nameCol = columnLetter(specs.findIndex((s) => s.key === 'name'));
+  const context: ListSheetContext = { ws, plan, unit, type, lists, nameCol, dataRows: data.length };
   specs.forEach((s, i) => {
-    const col = columnLetter(i);
-    const header = ws.getCell(`${col}1`);
-    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    header.fill = s.required ? REQUIRED_HEADER_FILL : HEADER_FILL;
-    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    const range = `${col}2:${col}${last}`;
-    const prompt = columnPrompt(plan, s, type, unit);
-    const asked = prompt ? promptFields(prompt) : {};
-    if (s.list) rangeRules(ws).add(range, { ...listRule(lists[s.list], `"${s.header}"`), ...asked });
-    else if (prompt && s.key !== 'birthYear') rangeRules(ws).add(range, { ...ANY, ...asked });
-    if (s.required && s.key !== 'name') {
-      // Pink while the row has a name and this cell is still empty: the clerk sees what is missing as they type.
-      ws.addConditionalFormatting({
-        ref: range,
-        rules: [
-          {
-            type: 'expression',
-            priority: i + 1,
-            formulae: [`AND(LEN(TRIM($${nameCol}2))>0,LEN(TRIM(${col}2))=0)`],
-            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: MISSING_ARGB } } },
-          },
-        ],
-      });
-    }
-    if (s.key === 'birthYear') {
-      rangeRules(ws).add(range, {
-        ...asked,
-        type: 'whole',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [plan.birthYear.min, plan.birthYear.max],
-        showErrorMessage: true,
-        errorTitle: 'Năm sinh không hợp lệ',
-        error: `Năm sinh là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
-      });
-    }
-    const wrap =
-      s.key === 'summary' || s.key === 'name' || s.key === 'workplace' || s.key === 'result' || s.key === 'note';
-    for (let r = 2; r <= Math.max(2, data.length + 1); r++) {
-      const cell = ws.getCell(r, i + 1);
-      cell.alignment = { vertical: 'top', wrapText: wrap };
-      if (s.key === 'result') cell.fill = RESULT_FILL;
-    }
+    styleHeader(ws.getCell(`${columnLetter(i)}1`), s);
+    addColumnRules(context, s, i);
+    alignDataCells(context, s, i);
   });
   ws.getRow(1).height = 32;
   const result = specs.findIndex((s) => s.key === 'result');
   if (result >= 0) ws.getCell(1, result + 1).note = 'Cột này do công cụ kiểm tra ghi; không cần nhập.';
+}
+
+function styleHeader(header: ExcelJS.Cell, s: ColumnSpec): void {
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = s.required ? REQUIRED_HEADER_FILL : HEADER_FILL;
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+}
+
+/** The column's dropdown or input prompt, its "missing" highlight and, for the birth year, its range. */
+function addColumnRules({ ws, plan, unit, type, lists, nameCol }: ListSheetContext, s: ColumnSpec, i: number): void {
+  const col = columnLetter(i);
+  const range = `${col}2:${col}${RULE_ROWS + 1}`;
+  const prompt = columnPrompt(plan, s, type, unit);
+  const asked = prompt ? promptFields(prompt) : {};
+  if (s.list) rangeRules(ws).add(range, { ...listRule(lists[s.list], `"${s.header}"`), ...asked });
+  else if (prompt && s.key !== 'birthYear') rangeRules(ws).add(range, { ...ANY, ...asked });
+  if (s.required && s.key !== 'name') {
+    // Pink while the row has a name and this cell is still empty: the clerk sees what is missing as they type.
+    ws.addConditionalFormatting({
+      ref: range,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [`AND(LEN(TRIM($${nameCol}2))>0,LEN(TRIM(${col}2))=0)`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: MISSING_ARGB } } },
+        },
+      ],
+    });
+  }
+  if (s.key === 'birthYear') rangeRules(ws).add(range, { ...asked, ...birthYearRule(plan) });
+}
+
+function birthYearRule(plan: Plan): ExcelJS.DataValidation {
+  return {
+    type: 'whole',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [plan.birthYear.min, plan.birthYear.max],
+    showErrorMessage: true,
+    errorTitle: 'Năm sinh không hợp lệ',
+    error: `Năm sinh là năm có 4 chữ số, từ ${plan.birthYear.min} đến ${plan.birthYear.max}.`,
+  };
+}
+
+/** Long texts wrap; the check result column is tinted as not the clerk's to type. */
+function alignDataCells({ ws, dataRows }: ListSheetContext, s: ColumnSpec, i: number): void {
+  const wrap =
+    s.key === 'summary' || s.key === 'name' || s.key === 'workplace' || s.key === 'result' || s.key === 'note';
+  for (let r = 2; r <= Math.max(2, dataRows + 1); r++) {
+    const cell = ws.getCell(r, i + 1);
+    cell.alignment = { vertical: 'top', wrapText: wrap };
+    if (s.key === 'result') cell.fill = RESULT_FILL;
+  }
 }
 
 /** A nomination workbook for one unit of the plan, blank or filled with `data`. */
