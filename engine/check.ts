@@ -21,7 +21,7 @@ import { checkValues } from './checks/values.js';
 import { isLate } from './deadline.js';
 import { identityKey, idHasher, repeatOccurrences } from './identity.js';
 import { makeIssue, type Issue, type IssueCode, type IssueLocation } from './issues.js';
-import { okValue, planContext, toNominationRow, type NominationRow } from './model.js';
+import { okValue, planContext, toNominationRow, type NominationRow, type PlanContext } from './model.js';
 import { nominationStatus, type Nomination } from './nomination.js';
 import { isPerson, type Plan, type PlanUnit } from './plan.js';
 import { readPlanSheet } from './plan-sheet.js';
@@ -29,6 +29,7 @@ import {
   readNominationWorkbook,
   readSubmissionDates,
   TEMPLATE_READER,
+  type RawRow,
   type SheetLayout,
   type SubmissionDates,
   type SubmissionInfo,
@@ -80,6 +81,7 @@ export interface WorkbookCheck {
   late: boolean;
 }
 
+/** A file's check, step by step: read it, check Thông tin, check every row, then the rows against each other. */
 export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions = {}): WorkbookCheck {
   const ctx = planContext(plan);
   const { file } = opts;
@@ -91,16 +93,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   const { info } = read;
   const unit = ctx.units.get(cellText(info.unitCode.value))!;
   const dates = readSubmissionDates(info, grid.date1904);
-  const submissionIssues: Issue[] = [];
-  const atInfo: Emit<IssueCode, InfoKey | 'file'> = (code, key, ...params) => {
-    const loc: IssueLocation =
-      key === 'file'
-        ? { file }
-        : { file, sheet: info.sheet, row: info[key].row, column: INFO_LABELS[key], columnKey: key };
-    submissionIssues.push(makeIssue(code, loc, ...params));
-  };
-  const submission = { info, dates, receivedAt: opts.receivedAt, carriedPlan: readPlanSheet(grid) };
-  for (const check of SUBMISSION_CHECKS) check.run(submission, ctx, atInfo);
+  const submissionIssues = checkSubmission(ctx, grid, info, dates, opts);
   const accepted = {
     ...verdict,
     accepted: true,
@@ -113,7 +106,47 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   };
   // A blank or half-filled template: no row yet, but Thông tin is checked, so filling it first gets answers.
   if (read.rows.length === 0) return { ...accepted, empty: true };
+  const rows = checkRows(plan, ctx, read.rows, unit, late, file);
+  checkWithinFile(ctx, rows, file);
+  return { ...accepted, empty: false, nominations: settle(rows, submissionIssues, late) };
+}
 
+/** Thông tin's issues, placed on its lines (or on the file). */
+function checkSubmission(
+  ctx: PlanContext,
+  grid: WorkbookGrid,
+  info: SubmissionInfo,
+  dates: SubmissionDates,
+  { file, receivedAt }: CheckOptions,
+): Issue[] {
+  const submissionIssues: Issue[] = [];
+  const atInfo: Emit<IssueCode, InfoKey | 'file'> = (code, key, ...params) => {
+    const loc: IssueLocation =
+      key === 'file'
+        ? { file }
+        : { file, sheet: info.sheet, row: info[key].row, column: INFO_LABELS[key], columnKey: key };
+    submissionIssues.push(makeIssue(code, loc, ...params));
+  };
+  const submission = { info, dates, receivedAt, carriedPlan: readPlanSheet(grid) };
+  for (const check of SUBMISSION_CHECKS) check.run(submission, ctx, atInfo);
+  return submissionIssues;
+}
+
+/** Every row's nomination, and the issues found on each row (the same array the nomination holds). */
+interface CheckedRows {
+  nominations: Nomination[];
+  rowIssues: Issue[][];
+}
+
+/** The engine's hot path: every row through every row check. */
+function checkRows(
+  plan: Plan,
+  ctx: PlanContext,
+  rawRows: RawRow[],
+  unit: PlanUnit,
+  late: boolean,
+  file: string | undefined,
+): CheckedRows {
   const nominations: Nomination[] = [];
   const rowIssues: Issue[][] = [];
   const idOf = idHasher(plan.id, unit.code);
@@ -126,7 +159,7 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
       makeIssue(code, { file, sheet: row.sheet, row: row.row, column: columns[columnKey], columnKey }, ...params),
     );
   const headers = headersByType(plan);
-  for (const raw of read.rows) {
+  for (const raw of rawRows) {
     row = toNominationRow(raw, ctx, unit);
     issues = [];
     columns = headers[row.type]!;
@@ -134,7 +167,11 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
     rowIssues.push(issues);
     nominations.push(nominationOf(plan, row, unit, idOf, issues, columns, late, file));
   }
+  return { nominations, rowIssues };
+}
 
+/** The same nominee twice in one file; repeated nominees' later rows get ids of their own. */
+function checkWithinFile(ctx: PlanContext, { nominations, rowIssues }: CheckedRows, file: string | undefined): void {
   checkDuplicatesInFile.run(nominations, ctx, (code, { index, column }, ...params) => {
     const n = nominations[index]!;
     const loc = { file, sheet: n.source.sheet, row: n.source.row, column: n.columns[column], columnKey: column };
@@ -142,12 +179,15 @@ export function checkWorkbook(plan: Plan, grid: WorkbookGrid, opts: CheckOptions
   });
   // Repeated nominees share an id; their later rows get "-2", "-3"… so every row of the master stays addressable.
   for (const [i, occurrence] of repeatOccurrences(nominations)) nominations[i]!.id += `-${occurrence}`;
+}
+
+/** Each nomination's issues (Thông tin's first, then its row's) and the status they give it. */
+function settle({ nominations, rowIssues }: CheckedRows, submissionIssues: Issue[], late: boolean): Nomination[] {
   nominations.forEach((n, i) => {
     n.issues = submissionIssues.length ? [...submissionIssues, ...rowIssues[i]!] : rowIssues[i]!;
     n.status = nominationStatus(late, n.issues);
   });
-
-  return { ...accepted, empty: false, nominations };
+  return nominations;
 }
 
 /** Header text of each column key, per nominee type: what an issue's location names. */
