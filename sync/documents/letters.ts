@@ -2,7 +2,7 @@
 // to a decider outside the Sở (through the unit that receives it), or the Director's draft Quyết định, each
 // followed by its list. A draft does not claim the council's decision; a name listed twice is marked.
 import type { Paragraph, Table } from 'docx';
-import type { Plan, PlanForm } from '../../engine/index.js';
+import type { Plan, PlanDocuments, PlanForm } from '../../engine/index.js';
 import {
   bodyPara,
   closing,
@@ -112,12 +112,40 @@ export interface Letter {
 export const letterFile = (form: PlanForm): string =>
   `${form.document!.kind === 'to_trinh' ? 'to-trinh' : 'quyet-dinh'}-${form.code}.docx`;
 
+type FormDocument = NonNullable<PlanForm['document']>;
+type KindWording = PlanDocuments['to_trinh'];
+type Front = (Paragraph | Table)[];
+
 /** The Tờ trình or Quyết định of a form with its list. */
 export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): Letter {
   const { plan, documentsSheet } = ctx;
   const d = form.document!;
   const docs = plan.documents!;
   const wording = docs[d.kind];
+  const fill = letterFill(ctx, form, members);
+  const signature = closing(d.recipients, signerLines(plan, documentsSheet), signerName(documentsSheet));
+  const front: Front = [
+    ...letterHeading(ctx, form, wording),
+    ...(d.kind === 'to_trinh' ? toTrinhBody : quyetDinhBody)(ctx, form, wording, fill),
+    signature,
+  ];
+  return {
+    file: letterFile(form),
+    data: officialDocument({
+      sections: [front, annex(ctx, form, members)],
+      title: `${wording.title} – ${form.label}`,
+      subject: d.subject,
+      author: docs.issuerFullName,
+      draft: ctx.draft,
+    }),
+  };
+}
+
+/** Fills the plan's wording for this form: decider, award, counts, campaign, council and its result. */
+function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): (t: string) => string {
+  const { plan, documentsSheet } = ctx;
+  const d: FormDocument = form.document!;
+  const docs = plan.documents!;
   const counts = countByType(plan, members);
   const year = Number(plan.deadline.slice(0, 4));
   const base = {
@@ -131,48 +159,45 @@ export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNo
     council: docs.council,
     meetingDate: longDate(meetingDate(documentsSheet), year),
   };
-  const fill = (t: string) =>
+  return (t: string) =>
     fillWording(t, {
       ...base,
       councilResult: fillWording(ctx.settled ? docs.councilResult : docs.councilPending, base),
     });
+}
+
+/** The agency heading with the document's number and place-date, then its title and trích yếu. */
+function letterHeading({ plan, documentsSheet }: PaperContext, form: PlanForm, wording: KindWording): Front {
   const ref = documentRef(plan, documentsSheet, form)!;
-  const signature = closing(d.recipients, signerLines(plan, documentsSheet), signerName(documentsSheet));
-  const front: (Paragraph | Table)[] = [
+  return [
     heading({
       parent: plan.issuer.parent,
       agency: plan.issuer.agency,
       number: `Số: ${ref.number}`,
       placeDate: placeDate(plan, plan.issuer.place, ref.date),
     }),
-    ...titleBlock(wording.title, d.subject),
+    ...titleBlock(wording.title, form.document!.subject),
   ];
-  if (d.kind === 'to_trinh') {
-    front.push(
-      para(`Kính gửi: ${d.addressee ?? form.decidedBy}`, { align: 'center', after: d.through ? 0 : 240 }),
-      ...(d.through ? [para(`(qua ${d.through})`, { align: 'center', after: 240 })] : []),
-      ...basisLines(ctx, form, fill).map((b) => bodyPara(b)),
-      ...(wording.body ?? []).map((p) => bodyPara(fill(p))),
-      signature,
-    );
-  } else {
-    front.push(
-      para(wording.authority ?? '', { align: 'center', bold: true, after: 240 }),
-      ...basisLines(ctx, form, fill).map((b) => bodyPara(b, { italics: true })),
-      ...(wording.proposedBy ? [bodyPara(`${wording.proposedBy}.`, { italics: true })] : []),
-      para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
-      ...(wording.articles ?? []).map((a, i) => bodyPara([run(`Điều ${i + 1}. `, { bold: true }), fill(a)])),
-      signature,
-    );
-  }
-  return {
-    file: letterFile(form),
-    data: officialDocument({
-      sections: [front, annex(ctx, form, members)],
-      title: `${wording.title} – ${form.label}`,
-      subject: d.subject,
-      author: docs.issuerFullName,
-      draft: ctx.draft,
-    }),
-  };
+}
+
+/** A Tờ trình: to the decider (through the unit that receives it), its căn cứ and its body. */
+function toTrinhBody(ctx: PaperContext, form: PlanForm, wording: KindWording, fill: (t: string) => string): Front {
+  const d = form.document!;
+  return [
+    para(`Kính gửi: ${d.addressee ?? form.decidedBy}`, { align: 'center', after: d.through ? 0 : 240 }),
+    ...(d.through ? [para(`(qua ${d.through})`, { align: 'center', after: 240 })] : []),
+    ...basisLines(ctx, form, fill).map((b) => bodyPara(b)),
+    ...(wording.body ?? []).map((p) => bodyPara(fill(p))),
+  ];
+}
+
+/** A Quyết định: the Director's authority, its căn cứ, who proposed it and its articles. */
+function quyetDinhBody(ctx: PaperContext, form: PlanForm, wording: KindWording, fill: (t: string) => string): Front {
+  return [
+    para(wording.authority ?? '', { align: 'center', bold: true, after: 240 }),
+    ...basisLines(ctx, form, fill).map((b) => bodyPara(b, { italics: true })),
+    ...(wording.proposedBy ? [bodyPara(`${wording.proposedBy}.`, { italics: true })] : []),
+    para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
+    ...(wording.articles ?? []).map((a, i) => bodyPara([run(`Điều ${i + 1}. `, { bold: true }), fill(a)])),
+  ];
 }
