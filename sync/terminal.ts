@@ -29,11 +29,22 @@ export function progress(stream: NodeJS.WriteStream = process.stderr) {
 
 const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
-export function summary(
-  result: MergeResult,
-  outputs: { master: string; report?: string; backup?: string; feedback?: { dir: string; files: string[] } },
-  previous: TypedValues = noTypedValues(),
-): string {
+type SummaryOutputs = { master: string; report?: string; backup?: string; feedback?: { dir: string; files: string[] } };
+
+/** The merge's summary: the table of units and totals, the files set aside, notes on typed values, the outputs. */
+export function summary(result: MergeResult, outputs: SummaryOutputs, previous: TypedValues = noTypedValues()): string {
+  const lines = [
+    ...unitTable(result),
+    ...setAsideFiles(result),
+    ...typedValueNotes(result, previous),
+    ...outputLines(outputs),
+  ];
+  // Every line may quote a file name or a cell typed by someone: none may drive the terminal.
+  return lines.map(terminalSafe).join('\n');
+}
+
+/** One line per unit: its status, when it was received and its nominations by status; then the totals. */
+function unitTable(result: MergeResult): string[] {
   const plan: Plan = result.plan;
   const lines: string[] = [];
   lines.push('', `Kế hoạch ${plan.id} – tổng hợp lúc ${formatLocalTime(result.generatedAt, plan.timeZone)}`, '');
@@ -53,6 +64,12 @@ export function summary(
   lines.push(
     `Tổng: ${result.units.filter((u) => u.status !== 'missing').length}/${result.units.length} đơn vị đã gửi; ${n.length} đề nghị: ${n.filter((x) => x.status === 'valid').length} hợp lệ, ${n.filter((x) => x.status === 'invalid').length} có lỗi, ${n.filter((x) => x.status === 'late').length} gửi muộn.`,
   );
+  return lines;
+}
+
+/** Files rejected, and files replaced by a later one of the same unit. */
+function setAsideFiles(result: MergeResult): string[] {
+  const lines: string[] = [];
   const rejected = result.files.filter((f) => f.status === 'rejected');
   const superseded = result.files.filter((f) => f.status === 'superseded');
   if (rejected.length) {
@@ -63,6 +80,12 @@ export function summary(
     lines.push('', 'Tệp được thay bằng tệp gửi sau của cùng đơn vị:');
     for (const f of superseded) lines.push(`  ↻ ${f.file} (${f.unit})`);
   }
+  return lines;
+}
+
+/** What the secretariat typed that the merge could not use as it stands. */
+function typedValueNotes(result: MergeResult, previous: TypedValues): string[] {
+  const lines: string[] = [];
   for (const { unit, text } of result.unreadableReceivedTimes)
     lines.push(
       '',
@@ -80,13 +103,16 @@ export function summary(
       '',
       `Trang "${sheet}": ${columns.map((c) => `cột "${c}"`).join(', ')} không phải cột của sổ (tiêu đề bị đổi, bị xóa hoặc cột thêm vào); các giá trị trong đó đã chuyển sang trang "${MASTER_SHEETS.unmatched}". Nếu đó là cột Văn phòng nhập, hãy chép lại giá trị vào đúng cột.`,
     );
-  lines.push('', `Sổ tổng hợp: ${outputs.master}`);
+  return lines;
+}
+
+function outputLines(outputs: SummaryOutputs): string[] {
+  const lines = ['', `Sổ tổng hợp: ${outputs.master}`];
   if (outputs.backup) lines.push(`Bản sao sổ cũ: ${outputs.backup}`);
   if (outputs.report) lines.push(`Báo cáo JSON: ${outputs.report}`);
   if (outputs.feedback)
     lines.push(
       `Phản hồi gửi lại đơn vị: ${outputs.feedback.dir} (${outputs.feedback.files.length} sổ, mỗi đơn vị đã gửi tệp một sổ)`,
     );
-  // Every line may quote a file name or a cell typed by someone: none may drive the terminal.
-  return lines.map(terminalSafe).join('\n');
+  return lines;
 }
