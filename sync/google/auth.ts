@@ -5,7 +5,7 @@
 // a preset access token), since the service-account token endpoint cannot be pointed at a local server.
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Auth } from 'googleapis';
+import { loadSheets, type JWT, type OAuth2Client } from './api.js';
 import { GoogleSyncError } from './errors.js';
 
 export const DRIVE_READONLY_SCOPE = 'https://www.googleapis.com/auth/drive.readonly';
@@ -17,7 +17,7 @@ export const PUSH_SCOPES = [SHEETS_SCOPE];
 export const CREDENTIALS_ENV = 'GOOGLE_APPLICATION_CREDENTIALS';
 
 export interface GoogleAccess {
-  auth: Auth.OAuth2Client;
+  auth: OAuth2Client;
   /** The service account's e-mail: what the Drive folder and the Sheet must be shared with. */
   account?: string;
 }
@@ -41,7 +41,7 @@ export async function loadServiceAccount(
   file: string,
   scopes: string[],
   from = '--credentials',
-): Promise<GoogleAccess & { auth: Auth.JWT }> {
+): Promise<GoogleAccess & { auth: JWT }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -82,8 +82,8 @@ export async function loadServiceAccount(
       `Khóa riêng (private_key) trong tệp "${file}" không đọc được: tệp có thể đã bị cắt hoặc sửa. Tải lại khóa JSON. ${SETUP_HINT}`,
     );
   }
-  const { Auth: AuthLib } = await import('googleapis');
-  const auth = new AuthLib.JWT({
+  const { auth: googleAuth } = await loadSheets();
+  const auth = new googleAuth.JWT({
     email,
     key: k.private_key as string,
     keyId: typeof k.private_key_id === 'string' ? k.private_key_id : undefined,

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { drive_v3 } from 'googleapis';
+import { loadDrive, type drive_v3 } from './api.js';
 import { formatLocalTime, isLate, type Plan } from '../../engine/index.js';
 import { formatSize } from '../../engine/limits.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
@@ -189,8 +189,7 @@ async function openDrive(options: PullOptions, deps: GoogleDeps, { log, retry, e
     throw new GoogleSyncError(
       `"${options.driveFolder}" không phải mã thư mục Google Drive: mã là phần sau "/folders/" trong đường dẫn thư mục (có thể dán cả đường dẫn).`,
     );
-  const { google } = await import('googleapis');
-  const drive = google.drive({ version: 'v3', ...clientOptions(access, deps) });
+  const drive = (await loadDrive()).drive({ version: 'v3', ...clientOptions(access, deps) });
   const folderTarget: Target = { kind: 'folder', id: folderId, account: access.account };
   return { drive, folderId, folderTarget, account: access.account, retry, log };
 }

@@ -2,7 +2,7 @@
 // from the same description (sync/master/stats.ts), so it reads the same cells of the tab push just wrote.
 // Each push removes the chart it drew before and draws it again over the rows as they are now, so a
 // re-push never stacks a second chart and a table that grew a row is still read whole.
-import type { sheets_v4 } from 'googleapis';
+import type { sheets_v4 } from './api.js';
 import { SERIES_COLOURS, type ColumnChart } from '../../node/xlsx-chart.js';
 
 /** Sheets measures rows in pixels; the master's room row is in points. */

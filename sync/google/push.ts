@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { sheets_v4 } from 'googleapis';
+import { loadSheets, type sheets_v4 } from './api.js';
 import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
@@ -337,9 +337,9 @@ async function openPush(options: PushOptions, deps: GoogleDeps, resolved: Resolv
     throw new GoogleSyncError(
       `Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`,
     );
-  const { google } = await import('googleapis');
+  const { sheets } = await loadSheets();
   const api: Api = {
-    sheets: google.sheets({ version: 'v4', ...clientOptions(access, deps) }),
+    sheets: sheets({ version: 'v4', ...clientOptions(access, deps) }),
     target: { kind: 'sheet', id: spreadsheetId, account: access.account },
     retry,
     log,

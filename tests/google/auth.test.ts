@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { google } from 'googleapis';
+import { auth as googleAuth } from 'googleapis/build/src/apis/sheets/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUSH_SCOPES, resolveAccess } from '../../sync/google/auth.js';
 import { runPull } from '../../sync/google/pull.js';
@@ -58,7 +58,7 @@ describe('credentials in use', () => {
 
   it('reports a token Google rejects (401) without printing it', async () => {
     h.fake.addFile({ id: 'folder-1', name: 'Hồ sơ', mimeType: FOLDER, parents: ['root'] });
-    const auth = new google.auth.OAuth2();
+    const auth = new googleAuth.OAuth2();
     auth.setCredentials({ access_token: 'ya29.SECRET-TOKEN' });
     expect(
       await runPull({ driveFolder: 'folder-1', inbox: path.join(h.dir, 'inbox') }, { ...h.deps, access: { auth } }),

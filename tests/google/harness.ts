@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { google } from 'googleapis';
+import { auth as googleAuth } from 'googleapis/build/src/apis/sheets/index.js';
 import type { GoogleAccess } from '../../sync/google/auth.js';
 import type { GoogleDeps } from '../../sync/google/deps.js';
 import type { Logger } from '../../sync/google/logger.js';
@@ -12,7 +12,7 @@ import { FakeGoogle, TEST_TOKEN } from './fake-google.js';
 export const ACCOUNT = 'dong-bo@thi-dua-test.iam.gserviceaccount.com';
 
 export function testAccess(): GoogleAccess {
-  const auth = new google.auth.OAuth2();
+  const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: TEST_TOKEN });
   return { auth, account: ACCOUNT };
 }
