@@ -98,6 +98,7 @@ export class XmlScanner {
     return Boolean(this.handler.finished);
   }
 
+  // eslint-disable-next-line max-lines-per-function -- the tokenizer loop, allowed whole: one pass per chunk, state in locals
   write(chunk: string): void {
     if (this.done) return;
     const buf = this.buf ? this.buf + chunk : chunk;
