@@ -32,7 +32,7 @@ export interface ReadGridOptions {
 export interface PartSource {
   has(part: string): boolean;
   /** Resolves when the part ends or the handler has finished; a missing part is empty. */
-  scan(part: string, handler: XmlHandler): Promise<void>;
+  scan(part: string, handler: XmlHandler): Promise<unknown>;
 }
 
 /** Text kept per cell: one character past Excel's limit, so a reader can still tell the cell was too long. */
@@ -98,7 +98,8 @@ async function readWorkbookPart(pkg: PartSource, part: string): Promise<Workbook
 
 // ---- Styles: which cell formats show a date (exceljs's test, so both readers agree).
 
-async function readDateStyles(pkg: PartSource, part: string | undefined): Promise<boolean[]> {
+/** Whether each cell format (by its index, a cell's `s`) shows a date. */
+export async function readDateStyles(pkg: PartSource, part: string | undefined): Promise<boolean[]> {
   const dates: boolean[] = [];
   if (!part) return dates;
   const custom = new Map<number, string>();
@@ -271,18 +272,24 @@ class SheetHandler implements XmlHandler {
 }
 
 /** OOXML writes characters XML cannot hold as _xHHHH_; Excel reads them back, and so does exceljs. */
-const unescapeText = (s: string): string =>
+export const unescapeText = (s: string): string =>
   s.length > TEXT_CAP
     ? unescapeText(s.slice(0, TEXT_CAP))
     : s.includes('_x')
       ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
       : s;
 
-/** Reads the shared strings the cells refer to, and no further than the last one needed. */
-async function readSharedStrings(pkg: PartSource, part: string, needed: Set<number>): Promise<Map<number, string>> {
+/** Reads the shared strings the cells refer to, and no further than the last one needed; every one when
+ *  `needed` is not given (a reader that hands rows over as it goes needs them before the first row). */
+export async function readSharedStrings(
+  pkg: PartSource,
+  part: string,
+  needed?: ReadonlySet<number>,
+): Promise<Map<number, string>> {
   const strings = new Map<number, string>();
-  let last = 0;
-  for (const i of needed) if (i > last) last = i;
+  const wanted = needed ? (i: number) => needed.has(i) : () => true;
+  let last = needed ? 0 : Infinity;
+  for (const i of needed ?? []) if (i > last) last = i;
   let index = -1;
   let text = '';
   let collecting = false;
@@ -293,14 +300,14 @@ async function readSharedStrings(pkg: PartSource, part: string, needed: Set<numb
       if (name === 'si') {
         index++;
         text = '';
-      } else if (name === 't') collecting = !inPhonetic && needed.has(index);
+      } else if (name === 't') collecting = !inPhonetic && wanted(index);
       else if (name === 'rPh') inPhonetic = true;
     },
     close(name) {
       if (name === 't') collecting = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
-        if (needed.has(index)) strings.set(index, unescapeText(text));
+        if (wanted(index)) strings.set(index, unescapeText(text));
         if (index >= last) done = true;
       }
     },
@@ -319,24 +326,45 @@ async function readSharedStrings(pkg: PartSource, part: string, needed: Set<numb
 const findWorkbookPart = async (pkg: PartSource): Promise<string> =>
   ofType(await readRels(pkg, ''), REL_TYPE.officeDocument)[0]?.target ?? 'xl/workbook.xml';
 
-/** Reads the parts of an .xlsx package into a grid; throws WorkbookReadError (or a zip error) when it is not one. */
-export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Promise<WorkbookGrid> {
+/** Where a workbook's parts are, found as the format says: through the package's and the workbook's
+ *  relationships, wherever the writer put them. */
+export interface BookParts {
+  /** The worksheets in workbook order, each with its part (which a damaged package may lack). */
+  sheets: { name: string; part: string }[];
+  date1904: boolean;
+  styles?: string;
+  sharedStrings?: string;
+}
+
+/** The workbook's parts; throws WorkbookReadError when the package holds no workbook. */
+export async function readBookParts(pkg: PartSource): Promise<BookParts> {
   const workbookPart = await findWorkbookPart(pkg);
   if (!pkg.has(workbookPart)) throw new WorkbookReadError('notWorkbook', 'no workbook part');
   const wb = await readWorkbookPart(pkg, workbookPart);
   const rels = await readRels(pkg, workbookPart);
-  const worksheets = wb.sheets.flatMap((s) => {
+  const sheets = wb.sheets.flatMap((s) => {
     const rel = rels.get(s.rid);
-    return rel && rel.type.endsWith(REL_TYPE.worksheet) && pkg.has(rel.target)
-      ? [{ name: s.name, part: rel.target }]
-      : [];
+    return rel && rel.type.endsWith(REL_TYPE.worksheet) ? [{ name: s.name, part: rel.target }] : [];
   });
+  const target = (type: string) => ofType(rels, type)[0]?.target;
+  return {
+    sheets,
+    date1904: wb.date1904,
+    styles: target(REL_TYPE.styles),
+    sharedStrings: target(REL_TYPE.sharedStrings),
+  };
+}
+
+/** Reads the parts of an .xlsx package into a grid; throws WorkbookReadError (or a zip error) when it is not one. */
+export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Promise<WorkbookGrid> {
+  const book = await readBookParts(pkg);
+  const worksheets = book.sheets.filter((s) => pkg.has(s.part));
   if (!worksheets.length) throw new WorkbookReadError('noSheets', 'no worksheet');
   const state: ReadState = {
     cells: 0,
     refs: [],
-    dateStyles: await readDateStyles(pkg, ofType(rels, REL_TYPE.styles)[0]?.target),
-    date1904: wb.date1904,
+    dateStyles: await readDateStyles(pkg, book.styles),
+    date1904: book.date1904,
   };
   const sheets: SheetGrid[] = [];
   for (const ws of worksheets) {
@@ -345,12 +373,12 @@ export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Pro
     await pkg.scan(ws.part, handler);
     sheets.push({ name: ws.name, rows: handler.rows });
   }
-  const sst = ofType(rels, REL_TYPE.sharedStrings)[0]?.target;
+  const sst = book.sharedStrings;
   if (state.refs.length) {
     const strings = sst ? await readSharedStrings(pkg, sst, new Set(state.refs.map((r) => r.index))) : new Map();
     for (const { line, col, index } of state.refs) line[col] = strings.get(index) ?? null;
   }
-  return { sheets, date1904: wb.date1904 };
+  return { sheets, date1904: book.date1904 };
 }
 
 const SCAN_PIECE = 64 * 1024;

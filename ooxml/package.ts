@@ -4,7 +4,7 @@
 // names compare case-insensitively, as Office compares them.
 import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
 import { escapeXml } from './xml-edit.js';
-import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipCodec, type ZipEntry } from './zip.js';
+import { entryData, entryPieces, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.js';
 
 export const REL_TYPE = {
   officeDocument: '/officeDocument',
@@ -65,9 +65,6 @@ export function* tags(xml: string, name: string): Generator<{ attrs: string; at:
   }
 }
 
-/** Bytes decoded per step of a scan. */
-const SCAN_PIECE = 1 << 20;
-
 export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
@@ -107,8 +104,9 @@ export class Package {
     return text;
   }
 
-  /** Streams a part's XML through a scanner, decoded a piece at a time (never one string of the whole part),
-   *  after checking its CRC; strict UTF-8, so damaged text is an error, not U+FFFD. False when absent. */
+  /** Streams a part's XML through a scanner, decoded a piece at a time (never one string of the whole part,
+   *  and never inflated whole when the codec streams); strict UTF-8, so damaged text is an error, not U+FFFD;
+   *  its size and CRC checked when it is read to the end. False when absent. */
   async scan(part: string, handler: XmlHandler): Promise<boolean> {
     const key = partKey(part);
     const scanner = new XmlScanner(handler);
@@ -116,14 +114,14 @@ export class Package {
     if (edited !== undefined) scanner.write(edited);
     const entry = edited === undefined ? this.entries.get(key) : undefined;
     if (!entry) return edited !== undefined;
-    const data = await entryData(entry, this.codec);
-    if ((this.codec.crc32 ?? crc32)(data) >>> 0 !== entry.crc >>> 0)
-      throw new ZipError(`CRC mismatch in ${entry.name}`);
-    // A UTF-16 part announces itself by its byte-order mark; the decoder drops the mark.
-    const decoder = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal: true });
-    for (let at = 0; at < data.length && !scanner.done; at += SCAN_PIECE)
-      scanner.write(decoder.decode(data.subarray(at, at + SCAN_PIECE), { stream: true }));
-    if (!scanner.done) scanner.write(decoder.decode());
+    let decoder: TextDecoder | undefined;
+    for await (const piece of entryPieces(entry, this.codec)) {
+      // A UTF-16 part announces itself by its byte-order mark; the decoder drops the mark.
+      decoder ??= new TextDecoder(piece[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal: true });
+      scanner.write(decoder.decode(piece, { stream: true }));
+      if (scanner.done) return true;
+    }
+    if (decoder) scanner.write(decoder.decode());
     return true;
   }
 

@@ -7,8 +7,11 @@
 export interface ZipCodec {
   inflate(raw: Uint8Array): Promise<Uint8Array>;
   deflate(data: Uint8Array): Promise<Uint8Array>;
-  /** A faster CRC-32 than this module's, when the side has one (zlib's in Node). */
-  crc32?(data: Uint8Array): number;
+  /** Raw DEFLATE inflated a piece at a time, when the side can stream (zlib in Node): a large part is then
+   *  never held whole, and a reader that stops early inflates no further. */
+  inflatePieces?(raw: Uint8Array): AsyncIterable<Uint8Array>;
+  /** A faster CRC-32 than this module's, when the side has one (zlib's in Node); `crc` continues a running one. */
+  crc32?(data: Uint8Array, crc?: number): number;
 }
 
 /** Why bytes could not be read as a zip; the caller words it for the user. */
@@ -76,6 +79,30 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Bytes handed to a reader per piece when a part is not streamed by the codec: small enough that the text
+ *  decoded from one stays a young, cheaply collected string. */
+const PIECE = 64 * 1024;
+
+/** An entry's content a piece at a time, inflated as it goes when the codec streams, then checked against
+ *  its size and CRC: a damaged entry is an error at its end, after the pieces before the damage. */
+export async function* entryPieces(e: ZipEntry, codec: ZipCodec): AsyncGenerator<Uint8Array> {
+  const crcOf = codec.crc32 ?? crc32;
+  let crc = 0;
+  let size = 0;
+  const pieces = e.method === 8 && codec.inflatePieces ? codec.inflatePieces(e.raw) : slices(await entryData(e, codec));
+  for await (const piece of pieces) {
+    crc = crcOf(piece, crc);
+    size += piece.length;
+    yield piece;
+  }
+  if (size !== e.size) throw new ZipError('entry size mismatch');
+  if (crc >>> 0 !== e.crc >>> 0) throw new ZipError(`CRC mismatch in ${e.name}`);
+}
+
+function* slices(data: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < data.length; at += PIECE) yield data.subarray(at, at + PIECE);
+}
+
 /** An entry's content, inflated when it is compressed. */
 export async function entryData(e: ZipEntry, codec: ZipCodec): Promise<Uint8Array> {
   if (e.method === 0) return e.raw;
@@ -95,8 +122,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`, continuing the running value `crc` of the bytes before it. */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }

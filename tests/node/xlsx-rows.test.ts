@@ -6,6 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows, XlsxReadError, type RowEvent } from '../../node/xlsx-rows.js';
+import { crc32, readZip, writeZip } from '../../ooxml/zip.js';
+import { readEntries, sheetPart, writeEntries } from '../sync/zip-entries.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xlsx-rows-'));
 const file = path.join(dir, 'master.xlsx');
@@ -72,5 +74,52 @@ describe('the master reader', () => {
     writeFileSync(text, 'Mã,Ghi chú\n');
     await expect(read(text, (all) => all)).rejects.toBeInstanceOf(XlsxReadError);
     await expect(read(path.join(dir, 'none.xlsx'), (all) => all)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps Vietnamese text whole across the pieces a long sheet is inflated and decoded in', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tổng hợp');
+    // Odd lengths of multi-byte characters: piece boundaries fall inside characters somewhere in 2 MB.
+    const texts = Array.from({ length: 4000 }, (_, i) => `${i} ${'Ủy ban ăâđêôơư ỳỷỹýỵ '.repeat(1 + (i % 37))}`);
+    for (const t of texts) ws.addRow([t, NOTE]);
+    const long = path.join(dir, 'long.xlsx');
+    await wb.xlsx.writeFile(long);
+    const { rows } = await read(long, () => ['Tổng hợp']);
+    expect(rows.map((r) => r.cells[0])).toEqual(texts);
+    expect(rows.every((r) => r.cells[1] === NOTE)).toBe(true);
+  });
+
+  it('refuses a part whose text is not UTF-8 or whose bytes do not match their CRC', async () => {
+    const entries = await readEntries(readFileSync(file));
+    const part = sheetPart(entries, 'Tổng hợp');
+    // "a-1" with its last byte as a Latin-1 writer would leave an "é": not UTF-8.
+    const data = Buffer.from(entries.get(part)!);
+    data[data.indexOf('a-1') + 2] = 0xe9;
+    entries.set(part, data);
+    const notUtf8 = path.join(dir, 'latin1.xlsx');
+    writeFileSync(notUtf8, writeEntries(entries));
+    await expect(read(notUtf8, () => ['Tổng hợp'])).rejects.toBeInstanceOf(XlsxReadError);
+
+    const zip = readZip(readFileSync(file)).map((e) => (e.name === part ? { ...e, crc: crc32(Buffer.from('x')) } : e));
+    const badCrc = path.join(dir, 'crc.xlsx');
+    writeFileSync(badCrc, writeZip(zip));
+    await expect(read(badCrc, () => ['Tổng hợp'])).rejects.toThrow(/tệp nén bị hỏng/);
+  });
+
+  it('names a sheet whose part is missing, and passes on what the caller throws untouched', async () => {
+    const entries = await readEntries(readFileSync(file));
+    entries.delete(sheetPart(entries, 'Đơn vị'));
+    const partless = path.join(dir, 'partless.xlsx');
+    writeFileSync(partless, writeEntries(entries));
+    await expect(read(partless, () => ['Đơn vị'])).rejects.toThrow('thiếu phần của trang "Đơn vị"');
+
+    const mine = new Error('của bên gọi');
+    const reading = readXlsxRows(file, {
+      pick: () => ['Tổng hợp'],
+      onRow: () => {
+        throw mine;
+      },
+    });
+    await expect(reading).rejects.toBe(mine);
   });
 });
