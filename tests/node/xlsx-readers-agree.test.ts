@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { isFormula, readXlsxRows, type TypedCell } from '../../node/xlsx-rows.js';
 import { AS_XLSX, haveSoffice, soffice } from '../soffice.js';
-import { tmpDir } from './inbox.js';
-import { editPart, readEntries, sheetPart, writeEntries } from './zip-entries.js';
+import { tmpDir } from '../sync/inbox.js';
+import { editPart, readEntries, sheetPart, writeEntries } from '../sync/zip-entries.js';
 
 const dir = tmpDir('readers-agree');
 const SHEET = 'Dữ liệu';
