@@ -15,7 +15,8 @@ const INFLATE_AHEAD = 4;
 export const NODE_CODEC: ZipCodec = {
   inflate: async (raw) => zlib.inflateRawSync(raw),
   deflate: async (data) => zlib.deflateRawSync(data),
-  // A readable stream is an async iterable of its pieces; leaving the loop early destroys it.
+  // A readable stream is an async iterable of its pieces; leaving the loop early destroys it. zlib passes
+  // highWaterMark on to its stream, though @types/node's ZlibOptions does not list it.
   inflatePieces: (raw) =>
     zlib
       .createInflateRaw({ chunkSize: INFLATE_PIECE, highWaterMark: INFLATE_AHEAD * INFLATE_PIECE } as zlib.ZlibOptions)
