@@ -7,10 +7,13 @@ const OFFICE = [
   'tests/addin/checker.test.ts',
   'tests/addin/package.test.ts',
   'tests/node/xlsx-readers-agree.test.ts',
+  'tests/sync/annex-print.test.ts',
   'tests/sync/award-register.test.ts',
+  'tests/sync/council-papers.test.ts',
   'tests/sync/council.test.ts',
   'tests/sync/documents.test.ts',
   'tests/sync/marked-copy.test.ts',
+  'tests/sync/prize-lists.test.ts',
   'tests/sync/stats.test.ts',
   'tests/sync/xlsx-chart.test.ts',
   'tests/templates/guidance.test.ts',
@@ -32,7 +35,11 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...OFFICE, ...MOCKING] } },
       { extends: true, test: { name: 'unit-mocking', include: MOCKING, isolate: true } },
-      { extends: true, test: { name: 'office', include: OFFICE } },
+      // One LibreOffice runs for the whole project and takes every conversion (tests/soffice-server.ts).
+      {
+        extends: true,
+        test: { name: 'office', include: OFFICE, globalSetup: ['tests/soffice-server.ts'] },
+      },
     ],
   },
 });

@@ -4,9 +4,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SOFFICE, sofficeAsync } from './soffice.js';
 
 const run = promisify(execFile);
-const SOFFICE = '/usr/bin/soffice';
 
 export const haveOffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
 if (!haveOffice && process.env.CI === 'true')
@@ -14,13 +14,7 @@ if (!haveOffice && process.env.CI === 'true')
 
 /** Converts `file` with LibreOffice (`format`: pdf, xlsx…) into `outDir`; the converted file's path. */
 export async function convert(file: string, outDir: string, format = 'pdf'): Promise<string> {
-  // A profile of its own: parallel test files must not share LibreOffice's lock.
-  const profile = `file://${path.join(outDir, 'lo-profile')}`;
-  await run(
-    SOFFICE,
-    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file],
-    { timeout: 180_000 },
-  );
+  await sofficeAsync(format, outDir, [file]);
   return path.join(outDir, `${path.basename(file).replace(/\.[^.]+$/, '')}.${format}`);
 }
 

@@ -2,7 +2,6 @@
 // register command appends the awarded (twice: nothing changes), a hand-typed award survives a re-save by
 // LibreOffice, and the 2022 merge warns ALREADY_AWARDED — in the report and the unit's feedback — for the
 // same person and the same collective, not for a namesake born another year.
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { AWARD_HEADERS, AWARD_SHEET } from '../../sync/award-register.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
 import { higherKey } from '../../sync/master/documents-sheet.js';
 import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
+import { sofficeAsync } from '../soffice.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -77,12 +77,7 @@ describe('award register: a campaign recorded, the next one warned', () => {
     ws.lastRow!.getCell(11).value = new Date(Date.UTC(2021, 8, 1));
     await reg.xlsx.writeFile(register);
     const resaved = path.join(dir, 'libreoffice');
-    // Its own profile: a LibreOffice already running for another test would otherwise take the job and hang.
-    const profile = `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`;
-    execFileSync('soffice', [profile, '--headless', '--convert-to', 'xlsx', '--outdir', resaved, register], {
-      stdio: 'pipe',
-      timeout: 180_000,
-    });
+    await sofficeAsync('xlsx', resaved, [register]);
     await fs.copyFile(path.join(resaved, path.basename(register)), register);
     again = await runSync(['register', '--master', master, '--register', register]);
 

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter, GUIDE_SHEET, INFO_LABELS, INFO_SHEET, sheetColumns } from '../../engine/index.js';
 import { buildTemplate, MISSING_ARGB, REQUIRED_HEADER_ARGB } from '../../templates/workbook.js';
 import { PLAN } from '../engine/grids.js';
+import { SOFFICE, sofficeAsync } from '../soffice.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'guidance-'));
@@ -128,7 +129,6 @@ describe('the template guides the clerk', () => {
   });
 });
 
-const SOFFICE = '/usr/bin/soffice';
 const haveOffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
 if (!haveOffice && process.env.CI === 'true')
   throw new Error('LibreOffice hoặc pdftotext chưa được cài: CI phải cài libreoffice-calc-nogui poppler-utils.');
@@ -144,16 +144,7 @@ describe.runIf(haveOffice)('the guide printed through LibreOffice', () => {
     for (const ws of [...wb.worksheets]) if (ws.name !== GUIDE_SHEET) wb.removeWorksheet(ws.id);
     const file = path.join(dir, 'huong-dan.xlsx');
     await wb.xlsx.writeFile(file);
-    const profile = `file://${path.join(dir, 'lo-profile')}`;
-    await run(SOFFICE, [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      file,
-    ]);
+    await sofficeAsync('pdf', dir, [file]);
     const pdf = path.join(dir, 'huong-dan.pdf');
     text = (await run('pdftotext', [pdf, '-'])).stdout;
     bbox = (await run('pdftotext', ['-bbox', pdf, '-'])).stdout;

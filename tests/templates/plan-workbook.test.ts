@@ -1,9 +1,7 @@
 // The plan as a workbook: export → check → import gives back the same plan, every schema field travels
 // (including fields added later), and a mistake is told by sheet, row and column in Vietnamese.
-import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PlanSchema, planFingerprint, planWorkbookSheets, readPlanWorkbook, type Plan } from '../../engine/index.js';
@@ -12,6 +10,7 @@ import { loadPlan } from '../../node/plan-file.js';
 import { buildPlanWorkbook, checkPlanWorkbookBytes } from '../../node/plan-workbook.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { main as planCli } from '../../templates/plan-cli.js';
+import { AS_XLSX, sofficeAsync } from '../soffice.js';
 import { tmpDir } from '../sync/inbox.js';
 import { everyFieldFilled } from './plan-fill.js';
 import { JSON_2026 } from '../../dev/plans/make-2026.js';
@@ -74,15 +73,7 @@ describe('plan workbook round trip', () => {
     const src = path.join(dir, 'src', 'Ke-hoach.xlsx');
     await fs.mkdir(path.dirname(src));
     await fs.writeFile(src, await bytesOf(buildPlanWorkbook(DEFAULT_PLAN)));
-    await promisify(execFile)('/usr/bin/soffice', [
-      `-env:UserInstallation=file://${dir}/profile`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      dir,
-      src,
-    ]);
+    await sofficeAsync(AS_XLSX, dir, [src]);
     const back = await loadPlan(path.join(dir, 'Ke-hoach.xlsx'));
     expect(planFingerprint(back)).toBe(planFingerprint(DEFAULT_PLAN));
   }, 120_000);
