@@ -1,7 +1,7 @@
-// Row rules of issue 11 through the real merge command and through the engine as the add-in calls it (with
+// Two row rules, each through the real merge command and through the engine as the add-in calls it (with
 // the plan the workbook carries):
 // - GROUP_NOT_ALLOWED: a unit proposes only nominees of its own group and of the groups the plan opens to
-//   every unit. The issue's report — a district office marking its own staff "Phòng, đơn vị thuộc Sở" to reach
+//   every unit. The case reported — a district office marking its own staff "Phòng, đơn vị thuộc Sở" to reach
 //   the Director's Giấy khen — and its mirror, a Sở department proposing a district office's team.
 // - TEXT_FORMULA_LIKE behind a line break: "\n=…" is stored as text, yet whoever trims it gets a formula.
 import { promises as fs } from 'node:fs';
