@@ -47,6 +47,8 @@ export default function setup(project: TestProject): () => void {
     stdio: 'ignore',
     detached: true,
   });
+  keeper.unref();
+  watchFor(keeper);
   void markReady(shared, root, keeper);
   project.provide('sharedOffice', shared);
   const stop = () => {
@@ -61,6 +63,17 @@ export default function setup(project: TestProject): () => void {
     stop();
     rmSync(root, { recursive: true, force: true });
   };
+}
+
+// If this run is killed before its teardown, a watcher stops LibreOffice within seconds: nothing else would.
+const WATCHER = `const [run, office] = process.argv.slice(1).map(Number);
+setInterval(() => { try { process.kill(run, 0); } catch { try { process.kill(-office, 'SIGKILL'); } catch {} process.exit(); } }, 2000);`;
+
+function watchFor(keeper: ChildProcess): void {
+  spawn(process.execPath, ['-e', WATCHER, String(process.pid), String(keeper.pid)], {
+    stdio: 'ignore',
+    detached: true,
+  }).unref();
 }
 
 const profileArg = (shared: SharedOffice) => [`-env:UserInstallation=file://${shared.profile}`];
