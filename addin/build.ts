@@ -3,15 +3,40 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import * as esbuild from 'esbuild';
+import { BUNDLED_PLANS, DEFAULT_PLAN } from '../engine/plans/index.js';
 import { isEntryPoint, runCommand } from '../node/cli.js';
 import { ICON_SIZES, iconPng } from './icons.js';
 
 export const ADDIN_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.join(ADDIN_DIR, 'dist');
 
+/**
+ * The bundled plans go in validated already (here, by the plan schema, as the sync command loads them): else
+ * every page would validate them again as it opens, and the checker page twice (the page and its worker).
+ */
+const validatedPlans: esbuild.Plugin = {
+  name: 'validated-plans',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]engine[\\/]plans[\\/]index\.ts$/ }, () => {
+      const json = JSON.stringify(BUNDLED_PLANS);
+      // A plan is plain data; were it ever not, the page would get a different plan than the command.
+      if (!isDeepStrictEqual(JSON.parse(json), BUNDLED_PLANS)) throw new Error('A bundled plan is not plain JSON');
+      return {
+        loader: 'js',
+        contents: [
+          `export const BUNDLED_PLANS = ${json};`,
+          `export const DEFAULT_PLAN = BUNDLED_PLANS[${BUNDLED_PLANS.indexOf(DEFAULT_PLAN)}];`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 /** esbuild options every browser bundle of the add-in shares. */
 export const BUNDLE_OPTIONS = {
+  plugins: [validatedPlans],
   bundle: true,
   format: 'iife',
   target: 'es2020',

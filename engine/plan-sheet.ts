@@ -73,10 +73,16 @@ export function readPlanSheet(grid: WorkbookGrid): CarriedPlanText {
 export type CarriedPlan =
   { status: 'absent' } | { status: 'damaged'; damage: PlanDamage } | { status: 'ok'; plan: Plan; fingerprint: string };
 
-/** The carried plan, parsed and validated with the plan schema. */
-export function readCarriedPlan(grid: WorkbookGrid): CarriedPlan {
+/**
+ * The carried plan, parsed and validated with the plan schema. One of `known` (plans validated already, such
+ * as the bundled ones) written out to the letter is that plan itself: the checker page and the pane then
+ * skip a second validation, and the engine reuses what it has prepared for that plan.
+ */
+export function readCarriedPlan(grid: WorkbookGrid, known: readonly Plan[] = []): CarriedPlan {
   const sheet = readPlanSheet(grid);
   if (sheet.status !== 'intact') return sheet;
+  const same = known.find((p) => planFingerprint(p) === sheet.fingerprint && planJson(p) === sheet.text);
+  if (same) return { status: 'ok', plan: same, fingerprint: sheet.fingerprint };
   let json: unknown;
   try {
     json = JSON.parse(sheet.text);
@@ -112,7 +118,7 @@ function damageText(d: PlanDamage): string {
  * bundled plan named by its Mã kế hoạch, else the first bundled plan (the engine then says what is wrong).
  */
 export function planForWorkbook(grid: WorkbookGrid, bundled: readonly Plan[]): WorkbookPlan {
-  const carried = readCarriedPlan(grid);
+  const carried = readCarriedPlan(grid, bundled);
   if (carried.status === 'ok') return { plan: carried.plan, source: 'workbook' };
   const info = findSheet(grid, INFO_SHEET);
   const id = info ? matchKey(cellText(readInfo(info).planId.value)) : '';

@@ -1,7 +1,14 @@
 // The plan file is validated on load; a wrong file gets a message naming the bad field.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { proposableGroups, safeParsePlan } from '../../engine/index.js';
+import {
+  PLAN_SHEET,
+  planForWorkbook,
+  planSheetRows,
+  proposableGroups,
+  safeParsePlan,
+  type Plan,
+} from '../../engine/index.js';
 import { PLAN } from './grids.js';
 
 const raw = () =>
@@ -64,5 +71,24 @@ describe('the plan as data', () => {
     expect(result.message).toContain('groups.0.mayPropose: khối có đơn vị phải nêu các khối được đề nghị');
     expect(result.message).toContain('groups.1.mayPropose.2: khối "xa" không có trong groups');
     expect(result.message).toContain('groups.1.mayPropose: phải gồm khối "other"');
+  });
+
+  describe('the plan a workbook carries', () => {
+    const carrying = (plan: Plan) => ({ sheets: [{ name: PLAN_SHEET, rows: planSheetRows(plan) }] });
+
+    it('is the bundled plan itself when it is that plan, so the page and pane need not validate it again', () => {
+      const chosen = planForWorkbook(carrying(PLAN), [PLAN]);
+      expect(chosen).toEqual({ plan: PLAN, source: 'workbook' });
+      expect(chosen.plan).toBe(PLAN);
+    });
+
+    it('is validated as its own plan when it differs from every bundled one', () => {
+      const next = safeParsePlan({ ...raw(), id: 'SCT-QNG-2022-DTDB', deadline: '2022-04-15' });
+      if (!next.success) throw new Error(next.message);
+      const chosen = planForWorkbook(carrying(next.plan), [PLAN]);
+      expect(chosen.source).toBe('workbook');
+      expect(chosen.plan).not.toBe(PLAN);
+      expect([chosen.plan.id, chosen.plan.deadline]).toEqual(['SCT-QNG-2022-DTDB', '2022-04-15']);
+    });
   });
 });
