@@ -1,7 +1,7 @@
 // The offline checker page (kiem-tra.html): the clerk picks or drops the unit workbook; it is read and
 // checked in this browser, shown as the task pane shows it, and a marked copy can be downloaded. The file
 // goes nowhere: the page has no network code, and its worker is made from its own inline script.
-import { screenName, screenSize, screenIssue, type Issue, type Plan, type WorkbookCheck } from '../../engine/index.js';
+import { screenName, screenSize, screenIssue, type Issue, type Plan } from '../../engine/index.js';
 import { showHeader, showRefusal, showResults, statusText } from '../src/results.js';
 import { replace } from '../src/view.js';
 import { checker, type FromWorker, type ToWorker } from './work.js';
@@ -27,110 +27,120 @@ function openChannel(bundled: readonly Plan[], source: string | null, onMessage:
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = (text: string) => replace('status', text);
 
-/** `plan`: shown before any workbook is chosen; each workbook is checked against the plan it carries. */
-// eslint-disable-next-line max-lines-per-function -- split in progress on another branch
-export function startPage(plan: Plan, bundled: readonly Plan[], source: string | null): void {
-  const input = $<HTMLInputElement>('file');
-  const drop = $('drop');
-  const download = $<HTMLButtonElement>('download');
-  const bar = $<HTMLProgressElement>('progress');
-  const status = (text: string) => replace('status', text);
-  let busy = false;
-  let started = 0;
+/** The page's controls, and what it is doing. */
+interface Page {
+  /** Shown before any workbook is chosen. */
+  plan: Plan;
+  input: HTMLInputElement;
+  drop: HTMLElement;
+  download: HTMLButtonElement;
+  bar: HTMLProgressElement;
+  busy: boolean;
+  /** When the file was chosen: the time to the result is shown with it. */
+  started: number;
+}
 
-  const finish = () => {
-    busy = false;
-    bar.hidden = true;
-    input.disabled = false;
-  };
-  const showRefused = (issues: Issue[]) => {
-    showHeader(plan, 'refused', new Date());
-    showRefusal(issues, true);
-    $('report').hidden = false;
-    status('Không kiểm tra được tệp này.');
-    document.body.dataset.state = 'checked';
-  };
+/** The work asked of the worker is over, whatever its outcome: the page takes a file again. */
+function finish(page: Page): void {
+  page.busy = false;
+  page.bar.hidden = true;
+  page.input.disabled = false;
+}
 
-  const post = openChannel(bundled, source, (msg) => {
-    switch (msg.kind) {
-      case 'progress':
-        bar.hidden = false;
-        bar.max = msg.steps;
-        bar.value = msg.step;
-        status(msg.text);
-        return;
-      case 'refused':
-        finish();
-        showRefused(msg.issues);
-        return;
-      case 'checked': {
-        finish();
-        const now = new Date();
-        const check: WorkbookCheck = msg.check;
-        showHeader(msg.plan, check, now);
-        if (msg.planNote) replace('plan', `Kế hoạch ${msg.plan.id}. ${msg.planNote}`);
-        showResults(msg.plan, check, now, undefined, true);
-        $('report').hidden = false;
-        download.hidden = !(check.accepted && !check.empty);
-        const ms = performance.now() - started;
-        status(`${statusText(check, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
-        // For the benchmark: from the file chosen to the result on screen.
-        document.body.dataset.checkMs = ms.toFixed(0);
-        document.body.dataset.state = 'checked';
-        return;
-      }
-      case 'file': {
-        finish();
-        const url = URL.createObjectURL(
-          new Blob([msg.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-        );
-        const a = Object.assign(document.createElement('a'), { href: url, download: msg.name });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        status(`Đã tạo "${msg.name}" trong thư mục tải về: cột "Kết quả kiểm tra" và các ô có lỗi đã được tô màu.`);
-        return;
-      }
-      case 'failed':
-        finish();
-        status(`Lỗi khi kiểm tra: ${msg.message}`);
-        return;
-    }
-  });
+function showRefused(page: Page, issues: Issue[]): void {
+  showHeader(page.plan, 'refused', new Date());
+  showRefusal(issues, true);
+  $('report').hidden = false;
+  status('Không kiểm tra được tệp này.');
+  document.body.dataset.state = 'checked';
+}
 
-  async function take(file: File | undefined): Promise<void> {
-    if (!file || busy) return;
-    busy = true;
-    started = performance.now();
-    input.disabled = true;
-    download.hidden = true;
-    document.body.dataset.state = 'busy';
-    replace('verdict');
-    replace('results');
-    replace('checklist');
-    $('file-name').textContent = file.name;
-    // Name and size first: a .xls or a 2 GB file is refused without reading a byte of it.
-    const early = [screenName(file.name), screenSize(file.size)].find((r) => !r.ok);
-    if (early && !early.ok) {
-      finish();
-      return showRefused([screenIssue(file.name, early)]);
-    }
-    status('Đang đọc tệp…');
-    const bytes = await file.arrayBuffer();
-    post({ kind: 'check', name: file.name, bytes }, [bytes]);
+function showProgress(page: Page, msg: Extract<FromWorker, { kind: 'progress' }>): void {
+  page.bar.hidden = false;
+  page.bar.max = msg.steps;
+  page.bar.value = msg.step;
+  status(msg.text);
+}
+
+function showChecked(page: Page, { check, plan, planNote }: Extract<FromWorker, { kind: 'checked' }>): void {
+  const now = new Date();
+  showHeader(plan, check, now);
+  if (planNote) replace('plan', `Kế hoạch ${plan.id}. ${planNote}`);
+  showResults(plan, check, now, undefined, true);
+  $('report').hidden = false;
+  page.download.hidden = !(check.accepted && !check.empty);
+  const ms = performance.now() - page.started;
+  status(`${statusText(check, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
+  // For the benchmark: from the file chosen to the result on screen.
+  document.body.dataset.checkMs = ms.toFixed(0);
+  document.body.dataset.state = 'checked';
+}
+
+/** The marked copy goes to the browser's downloads, under its own name. */
+function saveFile(name: string, bytes: ArrayBuffer): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  status(`Đã tạo "${name}" trong thư mục tải về: cột "Kết quả kiểm tra" và các ô có lỗi đã được tô màu.`);
+}
+
+function onWorkerMessage(page: Page, msg: FromWorker): void {
+  if (msg.kind === 'progress') return showProgress(page, msg);
+  finish(page);
+  switch (msg.kind) {
+    case 'refused':
+      return showRefused(page, msg.issues);
+    case 'checked':
+      return showChecked(page, msg);
+    case 'file':
+      return saveFile(msg.name, msg.bytes);
+    case 'failed':
+      return status(`Lỗi khi kiểm tra: ${msg.message}`);
   }
+}
 
+/** A file chosen or dropped: cleared from the last result, screened by name and size, then sent to be checked. */
+async function take(page: Page, post: Post, file: File | undefined): Promise<void> {
+  if (!file || page.busy) return;
+  page.busy = true;
+  page.started = performance.now();
+  page.input.disabled = true;
+  page.download.hidden = true;
+  document.body.dataset.state = 'busy';
+  replace('verdict');
+  replace('results');
+  replace('checklist');
+  $('file-name').textContent = file.name;
+  // Name and size first: a .xls or a 2 GB file is refused without reading a byte of it.
+  const early = [screenName(file.name), screenSize(file.size)].find((r) => !r.ok);
+  if (early && !early.ok) {
+    finish(page);
+    return showRefused(page, [screenIssue(file.name, early)]);
+  }
+  status('Đang đọc tệp…');
+  const bytes = await file.arrayBuffer();
+  post({ kind: 'check', name: file.name, bytes }, [bytes]);
+}
+
+/** The file input, the drop zone (the whole window) and the download button. */
+function listen(page: Page, post: Post): void {
+  const { input, drop, download } = page;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     // Cleared at once: choosing the same file again after fixing it is a change, and checks it again.
     input.value = '';
-    void take(file);
+    void take(page, post, file);
   });
   download.addEventListener('click', () => {
-    if (busy) return;
-    busy = true;
+    if (page.busy) return;
+    page.busy = true;
     post({ kind: 'download' });
   });
   // A file dropped anywhere is taken, never opened by the browser in place of the page.
@@ -139,7 +149,22 @@ export function startPage(plan: Plan, bundled: readonly Plan[], source: string |
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   window.addEventListener('drop', (e) => {
     drop.classList.remove('over');
-    void take(e.dataTransfer?.files[0]);
+    void take(page, post, e.dataTransfer?.files[0]);
   });
+}
+
+/** `plan`: shown before any workbook is chosen; each workbook is checked against the plan it carries. */
+export function startPage(plan: Plan, bundled: readonly Plan[], source: string | null): void {
+  const page: Page = {
+    plan,
+    input: $<HTMLInputElement>('file'),
+    drop: $('drop'),
+    download: $<HTMLButtonElement>('download'),
+    bar: $<HTMLProgressElement>('progress'),
+    busy: false,
+    started: 0,
+  };
+  const post = openChannel(bundled, source, (msg) => onWorkerMessage(page, msg));
+  listen(page, post);
   showHeader(plan, null, new Date());
 }
