@@ -9,7 +9,7 @@
 import { makeIssue, type Cell, type Issue, type SheetGrid, type WorkbookGrid } from '../engine/index.js';
 import { LIMITS } from '../engine/limits.js';
 import { parseRef, serialToDate, showsDate } from './facts.js';
-import { Package, REL_TYPE, relsOf, resolveTarget } from './package.js';
+import { Package, REL_TYPE, relsOf, resolveTarget, scanBytes } from './package.js';
 import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
 import type { ZipCodec } from './zip.js';
 
@@ -381,8 +381,6 @@ export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Pro
   return { sheets, date1904: book.date1904 };
 }
 
-const SCAN_PIECE = 64 * 1024;
-
 /** The parts of a zip held in memory (ooxml/zip.ts), each inflated with `codec` when scanned. */
 export function memoryParts(bytes: Uint8Array, codec: ZipCodec): PartSource {
   let pkg: Package;
@@ -394,12 +392,9 @@ export function memoryParts(bytes: Uint8Array, codec: ZipCodec): PartSource {
   return {
     has: (part) => pkg.has(part),
     scan: async (part, handler) => {
-      if (!pkg.has(part)) return;
-      const text = await pkg.text(part);
-      // In pieces, as a stream gives them: the scanner looks for a tag's end within what it holds.
-      const scanner = new XmlScanner(handler);
-      for (let at = 0; at < text.length && !scanner.done; at += SCAN_PIECE)
-        scanner.write(text.slice(at, at + SCAN_PIECE));
+      const data = await pkg.bytes(part);
+      // Damaged text as U+FFFD and no CRC check, as the merge's streaming reader reads the same file.
+      if (data) scanBytes(data, new XmlScanner(handler), false);
     },
   };
 }
