@@ -31,6 +31,13 @@ import { Package } from '../ooxml/package.js';
 import { properName } from '../templates/guide.js';
 import { keptRow, typedText, type TypedValues } from './typed-values/master.js';
 import { MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_LABELS } from './master/layout.js';
+import {
+  documentsSheetFrom,
+  planItself,
+  printedNumber,
+  typedRow,
+  type DocumentsSheet,
+} from './master/documents-sheet.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
 import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
 import type { FileVerdict, MergeResult } from './merge-model.js';
@@ -134,11 +141,18 @@ async function markedPackage(file: string, check: WorkbookCheck): Promise<{ pkg:
 }
 
 /**
- * The plan as the unit knows it: by its date and issuer, not by the code the software uses. The plan file
- * carries no number yet; the date is the day the campaign was launched, the plan's own date.
+ * The plan as the unit knows it, never by the code the software uses: by the number and date typed for it in
+ * Văn bản, as the papers cite it ("Kế hoạch số 12/KH-SCT ngày 03/02/2021 của Sở Công Thương"); while its
+ * number is not typed, by its date — the day the campaign was launched — and issuer.
  */
-export const planReference = (plan: Plan): string =>
-  `Kế hoạch ngày ${formatDate(plan.campaign.start)} của ${properName(plan.issuer.agency)}`;
+export function planReference(plan: Plan, documentsSheet: DocumentsSheet): string {
+  const issuer = properName(plan.issuer.agency);
+  const ref = planItself(plan);
+  const typed = ref && typedRow(documentsSheet, ref.code);
+  if (!ref || !typed?.text) return `Kế hoạch ngày ${formatDate(plan.campaign.start)} của ${issuer}`;
+  const date = typed.date ?? ref.date ?? plan.campaign.start;
+  return `Kế hoạch số ${printedNumber(typed.text, ref.symbol)} ngày ${formatDate(date)} của ${issuer}`;
+}
 
 const VERDICT_COLOURS = {
   ready: { fill: 'FFE2EFDA', font: 'FF0B5A0B' },
@@ -211,7 +225,7 @@ function mergedRow(ws: ExcelJS.Worksheet, value: string, style: Partial<ExcelJS.
 }
 
 /** Letterhead and title, then the verdict in colour: what a unit reads first. */
-function writeHead(ws: ExcelJS.Worksheet, { plan, verdict }: UnitFeedback): void {
+function writeHead(ws: ExcelJS.Worksheet, { plan, verdict, previous }: UnitFeedback): void {
   ws.columns = WIDTHS.map((width) => ({ width }));
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   mergedRow(ws, plan.issuer.parent, { font: { bold: true } });
@@ -225,7 +239,7 @@ function writeHead(ws: ExcelJS.Worksheet, { plan, verdict }: UnitFeedback): void
   );
   mergedRow(
     ws,
-    `${plan.title} (${planReference(plan)})`,
+    `${plan.title} (${planReference(plan, documentsSheetFrom(previous))})`,
     { font: { italic: true }, alignment: { horizontal: 'center', wrapText: true } },
     34,
   );

@@ -9,6 +9,7 @@ import {
   meetingDate,
   DOCUMENTS_KEYS,
   DOCUMENTS_SHEET,
+  printedNumber,
   signerName,
   typedRow,
   type DocumentsSheet,
@@ -17,13 +18,8 @@ import {
 /** "số 12/KH-SCT ngày 03 tháng 02 năm 2021"; dots for what is not typed. */
 export function referenceText(plan: Plan, documentsSheet: DocumentsSheet, ref: PlanReference): string {
   const typed = typedRow(documentsSheet, ref.code);
-  const number = !typed.text
-    ? `…/${ref.symbol}`
-    : typed.text.includes('/')
-      ? typed.text
-      : `${typed.text}/${ref.symbol}`;
   const date = typed.date ?? ref.date ?? null;
-  return `số ${number} ${date ? longDate(date) : longDate(null)}`.trimEnd();
+  return `số ${printedNumber(typed.text, ref.symbol)} ${date ? longDate(date) : longDate(null)}`.trimEnd();
 }
 
 /** Values of the placeholders every paper may use: each reference by its code. */

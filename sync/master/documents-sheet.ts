@@ -3,7 +3,14 @@
 // merge, like the notes columns. The lists print the numbers in their "Kèm theo …" line, the documents
 // command prints them in the documents.
 import type ExcelJS from 'exceljs';
-import { isDecidedAbove, matchKey, readDate, type Plan, type PlanForm } from '../../engine/index.js';
+import {
+  isDecidedAbove,
+  matchKey,
+  readDate,
+  type Plan,
+  type PlanForm,
+  type PlanReference,
+} from '../../engine/index.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from './layout.js';
@@ -100,10 +107,23 @@ export function documentRef(plan: Plan, sheet: DocumentsSheet, form: PlanForm): 
   const wording = kind && plan.documents?.[kind];
   if (!wording) return null;
   const row = rowOf(sheet, form.code);
-  const typed = text(row?.value).trim();
-  // A bare number gets the plan's ký hiệu; a full "125/TTr-SCT" is kept as typed.
-  const number = !typed ? `…/${wording.symbol}` : typed.includes('/') ? typed : `${typed}/${wording.symbol}`;
-  return { number, date: dateOf(row, 'date') };
+  return { number: printedNumber(text(row?.value).trim(), wording.symbol), date: dateOf(row, 'date') };
+}
+
+/** A number as the papers print it: a bare number gets its ký hiệu ("12" → "12/KH-SCT"), a full
+ *  "125/TTr-SCT" is kept as typed, dots while nothing is typed ("…/TTr-SCT"). */
+export const printedNumber = (typed: string, symbol: string): string =>
+  !typed ? `…/${symbol}` : typed.includes('/') ? typed : `${typed}/${symbol}`;
+
+/**
+ * The plan itself among the documents the papers cite (each typed in Văn bản under its code): the Sở's Kế
+ * hoạch, known by its ký hiệu — "KH", a Kế hoạch's abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III), then
+ * the Sở's own, as its Tờ trình carries it ("TTr-SCT" → "KH-SCT").
+ */
+export function planItself(plan: Plan): PlanReference | undefined {
+  const docs = plan.documents;
+  const issuer = docs?.to_trinh.symbol.split('-').slice(1).join('-');
+  return issuer ? docs?.references?.find((r) => r.symbol === `KH-${issuer}`) : undefined;
 }
 
 /** The year the Sở's papers of this plan are dated in: printed even before the day is typed. */

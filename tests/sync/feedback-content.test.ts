@@ -1,12 +1,14 @@
 // What the Phản hồi sheet says to a unit, in its words: the verdict on top as the pane says it, each row's
-// reason in one line, the resend line while the deadline is open, the plan by its date, no software words.
+// reason in one line, the resend line while the deadline is open, the plan by its number and date (by its date
+// alone while its number is not typed in Văn bản), no software words.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../engine/index.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feedback.js';
 import { noTypedValues } from '../../sync/typed-values/master.js';
 import { merge } from '../../sync/merge.js';
-import { openWorkbook, PLAN, rowsOf, tmpDir, unit, writeInbox } from './inbox.js';
+import { typeRegister } from './council-counts.js';
+import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
 async function feedbackText(now: Date, mistakes: number): Promise<string[][]> {
   const dir = tmpDir('feedback-content');
@@ -47,5 +49,22 @@ describe('the Phản hồi sheet', () => {
     const lines = (await feedbackText(new Date('2021-05-01T09:00:00+07:00'), 0)).map((r) => r.join(' '));
     expect(lines.some((l) => l.includes('✔ Sẵn sàng gửi: 4 đề nghị hợp lệ'))).toBe(true);
     expect(lines.join('\n')).not.toContain('Cần sửa và gửi lại');
+  }, 120_000);
+
+  it('names the plan by the number and date the secretariat typed for it in Văn bản, as the papers do', async () => {
+    const dir = tmpDir('feedback-plan-number');
+    const inbox = path.join(dir, 'inbox');
+    const master = path.join(dir, 'master.xlsx');
+    await writeInbox(inbox, [unit('H-BATO')]);
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const wb = await openWorkbook(master);
+    typeRegister(wb, { KH_SCT: { value: 12, date: new Date(Date.UTC(2021, 1, 5)) } });
+    await wb.xlsx.writeFile(master);
+    const feedback = path.join(dir, 'phan-hoi');
+    expect((await runSync(['merge', '--inbox', inbox, '--out', master, '--feedback', feedback])).code).toBe(0);
+    const sheet = (await openWorkbook(path.join(feedback, 'H-BATO.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
+    const all = rowsOf(sheet).flat().map(String).join('\n');
+    expect(all).toContain('(Kế hoạch số 12/KH-SCT ngày 05/02/2021 của Sở Công Thương)');
+    expect(all).not.toContain('Kế hoạch ngày');
   }, 120_000);
 });
