@@ -149,7 +149,7 @@ function judge(owner: Owner): Verdict {
 }
 
 const removalAdvice = (file: string) =>
-  `Nếu chắc chắn không còn lệnh merge hay push nào đang chạy trên sổ này (kể cả trên máy khác dùng chung thư mục), hãy xóa tệp khóa "${file}" rồi chạy lại.`;
+  `Nếu chắc chắn không còn lệnh merge, push hay documents nào đang chạy trên sổ này (kể cả trên máy khác dùng chung thư mục), hãy xóa tệp khóa "${file}" rồi chạy lại.`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
