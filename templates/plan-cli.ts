@@ -2,13 +2,11 @@
 //   export --plan FILE --out Ke-hoach.xlsx   writes the workbook from a plan (JSON or workbook)
 //   check Ke-hoach.xlsx                      lists what is wrong by sheet, row, column (exit 0 valid, 1 not)
 //   import Ke-hoach.xlsx --out plan.json     writes the checked plan as JSON
-import { promises as fs } from 'node:fs';
 import { planJson, type Plan } from '../engine/index.js';
 import { writeAtomic, writeFileAtomic } from '../node/atomic.js';
 import { isEntryPoint, parseOptions, runCommand, UsageError } from '../node/cli.js';
-import { fileError } from '../node/fs-errors.js';
-import { loadPlan } from '../node/plan-file.js';
-import { buildPlanWorkbook, checkPlanWorkbookBytes, planProblemsText } from '../node/plan-workbook.js';
+import { checkPlanWorkbookFile, loadPlan } from '../node/plan-file.js';
+import { buildPlanWorkbook, planProblemsText } from '../node/plan-workbook.js';
 
 export const PLAN_USAGE = `npm run plan -- export --plan TỆP_KẾ_HOẠCH --out Ke-hoach.xlsx
   npm run plan -- check Ke-hoach.xlsx
@@ -37,7 +35,7 @@ function workbookArg(argv: string[]): [string, string[]] {
 
 async function runCheck(argv: string[]): Promise<number> {
   const [file] = workbookArg(argv);
-  const check = await checkPlanWorkbookBytes(await readWorkbook(file));
+  const check = await checkPlanWorkbookFile(file);
   if (check.plan) {
     console.log(`Tệp kế hoạch "${file}" hợp lệ: kế hoạch ${check.plan.id}, ${check.plan.units.length} đơn vị.`);
     return 0;
@@ -53,14 +51,6 @@ async function runImport(argv: string[]): Promise<number> {
   await writeFileAtomic(v.out!, `${JSON.stringify(JSON.parse(planJson(plan)), null, 2)}\n`);
   console.log(`Đã ghi kế hoạch ${plan.id} ra ${v.out}.`);
   return 0;
-}
-
-async function readWorkbook(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    throw fileError(e, 'đọc được tệp kế hoạch', file);
-  }
 }
 
 export async function main(argv: string[]): Promise<number> {

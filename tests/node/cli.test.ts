@@ -2,6 +2,8 @@
 // told in Vietnamese is printed as it is; a system error gets its Vietnamese sentence; anything else says, in
 // Vietnamese, that it was unexpected and names the log file holding the original text and stack. No English
 // from Node or a library ever reaches the screen.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToldError } from '../../engine/index.js';
 import { runCommand, UsageError } from '../../node/cli.js';
@@ -9,7 +11,9 @@ import { fileError } from '../../node/fs-errors.js';
 import { MasterError } from '../../sync/documents/master-read.js';
 import { GoogleSyncError } from '../../sync/google/errors.js';
 import { runPull } from '../../sync/google/pull.js';
+import { main as plan } from '../../templates/plan-cli.js';
 import { CollectingLog } from '../google/harness.js';
+import { runInProcess } from '../run-in-process.js';
 import { runSync, tmpDir } from '../sync/inbox.js';
 import { ENGLISH, LOG_SENTENCE, namedLog } from './voice.js';
 
@@ -136,5 +140,41 @@ describe('a Google command', () => {
     expect(log.text).toMatch(/^Lỗi không mong đợi/);
     expect(log.text).not.toMatch(ENGLISH);
     expect(await namedLog(log.text)).toContain("(reading 'request')");
+  });
+});
+
+describe('a file that is not the workbook its name says', () => {
+  const notAWorkbook = (name: string) => {
+    const file = path.join(tmpDir('not-a-workbook'), name);
+    writeFileSync(file, 'không phải sổ Excel');
+    return file;
+  };
+
+  it("as the award register of a merge: told in Vietnamese, the reader's English in the log", async () => {
+    const register = notAWorkbook('so-theo-doi.xlsx');
+    const dir = tmpDir('register-fault');
+    const inbox = path.join(dir, 'hop-thu');
+    mkdirSync(inbox);
+    const r = await runSync([
+      'merge',
+      '--inbox',
+      inbox,
+      '--out',
+      path.join(dir, 'tong-hop.xlsx'),
+      '--register',
+      register,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Không đọc được sổ theo dõi khen thưởng "${register}"`);
+    expect(r.stderr).not.toMatch(ENGLISH);
+    await namedLog(r.stderr);
+  });
+
+  it('as the plan workbook to check: told in Vietnamese', async () => {
+    const file = notAWorkbook('Ke-hoach.xlsx');
+    const r = await runInProcess(plan, ['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Tệp kế hoạch "${file}" không mở được như sổ Excel`);
+    expect(r.stderr).not.toMatch(ENGLISH);
   });
 });

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { expect } from 'vitest';
 
 export const ENGLISH =
-  /central directory|invalid block|mismatch|not valid for encoding|Expected|received|EACCES:|Cannot read|permission denied|Unknown option|Unexpected argument|argument missing|undefined|TypeError/;
+  /central directory|invalid block|mismatch|not valid for encoding|Expected|received|EACCES:|Cannot read|permission denied|Unknown option|Unexpected argument|argument missing|undefined|TypeError|Corrupted|End of data|[Cc]annot |[Ii]nvalid |is not a/;
 
 export const LOG_SENTENCE = /Chi tiết kỹ thuật đã ghi vào tệp "([^"]+)"/;
 
