@@ -147,7 +147,7 @@ export function explain(err: unknown, target: Target, attempts = 1): GoogleSyncE
 }
 
 const unknownFailure = (target: Target, attempts: number) =>
-  `Lỗi chưa biết khi truy cập ${describe(target)}${attempts > 1 ? `, đã thử ${attempts} lần` : ''}. Kiểm tra kết nối mạng rồi chạy lại; nếu vẫn lỗi, gửi tệp chi tiết kỹ thuật cho người hỗ trợ.`;
+  `Lỗi chưa biết khi truy cập ${describe(target)}${attempts > 1 ? `, đã thử ${attempts} lần` : ''}. Kiểm tra kết nối mạng rồi chạy lại; nếu vẫn lỗi, hãy gửi tệp chi tiết kỹ thuật nêu sau đây cho người hỗ trợ.`;
 
 function explainFacts(f: ErrorFacts, target: Target, attempts: number): string | undefined {
   const t = describe(target);

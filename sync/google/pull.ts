@@ -11,6 +11,7 @@ import { loadDrive, type drive_v3 } from './api.js';
 import { formatLocalTime, isLate, type Plan } from '../../engine/index.js';
 import { formatSize } from '../../engine/limits.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
+import { failureText } from '../../node/cli.js';
 import { PULL_SCOPES, resolveAccess } from './auth.js';
 import { clientOptions, exitCodeOf, resolveDeps, type GoogleDeps, type Resolved } from './deps.js';
 import { GoogleSyncError, type Target } from './errors.js';
@@ -321,7 +322,8 @@ async function pullFile(run: PullRun, file: DriveFile, action: Fetch): Promise<v
     // Quota, 5xx and network failures hit every next file too: stop; a refusal of one file does not.
     if (!(err instanceof GoogleSyncError) || err.transient) throw err;
     counts.failed++;
-    access.log.error(`  Lỗi: ${err.message}`);
+    // Said as the runner says it: a failure with details underneath names the log file they were written to.
+    access.log.error(`  Lỗi: ${await failureText(err)}`);
   }
 }
 

@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToldError } from '../../engine/index.js';
-import { runCommand, UsageError } from '../../node/cli.js';
+import { failureText, runCommand, UsageError } from '../../node/cli.js';
 import { fileError } from '../../node/fs-errors.js';
 import { MasterError } from '../../sync/documents/master-read.js';
-import { GoogleSyncError } from '../../sync/google/errors.js';
+import { explain, GoogleSyncError } from '../../sync/google/errors.js';
 import { runPull } from '../../sync/google/pull.js';
 import { main as plan } from '../../templates/plan-cli.js';
 import { CollectingLog } from '../google/harness.js';
@@ -127,6 +127,18 @@ describe('how a command was called', () => {
 });
 
 describe('a Google command', () => {
+  it('words a failure neither Google nor the network explains in Vietnamese, its own text in the log', async () => {
+    const error = explain(new Error('socket hang up in a way nobody knows'), {
+      kind: 'file',
+      id: 'id-a',
+      name: 'A.xlsx',
+    });
+    const text = await failureText(error);
+    expect(text).toContain('Lỗi chưa biết khi truy cập tệp "A.xlsx"');
+    expect(text).not.toContain('socket');
+    expect(await namedLog(text)).toContain('socket hang up in a way nobody knows');
+  });
+
   it('tells an unexpected failure through its own log in the same Vietnamese, its English in the log file', async () => {
     const log = new CollectingLog();
     const access = {
