@@ -12,7 +12,7 @@ import { COUNCIL_VALUES } from '../master/layout.js';
 import { fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
 import { isEligible, type ListRule } from '../statuses.js';
 import { rowKey, type Intake } from './intake-read.js';
-import { collectiveName, documentText, unitFullName } from '../master/list-names.js';
+import { collectiveName, documentText, partHeading, unitFullName } from '../master/list-names.js';
 import type { MasterNomination } from './master-read.js';
 import { inListOrder } from './papers.js';
 import { commonValues, DOTS, framedPaper, reasonList } from './paper-frame.js';
@@ -170,7 +170,7 @@ function noticeParts(ctx: CouncilContext, unit: string, values: Record<string, s
     else refused.push(row(reason(ctx, n, values)));
   }
   const part = (title: string, third: string, rows: Row[], i: number) => [
-    para(`${['I', 'II', 'III'][i]}. ${title}`, { bold: true, before: 120, after: 60, keepNext: true }),
+    para(partHeading(i, title), { bold: true, before: 120, after: 60, keepNext: true }),
     numbered([0.07, 0.27, 0.3, 0.36], ['Tên tập thể / Họ và tên', 'Hình thức đề nghị', third], rows),
   ];
   const parts: [string, string, Row[]][] = [

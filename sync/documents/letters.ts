@@ -17,13 +17,12 @@ import {
   titleBlock,
   type GridRow,
 } from '../../node/official-docx.js';
-import { documentText, listCells } from '../master/list-names.js';
+import { documentText, listCells, partHeading } from '../master/list-names.js';
 import { attachmentLine, documentRef, fillWording, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { MasterNomination } from './master-read.js';
 import { countByType } from './papers.js';
 import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
 
-const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
 /** Marks a row whose person is listed more than once; explained under the table. */
 export const DUPLICATE_MARK = '(*)';
 
@@ -56,7 +55,7 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
   const counts = countByType(plan, members);
   plan.nomineeTypes.forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
-    const part = `${NUMERALS[p] ?? p + 1}. ${t.label.toUpperCase()} (${counts.get(t.code) ?? 0})`;
+    const part = partHeading(p, t.label.toUpperCase(), counts.get(t.code) ?? 0);
     rows.push({ cells: [{ span: 5, children: text(part, { bold: true }) }] });
     list.forEach((n, i) => {
       const mark = ctx.duplicateIds.has(n.id) ? ` ${DUPLICATE_MARK}` : '';

@@ -6,7 +6,7 @@ import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
-import { listCells, type ListedNominee } from './list-names.js';
+import { listCells, partHeading, type ListedNominee } from './list-names.js';
 import { attachmentLine, emptyDocumentsSheet, type DocumentsSheet } from './documents-sheet.js';
 import { BORDER } from './styles.js';
 
@@ -146,8 +146,6 @@ function writeAnnexHeading(ws: ExcelJS.Worksheet, plan: Plan, form: PlanForm, re
   header.commit();
 }
 
-const NUMERALS = ['I', 'II', 'III', 'IV', 'V'];
-
 /** Part I, II, …: one nominee type's title row with its count, then its nominees numbered from 1. */
 function writeAnnexPart(
   ws: ExcelJS.Worksheet,
@@ -158,7 +156,7 @@ function writeAnnexPart(
 ): void {
   const part = writeRow(
     ws,
-    [`${NUMERALS[index] ?? index + 1}. ${type.label.toUpperCase()} (${list.length})`, null, null, null, null],
+    [partHeading(index, type.label.toUpperCase(), list.length), null, null, null, null],
     [PART, PART, PART, PART, PART],
   );
   ws.mergeCells(`A${part.number}:E${part.number}`);

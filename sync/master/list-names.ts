@@ -3,6 +3,12 @@
 // not know "Văn phòng Sở"), a collective with the unit it belongs to, no bracket inside a bracket.
 import type { Plan } from '../../engine/index.js';
 
+const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** A part of a list or paper numbered as official papers number them: "I. CÁ NHÂN (3)"; the count if given. */
+export const partHeading = (index: number, title: string, count?: number): string =>
+  `${NUMERALS[index] ?? index + 1}. ${title}${count === undefined ? '' : ` (${count})`}`;
+
 /** What a list row is made of, as Tổng hợp holds it. */
 export interface ListedNominee {
   name: string;
