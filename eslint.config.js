@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 const outside = (...layers) => layers.map((layer) => ({ group: [`**/${layer}/**`], message: `not from ${layer}/` }));
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 const NODE_BUILTINS = { group: ['node:*'], message: 'the engine and the browser pane run without Node' };
-const HOST_LIBRARIES = ['exceljs', 'googleapis', 'docx', 'yauzl', 'esbuild', 'playwright-core'].map((name) => ({
+const HOST_LIBRARIES = ['exceljs', 'googleapis', 'docx', 'esbuild', 'playwright-core'].map((name) => ({
   name,
   message: 'this layer stays free of host libraries',
 }));

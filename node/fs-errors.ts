@@ -60,7 +60,7 @@ export function fileError(err: unknown, doing: string, file: string): FileError 
   return new FileError(`Không ${doing} "${file}": ${reason}${code ? ` (${code})` : ''}.`, code, err);
 }
 
-// What zip and text decoders say of damaged bytes (yauzl, JSZip/exceljs, zlib, TextDecoder).
+// What zip and text decoders say of damaged bytes (our zip layer ooxml/zip.ts, JSZip/exceljs, zlib, TextDecoder).
 const DAMAGED_TEXTS = [
   /central directory/i,
   /invalid (block type|distance|code|stored block|literal|comment|signature|relative offset)/i,
@@ -68,7 +68,8 @@ const DAMAGED_TEXTS = [
   /not valid for encoding/i,
   /unexpected end of (file|data)/i,
   /incorrect header check/i,
-  /crc32/i,
+  /crc32|crc mismatch/i,
+  /damaged local header|entry past the end/i,
   /is this a zip file/i,
   /end of data reached/i,
 ];

@@ -65,19 +65,31 @@ export function* tags(xml: string, name: string): Generator<{ attrs: string; at:
   }
 }
 
+/** The decoder for a part whose first bytes are these: a UTF-16 part announces itself by its byte-order mark
+ *  (which the decoder drops); anything else is UTF-8. `fatal`: damaged text is an error, not U+FFFD. */
+const xmlDecoder = (first: Uint8Array, fatal: boolean): TextDecoder =>
+  new TextDecoder(first[0] === 0xff && first[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal });
+
 /** Bytes decoded per step of a scan: Chromium decodes 3 MB in 64 KB pieces in about 1 ms, in 1 MB pieces in 60. */
 const SCAN_PIECE = 64 * 1024;
 
 /**
  * XML bytes through a scanner, decoded a piece at a time (never one string of the whole part) until the
- * scanner is done. A UTF-16 part announces itself by its byte-order mark; the decoder drops the mark.
- * `fatal`: damaged UTF-8 is an error, not U+FFFD.
+ * scanner is done.
  */
 export function scanBytes(data: Uint8Array, scanner: XmlScanner, fatal: boolean): void {
-  const decoder = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal });
+  const decoder = xmlDecoder(data, fatal);
   for (let at = 0; at < data.length && !scanner.done; at += SCAN_PIECE)
     scanner.write(decoder.decode(data.subarray(at, at + SCAN_PIECE), { stream: true }));
   if (!scanner.done) scanner.write(decoder.decode());
+}
+
+/** How a part's text is decoded. */
+export interface PackageOptions {
+  /** What a byte sequence that is not UTF-8 becomes when a part is read (scan): 'error' (the default) refuses the part, so our own
+   *  master is never read as something it does not say; 'replace' reads it as U+FFFD, for a clerk's file,
+   *  which is read as Excel shows it rather than refused for one stray byte. */
+  badText?: 'error' | 'replace';
 }
 
 export class Package {
@@ -89,10 +101,12 @@ export class Package {
   private constructor(
     private readonly entries: Map<string, ZipEntry>,
     private readonly codec: ZipCodec,
+    private readonly fatal: boolean,
   ) {}
 
-  static open(bytes: Uint8Array, codec: ZipCodec): Package {
-    return new Package(new Map(readZip(bytes).map((e) => [partKey(e.name), e])), codec);
+  static open(bytes: Uint8Array, codec: ZipCodec, opts: PackageOptions = {}): Package {
+    const entries = new Map(readZip(bytes).map((e) => [partKey(e.name), e]));
+    return new Package(entries, codec, (opts.badText ?? 'error') === 'error');
   }
 
   /** Every part's name as written in the package, in its order; added parts last. */
@@ -120,8 +134,8 @@ export class Package {
   }
 
   /** Streams a part's XML through a scanner, decoded a piece at a time (never one string of the whole part,
-   *  and never inflated whole when the codec streams); strict UTF-8, so damaged text is an error, not U+FFFD;
-   *  its size and CRC checked when it is read to the end. False when absent. */
+   *  and never inflated whole when the codec streams); damaged text is an error or U+FFFD as the package was
+   *  opened (PackageOptions.badText); its size and CRC checked when it is read to the end. False when absent. */
   async scan(part: string, handler: XmlHandler): Promise<boolean> {
     const key = partKey(part);
     const scanner = new XmlScanner(handler);
@@ -131,8 +145,7 @@ export class Package {
     if (!entry) return edited !== undefined;
     let decoder: TextDecoder | undefined;
     for await (const piece of entryPieces(entry, this.codec)) {
-      // A UTF-16 part announces itself by its byte-order mark; the decoder drops the mark.
-      decoder ??= new TextDecoder(piece[0] === 0xff && piece[1] === 0xfe ? 'utf-16le' : 'utf-8', { fatal: true });
+      decoder ??= xmlDecoder(piece, this.fatal);
       scanner.write(decoder.decode(piece, { stream: true }));
       if (scanner.done) return true;
     }

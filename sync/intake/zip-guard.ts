@@ -1,36 +1,30 @@
 // Checks a workbook's container before any parser touches it: a compound file (encrypted, or a legacy
 // .xls under another name), a valid zip directory, declared sizes within limits, and the actual sizes while inflating,
-// with a hard cap, so a decompression bomb is refused in seconds with flat memory.
-import yauzl from 'yauzl';
+// with a hard cap, so a decompression bomb is refused in seconds with flat memory. The zip is read on the
+// product's one zip layer (ooxml/zip.ts), each entry inflated a piece at a time by the Node codec.
 import type { Finding, Oversize } from '../../engine/index.js';
 import { LIMITS } from '../../engine/limits.js';
 import { compoundFileKind, isCompoundFile } from '../../engine/compound-file.js';
+import { NODE_CODEC } from '../../node/zip-codec.js';
+import { readZip, ZipError, type ZipEntry } from '../../ooxml/zip.js';
 
 export type GuardResult =
   | { ok: true }
   | ({ ok: false } & Finding<'FILE_ENCRYPTED' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE' | 'FILE_UNSUPPORTED'>);
 
-function openZip(data: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err ? reject(err) : resolve(zip!),
-    ),
-  );
-}
-
-function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error('no stream'));
-      let bytes = 0;
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > cap) stream.destroy(new CapExceeded(bytes));
-      });
-      stream.on('error', reject);
-      stream.on('end', () => resolve(bytes));
-    });
-  });
+/** How many bytes an entry really inflates to, counted a piece at a time and stopped past `cap`. */
+async function inflatedSize(entry: ZipEntry, cap: number): Promise<number> {
+  if (entry.method === 0) {
+    if (entry.raw.length > cap) throw new CapExceeded(entry.raw.length);
+    return entry.raw.length;
+  }
+  if (entry.method !== 8 || entry.flags & 1) throw new ZipError('encrypted or unknown compression');
+  let bytes = 0;
+  for await (const piece of NODE_CODEC.inflatePieces!(entry.raw)) {
+    bytes += piece.length;
+    if (bytes > cap) throw new CapExceeded(bytes);
+  }
+  return bytes;
 }
 
 class CapExceeded extends Error {
@@ -54,45 +48,33 @@ export async function guardWorkbook(data: Buffer): Promise<GuardResult> {
     return compoundFileKind(data) === 'encrypted'
       ? { ok: false, code: 'FILE_ENCRYPTED', params: {} }
       : { ok: false, code: 'FILE_UNSUPPORTED', params: { extension: '.xlsx', legacyExcel: true } };
-  let zip: yauzl.ZipFile;
+  let entries: ZipEntry[];
   try {
-    zip = await openZip(data);
+    entries = readZip(data);
   } catch {
     return { ok: false, code: 'FILE_UNREADABLE', params: { reason: 'notZip' } };
   }
-  if (zip.entryCount > LIMITS.entries) {
-    zip.close();
-    return tooLarge({ what: 'entries', count: zip.entryCount }, LIMITS.fileBytes);
+  if (entries.length > LIMITS.entries) return tooLarge({ what: 'entries', count: entries.length }, LIMITS.fileBytes);
+  return checkSizes(entries);
+}
+
+/** The declared sizes within the limits, then what each entry really inflates to (the declared size may lie). */
+async function checkSizes(entries: readonly ZipEntry[]): Promise<GuardResult> {
+  let declared = 0;
+  let actual = 0;
+  for (const entry of entries) {
+    declared += entry.size;
+    if (entry.size > LIMITS.entryInflatedBytes || declared > LIMITS.totalInflatedBytes)
+      return tooLarge({ what: 'declared', bytes: declared }, LIMITS.totalInflatedBytes);
+    if (entry.name.endsWith('/')) continue;
+    try {
+      const bytes = await inflatedSize(entry, Math.min(LIMITS.entryInflatedBytes, LIMITS.totalInflatedBytes - actual));
+      if (bytes !== entry.size) return tooLarge({ what: 'sizeMismatch' }, LIMITS.totalInflatedBytes);
+      actual += bytes;
+    } catch (e) {
+      if (e instanceof CapExceeded) return tooLarge({ what: 'inflated', bytes: e.bytes }, LIMITS.entryInflatedBytes);
+      return damaged;
+    }
   }
-  return new Promise<GuardResult>((resolve) => {
-    let declared = 0;
-    let actual = 0;
-    const finish = (result: GuardResult) => {
-      zip.close();
-      resolve(result);
-    };
-    zip.on('error', () => finish(damaged));
-    zip.on('end', () => finish({ ok: true }));
-    zip.on('entry', (entry: yauzl.Entry) => {
-      declared += entry.uncompressedSize;
-      if (entry.uncompressedSize > LIMITS.entryInflatedBytes || declared > LIMITS.totalInflatedBytes) {
-        return finish(tooLarge({ what: 'declared', bytes: declared }, LIMITS.totalInflatedBytes));
-      }
-      if (/\/$/.test(entry.fileName)) return zip.readEntry();
-      // The declared size may lie: count what really comes out, and stop at the cap.
-      inflateEntry(zip, entry, Math.min(LIMITS.entryInflatedBytes, LIMITS.totalInflatedBytes - actual))
-        .then((bytes) => {
-          actual += bytes;
-          zip.readEntry();
-        })
-        .catch((e: unknown) => {
-          if (e instanceof CapExceeded)
-            finish(tooLarge({ what: 'inflated', bytes: e.bytes }, LIMITS.entryInflatedBytes));
-          else if (/too many bytes|too few bytes|size mismatch/i.test(String((e as Error).message)))
-            finish(tooLarge({ what: 'sizeMismatch' }, LIMITS.totalInflatedBytes));
-          else finish(damaged);
-        });
-    });
-    zip.readEntry();
-  });
+  return { ok: true };
 }

@@ -3,8 +3,8 @@
 // file as it was — or, when it can go on, goes on.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readZip } from '../../ooxml/zip.js';
 import { runSync, runSyncWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
 
 const inbox = path.join(tmpDir('outputs-inbox'), 'inbox');
@@ -25,18 +25,10 @@ async function withMaster(name: string): Promise<{ dir: string; master: string; 
 const listing = async (dir: string) => (await fs.readdir(dir)).sort();
 
 /** Where the compressed bytes of one zip entry start, and how many there are. */
-function entryData(file: string, name: string): Promise<{ start: number; size: number }> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== name) return zip.readEntry();
-        zip.close();
-        resolve({ start: e.relativeOffsetOfLocalHeader, size: e.compressedSize });
-      });
-      zip.readEntry();
-    }),
-  );
+async function entryData(file: string, name: string): Promise<{ start: number; size: number }> {
+  const data = await fs.readFile(file);
+  const entry = readZip(data).find((e) => e.name === name)!;
+  return { start: entry.raw.byteOffset - data.byteOffset, size: entry.raw.length };
 }
 
 describe('outputs are checked before anything is written', () => {
