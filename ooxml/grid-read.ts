@@ -232,42 +232,51 @@ class SheetHandler implements XmlHandler {
 
   private endCell(): void {
     if (!this.hasText || this.row < 0 || this.row >= MAX_ROWS || this.col < 0 || this.col >= MAX_COLS) return;
-    const raw = this.value;
-    let value: Cell = null;
     let shared = -1;
-    switch (this.type) {
-      case 's':
-        shared = Number(raw);
-        if (!Number.isInteger(shared) || shared < 0) return;
-        break;
-      case 'str':
-      case 'inlineStr':
-        value = unescapeText(raw);
-        break;
-      case 'b':
-        value = raw.trim() === '1' || raw.trim() === 'true';
-        break;
-      case 'e':
-        value = raw.trim();
-        break;
-      case 'd': {
-        const d = new Date(raw.trim());
-        value = Number.isNaN(d.getTime()) ? raw.trim() : d;
-        break;
-      }
-      default: {
-        const text = raw.trim();
-        if (text === '') return;
-        const n = Number(text);
-        if (Number.isNaN(n)) value = text;
-        else value = (this.state.dateStyles[this.style] && serialToDate(n, this.state.date1904)) || n;
-      }
+    let value: Cell | undefined = null;
+    if (this.type === 's') {
+      // Shared strings are read after the cells, only those the cells use.
+      shared = Number(this.value);
+      if (!Number.isInteger(shared) || shared < 0) return;
+    } else {
+      value = decodeValue(this.type, this.value, Boolean(this.state.dateStyles[this.style]), this.state.date1904);
+      if (value === undefined) return;
     }
     if (++this.state.cells > LIMITS.cells)
       throw new WorkbookReadError('cells', `more than ${LIMITS.cells} cells with a value`);
     const line = (this.line ??= this.rows[this.row] ??= []);
     line[this.col] = value;
     if (shared >= 0) this.state.refs.push({ line, col: this.col, index: shared });
+  }
+}
+
+/** A value a cell holds, once decoded. */
+export type CellValue = string | number | boolean | Date;
+
+/** A cell's value from its type (`t`, 's' excepted: the caller looks the string up) and the raw text of its
+ *  <v> (or inline string), the one decoding of both readers, so a unit's workbook and the master read the
+ *  same bytes to the same value; undefined when the cell holds none. Text cells are kept as written; the
+ *  other values are trimmed, as a program may pad them. A value that does not parse as its type (a "d" that
+ *  is no date, a number that is none) stays the text it is: the clerk sees what was typed, and the master
+ *  carries it on, rather than NaN or an invalid Date that would be written back broken. */
+export function decodeValue(type: string, raw: string, isDate: boolean, date1904: boolean): CellValue | undefined {
+  if (type === 'str' || type === 'inlineStr') return unescapeText(raw);
+  const text = raw.trim();
+  switch (type) {
+    case 'b':
+      return text === '1' || text === 'true';
+    case 'e':
+      return text;
+    case 'd': {
+      const d = new Date(text);
+      return Number.isNaN(d.getTime()) ? text : d;
+    }
+    default: {
+      if (text === '') return undefined;
+      const n = Number(text);
+      if (Number.isNaN(n)) return text;
+      return (isDate && serialToDate(n, date1904)) || n;
+    }
   }
 }
 

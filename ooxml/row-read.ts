@@ -4,8 +4,15 @@
 // (ooxml/grid-read.ts), so the master and a unit's workbook are read the same way; only the cells differ: the
 // grid keeps values, this reader keeps formulas too and hands each row over as soon as it ends. Pure: the
 // Node side (node/xlsx-rows.ts) opens the file.
-import { parseRef, serialToDate } from './facts.js';
-import { readBookParts, readDateStyles, readSharedStrings, unescapeText, type PartSource } from './grid-read.js';
+import { parseRef } from './facts.js';
+import {
+  decodeValue,
+  readBookParts,
+  readDateStyles,
+  readSharedStrings,
+  type CellValue,
+  type PartSource,
+} from './grid-read.js';
 import { attr, type XmlHandler } from './xml-scan.js';
 
 export interface Formula {
@@ -177,26 +184,12 @@ class RowHandler implements XmlHandler {
   }
 
   /** The cell's value by its type, or undefined when it has none (a formula never computed). */
-  private plainValue(): string | number | boolean | Date | undefined {
+  private plainValue(): CellValue | undefined {
     const { type, v, isDate } = this.cell;
-    if (type === 'inlineStr') return unescapeText(this.inline);
+    if (type === 'inlineStr') return decodeValue(type, this.inline, isDate, this.ctx.date1904);
     if (v === undefined) return undefined;
-    switch (type) {
-      case 's':
-        return this.ctx.shared.get(Number(v)) ?? '';
-      case 'str':
-        return unescapeText(v);
-      case 'b':
-        return v === '1' || v === 'true';
-      case 'e':
-        return v;
-      case 'd':
-        return new Date(v);
-      default: {
-        const n = Number(v);
-        return (isDate && serialToDate(n, this.ctx.date1904)) || n;
-      }
-    }
+    if (type === 's') return this.ctx.shared.get(Number(v)) ?? '';
+    return decodeValue(type, v, isDate, this.ctx.date1904);
   }
 
   private endRow(): void {

@@ -1,12 +1,16 @@
 // The unit reader on the shared zip layer: a clerk's file is read even when a writer left a byte that is not
 // UTF-8 (it shows as U+FFFD, as Excel would show a stray character), while the master stays strict; a file
 // that is no zip is named as not a workbook.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { NODE_CODEC } from '../../node/zip-codec.js';
 import { readXlsxGrid, WorkbookReadError } from '../../node/xlsx-grid.js';
+import { readXlsxRows } from '../../node/xlsx-rows.js';
 import { Package } from '../../ooxml/package.js';
-import { readEntries, sheetPart, writeEntries } from '../sync/zip-entries.js';
+import { editPart, readEntries, sheetPart, writeEntries } from '../sync/zip-entries.js';
 
 const SHEET = 'Cá nhân';
 
@@ -46,5 +50,37 @@ describe('the unit reader (node/xlsx-grid.ts)', () => {
     const reading = readXlsxGrid(Buffer.from('PK\u0003\u0004 chỉ là chữ, không phải tệp nén'));
     await expect(reading).rejects.toBeInstanceOf(WorkbookReadError);
     await expect(reading).rejects.toMatchObject({ reason: 'notWorkbook' });
+  });
+});
+
+describe('one decoding of a cell for both readers', () => {
+  it('reads values a program wrote loosely the same in a unit file and in the master: padded, malformed, empty', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(SHEET).addRow(['x']);
+    const entries = await readEntries(Buffer.from(await wb.xlsx.writeBuffer()));
+    const cells =
+      '<c r="A1" t="d"><v>không phải ngày</v></c><c r="B1"><v> 12.5 </v></c><c r="C1"><v>12 tháng</v></c>' +
+      '<c r="D1" t="b"><v> 1 </v></c><c r="E1" t="e"><v> #N/A </v></c><c r="F1"><v></v></c>' +
+      '<c r="G1" t="d"><v>2021-04-20T00:00:00.000Z</v></c><c r="H1" t="str"><v>  giữ khoảng trắng  </v></c>';
+    editPart(entries, sheetPart(entries, SHEET), (xml) =>
+      xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData><row r="1">${cells}</row></sheetData>`),
+    );
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'decode-')), 'loose.xlsx');
+    writeFileSync(file, writeEntries(entries));
+    const expected = [
+      'không phải ngày',
+      12.5,
+      '12 tháng',
+      true,
+      '#N/A',
+      undefined,
+      new Date(Date.UTC(2021, 3, 20)),
+      '  giữ khoảng trắng  ',
+    ];
+    const grid = await readXlsxGrid(readFileSync(file));
+    expect([...grid.sheets[0]!.rows[0]!]).toEqual(expected);
+    let master: unknown[] = [];
+    await readXlsxRows(file, { pick: (n) => n, onRow: (e) => void (master = [...e.cells]) });
+    expect(master).toEqual(expected);
   });
 });
