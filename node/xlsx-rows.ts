@@ -13,6 +13,7 @@ export {
   isFormula,
   type Formula,
   type ReadRowsOptions as ReadOptions,
+  type SheetLayout,
   type RowEvent,
   type TypedCell,
 } from '../ooxml/row-read.js';
@@ -53,7 +54,7 @@ export async function readXlsxRows(file: string, opts: ReadRowsOptions): Promise
     }
   };
   try {
-    return await readRows(pkg, { pick: opts.pick, onRow });
+    return await readRows(pkg, { ...opts, onRow });
   } catch (e) {
     if (thrown && thrown.error === e) throw e;
     throw damaged(e);

@@ -34,11 +34,24 @@ export interface RowEvent {
   cells: TypedCell[];
 }
 
+/** How a sheet is laid out around its cells, as its XML says after and before <sheetData>. */
+export interface SheetLayout {
+  sheet: string;
+  /** Merged ranges as written ("A1:C1"), in the file's order. */
+  merged: string[];
+  /** Rows and columns held by a frozen pane (0 when the first view freezes none). */
+  frozenRows: number;
+  frozenColumns: number;
+}
+
 export interface ReadRowsOptions {
   /** Which sheets to read, given every sheet name in workbook order. */
   pick: (names: string[]) => string[];
   /** Called for every non-empty row; returning false stops reading that sheet. */
   onRow: (event: RowEvent) => boolean | void;
+  /** Called after each picked sheet with its merged ranges and frozen pane; a sheet whose reading `onRow`
+   *  stopped reports only what came before the stop (merged ranges follow the cells). */
+  onLayout?: (layout: SheetLayout) => void;
 }
 
 /** Why the rows could not be read although the package opened: a picked sheet's part is missing. */
@@ -55,6 +68,7 @@ interface SheetContext {
   dateStyles: readonly boolean[];
   date1904: boolean;
   onRow: ReadRowsOptions['onRow'];
+  onLayout?: ReadRowsOptions['onLayout'];
 }
 
 /** Reads the picked sheets; returns every sheet name in workbook order. */
@@ -68,11 +82,14 @@ export async function readRows(pkg: PartSource, opts: ReadRowsOptions): Promise<
     dateStyles: await readDateStyles(pkg, book.styles),
     date1904: book.date1904,
     onRow: opts.onRow,
+    onLayout: opts.onLayout,
   };
   for (const name of picked) {
     const part = book.sheets.find((s) => s.name === name)?.part;
     if (!part || !pkg.has(part)) throw new MissingSheetPart(name);
-    await pkg.scan(part, new RowHandler({ ...base, sheet: name }));
+    const handler = new RowHandler({ ...base, sheet: name });
+    await pkg.scan(part, handler);
+    opts.onLayout?.(handler.layout);
   }
   return names;
 }
@@ -94,8 +111,12 @@ class RowHandler implements XmlHandler {
   private collected = '';
   private inInline = false;
   private inPhonetic = false;
+  private views = 0;
+  readonly layout: SheetLayout;
 
-  constructor(private readonly ctx: SheetContext) {}
+  constructor(private readonly ctx: SheetContext) {
+    this.layout = { sheet: ctx.sheet, merged: [], frozenRows: 0, frozenColumns: 0 };
+  }
 
   wantsText(): boolean {
     return this.into !== '';
@@ -125,7 +146,25 @@ class RowHandler implements XmlHandler {
         return;
       case 't':
         if (this.inInline && !this.inPhonetic) this.into = 't';
+        return;
+      case 'sheetView':
+        this.views++;
+        return;
+      case 'pane':
+        return this.readPane(attrs);
+      case 'mergeCell': {
+        const ref = attr(attrs, 'ref');
+        if (ref) this.layout.merged.push(ref);
+      }
     }
+  }
+
+  /** The first view's pane, when frozen (a split pane that only divides the window holds nothing). */
+  private readPane(attrs: string): void {
+    const state = attr(attrs, 'state');
+    if (this.views !== 1 || (state !== 'frozen' && state !== 'frozenSplit')) return;
+    this.layout.frozenRows = Math.max(0, Math.floor(Number(attr(attrs, 'ySplit') ?? 0)) || 0);
+    this.layout.frozenColumns = Math.max(0, Math.floor(Number(attr(attrs, 'xSplit') ?? 0)) || 0);
   }
 
   close(name: string): void {

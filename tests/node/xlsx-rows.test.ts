@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxRows, XlsxReadError, type RowEvent } from '../../node/xlsx-rows.js';
+import { readXlsxRows, XlsxReadError, type RowEvent, type SheetLayout } from '../../node/xlsx-rows.js';
 import { crc32, readZip, writeZip } from '../../ooxml/zip.js';
 import { readEntries, sheetPart, writeEntries } from '../sync/zip-entries.js';
 
@@ -121,5 +121,27 @@ describe('the master reader', () => {
       },
     });
     await expect(reading).rejects.toBe(mine);
+  });
+
+  it("reports each sheet's merged ranges and frozen pane, so a push lays the Sheet out as the master", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
+    ws.addRow(['DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG &amp; <b>']);
+    ws.mergeCells('A1:D1');
+    ws.addRow([]);
+    ws.addRow(['Mã', 'Họ và tên']);
+    ws.mergeCells('B5:C6');
+    wb.addWorksheet('Đơn vị').addRow(['H-BATO']);
+    const laid = path.join(dir, 'layout.xlsx');
+    await wb.xlsx.writeFile(laid);
+    const layouts: SheetLayout[] = [];
+    const rows: RowEvent[] = [];
+    await readXlsxRows(laid, { pick: (n) => n, onRow: (e) => void rows.push(e), onLayout: (l) => layouts.push(l) });
+    expect(layouts).toEqual([
+      { sheet: 'Tổng hợp', merged: ['A1:D1', 'B5:C6'], frozenRows: 3, frozenColumns: 2 },
+      { sheet: 'Đơn vị', merged: [], frozenRows: 0, frozenColumns: 0 },
+    ]);
+    // Entities in a text are decoded once: what was typed comes back, not "&amp;".
+    expect(rows[0]!.cells[0]).toBe('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG &amp; <b>');
   });
 });
