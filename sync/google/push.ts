@@ -13,6 +13,7 @@ import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
 import { acquireLock, type Lock } from '../../node/lock.js';
 import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
+import { XlsxReadError } from '../../node/xlsx-rows.js';
 import type { TypedSheet, Unmatched } from '../typed-values/master.js';
 import { ID_HEADER, MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, TALLY_TYPED_HEADERS } from '../master/layout.js';
 import { DOCUMENTS_TYPED } from '../master/documents-sheet.js';
@@ -37,7 +38,8 @@ import {
   type ReconcileOutcome,
   type TypedColumns,
 } from '../typed-values/reconcile.js';
-import { quoteTitle, sheetContent, valueBatches, type SheetContent } from './sheet-values.js';
+import { publishedSheets } from './master-sheets.js';
+import { quoteTitle, valueBatches, type SheetContent } from './sheet-values.js';
 import { compactValidations } from './validations.js';
 import { chartRequests } from './push-chart.js';
 
@@ -456,15 +458,25 @@ interface Published {
   ids: Map<string | null | undefined, number | undefined>;
 }
 
+/** The master's visible sheets as the Sheet gets them, read from the file as saved. */
+async function masterContents(master: string, shown: string, wb: ExcelJS.Workbook): Promise<SheetContent[]> {
+  try {
+    return await publishedSheets(master, wb);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    throw new GoogleSyncError(`Không đọc được sổ tổng hợp "${shown}": ${e.message}.`);
+  }
+}
+
 /** Rewrites the Sheet's tabs from the master, then draws Thống kê's chart over the values just written. */
 async function publish(
   api: Api,
   spreadsheetId: string,
   wb: ExcelJS.Workbook,
+  contents: SheetContent[],
   existing: sheets_v4.Schema$Sheet[],
   renamed: Map<string, string>,
 ): Promise<Published> {
-  const contents = visibleSheets(wb).map(sheetContent);
   const added = await prepareTabs(api, spreadsheetId, existing, contents, renamed);
   const requests = await writeValues(api, spreadsheetId, contents);
   const after = await call(api, () =>
@@ -517,7 +529,8 @@ export async function runPush(options: PushOptions, deps: GoogleDeps = {}): Prom
       const plan = options.plan ?? DEFAULT_PLAN;
       const reconciled = await reconcileSheet(api, spreadsheetId, master, wb, tally, existing, renamed, plan);
       await saveReconciled(wb, master, options.master, reconciled.outcomes, resolved.log);
-      const published = await publish(api, spreadsheetId, wb, existing, renamed);
+      const contents = await masterContents(master, options.master, wb);
+      const published = await publish(api, spreadsheetId, wb, contents, existing, renamed);
       await rememberPush(master, spreadsheetId, published, reconciled.targets);
       reportPublished(published, resolved.log);
       return 0;

@@ -2,8 +2,8 @@
 // well inside the API's limits. Numbers stay numbers (leaders can sort and sum them on the phone); dates
 // become the text a person reads (dd/mm/yyyy, with the time when there is one), so no spreadsheet locale
 // can turn 04/05 into 5 April; text is sent RAW, so "=…" stays text.
-import type ExcelJS from 'exceljs';
 import { flattenCell, formatDate, tidy } from '../../engine/index.js';
+import { parseRef } from '../../ooxml/facts.js';
 import { MAX_CELL_CHARS, MAX_CELLS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
 
 export type SheetValue = string | number | boolean;
@@ -21,7 +21,7 @@ export interface SheetContent {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-// exceljs hands dates back as the wall-clock time stored in the workbook, expressed in UTC.
+// Both exceljs and our reader hand dates back as the wall-clock time stored in the workbook, expressed in UTC.
 function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const day = formatDate(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
@@ -37,37 +37,61 @@ export function sheetText(value: unknown): string {
   return tidy(String(v));
 }
 
-/** Rows frozen in the master (its frozen pane, else its repeated print rows), else the first row. */
-function frozenRows(ws: ExcelJS.Worksheet, rowCount: number): number {
-  const view = ws.views?.[0];
-  if (view?.state === 'frozen' && view.ySplit) return view.ySplit;
-  const titles = /(\d+)\s*$/.exec(ws.pageSetup?.printTitlesRow ?? '');
-  if (titles) return Number(titles[1]);
-  return rowCount > 1 ? 1 : 0;
+/** A master sheet as our own reader (node/xlsx-rows.ts) reads it, every text decoded once. */
+export interface MasterSheet {
+  title: string;
+  /** Cells by 0-based column, at index row number − 1; holes are empty rows. */
+  rows: (readonly unknown[] | undefined)[];
+  /** Merged ranges ("A1:D1"). */
+  merged: readonly string[];
+  /** Rows and columns held by the master's frozen pane. */
+  frozenRows: number;
+  frozenColumns: number;
+  /** The last row its print titles repeat, when it sets them. */
+  printTitleRows?: number;
 }
 
-export function sheetContent(ws: ExcelJS.Worksheet): SheetContent {
+/** Rows frozen in the master (its frozen pane, else its repeated print rows), else the first row. */
+const frozenRows = (sheet: MasterSheet, rowCount: number): number =>
+  sheet.frozenRows || sheet.printTitleRows || (rowCount > 1 ? 1 : 0);
+
+/** Every cell of a merged range but its first, by "row,column" (0-based): Excel shows the first cell's value
+ *  over the range, so the Sheet gets it once. */
+function coveredCells(merged: readonly string[]): Set<string> {
+  const covered = new Set<string>();
+  for (const range of merged) {
+    const [from, to = from] = range.split(':');
+    const { row: top, col: left } = parseRef(from ?? '');
+    const { row: bottom, col: right } = parseRef(to ?? '');
+    if (top === undefined || left === undefined || bottom === undefined || right === undefined) continue;
+    for (let r: number = top; r <= bottom; r++)
+      for (let c: number = left; c <= right; c++) if (r !== top || c !== left) covered.add(`${r},${c}`);
+  }
+  return covered;
+}
+
+/** A cell's value as the Sheets API takes it; long texts cut to the Sheets limit. */
+function sheetValue(cell: unknown): { out: SheetValue; cut: boolean } {
+  const value = flattenCell(cell);
+  if (typeof value === 'number') return { out: Number.isFinite(value) ? value : '', cut: false };
+  if (typeof value === 'boolean') return { out: value, cut: false };
+  if (value instanceof Date) return { out: dateText(value), cut: false };
+  if (typeof value !== 'string') return { out: '', cut: false };
+  if (value.length <= MAX_CELL_CHARS) return { out: value, cut: false };
+  return { out: `${value.slice(0, MAX_CELL_CHARS - 1)}…`, cut: true };
+}
+
+export function sheetContent(sheet: MasterSheet): SheetContent {
+  const covered = coveredCells(sheet.merged);
   const values: SheetValue[][] = [];
   let width = 0;
   let truncated = 0;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
     const line: SheetValue[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      // Inside a merged range exceljs repeats the first cell's value in every cell: write it once.
-      const value = cell.isMerged && cell.master !== cell ? null : flattenCell(cell.value);
-      let out: SheetValue = '';
-      if (typeof value === 'number') out = Number.isFinite(value) ? value : '';
-      else if (typeof value === 'boolean') out = value;
-      else if (value instanceof Date) out = dateText(value);
-      else if (typeof value === 'string') {
-        out = value;
-        if (out.length > MAX_CELL_CHARS) {
-          out = `${out.slice(0, MAX_CELL_CHARS - 1)}…`;
-          truncated++;
-        }
-      }
+    for (let c = 0; c < cells.length; c++) {
+      const { out, cut } = covered.has(`${r},${c}`) ? { out: '', cut: false } : sheetValue(cells[c]);
+      if (cut) truncated++;
       line.push(out);
     }
     while (line.length > 0 && line[line.length - 1] === '') line.pop();
@@ -75,14 +99,12 @@ export function sheetContent(ws: ExcelJS.Worksheet): SheetContent {
     values.push(line);
   }
   while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
-  const view = ws.views?.[0];
-  const frozenColumns = view?.state === 'frozen' && view.xSplit ? view.xSplit : 0;
   return {
-    title: ws.name,
+    title: sheet.title,
     values,
     width,
-    frozenRows: Math.min(frozenRows(ws, values.length), Math.max(values.length, 1)),
-    frozenColumns,
+    frozenRows: Math.min(frozenRows(sheet, values.length), Math.max(values.length, 1)),
+    frozenColumns: sheet.frozenColumns,
     truncated,
   };
 }
