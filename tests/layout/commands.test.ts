@@ -20,6 +20,7 @@ const INTERNAL = new Set([
   'XmlTooLarge',
   'CapExceeded',
   'XlsxReadError',
+  'MissingSheetPart',
   'FakeOfficeError',
 ]);
 
