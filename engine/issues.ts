@@ -152,7 +152,8 @@ function unreadableText(p: { reason?: UnreadableReason; error?: string; workbook
   if (p.reason && isOpenFailure(p.reason)) return UNOPENABLE[p.reason](p.error);
   if (p.reason === 'lockFile') return lockFileText(p.workbook);
   if (p.reason === 'empty') return NOT_A_WORKBOOK[p.reason];
-  const why = p.reason ? ` (${UNREADABLE_CONTENT[p.reason]}${p.error ? `: ${p.error}` : ''})` : '';
+  // A fault's `error` is a library's English: it stays out of the sentence (see issueDetail).
+  const why = p.reason ? ` (${UNREADABLE_CONTENT[p.reason]})` : '';
   return `Không đọc được tệp như một sổ Excel .xlsx${why}. ${SAVE_AS_XLSX}`;
 }
 
@@ -187,7 +188,8 @@ export const ISSUE_KINDS = {
   // File level: the file is rejected, the run goes on.
   FILE_UNREADABLE: kind<{
     reason?: UnreadableReason;
-    /** The failure, for `fault`; the system's code (EBUSY, EIO…) for `cannotOpen`. */ error?: string;
+    /** The failure, for `fault` (technical: see issueDetail); the system's code (EBUSY, EIO…) for `cannotOpen`. */
+    error?: string;
     /** For `lockFile`: the open workbook's name, the file to choose instead. */ workbook?: string;
   }>(
     'file',
@@ -538,5 +540,12 @@ export function formatIssue(issue: Issue, opts: { withLocation?: boolean } = {})
   const where = describeLocation(issue);
   return where ? `${where}: ${message}` : message;
 }
+
+/**
+ * The technical detail behind an issue, for a log or the report's `detail` field and never for the screen:
+ * what a library or the system said when a file's reading failed unexpectedly.
+ */
+export const issueDetail = (issue: Issue): string | undefined =>
+  issue.code === 'FILE_UNREADABLE' && issue.params.reason === 'fault' ? issue.params.error : undefined;
 
 export const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');

@@ -1,6 +1,6 @@
 // The JSON report (SPEC §5, §7): the contract fields, the council's result and list membership of each
 // nomination, plus unit names and issue locations for convenience.
-import { formatIssue } from '../engine/index.js';
+import { formatIssue, issueDetail, type Issue } from '../engine/index.js';
 import type { MergeResult } from './merge-model.js';
 import { isListed, listRule, standingOf } from './statuses.js';
 import { outcomeFields, stagesReport } from './council-outcomes.js';
@@ -17,7 +17,7 @@ export function buildReport(result: MergeResult) {
       late: f.late,
       receivedAt: f.receivedAt.toISOString(),
       // A rejected file's reason: its first file-level issue.
-      ...(f.fileIssues[0] ? { error: { code: f.fileIssues[0].code, message: formatIssue(f.fileIssues[0]) } } : {}),
+      ...(f.fileIssues[0] ? { error: fileError(f.fileIssues[0]) } : {}),
     })),
     units: result.units.map((u) => ({
       unit: u.unit,
@@ -55,4 +55,10 @@ export function buildReport(result: MergeResult) {
       };
     }),
   };
+}
+
+/** A rejected file's reason; `detail` (beyond SPEC §5's fields) keeps a fault's technical text for whoever reads the log. */
+function fileError(issue: Issue) {
+  const detail = issueDetail(issue);
+  return { code: issue.code, message: formatIssue(issue), ...(detail ? { detail } : {}) };
 }
