@@ -18,8 +18,8 @@ export {
   type TypedCell,
 } from '../ooxml/row-read.js';
 
-/** An .xlsx that cannot be read: not a zip, damaged, or missing a part. The detail in brackets is the
- *  library's, for the log; callers show the Vietnamese before it. */
+/** An .xlsx that cannot be read: not a zip, damaged, or missing a part. The message is a Vietnamese reason a
+ *  caller puts in its sentence as it is; the library's own error is the `cause`, for the log. */
 export class XlsxReadError extends Error {}
 
 /** The package in `file`; a missing or unopenable file is the caller's to explain (its errno error passes). */
@@ -28,7 +28,7 @@ async function openPackage(file: string): Promise<Package> {
   try {
     return Package.open(bytes, NODE_CODEC);
   } catch (e) {
-    throw new XlsxReadError(`không phải tệp .xlsx hợp lệ (${(e as Error).message})`, { cause: e });
+    throw new XlsxReadError('không phải tệp .xlsx hợp lệ', { cause: e });
   }
 }
 
@@ -37,7 +37,7 @@ function damaged(e: unknown): XlsxReadError {
   const cause = { cause: e };
   if (e instanceof MissingSheetPart) return new XlsxReadError(`thiếu phần của trang "${e.sheet}"`, cause);
   if (e instanceof WorkbookReadError) return new XlsxReadError('thiếu phần sổ (xl/workbook.xml)', cause);
-  return new XlsxReadError(`tệp nén bị hỏng (${e instanceof Error ? e.message : String(e)})`, cause);
+  return new XlsxReadError('tệp nén bị hỏng', cause);
 }
 
 /** Reads the picked sheets of `file`; throws XlsxReadError when the file is not a readable .xlsx. What the

@@ -292,7 +292,7 @@ function readFailure(file: string, e: unknown): string {
   if (code === 'EISDIR') return `"${file}" là một thư mục, không phải tệp sổ tổng hợp`;
   const errno = errnoReason(code, file);
   if (errno) return errno;
-  if (e instanceof XlsxReadError) return e.message.replace(/\s*\([^)]*\)\s*$/, '');
+  if (e instanceof XlsxReadError) return e.message;
   return isDamagedData(e) ? DAMAGED_REASON : 'nội dung tệp không đọc được';
 }
 
