@@ -48,6 +48,15 @@ export function errnoReason(code: string | undefined, file: string): string | un
   return code && REASONS[code] ? REASONS[code](file) : undefined;
 }
 
+/** Why, in Vietnamese, a file could not be read: a refused permission is one to read (errnoReason's words
+ *  are for writing); undefined for a code not known here. */
+export function readReason(code: string | undefined, file: string): string | undefined {
+  if (code === 'EACCES' || code === 'EPERM')
+    return `không có quyền đọc tệp "${path.basename(file)}". Hãy xin cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại`;
+  if (code === 'EISDIR') return `"${file}" là một thư mục, không phải tệp. Hãy ghi rõ đường dẫn đến tệp .xlsx`;
+  return errnoReason(code, file);
+}
+
 /** `doing` is what failed, e.g. `ghi sổ tổng hợp`; `file` the path it was done to. */
 export function fileError(err: unknown, doing: string, file: string): FileError {
   if (err instanceof FileError) return err;

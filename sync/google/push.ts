@@ -11,6 +11,7 @@ import { formatLocalTime, type Plan } from '../../engine/index.js';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { backupPath, writeAtomic } from '../../node/atomic.js';
 import { addChartsToFile } from '../../node/xlsx-chart.js';
+import { readReason } from '../../node/fs-errors.js';
 import { acquireLock, type Lock } from '../../node/lock.js';
 import { readWorkbookForEdit } from '../../node/xlsx-workbook.js';
 import { XlsxReadError } from '../../node/xlsx-rows.js';
@@ -83,10 +84,18 @@ async function saveMaster(wb: ExcelJS.Workbook, tmp: string): Promise<void> {
 async function loadMaster(file: string, shown: string): Promise<ExcelJS.Workbook> {
   try {
     return await readWorkbookForEdit(file);
-  } catch {
-    throw new GoogleSyncError(`Không đọc được sổ tổng hợp "${shown}": tệp không phải .xlsx hợp lệ hoặc đang hỏng.`);
+  } catch (e) {
+    throw unreadableMaster(shown, (e as NodeJS.ErrnoException)?.code, e);
   }
 }
+
+/** What the system refused (a permission, a folder…) said as such; anything else is a damaged workbook. */
+const unreadableMaster = (shown: string, code: string | undefined, cause?: unknown) =>
+  new GoogleSyncError(
+    `Không đọc được sổ tổng hợp "${shown}": ${readReason(code, shown) ?? 'tệp không phải .xlsx hợp lệ hoặc đang hỏng'}.`,
+    false,
+    cause,
+  );
 
 function tallyOf(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; columns: TypedColumns } {
   const ws = wb.getWorksheet(MASTER_SHEETS.tally);
@@ -335,6 +344,7 @@ async function openPush(options: PushOptions, deps: GoogleDeps, resolved: Resolv
     );
   const master = path.resolve(options.master);
   const info = await stat(master).catch(() => undefined);
+  if (info?.isDirectory()) throw unreadableMaster(options.master, 'EISDIR');
   if (!info?.isFile())
     throw new GoogleSyncError(
       `Không tìm thấy sổ tổng hợp "${options.master}": chạy "npm run sync -- merge --inbox … --out ${options.master}" trước.`,

@@ -11,7 +11,7 @@
 import { cellText, columnLetter, flattenCell, matchKey } from '../../engine/index.js';
 import { isFormula, readXlsxRows, XlsxReadError, type RowEvent, type TypedCell } from '../../node/xlsx-rows.js';
 import { ToldError } from '../../engine/told-error.js';
-import { DAMAGED_REASON, errnoReason, isDamagedData } from '../../node/fs-errors.js';
+import { DAMAGED_REASON, isDamagedData, readReason } from '../../node/fs-errors.js';
 import { columnOf, findHeaderRow, HEADER_SCAN_ROWS, type HeaderMap } from '../master/header-row.js';
 
 /** A master sheet with columns typed by the secretariat, matched back by a key column. */
@@ -288,9 +288,7 @@ class UnmatchedCollector {
 
 /** Why a master could not be read, in Vietnamese: the library's own words go to the log, not the screen. */
 function readFailure(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'EISDIR') return `"${file}" là một thư mục, không phải tệp sổ tổng hợp`;
-  const errno = errnoReason(code, file);
+  const errno = readReason((e as NodeJS.ErrnoException)?.code, file);
   if (errno) return errno;
   if (e instanceof XlsxReadError) return e.message;
   return isDamagedData(e) ? DAMAGED_REASON : 'nội dung tệp không đọc được';

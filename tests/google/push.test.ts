@@ -328,6 +328,11 @@ describe('push', () => {
     expect(h.log.text).toContain('Không đọc được sổ tổng hợp');
     expect(h.fake.requests).toEqual([]);
     expect((await stat(other)).size).toBe(9);
+    // A folder given for the master is said to be a folder, not a master that was never merged.
+    h.log.lines.length = 0;
+    expect(await runPush({ sheet: 'sheet-1', master: h.dir }, h.deps)).toBe(1);
+    expect(h.log.text).toContain(`Không đọc được sổ tổng hợp "${h.dir}": "${h.dir}" là một thư mục, không phải tệp.`);
+    expect(h.log.text).not.toContain('Không tìm thấy');
   });
 
   describe('never clears what it has not merged back', () => {
