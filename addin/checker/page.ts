@@ -3,6 +3,7 @@
 // goes nowhere: the page has no network code, and its worker is made from its own inline script.
 import { screenName, screenSize, screenIssue, type Issue, type Plan } from '../../engine/index.js';
 import { showHeader, showRefusal, showResults, statusText } from '../src/results.js';
+import { renderFailure } from '../src/failure.js';
 import { replace } from '../src/view.js';
 import { checker, type FromWorker, type ToWorker } from './work.js';
 
@@ -102,7 +103,7 @@ function onWorkerMessage(page: Page, msg: FromWorker): void {
     case 'file':
       return saveFile(msg.name, msg.bytes);
     case 'failed':
-      return status(`Lỗi khi kiểm tra: ${msg.message}`);
+      return replace('status', ...renderFailure(msg));
   }
 }
 

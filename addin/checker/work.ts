@@ -15,6 +15,7 @@ import {
 import { computeMarks } from '../../engine/index.js';
 import { memoryParts, readFailure, readGrid } from '../../ooxml/grid-read.js';
 import { markedCopy, packageMarks } from '../../ooxml/mark-package.js';
+import { failure, type Failure } from '../src/failure.js';
 import { BROWSER_CODEC } from './codec.js';
 
 export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
@@ -25,7 +26,7 @@ export type FromWorker =
   /** `plan`: the one the workbook carries, or the bundled plan of its Mã kế hoạch (see planForWorkbook). */
   | { kind: 'checked'; check: WorkbookCheck; plan: Plan; planNote: string }
   | { kind: 'file'; name: string; bytes: ArrayBuffer }
-  | { kind: 'failed'; message: string };
+  | ({ kind: 'failed' } & Failure);
 
 export const STEPS = 4;
 
@@ -87,7 +88,7 @@ export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, trans
       if (msg.kind === 'check') await check(msg.name, msg.bytes);
       else await download();
     } catch (e) {
-      reply({ kind: 'failed', message: (e as Error).message });
+      reply({ kind: 'failed', ...failure(msg.kind === 'check' ? 'checkPage' : 'download', e) });
     }
   };
 }

@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
 } from './excel.js';
 import { computeMarks } from '../../engine/index.js';
+import { failure, renderFailure, type Failure } from './failure.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
 import { showHeader, showResults, statusText } from './results.js';
@@ -28,6 +29,7 @@ let liveTimer: ReturnType<typeof setTimeout> | undefined;
 let watching = false;
 
 const status = (text: string) => replace('status', text);
+const told = (f: Failure) => replace('status', ...renderFailure(f));
 
 /** The shared header, then which plan this workbook is checked with: the one it carries, or the add-in's. */
 function showPlanHeader(check: WorkbookCheck | null, now: Date): void {
@@ -53,9 +55,7 @@ function highlightSelected(): void {
 function select(item: IssueItem, check: WorkbookCheck): void {
   selected = issueKey(item);
   highlightSelected();
-  void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) =>
-    status(`Không chọn được ô: ${(e as Error).message}`),
-  );
+  void selectCell(item.sheet, item.row - 1, columnIndex(check, item)).catch((e) => told(failure('select', e)));
 }
 
 /** Reads the workbook, takes the plan it is to be checked with, and checks it. */
@@ -81,7 +81,7 @@ async function runCheck(live = false): Promise<void> {
     status(statusText(check, now));
     if (check.accepted) await watch(snapshot.sheetNames);
   } catch (e) {
-    status(`Lỗi khi kiểm tra: ${(e as Error).message}`);
+    told(failure('check', e));
   } finally {
     busy = false;
   }
@@ -111,7 +111,7 @@ async function runClear(): Promise<void> {
     replace('checklist');
     status('Đã xóa đánh dấu; màu nền của các ô đã trở lại như trước.');
   } catch (e) {
-    status(`Lỗi khi xóa đánh dấu: ${(e as Error).message}`);
+    told(failure('clear', e));
   } finally {
     busy = false;
   }
