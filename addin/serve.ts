@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import { ToldError } from '../engine/told-error.js';
 import { isEntryPoint, runCommand } from '../node/cli.js';
 import { build, DIST } from './build.js';
 
@@ -58,14 +59,21 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Resolves once the server listens; a port already taken rejects (for the command runner to tell). */
+/** Resolves once the server listens; a port already taken rejects told in Vietnamese, anything else as it is. */
 const listening = (server: http.Server, port: number, host: string) =>
   new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? portInUse(host, port) : e);
+    server.once('error', refused);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
+
+// Most often the command's own earlier run, left open in another window.
+const portInUse = (host: string, port: number) =>
+  new ToldError(
+    `Không mở được máy chủ tại ${host}:${port}: cổng ${port} đang được một chương trình khác dùng (có thể lần chạy trước của lệnh này vẫn đang mở). Hãy đóng chương trình đó (hoặc cửa sổ dòng lệnh đang chạy nó) rồi chạy lại.`,
+  );
 
 if (isEntryPoint(import.meta.url)) process.exitCode = await runCommand('npm run addin:serve', main);
