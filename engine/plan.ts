@@ -446,7 +446,6 @@ export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {
 
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
 
-/** Validates untrusted JSON as a plan; never throws. The message names every bad field by its path. */
 /** zod's own issues in Vietnamese (the schema's own messages, already Vietnamese, take precedence). */
 export function zodIssueText(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
@@ -467,6 +466,7 @@ export function zodIssueText(issue: z.core.$ZodRawIssue): string {
   }
 }
 
+/** Validates untrusted JSON as a plan; never throws. The message names every bad field by its path. */
 export function safeParsePlan(json: unknown, source = 'tệp kế hoạch'): PlanParseResult {
   const parsed = PlanSchema.safeParse(json, { error: zodIssueText });
   if (parsed.success) return { success: true, plan: parsed.data };

@@ -2,22 +2,19 @@
 // the blank achievement-report forms (collective, individual).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ToldError, type Plan } from '../engine/index.js';
+import type { Plan } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
 import { isEntryPoint, parseOptions, runCommand } from '../node/cli.js';
 import { loadPlan } from '../node/plan-file.js';
 import { toBuffer } from '../node/official-docx.js';
 import { ACHIEVEMENT_FORM_FILES, achievementForm } from './achievement-form.js';
-import { buildTemplate } from './workbook.js';
+import { buildTemplate, unknownUnit } from './workbook.js';
 
 const USAGE = 'npm run templates -- --out THƯ_MỤC [--unit MÃ_ĐƠN_VỊ] [--plan TỆP_KẾ_HOẠCH.json|.xlsx]';
 
 export async function writeTemplates(plan: Plan, outDir: string, unit?: string): Promise<string[]> {
   const units = unit ? plan.units.filter((u) => u.code.toLowerCase() === unit.toLowerCase()) : plan.units;
-  if (!units.length)
-    throw new ToldError(
-      `Mã đơn vị "${unit}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}.`,
-    );
+  if (!units.length) throw unknownUnit(plan, unit);
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const u of units) {

@@ -258,14 +258,16 @@ function alignDataCells({ ws, dataRows }: ListSheetContext, s: ColumnSpec, i: nu
   }
 }
 
+/** A unit code the plan does not have, told with the codes it has. */
+export const unknownUnit = (plan: Plan, code: string | undefined) =>
+  new ToldError(
+    `Mã đơn vị "${code}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}.`,
+  );
+
 /** A nomination workbook for one unit of the plan, blank or filled with `data`. */
 export function buildTemplate(plan: Plan, unitCode: string, data: FillData = {}): ExcelJS.Workbook {
   const unit = plan.units.find((u) => u.code === unitCode);
-  if (!unit) {
-    throw new ToldError(
-      `Mã đơn vị "${unitCode}" không có trong kế hoạch ${plan.id}. Các mã hợp lệ: ${plan.units.map((u) => u.code).join(', ')}`,
-    );
-  }
+  if (!unit) throw unknownUnit(plan, unitCode);
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.issuer.agency;
   wb.title = `${plan.id} – ${unitCode}`;
