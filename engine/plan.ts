@@ -446,11 +446,24 @@ export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {
 
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
 
+/** zod's type names as the person editing the plan file knows them; one not listed is said generically. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'chữ (chuỗi ký tự)',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true hoặc false',
+  array: 'danh sách',
+  object: 'một mục gồm các trường',
+  date: 'ngày',
+};
+
 /** zod's own issues in Vietnamese (the schema's own messages, already Vietnamese, take precedence). */
 export function zodIssueText(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'thiếu (bắt buộc phải có)' : `sai kiểu: phải là ${issue.expected}`;
+      return issue.input === undefined
+        ? 'thiếu (bắt buộc phải có)'
+        : `sai kiểu: phải là ${TYPE_WORDS[issue.expected] ?? 'kiểu khác'}`;
     case 'too_small':
       return `quá nhỏ hoặc quá ngắn (tối thiểu ${String(issue.minimum)})`;
     case 'too_big':

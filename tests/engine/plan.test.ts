@@ -40,6 +40,20 @@ describe('the plan as data', () => {
     expect(result.message).toContain('forms.1.listSheet');
   });
 
+  it("says in Vietnamese what kind of value a field needed, never zod's English type name", () => {
+    const plan = raw();
+    plan.id = 2021;
+    plan.units = 'H-BATO';
+    plan.forms[0].label = true;
+    const result = safeParsePlan(plan);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.message).toContain('id: sai kiểu: phải là chữ (chuỗi ký tự)');
+    expect(result.message).toContain('units: sai kiểu: phải là danh sách');
+    expect(result.message).toContain('forms.0.label: sai kiểu: phải là chữ (chuỗi ký tự)');
+    expect(result.message).not.toMatch(/\b(string|array|object|number|boolean)\b/);
+  });
+
   it('refuses a unit of an unknown group, duplicate unit codes and an unknown time zone', () => {
     const plan = raw();
     plan.units[3].group = 'huyen';
