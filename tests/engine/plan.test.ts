@@ -14,6 +14,13 @@ import { PLAN } from './grids.js';
 const raw = () =>
   JSON.parse(readFileSync(new URL('../../engine/plans/sct-qng-2021-dtdb.json', import.meta.url), 'utf8'));
 
+/** The message a broken plan is refused with. */
+function refusal(plan: unknown, source?: string): string {
+  const result = safeParsePlan(plan, source);
+  expect(result.success).toBe(false);
+  return result.success ? '' : result.message;
+}
+
 describe('the plan as data', () => {
   it('holds the 2021 plan: 20 units, 3 forms with their routes, the deadline and time zone', () => {
     expect(PLAN.id).toBe('SCT-QNG-2021-DTDB');
@@ -32,12 +39,10 @@ describe('the plan as data', () => {
     const plan = raw();
     delete plan.deadline;
     plan.forms[1].listSheet = 'Danh sách đề nghị Chủ tịch UBND tỉnh tặng Bằng khen';
-    const result = safeParsePlan(plan, 'plan.json');
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.message).toContain('plan.json không hợp lệ');
-    expect(result.message).toContain('deadline');
-    expect(result.message).toContain('forms.1.listSheet');
+    const message = refusal(plan, 'plan.json');
+    expect(message).toContain('plan.json không hợp lệ');
+    expect(message).toContain('deadline');
+    expect(message).toContain('forms.1.listSheet');
   });
 
   it("says in Vietnamese what kind of value a field needed, never zod's English type name", () => {
@@ -45,13 +50,11 @@ describe('the plan as data', () => {
     plan.id = 2021;
     plan.units = 'H-BATO';
     plan.forms[0].label = true;
-    const result = safeParsePlan(plan);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.message).toContain('id: sai kiểu: phải là chữ (chuỗi ký tự)');
-    expect(result.message).toContain('units: sai kiểu: phải là danh sách');
-    expect(result.message).toContain('forms.0.label: sai kiểu: phải là chữ (chuỗi ký tự)');
-    expect(result.message).not.toMatch(/\b(string|array|object|number|boolean)\b/);
+    const message = refusal(plan);
+    expect(message).toContain('id: sai kiểu: phải là chữ (chuỗi ký tự)');
+    expect(message).toContain('units: sai kiểu: phải là danh sách');
+    expect(message).toContain('forms.0.label: sai kiểu: phải là chữ (chuỗi ký tự)');
+    expect(message).not.toMatch(/\b(string|array|object|number|boolean)\b/);
   });
 
   it('refuses a unit of an unknown group, duplicate unit codes and an unknown time zone', () => {
@@ -59,13 +62,10 @@ describe('the plan as data', () => {
     plan.units[3].group = 'huyen';
     plan.units[1].code = plan.units[0].code;
     plan.timeZone = 'Asia/Quang_Ngai';
-    const result = safeParsePlan(plan);
-    expect(result.success).toBe(false);
-    if (!result.success) {
-      expect(result.message).toMatch(/units\.1\.code: mã "TP-QUANGNGAI" bị trùng/);
-      expect(result.message).toMatch(/timeZone/);
-      expect(result.message).toContain('units.3.group: khối "huyen" không có trong groups');
-    }
+    const message = refusal(plan);
+    expect(message).toMatch(/units\.1\.code: mã "TP-QUANGNGAI" bị trùng/);
+    expect(message).toMatch(/timeZone/);
+    expect(message).toContain('units.3.group: khối "huyen" không có trong groups');
   });
 
   it('says which groups each unit group may propose, and refuses a list that breaks the rule or is missing', () => {
@@ -79,12 +79,10 @@ describe('the plan as data', () => {
     const plan = raw();
     delete plan.groups[0].mayPropose; // so_unit has units: it must say
     plan.groups[1].mayPropose = ['district_office', 'so_unit', 'xa']; // forgets "other", names an unknown group
-    const result = safeParsePlan(plan);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.message).toContain('groups.0.mayPropose: khối có đơn vị phải nêu các khối được đề nghị');
-    expect(result.message).toContain('groups.1.mayPropose.2: khối "xa" không có trong groups');
-    expect(result.message).toContain('groups.1.mayPropose: phải gồm khối "other"');
+    const message = refusal(plan);
+    expect(message).toContain('groups.0.mayPropose: khối có đơn vị phải nêu các khối được đề nghị');
+    expect(message).toContain('groups.1.mayPropose.2: khối "xa" không có trong groups');
+    expect(message).toContain('groups.1.mayPropose: phải gồm khối "other"');
   });
 
   describe('the plan a workbook carries', () => {
