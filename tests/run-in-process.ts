@@ -1,7 +1,8 @@
 // Runs a command's exported main(argv) in the test's own process, with what it prints captured (console and
 // both streams, as a child process's pipes would). Starting tsx for every command run cost most of the
 // suite's time; child processes stay only where the process itself is the subject (a kill, a crash, a lock
-// held by another process, file-system faults injected at start-up).
+// held by another process, the real entry's exit code); file-system faults are switched on in this process
+// around the run (tests/sync/fault-fs.ts).
 import { format } from 'node:util';
 
 export interface CliResult {

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../node/lock.js';
-import { runSync, runSyncWithFaults, startWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
+import { runChildWithFaults, runSync, runSyncWithFaults, startWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
 
 const ENGLISH = /no space|permission denied|simulated/;
 
@@ -87,7 +87,7 @@ describe('sync documents and a running merge', () => {
     // This test process plays the merge: a live process holding the master's lock.
     const lock = await acquireLock(master, 0);
     try {
-      const run = await runSyncWithFaults(['documents', '--master', master, '--out', out], {});
+      const run = await runChildWithFaults(['documents', '--master', master, '--out', out], {});
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`Sổ tổng hợp "${master}" đang được ghi`);
       expect(run.stderr).toContain('chưa ghi tệp nào');

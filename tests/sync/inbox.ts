@@ -8,6 +8,7 @@ import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { writeUnitFile, type UnitSample } from '../../dev/sample/inbox.js';
 import { main } from '../../sync/cli.js';
 import { runInProcess, type CliResult } from '../run-in-process.js';
+import { installFaults, type Faults } from './fault-fs.js';
 
 export type { CliResult };
 
@@ -28,28 +29,36 @@ export async function writeInbox(dir: string, units: UnitSample[]): Promise<void
 /** The sync CLI run in this process (see run-in-process.ts); child processes only where the process is the subject. */
 export const runSync = (args: string[]): Promise<CliResult> => runInProcess(main, args);
 
-/** The CLI with the file system faults of fault-fs.ts switched on by `env` (FAULT_DISK, FAULT_NO_LINKS, FAULT_TRACE). */
-export function runSyncWithFaults(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** The sync CLI run in this process with the file system faults of fault-fs.ts switched on for the run. */
+export async function runSyncWithFaults(args: string[], faults: Faults): Promise<CliResult> {
+  const uninstall = await installFaults(faults);
+  try {
+    return await runSync(args);
+  } finally {
+    uninstall();
+  }
+}
+
+const FAULT_PRELOAD = path.resolve('tests/sync/fault-fs-preload.ts');
+
+/** The real CLI in a child process started with the faults of `env`: where the process itself is the subject. */
+export function runChildWithFaults(args: string[], env: Faults): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--import', path.resolve('tests/sync/fault-fs.ts'), 'sync/cli.ts', ...args],
+      ['--import', 'tsx', '--import', FAULT_PRELOAD, 'sync/cli.ts', ...args],
       { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-/** The CLI with faults (as runSyncWithFaults) in a process the test does not wait for: its exit code and stderr. */
-export function startWithFaults(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', path.resolve('tests/sync/fault-fs.ts'), 'sync/cli.ts', ...args],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+/** The CLI with faults (as runChildWithFaults) in a process the test does not wait for: its exit code and stderr. */
+export function startWithFaults(args: string[], env: Faults): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', FAULT_PRELOAD, 'sync/cli.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   // 'close', not 'exit': by then all it wrote to stderr has been read.
