@@ -3,8 +3,11 @@
 // master's wide tables (Tổng hợp, Theo đơn vị, Lỗi) print landscape with their header row on every page.
 import type ExcelJS from 'exceljs';
 
+/** Excel's paperSize code for A4. */
+export const A4 = 9;
+
 export const A4_PORTRAIT_FIT_WIDTH: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
+  paperSize: A4,
   orientation: 'portrait',
   fitToPage: true,
   fitToWidth: 1,

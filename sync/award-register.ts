@@ -8,6 +8,7 @@ import { matchKey, readDate, type Cell, type PastAward, type Plan } from '../eng
 import { ToldError } from '../engine/told-error.js';
 import { UsageError } from '../node/cli.js';
 import { fileError } from '../node/fs-errors.js';
+import { A4_LANDSCAPE_FIT_WIDTH } from '../node/print.js';
 import { isFormula } from '../node/xlsx-rows.js';
 import { headerText } from './master/header-row.js';
 import { shortDate } from './master/documents-sheet.js';
@@ -188,14 +189,7 @@ export function newAwardRegister(): AwardRegister {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(AWARD_SHEET, {
     views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '3:3',
-    },
+    pageSetup: { ...A4_LANDSCAPE_FIT_WIDTH, printTitlesRow: '3:3' },
   });
   ws.columns = KEYS.map((k) => ({ width: WIDTHS[k] }));
   ws.getCell(1, 1).value = 'SỔ THEO DÕI KHEN THƯỞNG';

@@ -24,6 +24,7 @@ import {
   verdictOf,
 } from '../engine/index.js';
 import { writeAtomic } from '../node/atomic.js';
+import { A4_LANDSCAPE_FIT_WIDTH } from '../node/print.js';
 import { NODE_CODEC } from '../node/zip-codec.js';
 import { graftFirstSheet } from '../ooxml/graft-sheet.js';
 import { markPackage, packageMarks } from '../ooxml/mark-package.js';
@@ -227,7 +228,7 @@ function mergedRow(ws: ExcelJS.Worksheet, value: string, style: Partial<ExcelJS.
 /** Letterhead and title, then the verdict in colour: what a unit reads first. */
 function writeHead(ws: ExcelJS.Worksheet, { plan, verdict, previous }: UnitFeedback): void {
   ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = { ...A4_LANDSCAPE_FIT_WIDTH };
   mergedRow(ws, plan.issuer.parent, { font: { bold: true } });
   mergedRow(ws, plan.issuer.agency, { font: { bold: true } });
   ws.addRow([]);

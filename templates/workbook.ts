@@ -21,7 +21,7 @@ import {
   type Plan,
   type PlanUnit,
 } from '../engine/index.js';
-import { A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
+import { A4_LANDSCAPE_FIT_WIDTH, A4_PORTRAIT_FIT_WIDTH } from '../node/print.js';
 import { writeGuide } from './guide.js';
 import { columnPrompt, infoPrompt, promptFields } from './prompts.js';
 
@@ -179,7 +179,7 @@ function buildListSheet(
   const specs = sheetColumns(plan, type);
   const ws = wb.addWorksheet(meta.sheet, {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...A4_PORTRAIT_FIT_WIDTH, orientation: 'landscape', printTitlesRow: '1:1' },
+    pageSetup: { ...A4_LANDSCAPE_FIT_WIDTH, printTitlesRow: '1:1' },
   });
   ws.columns = specs.map((s) => ({ width: s.width }));
   const data = rows.map((r, i) => specs.map((s) => (s.key === 'seq' ? i + 1 : (r.values[s.key] ?? null))));

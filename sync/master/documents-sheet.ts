@@ -11,6 +11,7 @@ import {
   type PlanForm,
   type PlanReference,
 } from '../../engine/index.js';
+import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from './layout.js';
@@ -203,7 +204,7 @@ export interface DocumentsSheetOptions {
 /** The sheet with its title, its note to the secretariat and the header row. */
 function addDocumentsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DOCUMENTS_SHEET, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { ...A4_PORTRAIT_FIT_WIDTH },
   });
   ws.columns = [{ width: 14 }, { width: 58 }, { width: 26 }, { width: 16 }];
   const title = ws.addRow(['SỐ, NGÀY VĂN BẢN VÀ CÀI ĐẶT DANH SÁCH']);

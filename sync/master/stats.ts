@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { ColumnChart } from '../../node/xlsx-chart.js';
 import { formatClock, isPerson, localDate, NOMINATION_STATUS_LABELS, type Nomination } from '../../engine/index.js';
 import { longDate } from '../../node/official-docx.js';
+import { A4 } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { countNominations, type Counts } from '../statuses.js';
 import { COUNCIL_LABELS } from '../typed-values/council.js';
@@ -207,7 +208,7 @@ function sheetWriter(ws: ExcelJS.Worksheet) {
 type SheetWriter = ReturnType<typeof sheetWriter>;
 
 const PAGE: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
+  paperSize: A4,
   orientation: 'portrait',
   // Printed at 100 %: fitting to a page would shrink the type below what a leader reads without glasses.
   scale: 100,
