@@ -38,6 +38,22 @@ export interface PartSource {
 /** Text kept per cell: one character past Excel's limit, so a reader can still tell the cell was too long. */
 const TEXT_CAP = LIMITS.cellChars + 1;
 
+/** Reads a part's tags, never its text, and stops once the `until` element closes (the whole part without it). */
+function scanTags(pkg: PartSource, part: string, open: XmlHandler['open'], until?: string): Promise<unknown> {
+  let done = false;
+  return pkg.scan(part, {
+    open,
+    close(name) {
+      if (name === until) done = true;
+    },
+    text() {},
+    wantsText: () => false,
+    get finished() {
+      return done;
+    },
+  });
+}
+
 // ---- Relationships: which part is the workbook, its sheets, shared strings and styles.
 
 interface Relationship {
@@ -49,16 +65,11 @@ interface Relationship {
 async function readRels(pkg: PartSource, part: string): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const source = part === '' ? '' : part;
-  await pkg.scan(relsOf(part), {
-    open(name, attrs) {
-      if (name !== 'Relationship' || attr(attrs, 'TargetMode') === 'External') return;
-      const id = attr(attrs, 'Id');
-      const target = attr(attrs, 'Target');
-      if (id && target) rels.set(id, { type: attr(attrs, 'Type') ?? '', target: resolveTarget(source, target) });
-    },
-    close() {},
-    text() {},
-    wantsText: () => false,
+  await scanTags(pkg, relsOf(part), (name, attrs) => {
+    if (name !== 'Relationship' || attr(attrs, 'TargetMode') === 'External') return;
+    const id = attr(attrs, 'Id');
+    const target = attr(attrs, 'Target');
+    if (id && target) rels.set(id, { type: attr(attrs, 'Type') ?? '', target: resolveTarget(source, target) });
   });
   return rels;
 }
@@ -73,9 +84,10 @@ interface WorkbookPart {
 
 async function readWorkbookPart(pkg: PartSource, part: string): Promise<WorkbookPart> {
   const wb: WorkbookPart = { sheets: [], date1904: false };
-  let done = false;
-  await pkg.scan(part, {
-    open(name, attrs) {
+  await scanTags(
+    pkg,
+    part,
+    (name, attrs) => {
       if (name === 'workbookPr') {
         const v = attr(attrs, 'date1904');
         wb.date1904 = v === '1' || v === 'true';
@@ -84,15 +96,8 @@ async function readWorkbookPart(pkg: PartSource, part: string): Promise<Workbook
         wb.sheets.push({ name: attr(attrs, 'name') ?? '', rid: rid ?? '' });
       }
     },
-    close(name) {
-      if (name === 'sheets') done = true;
-    },
-    text() {},
-    wantsText: () => false,
-    get finished() {
-      return done;
-    },
-  });
+    'sheets',
+  );
   return wb;
 }
 
@@ -104,9 +109,10 @@ export async function readDateStyles(pkg: PartSource, part: string | undefined):
   if (!part) return dates;
   const custom = new Map<number, string>();
   let inCellXfs = false;
-  let done = false;
-  await pkg.scan(part, {
-    open(name, attrs, selfClosing) {
+  await scanTags(
+    pkg,
+    part,
+    (name, attrs, selfClosing) => {
       if (name === 'numFmt') {
         custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
       } else if (name === 'cellXfs') inCellXfs = !selfClosing;
@@ -115,15 +121,8 @@ export async function readDateStyles(pkg: PartSource, part: string | undefined):
         dates.push(showsDate(id, custom));
       }
     },
-    close(name) {
-      if (name === 'cellXfs') done = true;
-    },
-    text() {},
-    wantsText: () => false,
-    get finished() {
-      return done;
-    },
-  });
+    'cellXfs',
+  );
   return dates;
 }
 
