@@ -126,9 +126,8 @@ export class Package {
     const entry = this.entries.get(key);
     if (!entry) return '';
     const data = await entryData(entry, this.codec);
-    // XML parts are UTF-8, or UTF-16 announced by a byte-order mark.
-    const utf16 = data[0] === 0xff && data[1] === 0xfe;
-    const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(data).replace(/^\uFEFF/, '');
+    // Lenient, as a clerk's file is patched as its program wrote it (see PackageOptions.badText).
+    const text = xmlDecoder(data, false).decode(data);
     this.texts.set(key, text);
     return text;
   }
