@@ -9,8 +9,8 @@
 import { makeIssue, type Cell, type Issue, type SheetGrid, type WorkbookGrid } from '../engine/index.js';
 import { LIMITS } from '../engine/limits.js';
 import { parseRef, serialToDate, showsDate } from './facts.js';
-import { Package, REL_TYPE, relsOf, resolveTarget, scanBytes } from './package.js';
-import { attr, XmlScanner, type XmlHandler } from './xml-scan.js';
+import { Package, REL_TYPE, relsOf, resolveTarget } from './package.js';
+import { XmlScanner, type XmlAttrs, type XmlHandler } from './xml-scan.js';
 import type { ZipCodec } from './zip.js';
 
 /** Why a package could not be read as a workbook; `cells` means it holds more cells than the cap. */
@@ -66,10 +66,10 @@ async function readRels(pkg: PartSource, part: string): Promise<Map<string, Rela
   const rels = new Map<string, Relationship>();
   const source = part === '' ? '' : part;
   await scanTags(pkg, relsOf(part), (name, attrs) => {
-    if (name !== 'Relationship' || attr(attrs, 'TargetMode') === 'External') return;
-    const id = attr(attrs, 'Id');
-    const target = attr(attrs, 'Target');
-    if (id && target) rels.set(id, { type: attr(attrs, 'Type') ?? '', target: resolveTarget(source, target) });
+    if (name !== 'Relationship' || attrs.get('TargetMode') === 'External') return;
+    const id = attrs.get('Id');
+    const target = attrs.get('Target');
+    if (id && target) rels.set(id, { type: attrs.get('Type') ?? '', target: resolveTarget(source, target) });
   });
   return rels;
 }
@@ -89,11 +89,11 @@ async function readWorkbookPart(pkg: PartSource, part: string): Promise<Workbook
     part,
     (name, attrs) => {
       if (name === 'workbookPr') {
-        const v = attr(attrs, 'date1904');
+        const v = attrs.get('date1904');
         wb.date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
-        const rid = attr(attrs, 'id');
-        wb.sheets.push({ name: attr(attrs, 'name') ?? '', rid: rid ?? '' });
+        const rid = attrs.get('id');
+        wb.sheets.push({ name: attrs.get('name') ?? '', rid: rid ?? '' });
       }
     },
     'sheets',
@@ -114,10 +114,10 @@ export async function readDateStyles(pkg: PartSource, part: string | undefined):
     part,
     (name, attrs, selfClosing) => {
       if (name === 'numFmt') {
-        custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
+        custom.set(Number(attrs.get('numFmtId')), attrs.get('formatCode') ?? '');
       } else if (name === 'cellXfs') inCellXfs = !selfClosing;
       else if (name === 'xf' && inCellXfs) {
-        const id = Number(attr(attrs, 'numFmtId') ?? 0);
+        const id = Number(attrs.get('numFmtId') ?? 0);
         dates.push(showsDate(id, custom));
       }
     },
@@ -131,16 +131,19 @@ export async function readDateStyles(pkg: PartSource, part: string | undefined):
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** A cell waiting for its shared string. */
-interface SharedRef {
-  line: Cell[];
-  col: number;
-  index: number;
+/** The cells waiting for their shared string, in lists rather than an object per cell (80,000 objects cost a
+ *  tenth of a sheet's reading): each row that has some, and for each such cell its column and string index;
+ *  the cells of `lines[r]` are those from `ends[r - 1]` (0 for the first) up to `ends[r]`. */
+interface SharedRefs {
+  lines: Cell[][];
+  ends: number[];
+  cols: number[];
+  indexes: number[];
 }
 
 interface ReadState {
   cells: number;
-  refs: SharedRef[];
+  refs: SharedRefs;
   dateStyles: boolean[];
   date1904: boolean;
 }
@@ -172,29 +175,29 @@ class SheetHandler implements XmlHandler {
     this.hasText = true;
   }
 
-  open(name: string, attrs: string): void {
+  open(name: string, attrs: XmlAttrs): void {
     if (!this.inData) {
       if (name === 'sheetData') this.inData = true;
       return;
     }
     switch (name) {
       case 'row': {
-        const r = Number(attr(attrs, 'r'));
+        const r = Number(attrs.get('r'));
         this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
         this.line = undefined;
         this.col = -1;
         return;
       }
       case 'c': {
-        const ref = attr(attrs, 'r');
+        const ref = attrs.get('r');
         const at = ref ? parseRef(ref) : {};
         this.col = at.col ?? this.col + 1;
         if (at.row !== undefined && at.row !== this.row) {
           this.row = at.row;
           this.line = undefined;
         }
-        this.type = attr(attrs, 't') ?? 'n';
-        this.style = Number(attr(attrs, 's') ?? 0) || 0;
+        this.type = attrs.get('t') ?? 'n';
+        this.style = Number(attrs.get('s') ?? 0) || 0;
         this.value = '';
         this.hasText = false;
         return;
@@ -245,7 +248,16 @@ class SheetHandler implements XmlHandler {
       throw new WorkbookReadError('cells', `more than ${LIMITS.cells} cells with a value`);
     const line = (this.line ??= this.rows[this.row] ??= []);
     line[this.col] = value;
-    if (shared >= 0) this.state.refs.push({ line, col: this.col, index: shared });
+    if (shared >= 0) {
+      const refs = this.state.refs;
+      if (refs.lines.at(-1) !== line) {
+        refs.lines.push(line);
+        refs.ends.push(0);
+      }
+      refs.cols.push(this.col);
+      refs.indexes.push(shared);
+      refs.ends[refs.ends.length - 1] = refs.cols.length;
+    }
   }
 }
 
@@ -370,7 +382,7 @@ export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Pro
   if (!worksheets.length) throw new WorkbookReadError('noSheets', 'no worksheet');
   const state: ReadState = {
     cells: 0,
-    refs: [],
+    refs: { lines: [], ends: [], cols: [], indexes: [] },
     dateStyles: await readDateStyles(pkg, book.styles),
     date1904: book.date1904,
   };
@@ -382,9 +394,11 @@ export async function readGrid(pkg: PartSource, opts: ReadGridOptions = {}): Pro
     sheets.push({ name: ws.name, rows: handler.rows });
   }
   const sst = book.sharedStrings;
-  if (state.refs.length) {
-    const strings = sst ? await readSharedStrings(pkg, sst, new Set(state.refs.map((r) => r.index))) : new Map();
-    for (const { line, col, index } of state.refs) line[col] = strings.get(index) ?? null;
+  const { lines, ends, cols, indexes } = state.refs;
+  if (indexes.length) {
+    const strings = sst ? await readSharedStrings(pkg, sst, new Set(indexes)) : new Map<number, string>();
+    for (let r = 0, k = 0; r < lines.length; r++)
+      for (const line = lines[r]!; k < ends[r]!; k++) line[cols[k]!] = strings.get(indexes[k]!) ?? null;
   }
   return { sheets, date1904: book.date1904 };
 }
@@ -401,8 +415,11 @@ export function memoryParts(bytes: Uint8Array, codec: ZipCodec): PartSource {
     has: (part) => pkg.has(part),
     scan: async (part, handler) => {
       const data = await pkg.bytes(part);
+      if (!data) return;
       // Damaged text as U+FFFD and no CRC check, as the merge's streaming reader reads the same file.
-      if (data) scanBytes(data, new XmlScanner(handler), false);
+      const scanner = new XmlScanner(handler, { fatal: false });
+      scanner.write(data);
+      scanner.end();
     },
   };
 }

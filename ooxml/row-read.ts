@@ -13,7 +13,7 @@ import {
   type CellValue,
   type PartSource,
 } from './grid-read.js';
-import { attr, type XmlHandler } from './xml-scan.js';
+import type { XmlAttrs, XmlHandler } from './xml-scan.js';
 
 export interface Formula {
   formula: string;
@@ -127,7 +127,7 @@ class RowHandler implements XmlHandler {
     else this.collected += t;
   }
 
-  open(name: string, attrs: string): void {
+  open(name: string, attrs: XmlAttrs): void {
     switch (name) {
       case 'row':
         return this.startRow(attrs);
@@ -153,18 +153,18 @@ class RowHandler implements XmlHandler {
       case 'pane':
         return this.readPane(attrs);
       case 'mergeCell': {
-        const ref = attr(attrs, 'ref');
+        const ref = attrs.get('ref');
         if (ref) this.layout.merged.push(ref);
       }
     }
   }
 
   /** The first view's pane, when frozen (a split pane that only divides the window holds nothing). */
-  private readPane(attrs: string): void {
-    const state = attr(attrs, 'state');
+  private readPane(attrs: XmlAttrs): void {
+    const state = attrs.get('state');
     if (this.views !== 1 || (state !== 'frozen' && state !== 'frozenSplit')) return;
-    this.layout.frozenRows = Math.max(0, Math.floor(Number(attr(attrs, 'ySplit') ?? 0)) || 0);
-    this.layout.frozenColumns = Math.max(0, Math.floor(Number(attr(attrs, 'xSplit') ?? 0)) || 0);
+    this.layout.frozenRows = Math.max(0, Math.floor(Number(attrs.get('ySplit') ?? 0)) || 0);
+    this.layout.frozenColumns = Math.max(0, Math.floor(Number(attrs.get('xSplit') ?? 0)) || 0);
   }
 
   close(name: string): void {
@@ -194,19 +194,19 @@ class RowHandler implements XmlHandler {
     }
   }
 
-  private startRow(attrs: string): void {
-    const r = attr(attrs, 'r');
+  private startRow(attrs: XmlAttrs): void {
+    const r = attrs.get('r');
     this.row = r ? Number(r) : this.row + 1;
     this.cells = [];
     this.col = -1;
   }
 
-  private startCell(attrs: string): void {
-    const ref = attr(attrs, 'r');
+  private startCell(attrs: XmlAttrs): void {
+    const ref = attrs.get('r');
     this.col = (ref ? parseRef(ref).col : undefined) ?? this.col + 1;
-    const s = attr(attrs, 's');
+    const s = attrs.get('s');
     this.cell = {
-      type: attr(attrs, 't') ?? 'n',
+      type: attrs.get('t') ?? 'n',
       isDate: s !== undefined && Boolean(this.ctx.dateStyles[Number(s)]),
       v: undefined,
       f: undefined,

@@ -2,7 +2,7 @@
 // is cut into chunks (a zip inflates in pieces of any size), the same tags and the same decoded text come
 // out, and a scan ends where its handler has read enough.
 import { describe, expect, it } from 'vitest';
-import { attr, decodeEntities, XmlScanner, XmlTooLarge, type XmlHandler } from '../../ooxml/xml-scan.js';
+import { attr, decodeEntities, XmlScanner, XmlTooLarge, type XmlAttrs, type XmlHandler } from '../../ooxml/xml-scan.js';
 
 type Event = ['open', string, string] | ['close', string] | ['text', string];
 
@@ -11,8 +11,8 @@ class Recorder implements XmlHandler {
   events: Event[] = [];
   finished = false;
   constructor(private readonly stopAt?: string) {}
-  open(name: string, attrs: string) {
-    this.events.push(['open', name, attrs.trim()]);
+  open(name: string, attrs: XmlAttrs) {
+    this.events.push(['open', name, attrs.raw().trim()]);
   }
   close(name: string) {
     this.events.push(['close', name]);
@@ -28,10 +28,11 @@ class Recorder implements XmlHandler {
   }
 }
 
-function scan(chunks: string[], stopAt?: string): Event[] {
+function scan(chunks: (string | Uint8Array)[], stopAt?: string): Event[] {
   const recorder = new Recorder(stopAt);
   const scanner = new XmlScanner(recorder);
   for (const chunk of chunks) scanner.write(chunk);
+  scanner.end();
   return recorder.events;
 }
 
@@ -72,6 +73,23 @@ describe('the XML scanner', () => {
     expect(oneByOne).toEqual(whole);
   });
 
+  it('reads bytes cut anywhere, inside a Vietnamese letter included, as it reads the whole part', () => {
+    const bytes = new TextEncoder().encode(SHEET);
+    const whole = scan([SHEET]);
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)]), `cut at byte ${cut}`).toEqual(whole);
+  });
+
+  it('reads a part written in UTF-16, as its byte-order mark says, like the same part in UTF-8', () => {
+    const utf16 = new Uint8Array(2 + SHEET.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < SHEET.length; i++) {
+      utf16[2 + 2 * i] = SHEET.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = SHEET.charCodeAt(i) >> 8;
+    }
+    expect(scan([utf16.subarray(0, 101), utf16.subarray(101)])).toEqual(scan([SHEET]));
+  });
+
   it('ends the scan where the handler has read enough: what follows is never looked at', () => {
     const events = scan([SHEET.slice(0, 300), SHEET.slice(300)], 'sheetData');
     expect(events.at(-1)).toEqual(['close', 'sheetData']);
@@ -97,6 +115,23 @@ describe('the XML scanner', () => {
 });
 
 describe('attributes and entities', () => {
+  it("gives a tag's attributes by local name, prefixed or not, whatever the quotes and spaces", () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const names = ['id', 'sheetId', 'name', 'state', 'v', 'data-id'];
+    const scanner = new XmlScanner({
+      open: (_, attrs) => seen.push(Object.fromEntries(names.map((n) => [n, attrs.get(n)]))),
+      close() {},
+      text() {},
+      wantsText: () => false,
+    });
+    scanner.write(
+      '<sheet xmlns:r="urn:r" name="Cá nhân" sheetId = \'2\' r:id="rId2" data-id="no" v="a &lt; b &gt; c"/>',
+    );
+    expect(seen).toEqual([
+      { id: 'rId2', sheetId: '2', name: 'Cá nhân', state: undefined, v: 'a < b > c', 'data-id': 'no' },
+    ]);
+  });
+
   it('finds an attribute by its local name, prefixed or not, and not inside another name', () => {
     const raw = ' xmlns:r="urn:r" name="Cá nhân" sheetId = \'2\' r:id="rId2" data-id="no"';
     expect(attr(raw, 'id')).toBe('rId2');
