@@ -18,7 +18,15 @@ export function parseRef(ref: string): { col?: number; row?: number } {
     if (c < 0x61 || c > 0x7a) break;
     col = col * 26 + (c - 0x60);
   }
-  const row = Number(ref.slice(i));
+  // Plain digits read in place (a sheet has one reference per cell); anything else as Number reads it.
+  let row = 0;
+  let k = i;
+  for (; k < ref.length; k++) {
+    const digit = ref.charCodeAt(k) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    row = row * 10 + digit;
+  }
+  if (k < ref.length) row = Number(ref.slice(i));
   return { col: i > 0 ? col - 1 : undefined, row: i < ref.length && Number.isInteger(row) ? row - 1 : undefined };
 }
 
