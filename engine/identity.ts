@@ -27,7 +27,27 @@ function absorb([a, b]: HashState, text: string): HashState {
 function finish([a, b]: HashState): string {
   const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
   const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  return hex32(h2) + hex32(h1);
+}
+
+const hexDigit = (n: number): number => n + (n < 10 ? 48 : 87);
+
+/**
+ * The eight lower-case hex digits of a 32-bit value, as (n >>> 0).toString(16).padStart(8, '0') gives them,
+ * made in one step: toString(16) of a value above the small-integer range is a call into the runtime, twice
+ * for every row's id.
+ */
+function hex32(n: number): string {
+  return String.fromCharCode(
+    hexDigit((n >>> 28) & 15),
+    hexDigit((n >>> 24) & 15),
+    hexDigit((n >>> 20) & 15),
+    hexDigit((n >>> 16) & 15),
+    hexDigit((n >>> 12) & 15),
+    hexDigit((n >>> 8) & 15),
+    hexDigit((n >>> 4) & 15),
+    hexDigit(n & 15),
+  );
 }
 
 export const stableHash = (text: string): string => finish(absorb(SEED, text));
