@@ -60,7 +60,9 @@ const isInvalidDate = (value: Cell): boolean => value instanceof Date && Number.
 
 /** True when the cell shows one of Excel's error values (#VALUE!, #N/A…): a formula the clerk must fix. */
 export function isErrorValue(value: Cell): boolean {
-  if (typeof value === 'string') return value.length <= 16 && ERROR_VALUES.has(value.trim().toUpperCase());
+  // Every error value holds '#': other text is told apart without a trimmed, upper-cased copy of each cell.
+  if (typeof value === 'string')
+    return value.length <= 16 && value.includes('#') && ERROR_VALUES.has(value.trim().toUpperCase());
   return isInvalidDate(value);
 }
 

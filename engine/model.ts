@@ -4,7 +4,7 @@ import { cellText, isErrorValue, readYear, type Cell } from './cells.js';
 import { fitCell, LIMITS } from './limits.js';
 import { isPerson as isPersonType, type NomineeTypeCode, type Plan, type PlanUnit } from './plan.js';
 import { cellOf, type RawRow } from './read.js';
-import { LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
+import { criterionKey, LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
 import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
 
 /** Everything about a plan the checks look up repeatedly, built once. */
@@ -91,13 +91,17 @@ export interface NominationRow {
 }
 
 function year(cell: Cell, plan: Plan): Parsed<number> {
-  const read = readYear(cell);
-  if (read.kind === 'empty') return EMPTY;
-  if (read.kind === 'invalid') return read;
-  const text = String(read.year);
-  return read.year < plan.birthYear.min || read.year > plan.birthYear.max
-    ? { kind: 'invalid', text }
-    : { kind: 'ok', value: read.year, text };
+  // A whole number of four digits, as nearly every row has it, is the year readYear would find in its text.
+  let y: number;
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1000 && cell <= 9999) y = cell;
+  else {
+    const read = readYear(cell);
+    if (read.kind === 'empty') return EMPTY;
+    if (read.kind === 'invalid') return read;
+    y = read.year;
+  }
+  const text = String(y);
+  return y < plan.birthYear.min || y > plan.birthYear.max ? { kind: 'invalid', text } : { kind: 'ok', value: y, text };
 }
 
 // List cells go through their vocabulary, which tidies each distinct text once; free text is tidied here.
@@ -110,9 +114,10 @@ const free = (v: Cell): string => (typeof v === 'string' ? tidy(v) : cellText(v)
 
 export function toNominationRow(raw: RawRow, ctx: PlanContext, unit: PlanUnit): NominationRow {
   const isPerson = isPersonType(ctx.plan, raw.type);
-  const criteria: Parsed<boolean>[] = [];
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
-  for (let i = 0; i < count; i++) criteria.push(list(ctx.criterion, raw, `criterion${i}`));
+  // Sized at once: an empty array's first push reserves room for 17 values, for every row.
+  const criteria = new Array<Parsed<boolean>>(count);
+  for (let i = 0; i < count; i++) criteria[i] = list(ctx.criterion, raw, criterionKey(i));
   const row: NominationRow = {
     unit,
     type: raw.type,
@@ -140,7 +145,7 @@ export function toNominationRow(raw: RawRow, ctx: PlanContext, unit: PlanUnit): 
   text.outstanding = row.outstanding.text;
   text.report = row.report.text;
   text.confirmation = row.confirmation.text;
-  criteria.forEach((c, i) => (text[`criterion${i}`] = c.text));
+  for (let i = 0; i < count; i++) text[criterionKey(i)] = criteria[i]!.text;
   if (isPerson) {
     text.gender = row.gender.text;
     text.leader = row.leader.text;

@@ -439,9 +439,19 @@ export type PlanFormPrize = NonNullable<PlanForm['prize']>;
 
 /** The groups a unit may propose, in the plan's order: what its "Thuộc khối" dropdown offers. */
 export function proposableGroups(plan: Plan, unit: PlanUnit): PlanGroup[] {
-  const own = plan.groups.find((g) => g.code === unit.group);
-  const allowed = new Set(own?.mayPropose ?? [unit.group]);
-  return plan.groups.filter((g) => allowed.has(g.code));
+  return plan.groups.filter((g) => mayPropose(plan, unit, g.code));
+}
+
+/**
+ * Whether a unit may propose a nominee of a group: its own group's mayPropose list, else its own group alone.
+ * It runs for every row, so it builds no list and no closure.
+ */
+export function mayPropose(plan: Plan, unit: PlanUnit, group: string): boolean {
+  for (let i = 0; i < plan.groups.length; i++) {
+    const own = plan.groups[i]!;
+    if (own.code === unit.group) return own.mayPropose ? own.mayPropose.includes(group) : group === unit.group;
+  }
+  return group === unit.group;
 }
 
 export type PlanParseResult = { success: true; plan: Plan } | { success: false; message: string };
@@ -496,7 +506,18 @@ export function parsePlan(json: unknown, source?: string): Plan {
 /** A form decided outside the Sở: its route goes on past the Sở to the decider. */
 export const isDecidedAbove = (form: PlanForm): boolean => form.route.length > 1;
 
+/** The plan's form of a code. A loop, not find(): it runs for every row. */
+export function planForm(plan: Plan, code: string): PlanForm | undefined {
+  for (let i = 0; i < plan.forms.length; i++) if (plan.forms[i]!.code === code) return plan.forms[i];
+  return undefined;
+}
+
 /** Whether the plan's nominee type is a person: the one place that tells people from collectives. */
 export function isPerson(plan: Plan, type: NomineeTypeCode): boolean {
-  return plan.nomineeTypes.some((t) => t.code === type && t.person);
+  // A loop, not some(): it runs for every row, and a closure per call is garbage in a file's first check.
+  for (let i = 0; i < plan.nomineeTypes.length; i++) {
+    const t = plan.nomineeTypes[i]!;
+    if (t.code === type && t.person) return true;
+  }
+  return false;
 }

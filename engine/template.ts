@@ -51,6 +51,12 @@ export type ColumnKey =
   | 'note'
   | 'result';
 
+// The criteria's keys made once: a key spelled out per row is a new string to hash for every lookup.
+const CRITERION_KEYS: readonly ColumnKey[] = Array.from({ length: 16 }, (_, i) => `criterion${i}` as const);
+
+/** The column key of the plan's i-th criterion (0-based) for its nominee type. */
+export const criterionKey = (i: number): ColumnKey => CRITERION_KEYS[i] ?? `criterion${i}`;
+
 export interface ColumnSpec {
   key: ColumnKey;
   header: string;
@@ -74,7 +80,7 @@ const col = (key: ColumnKey, header: string, width: number, opts: Partial<Column
 
 /** The columns of a nominee type's sheet, in template order. */
 export function sheetColumns(plan: Plan, type: NomineeTypeCode): ColumnSpec[] {
-  const criteria = (plan.criteria[type] ?? []).map((c, i) => col(`criterion${i}`, c.label, 12, { list: 'criterion' }));
+  const criteria = (plan.criteria[type] ?? []).map((c, i) => col(criterionKey(i), c.label, 12, { list: 'criterion' }));
   const head = [col('seq', 'STT', 6, { mustExist: false })];
   const tail = [
     ...criteria,

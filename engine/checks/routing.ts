@@ -1,10 +1,11 @@
 // ROUTE_NOT_ELIGIBLE and OUTSTANDING_REQUIRED: whether the chosen form is open to this nominee.
+import { planForm } from '../plan.js';
 import { rowCheck } from './types.js';
 
 export const checkRouting = rowCheck('routing', ['ROUTE_NOT_ELIGIBLE', 'OUTSTANDING_REQUIRED'], (row, ctx, emit) => {
   if (row.form.kind !== 'ok') return;
   const code = row.form.value;
-  const form = ctx.plan.forms.find((f) => f.code === code);
+  const form = planForm(ctx.plan, code);
   if (!form) return;
   if (row.group.kind === 'ok' && !form.eligibleGroups.includes(row.group.value)) {
     const groupCode = row.group.value;
