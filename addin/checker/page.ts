@@ -2,7 +2,8 @@
 // checked in this browser, shown as the task pane shows it, and a marked copy can be downloaded. The file
 // goes nowhere: the page has no network code, and its worker is made from its own inline script.
 import { screenName, screenSize, screenIssue, type Issue, type Plan } from '../../engine/index.js';
-import { showHeader, showRefusal, showResults, statusText } from '../src/results.js';
+import { showHeader, showResults, statusText } from '../src/results.js';
+import { refusedView } from '../src/summary.js';
 import { renderFailure } from '../src/failure.js';
 import { replace } from '../src/view.js';
 import { checker, type FromWorker, type ToWorker } from './work.js';
@@ -51,8 +52,9 @@ function finish(page: Page): void {
 }
 
 function showRefused(page: Page, issues: Issue[]): void {
-  showHeader(page.plan, 'refused', new Date());
-  showRefusal(issues, true);
+  const view = refusedView(issues);
+  showHeader(page.plan, view, new Date());
+  showResults(view, undefined, true);
   $('report').hidden = false;
   status('Không kiểm tra được tệp này.');
   document.body.dataset.state = 'checked';
@@ -65,15 +67,15 @@ function showProgress(page: Page, msg: Extract<FromWorker, { kind: 'progress' }>
   status(msg.text);
 }
 
-function showChecked(page: Page, { check, plan, planNote }: Extract<FromWorker, { kind: 'checked' }>): void {
+function showChecked(page: Page, { view, plan, planNote }: Extract<FromWorker, { kind: 'checked' }>): void {
   const now = new Date();
-  showHeader(plan, check, now);
+  showHeader(plan, view, now);
   if (planNote) replace('plan', `Kế hoạch ${plan.id}. ${planNote}`);
-  showResults(plan, check, now, undefined, true);
+  showResults(view, undefined, true);
   $('report').hidden = false;
-  page.download.hidden = !(check.accepted && !check.empty);
+  page.download.hidden = !view.markable;
   const ms = performance.now() - page.started;
-  status(`${statusText(check, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
+  status(`${statusText(view, now)} (${(ms / 1000).toFixed(1).replace('.', ',')} giây)`);
   // For the benchmark: from the file chosen to the result on screen.
   document.body.dataset.checkMs = ms.toFixed(0);
   document.body.dataset.state = 'checked';

@@ -16,6 +16,7 @@ import { computeMarks } from '../../engine/index.js';
 import { memoryParts, readFailure, readGrid } from '../../ooxml/grid-read.js';
 import { markedCopy, packageMarks } from '../../ooxml/mark-package.js';
 import { failure, type Failure } from '../src/failure.js';
+import { viewOf, type CheckView } from '../src/summary.js';
 import { BROWSER_CODEC } from './codec.js';
 
 export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
@@ -24,7 +25,7 @@ export type FromWorker =
   | { kind: 'progress'; step: number; steps: number; text: string }
   | { kind: 'refused'; issues: Issue[] }
   /** `plan`: the one the workbook carries, or the bundled plan of its Mã kế hoạch (see planForWorkbook). */
-  | { kind: 'checked'; check: WorkbookCheck; plan: Plan; planNote: string }
+  | { kind: 'checked'; view: CheckView; plan: Plan; planNote: string }
   | { kind: 'file'; name: string; bytes: ArrayBuffer }
   | ({ kind: 'failed' } & Failure);
 
@@ -32,15 +33,6 @@ export const STEPS = 4;
 
 /** "H-BATO.xlsx" → "H-BATO-da-kiem-tra.xlsx": the clerk's own file is never overwritten. */
 export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, '')}-da-kiem-tra.xlsx`;
-
-/**
- * The check as the page shows it: every row without its cell texts and headers, which only the marked copy
- * needs. They were seven tenths of what was copied to the page (4.7 of 6.7 MB, as JSON, for 5,000 rows).
- */
-const shownCheck = (check: WorkbookCheck): WorkbookCheck => ({
-  ...check,
-  nominations: check.nominations.map((n) => ({ ...n, values: {}, columns: {} })),
-});
 
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -71,7 +63,10 @@ export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, trans
     const chosen = planForWorkbook(grid, bundled);
     const result = checkWorkbook(chosen.plan, grid, { file: name });
     book = { name, bytes: new Uint8Array(bytes), check: result };
-    reply({ kind: 'checked', check: shownCheck(result), plan: chosen.plan, planNote: chosen.damaged ?? '' });
+    // Only what the page shows crosses to it: the whole check (every row's cells and issues) cost more to
+    // copy than the page's drawing, and the page would have summed it up again on its own thread.
+    const view = viewOf(chosen.plan, result, new Date());
+    reply({ kind: 'checked', view, plan: chosen.plan, planNote: chosen.damaged ?? '' });
   }
 
   async function download(): Promise<void> {

@@ -1,4 +1,5 @@
 // The numbers and lists the pane shows, from the engine's result: pure, so they are tested without a page.
+// viewOf gathers them into the view of a check, plain data: the checker page's worker posts only that.
 import {
   daysToDeadline,
   formatDate,
@@ -12,8 +13,11 @@ import {
   type RowCounts,
   type Nomination,
   type Plan,
+  type PlanUnit,
+  type Verdict,
   type WorkbookCheck,
 } from '../../engine/index.js';
+import { refusedVerdict, verdictOf } from '../../engine/index.js';
 
 /** How many nominations of a sheet or form have errors in their own cells, only warnings, or nothing. */
 export interface StatusCount extends RowCounts {
@@ -144,3 +148,55 @@ export function deadlineCountdown(plan: Plan, now: Date): { text: string; late: 
   if (days === 0) return { text: `Hôm nay là hạn cuối gửi hồ sơ (hết ngày ${day})`, late: false };
   return { text: `Đã quá hạn gửi hồ sơ ${-days} ngày (hạn: hết ngày ${day})`, late: true };
 }
+
+/**
+ * All the pane and the checker page show of a check, as plain data: computed where the check is (the page's
+ * worker keeps the check and posts only this), rendered by results.ts. A refused file has only its verdict
+ * and fileIssues; the lists are empty.
+ */
+export interface CheckView {
+  verdict: Verdict;
+  /** False when the file could not be checked: fileIssues say why, and nothing else of it is known. */
+  accepted: boolean;
+  fileIssues: Issue[];
+  unit: PlanUnit | null;
+  /** Accepted, but no nomination row yet. */
+  empty: boolean;
+  /** How many nominations were checked, for the status line. */
+  nominations: number;
+  groups: IssueGroup[];
+  counts: { bySheet: StatusCount[]; byForm: StatusCount[] };
+  checklist: ChecklistItem[];
+  /** Rows were checked, so a marked copy says something: the page offers its download. */
+  markable: boolean;
+}
+
+export function viewOf(plan: Plan, check: WorkbookCheck, now: Date): CheckView {
+  if (!check.accepted) return refusedView(check.fileIssues);
+  return {
+    verdict: verdictOf(check),
+    accepted: true,
+    fileIssues: [],
+    unit: check.unit,
+    empty: check.empty,
+    nominations: check.nominations.length,
+    groups: groupIssues(check),
+    counts: statusCounts(plan, check),
+    checklist: checklist(plan, check, now),
+    markable: !check.empty,
+  };
+}
+
+/** A file refused before or while it was read: the refusal is all there is to show. */
+export const refusedView = (fileIssues: Issue[]): CheckView => ({
+  verdict: refusedVerdict(fileIssues),
+  accepted: false,
+  fileIssues,
+  unit: null,
+  empty: false,
+  nominations: 0,
+  groups: [],
+  counts: { bySheet: [], byForm: [] },
+  checklist: [],
+  markable: false,
+});

@@ -15,8 +15,8 @@ import { computeMarks } from '../../engine/index.js';
 import { failure, renderFailure, type Failure } from './failure.js';
 import { officeMissing, outsideExcel } from './notices.js';
 import { supportLine } from './support.js';
-import { showHeader, showResults, statusText } from './results.js';
-import type { IssueItem } from './summary.js';
+import { showHeader, showResults, statusText, type HeaderFacts } from './results.js';
+import { viewOf, type IssueItem } from './summary.js';
 import { issueKey, replace } from './view.js';
 
 /** The plan of the last read: the one the workbook carries, or a bundled one (see planForWorkbook). */
@@ -32,8 +32,8 @@ const status = (text: string) => replace('status', text);
 const told = (f: Failure) => replace('status', ...renderFailure(f));
 
 /** The shared header, then which plan this workbook is checked with: the one it carries, or the add-in's. */
-function showPlanHeader(check: WorkbookCheck | null, now: Date): void {
-  showHeader(plan, check, now);
+function showPlanHeader(view: HeaderFacts | null, now: Date): void {
+  showHeader(plan, view, now);
   replace('plan', `Kế hoạch ${plan.id} (${chosen.source === 'workbook' ? 'lưu trong sổ' : 'có sẵn trong add-in'})`);
   replace('plan-note', chosen.damaged ?? '');
 }
@@ -74,11 +74,12 @@ async function runCheck(live = false): Promise<void> {
   try {
     const { snapshot, check } = await read();
     const now = new Date();
-    showPlanHeader(check, now);
-    if (check.accepted && !check.empty) await applyMarks(snapshot, computeMarks(check), caps);
-    showResults(plan, check, now, select, !live);
+    const view = viewOf(plan, check, now);
+    showPlanHeader(view, now);
+    if (view.markable) await applyMarks(snapshot, computeMarks(check), caps);
+    showResults(view, (item) => select(item, check), !live);
     highlightSelected();
-    status(statusText(check, now));
+    status(statusText(view, now));
     if (check.accepted) await watch(snapshot.sheetNames);
   } catch (e) {
     told(failure('check', e));

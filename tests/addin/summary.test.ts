@@ -1,8 +1,9 @@
 // The pane's list of issues: grouped by kind with the Thông tin kinds first, each sentence once, without the
-// location its row label already shows, and the column by key so a click selects the right cell.
+// location its row label already shows, and the column by key so a click selects the right cell. The view of
+// a check gathers all of it as plain data: the checker page's worker posts only the view, never the check.
 import { describe, expect, it } from 'vitest';
-import { computeMarks } from '../../engine/index.js';
-import { groupIssues, statusCounts } from '../../addin/src/summary.js';
+import { computeMarks, verdictOf } from '../../engine/index.js';
+import { groupIssues, statusCounts, viewOf } from '../../addin/src/summary.js';
 import { check, PLAN, validRow } from '../engine/grids.js';
 
 describe('the pane’s issue list', () => {
@@ -47,5 +48,55 @@ describe('the pane’s issue list', () => {
     const layout = result.layouts.find((l) => l.sheet === 'Cá nhân')!;
     const cells = computeMarks(result).cells.filter((c) => c.sheet === 'Cá nhân' && c.row === 1);
     expect(cells.map((c) => c.col).sort()).toEqual([layout.columns.birthYear, layout.columns.summary].sort());
+  });
+});
+
+describe('the view of a check', () => {
+  const now = new Date('2021-04-01T09:00:00+07:00');
+  const person = (name: string, o = {}) => validRow(PLAN, 'ca_nhan', { name, ...o });
+
+  it('holds what the pane shows: verdict, groups, counts by sheet and form, checklist, unit and row count', () => {
+    const result = check(PLAN, { individuals: [person('Lê Văn Cường', { birthYear: 1900 }), person('Đinh Thị Lan')] });
+    const view = viewOf(PLAN, result, now);
+    expect(view.verdict).toEqual(verdictOf(result));
+    expect(view.groups).toEqual(groupIssues(result));
+    expect(view.counts).toEqual(statusCounts(PLAN, result));
+    expect(view.checklist.find((c) => c.label.includes('không dòng nào có lỗi'))!.done).toBe(false);
+    expect([view.accepted, view.empty, view.markable, view.nominations]).toEqual([true, false, true, 2]);
+    expect(view.unit).toEqual(result.unit);
+  });
+
+  it('of a file that is not the template: its refusal only, and no download of a marked copy', () => {
+    const result = check(PLAN, { info: { planId: null }, individuals: [person('Đinh Thị Lan')] });
+    const view = viewOf(PLAN, result, now);
+    expect(view.verdict.headline).toBe('Chưa sẵn sàng');
+    expect(view.fileIssues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN']);
+    expect([view.accepted, view.markable, view.unit, view.groups, view.checklist]).toEqual([
+      false,
+      false,
+      null,
+      [],
+      [],
+    ]);
+  });
+
+  it('of a blank template: checked, nothing to mark', () => {
+    const view = viewOf(PLAN, check(PLAN, {}), now);
+    expect([view.accepted, view.empty, view.markable, view.nominations]).toEqual([true, true, false, 0]);
+  });
+
+  it('is plain data, and valid rows add only to its counts: 2,000 of them post as much as one', () => {
+    const posted = (rows: number) => {
+      const valid = Array.from({ length: rows }, (_, i) => person(`Người số ${i + 1}`));
+      const view = viewOf(
+        PLAN,
+        check(PLAN, { individuals: [person('Lê Văn Cường', { birthYear: 1900 }), ...valid] }),
+        now,
+      );
+      expect(structuredClone(view)).toEqual(view);
+      return JSON.stringify(view).length;
+    };
+    // The counts' digits aside (2 → 2001, 1 → 2000, in a few places).
+    expect(posted(2000) - posted(1)).toBeLessThan(30);
   });
 });

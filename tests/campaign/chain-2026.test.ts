@@ -112,7 +112,7 @@ describe('a 2026 campaign of 109 units from its plan workbook', () => {
     await onMessage({ kind: 'check', name: path.basename(file), bytes: new Uint8Array(data).buffer });
     const done = replies.find((r) => r.kind === 'checked');
     expect(done && done.kind === 'checked' && done.plan.id).toBe(plan.id);
-    expect(done && done.kind === 'checked' && done.check.accepted).toBe(true);
-    expect(done && done.kind === 'checked' && done.check.nominations.length).toBe(3);
+    expect(done && done.kind === 'checked' && done.view.accepted).toBe(true);
+    expect(done && done.kind === 'checked' && done.view.nominations).toBe(3);
   });
 });
