@@ -12,6 +12,8 @@ declare const self: {
 if (typeof document === 'undefined') {
   const handle = checker(BUNDLED_PLANS, (msg, transfer = []) => self.postMessage(msg, transfer));
   self.onmessage = (e) => void handle(e.data);
+  // Parsed and listening: the page may say so. A file chosen before now was queued, and is checked next.
+  self.postMessage({ kind: 'ready' });
 } else {
   // Read now: document.currentScript is only set while the script first runs.
   const source = document.currentScript?.textContent ?? null;

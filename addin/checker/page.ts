@@ -18,12 +18,14 @@ function openChannel(bundled: readonly Plan[], source: string | null, onMessage:
       const worker = new Worker(url);
       worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
       document.body.dataset.worker = 'yes';
+      // data-worker-ready comes with the worker's 'ready'; the file input is usable before: the worker queues.
       return (msg, transfer = []) => worker.postMessage(msg, transfer);
     } catch {
       // Some browsers refuse workers on file:// pages: check on the page, yielding between steps.
     }
   }
   document.body.dataset.worker = 'no';
+  document.body.dataset.workerReady = 'true';
   const handle = checker(bundled, (msg) => onMessage(msg));
   return (msg) => void handle(msg);
 }
@@ -95,6 +97,7 @@ function saveFile(name: string, bytes: ArrayBuffer): void {
 }
 
 function onWorkerMessage(page: Page, msg: FromWorker): void {
+  if (msg.kind === 'ready') return void (document.body.dataset.workerReady = 'true');
   if (msg.kind === 'progress') return showProgress(page, msg);
   finish(page);
   switch (msg.kind) {

@@ -22,6 +22,8 @@ import { BROWSER_CODEC } from './codec.js';
 export type ToWorker = { kind: 'check'; name: string; bytes: ArrayBuffer } | { kind: 'download' };
 
 export type FromWorker =
+  /** The worker has started: its script is parsed and it takes files (see main.ts). */
+  | { kind: 'ready' }
   | { kind: 'progress'; step: number; steps: number; text: string }
   | { kind: 'refused'; issues: Issue[] }
   /** `plan`: the one the workbook carries, or the bundled plan of its Mã kế hoạch (see planForWorkbook). */

@@ -258,6 +258,21 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     expect(await page.textContent('#results')).toContain('Ngày Tờ trình 09/04/2021 sau hạn gửi hồ sơ 05/04/2021');
   });
 
+  it('says when its worker is ready, and checks a file chosen before that all the same', async () => {
+    const idle = await context.newPage();
+    await idle.goto(pageUrl);
+    // Nothing asked of it: the worker says by itself that it has started.
+    await idle.waitForFunction(() => document.body.dataset.workerReady === 'true', null, { timeout: 60_000 });
+    await idle.close();
+    const eager = await context.newPage();
+    await eager.goto(pageUrl);
+    expect(await eager.isEnabled('#file')).toBe(true);
+    await checkOn(eager, files.faulty!);
+    expect(await eager.textContent('#verdict')).toContain('Chưa sẵn sàng: 2/4 đề nghị có lỗi');
+    expect(await eager.getAttribute('body', 'data-worker-ready')).toBe('true');
+    await eager.close();
+  });
+
   it('says on screen that the file never leaves the computer', async () => {
     const page = await pageAt();
     expect(await page.textContent('#private')).toContain('Tệp không được gửi đi đâu');
