@@ -6,12 +6,10 @@ import {
   formatIssue,
   ISSUE_KINDS,
   ownIssues,
-  rowCounts,
   rowState,
   type Issue,
   type IssueCode,
   type RowCounts,
-  type Nomination,
   type Plan,
   type PlanUnit,
   type Verdict,
@@ -24,28 +22,26 @@ export interface StatusCount extends RowCounts {
   label: string;
 }
 
-const count = (label: string, list: Nomination[]): StatusCount => ({ label, ...rowCounts(list) });
+const none = (label: string): StatusCount => ({ label, total: 0, errors: 0, warnings: 0, clean: 0 });
+const STATE_COUNT = { error: 'errors', warning: 'warnings', clean: 'clean' } as const;
 
+/**
+ * Each row's state is found once and tallied under its sheet and its form, in one pass: a pass per sheet
+ * and per form cost tens of milliseconds for 5,000 rows in a worker that has not warmed up.
+ */
 export function statusCounts(plan: Plan, check: WorkbookCheck): { bySheet: StatusCount[]; byForm: StatusCount[] } {
-  const n = check.nominations;
-  const unknown = n.filter((x) => !x.form);
-  return {
-    bySheet: check.layouts.map((l) =>
-      count(
-        l.sheet,
-        n.filter((x) => x.source.sheet === l.sheet),
-      ),
-    ),
-    byForm: [
-      ...plan.forms.map((f) =>
-        count(
-          f.label,
-          n.filter((x) => x.form === f.code),
-        ),
-      ),
-      ...(unknown.length ? [count('Chưa rõ hình thức', unknown)] : []),
-    ].filter((t) => t.total > 0),
-  };
+  const bySheet = new Map(check.layouts.map((l) => [l.sheet, none(l.sheet)]));
+  const byForm = new Map<string | null, StatusCount>(plan.forms.map((f) => [f.code, none(f.label)]));
+  byForm.set(null, none('Chưa rõ hình thức'));
+  for (const n of check.nominations) {
+    const state = STATE_COUNT[rowState(n)];
+    for (const t of [bySheet.get(n.source.sheet), byForm.get(n.form)])
+      if (t) {
+        t.total++;
+        t[state]++;
+      }
+  }
+  return { bySheet: [...bySheet.values()], byForm: [...byForm.values()].filter((t) => t.total > 0) };
 }
 
 /** The issues of one kind (code): a group the clerk opens and fixes in one go. */

@@ -44,6 +44,28 @@ describe('the pane’s issue list', () => {
     expect(groupIssues(clean).map((g) => g.code)).toEqual(['DOSSIER_NO_TOTRINH']);
   });
 
+  it('counts rows by sheet and by form, a row without a known form under "Chưa rõ hình thức"', () => {
+    const form = PLAN.forms[0]!;
+    const rows = check(PLAN, {
+      collectives: [validRow(PLAN, 'tap_the')],
+      individuals: [
+        validRow(PLAN, 'ca_nhan', { form: form.label, birthYear: 1900 }),
+        validRow(PLAN, 'ca_nhan', { form: 'Bằng khen của Chính phủ nước ngoài' }),
+      ],
+    });
+    const t = statusCounts(PLAN, rows);
+    const of = (list: typeof t.bySheet) => list.map((c) => [c.label, c.total, c.errors, c.warnings, c.clean]);
+    expect(of(t.bySheet)).toEqual([
+      ['Tập thể', 1, 0, 0, 1],
+      ['Cá nhân', 2, 2, 0, 0],
+    ]);
+    // The group's row has the first form too; a form nobody chose is not listed.
+    expect(of(t.byForm)).toEqual([
+      [form.label, 2, 1, 0, 1],
+      ['Chưa rõ hình thức', 1, 1, 0, 0],
+    ]);
+  });
+
   it('fills the cell of the column each issue names', () => {
     const layout = result.layouts.find((l) => l.sheet === 'Cá nhân')!;
     const cells = computeMarks(result).cells.filter((c) => c.sheet === 'Cá nhân' && c.row === 1);
