@@ -2,7 +2,7 @@
 // (from its own text, so the page stays one file with nothing to fetch) it does the reading and checking.
 import { BUNDLED_PLANS, DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { startPage } from './page.js';
-import { checker, type FromWorker, type ToWorker } from './work.js';
+import { checker, noPause, type FromWorker, type ToWorker } from './work.js';
 
 declare const self: {
   postMessage(msg: FromWorker, transfer?: Transferable[]): void;
@@ -10,7 +10,7 @@ declare const self: {
 };
 
 if (typeof document === 'undefined') {
-  const handle = checker(BUNDLED_PLANS, (msg, transfer = []) => self.postMessage(msg, transfer));
+  const handle = checker(BUNDLED_PLANS, (msg, transfer = []) => self.postMessage(msg, transfer), noPause);
   self.onmessage = (e) => void handle(e.data);
   // Parsed and listening: the page may say so. A file chosen before now was queued, and is checked next.
   self.postMessage({ kind: 'ready' });

@@ -6,7 +6,7 @@ import { showHeader, showResults, statusText } from '../src/results.js';
 import { refusedView } from '../src/summary.js';
 import { renderFailure } from '../src/failure.js';
 import { replace } from '../src/view.js';
-import { checker, type FromWorker, type ToWorker } from './work.js';
+import { checker, yieldToPage, type FromWorker, type ToWorker } from './work.js';
 
 type Post = (msg: ToWorker, transfer?: Transferable[]) => void;
 
@@ -26,7 +26,7 @@ function openChannel(bundled: readonly Plan[], source: string | null, onMessage:
   }
   document.body.dataset.worker = 'no';
   document.body.dataset.workerReady = 'true';
-  const handle = checker(bundled, (msg) => onMessage(msg));
+  const handle = checker(bundled, (msg) => onMessage(msg), yieldToPage);
   return (msg) => void handle(msg);
 }
 

@@ -36,14 +36,23 @@ export const STEPS = 4;
 /** "H-BATO.xlsx" → "H-BATO-da-kiem-tra.xlsx": the clerk's own file is never overwritten. */
 export const markedName = (name: string): string => `${name.replace(/\.xlsx$/i, '')}-da-kiem-tra.xlsx`;
 
-const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the page draw the progress just posted: needed only when the checker runs on the page itself. */
+export const yieldToPage = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export function checker(bundled: readonly Plan[], reply: (msg: FromWorker, transfer?: Transferable[]) => void) {
+/** In a worker nothing waits to be drawn between steps: each step follows at once. */
+export const noPause = (): Promise<unknown> => Promise.resolve();
+
+/** `pause` after each progress message: yieldToPage on the page, noPause in a worker. */
+export function checker(
+  bundled: readonly Plan[],
+  reply: (msg: FromWorker, transfer?: Transferable[]) => void,
+  pause: () => Promise<unknown>,
+) {
   // The check stays here whole: the marked copy is made from it, only when the clerk asks for one.
   let book: { name: string; bytes: Uint8Array; check: WorkbookCheck } | null = null;
   const progress = async (step: number, text: string) => {
     reply({ kind: 'progress', step, steps: STEPS, text });
-    await yieldToPage();
+    await pause();
   };
 
   async function check(name: string, bytes: ArrayBuffer): Promise<void> {

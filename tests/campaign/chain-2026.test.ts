@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checker, type FromWorker } from '../../addin/checker/work.js';
+import { checker, noPause, type FromWorker } from '../../addin/checker/work.js';
 import { main as campaign } from '../../campaign/cli.js';
 import { WORKBOOK_2026 } from '../../dev/plans/make-2026.js';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
@@ -108,7 +108,7 @@ describe('a 2026 campaign of 109 units from its plan workbook', () => {
     const file = path.join(dir, 'hop-thu', `${sent[1]}.xlsx`);
     const data = await fs.readFile(file);
     const replies: FromWorker[] = [];
-    const onMessage = checker(BUNDLED_PLANS, (m) => replies.push(m));
+    const onMessage = checker(BUNDLED_PLANS, (m) => replies.push(m), noPause);
     await onMessage({ kind: 'check', name: path.basename(file), bytes: new Uint8Array(data).buffer });
     const done = replies.find((r) => r.kind === 'checked');
     expect(done && done.kind === 'checked' && done.plan.id).toBe(plan.id);
