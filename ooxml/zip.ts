@@ -79,8 +79,8 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Bytes handed to a reader per piece when a part is not streamed by the codec: small enough that the text
- *  decoded from one stays a young, cheaply collected string. */
+/** Bytes handed to a reader per piece when a part is not streamed by the codec: a reader that stops early
+ *  (a sheet's cells end at </sheetData>) is handed nothing past the piece it stopped in. */
 const PIECE = 64 * 1024;
 
 /** An entry's content a piece at a time, inflated as it goes when the codec streams, then checked against
