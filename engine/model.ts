@@ -3,7 +3,7 @@
 import { cellText, isErrorValue, readYear, type Cell } from './cells.js';
 import { fitCell, LIMITS } from './limits.js';
 import { isPerson as isPersonType, type NomineeTypeCode, type Plan, type PlanUnit } from './plan.js';
-import { cellOf, type RawRow } from './read.js';
+import { cellAt, type RawRow } from './read.js';
 import { criterionKey, LISTS, sheetColumns, type ColumnKey, type ColumnSpec } from './template.js';
 import { EMPTY, tidy, Vocabulary, type Parsed } from './text.js';
 
@@ -105,63 +105,80 @@ function year(cell: Cell, plan: Plan): Parsed<number> {
 }
 
 // List cells go through their vocabulary, which tidies each distinct text once; free text is tidied here.
-function list<T>(vocab: Vocabulary<T>, raw: RawRow, key: ColumnKey): Parsed<T> {
-  const v = cellOf(raw, key);
+// Columns come as indexes read by name at each call (at.group): a lookup by a key passed in (at[key]) is a
+// slow, generic one, and there are a dozen per row.
+function list<T>(vocab: Vocabulary<T>, line: Cell[], column: number | undefined): Parsed<T> {
+  const v = cellAt(line, column);
   return v === undefined || v === null ? EMPTY : vocab.parse(typeof v === 'string' ? v : cellText(v));
 }
 
 const free = (v: Cell): string => (typeof v === 'string' ? tidy(v) : cellText(v));
 
+/** A row's text until it is read, so the row is made in one shape. */
+const NO_TEXT: NominationRow['text'] = Object.freeze({});
+
 export function toNominationRow(raw: RawRow, ctx: PlanContext, unit: PlanUnit): NominationRow {
   const isPerson = isPersonType(ctx.plan, raw.type);
+  const { line, columns } = raw;
+  const at = columns.at;
   const count = ctx.plan.criteria[raw.type]?.length ?? 0;
   // Sized at once: an empty array's first push reserves room for 17 values, for every row.
   const criteria = new Array<Parsed<boolean>>(count);
-  for (let i = 0; i < count; i++) criteria[i] = list(ctx.criterion, raw, criterionKey(i));
+  for (let i = 0; i < count; i++) criteria[i] = list(ctx.criterion, line, at[criterionKey(i)]);
   const row: NominationRow = {
     unit,
     type: raw.type,
     sheet: raw.sheet,
     row: raw.row,
-    line: raw.line,
-    columns: raw.columns,
-    text: {},
-    name: free(cellOf(raw, 'name')),
-    group: list(ctx.groups, raw, 'group'),
-    form: list(ctx.forms, raw, 'form'),
+    line,
+    columns,
+    text: NO_TEXT,
+    name: free(cellAt(line, at.name)),
+    group: list(ctx.groups, line, at.group),
+    form: list(ctx.forms, line, at.form),
     criteria,
-    outstanding: list(ctx.yesNo, raw, 'outstanding'),
-    report: list(ctx.haveNot, raw, 'report'),
-    confirmation: list(ctx.haveNot, raw, 'confirmation'),
-    gender: isPerson ? list(ctx.gender, raw, 'gender') : EMPTY,
-    leader: isPerson ? list(ctx.yesNo, raw, 'leader') : EMPTY,
-    birthYear: isPerson ? year(cellOf(raw, 'birthYear'), ctx.plan) : EMPTY,
+    outstanding: list(ctx.yesNo, line, at.outstanding),
+    report: list(ctx.haveNot, line, at.report),
+    confirmation: list(ctx.haveNot, line, at.confirmation),
+    gender: isPerson ? list(ctx.gender, line, at.gender) : EMPTY,
+    leader: isPerson ? list(ctx.yesNo, line, at.leader) : EMPTY,
+    birthYear: isPerson ? year(cellAt(line, at.birthYear), ctx.plan) : EMPTY,
     errors: null,
   };
-  const text = row.text;
-  text.name = row.name;
-  text.group = row.group.text;
-  text.form = row.form.text;
-  text.outstanding = row.outstanding.text;
-  text.report = row.report.text;
-  text.confirmation = row.confirmation.text;
-  for (let i = 0; i < count; i++) text[criterionKey(i)] = criteria[i]!.text;
+  row.text = shownText(row, isPerson);
+  row.name = row.text.name ?? row.name;
+  return row;
+}
+
+/** The tidied text of every cell the row reads, in the order its values list them; cells showing an error noted. */
+function shownText(row: NominationRow, isPerson: boolean): NominationRow['text'] {
+  // One literal for the columns every sheet has: room for them is made at once, not grown key by key.
+  const text: NominationRow['text'] = {
+    name: row.name,
+    group: row.group.text,
+    form: row.form.text,
+    outstanding: row.outstanding.text,
+    report: row.report.text,
+    confirmation: row.confirmation.text,
+  };
+  for (let i = 0; i < row.criteria.length; i++) text[criterionKey(i)] = row.criteria[i]!.text;
   if (isPerson) {
     text.gender = row.gender.text;
     text.leader = row.leader.text;
     if (row.birthYear.text) text.birthYear = row.birthYear.text;
   }
-  const { keys, idx } = raw.columns;
+  const { keys, idx } = row.columns;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const cell = raw.line[idx[i]!] ?? null;
+    const cell = row.line[idx[i]!] ?? null;
     if (cell !== null && typeof cell !== 'number' && isErrorValue(cell)) (row.errors ??= new Set()).add(k);
-    if (text[k] === undefined) text[k] = free(cell);
+    // Each key looked up once: a lookup by a key that changes every turn is a slow one.
+    let shown = text[k];
+    if (shown === undefined) text[k] = shown = free(cell);
     // What is shown and stored fits in one cell: longer text is cut, marked, wherever it goes next.
-    if (text[k]!.length > LIMITS.cellChars) text[k] = fitCell(text[k]!);
+    if (shown.length > LIMITS.cellChars) text[k] = fitCell(shown);
   }
-  row.name = text.name ?? row.name;
-  return row;
+  return text;
 }
 
 export const okValue = <T>(p: Parsed<T>): T | null => (p.kind === 'ok' ? p.value : null);

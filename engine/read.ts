@@ -52,11 +52,12 @@ export interface RawRow {
   columns: ColumnIndex;
 }
 
+/** The cell of a row in a column by index; null when the column is absent or the cell empty. */
+export const cellAt = (line: Cell[], column: number | undefined): Cell =>
+  column === undefined ? null : (line[column] ?? null);
+
 /** The cell of a row under a column key; null when the column is absent or the cell empty. */
-export function cellOf(raw: RawRow, key: ColumnKey): Cell {
-  const i = raw.columns.at[key];
-  return i === undefined ? null : (raw.line[i] ?? null);
-}
+export const cellOf = (raw: RawRow, key: ColumnKey): Cell => cellAt(raw.line, raw.columns.at[key]);
 
 export type ReadResult =
   | { ok: true; info: SubmissionInfo; layouts: SheetLayout[]; rows: RawRow[] }

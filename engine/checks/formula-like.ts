@@ -3,8 +3,9 @@
 import { rowCheck } from './types.js';
 
 // = + - @ after any leading white space, line breaks included ("\n=SUM(…)" still reads as a formula once
-// the line break is trimmed). Checked by char code: this runs on every cell.
-const FORMULA_CHARS = new Set([0x3d, 0x2b, 0x2d, 0x40]);
+// the line break is trimmed). Checked by char code, compared rather than looked up in a set: this runs on
+// every cell.
+const isFormulaChar = (c: number): boolean => c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
 
 const isBlankChar = (c: number): boolean =>
   c <= 0x20 ||
@@ -18,7 +19,7 @@ const isBlankChar = (c: number): boolean =>
 function looksLikeFormula(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!isBlankChar(c)) return FORMULA_CHARS.has(c);
+    if (!isBlankChar(c)) return isFormulaChar(c);
   }
   return false;
 }
