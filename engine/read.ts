@@ -40,6 +40,8 @@ export interface ColumnIndex {
   /** 0-based column of keys[i]. */
   idx: number[];
   at: Partial<Record<ColumnKey, number>>;
+  /** The keys a row must fill (FIELD_REQUIRED), in template order, found once per sheet rather than per row. */
+  required: ColumnKey[];
 }
 
 export interface RawRow {
@@ -111,7 +113,8 @@ export function findLayout(plan: Plan, type: NomineeTypeCode, sheet: SheetGrid):
 
 /** The non-empty data rows below the header; a row is empty when every data column is blank. */
 export function readRows(layout: SheetLayout, sheet: SheetGrid): RawRow[] {
-  const columns: ColumnIndex = { keys: [], idx: [], at: {} };
+  const required = layout.specs.filter((s) => s.required).map((s) => s.key);
+  const columns: ColumnIndex = { keys: [], idx: [], at: {}, required };
   const dataIdx: number[] = [];
   for (const s of layout.specs) {
     const c = layout.columns[s.key];
@@ -188,7 +191,9 @@ export function readNominationWorkbook(plan: Plan, grid: WorkbookGrid, file?: st
     }
     if (missing.length) continue;
     layouts.push(layout);
-    rows.push(...readRows(layout, sheet));
+    // Appended by index: spreading a sheet's rows passes each one as an argument of push.
+    const sheetRows = readRows(layout, sheet);
+    for (let i = 0; i < sheetRows.length; i++) rows.push(sheetRows[i]!);
   }
   if (issues.length) return { ok: false, info, issues };
   return { ok: true, info, layouts, rows };

@@ -9,14 +9,16 @@ export const checkDuplicatesInFile = fileRowsCheck(
     // Index of each nominee's first row; the per-form map is made only for the rare repeated nominee.
     const first = new Map<string, number>();
     const repeated = new Map<string, Map<string | null, number>>();
-    rows.forEach((r, index) => {
+    // A loop, not forEach: optimized while it runs, in the one pass a file's check makes.
+    for (let index = 0; index < rows.length; index++) {
+      const r = rows[index]!;
       const firstIndex = first.get(r.id);
       if (firstIndex === undefined) {
         first.set(r.id, index);
-        return;
+        continue;
       }
       // Rows without a name already fail FIELD_REQUIRED; they only need distinct ids.
-      if (!r.name) return;
+      if (!r.name) continue;
       const head = rows[firstIndex]!;
       let forms = repeated.get(r.id);
       if (!forms) repeated.set(r.id, (forms = new Map([[head.form, head.source.row]])));
@@ -28,6 +30,6 @@ export const checkDuplicatesInFile = fileRowsCheck(
         emit('MULTIPLE_FORMS', { index, column: 'form' }, { form, firstRow: head.source.row });
         forms.set(r.form, r.source.row);
       }
-    });
+    }
   },
 );
