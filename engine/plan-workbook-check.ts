@@ -3,7 +3,7 @@
 // group, a form no unit may propose anyone for, a deadline before the campaign starts.
 import type { z } from 'zod';
 import type { WorkbookGrid } from './cells.js';
-import { PlanSchema, type Plan } from './plan.js';
+import { mayPropose, PlanSchema, type Plan } from './plan.js';
 import { PLAN_WORKBOOK_SHEETS, type TableSheetSpec } from './plan-workbook-map.js';
 import { readPlanWorkbook, type CellPlace, type PlanWorkbookProblem } from './plan-workbook.js';
 
@@ -60,11 +60,8 @@ function campaignProblems(plan: Plan, places: Map<string, CellPlace>): PlanWorkb
   const problems: PlanWorkbookProblem[] = [];
   const at = (path: string, message: string) => problems.push({ ...placeOf(places, path.split('.')), message });
   if (plan.deadline < plan.campaign.start) at('deadline', 'hạn nộp hồ sơ trước ngày bắt đầu đợt thi đua');
-  const proposable = new Set(
-    plan.units.flatMap((u) => plan.groups.find((g) => g.code === u.group)?.mayPropose ?? [u.group]),
-  );
   plan.forms.forEach((f, i) => {
-    if (!f.eligibleGroups.some((g) => proposable.has(g)))
+    if (!f.eligibleGroups.some((g) => plan.units.some((u) => mayPropose(plan, u, g))))
       at(
         `forms.${i}.eligibleGroups`,
         'không đơn vị nào được đề nghị khối nào trong các khối này: hình thức không ai nhận được',
