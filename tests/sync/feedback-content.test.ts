@@ -8,7 +8,7 @@ import { FEEDBACK_HEADERS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feed
 import { noTypedValues } from '../../sync/typed-values/master.js';
 import { merge } from '../../sync/merge.js';
 import { typeRegister } from './council-counts.js';
-import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, mergedMaster, unit, writeInbox } from './inbox.js';
 
 async function feedbackText(now: Date, mistakes: number): Promise<string[][]> {
   const dir = tmpDir('feedback-content');
@@ -52,11 +52,7 @@ describe('the Phản hồi sheet', () => {
   }, 120_000);
 
   it('names the plan by the number and date the secretariat typed for it in Văn bản, as the papers do', async () => {
-    const dir = tmpDir('feedback-plan-number');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('H-BATO')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { dir, inbox, master } = await mergedMaster('feedback-plan-number', [unit('H-BATO')]);
     const wb = await openWorkbook(master);
     typeRegister(wb, { KH_SCT: { value: 12, date: new Date(Date.UTC(2021, 1, 5)) } });
     await wb.xlsx.writeFile(master);

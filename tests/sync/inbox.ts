@@ -4,6 +4,7 @@ import { promises as fs, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 import { DEFAULT_PLAN } from '../../engine/plans/index.js';
 import { writeUnitFile, type UnitSample } from '../../dev/sample/inbox.js';
 import { main } from '../../sync/cli.js';
@@ -28,6 +29,17 @@ export async function writeInbox(dir: string, units: UnitSample[]): Promise<void
 
 /** The sync CLI run in this process (see run-in-process.ts); child processes only where the process is the subject. */
 export const runSync = (args: string[]): Promise<CliResult> => runInProcess(main, args);
+
+/** A fresh folder whose inbox of `units` is merged into its master: where most master tests start. */
+export async function mergedMaster(name: string, units: UnitSample[]) {
+  const dir = tmpDir(name);
+  const inbox = path.join(dir, 'inbox');
+  const master = path.join(dir, 'master.xlsx');
+  await writeInbox(inbox, units);
+  const merged = await runSync(['merge', '--inbox', inbox, '--out', master]);
+  expect(merged.code, merged.stderr).toBe(0);
+  return { dir, inbox, master };
+}
 
 /** The sync CLI run in this process with the file system faults of fault-fs.ts switched on for the run. */
 export async function runSyncWithFaults(args: string[], faults: Faults): Promise<CliResult> {

@@ -6,15 +6,11 @@ import { MASTER_SHEETS } from '../../sync/master/layout.js';
 import { DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
 import { docxParagraphs } from '../zip.js';
 import { listOf } from './council-counts.js';
-import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { openWorkbook, PLAN, rowsOf, runSync, mergedMaster, unit } from './inbox.js';
 
 describe('Văn bản typed by the secretariat', () => {
   it('keeps the first of two copied rows for the list, and the other number in Ghi chú không khớp', async () => {
-    const dir = tmpDir('register');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('SCT-VP')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { dir, inbox, master } = await mergedMaster('register', [unit('SCT-VP')]);
 
     const gk = PLAN.forms.find((f) => f.document?.kind === 'quyet_dinh')!;
     const wb = await openWorkbook(master);

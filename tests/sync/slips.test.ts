@@ -11,15 +11,11 @@ import {
   STATUS_LABELS,
 } from '../../sync/master/layout.js';
 import { DOCUMENTS_HEADERS, DOCUMENTS_KEYS, DOCUMENTS_SHEET } from '../../sync/master/documents-sheet.js';
-import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, unmatchedOf, writeInbox } from './inbox.js';
+import { openWorkbook, PLAN, rowsOf, runSync, mergedMaster, unit, unmatchedOf } from './inbox.js';
 
 describe('slips in the master lose nothing typed', () => {
   it('renamed headers in Tổng hợp, Văn bản and Theo đơn vị, an id in capitals', async () => {
-    const dir = tmpDir('slips');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('SCT-VP'), unit('H-BATO')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { dir, inbox, master } = await mergedMaster('slips', [unit('SCT-VP'), unit('H-BATO')]);
 
     const wb = await openWorkbook(master);
     const tally = wb.getWorksheet(MASTER_SHEETS.tally)!;

@@ -15,7 +15,8 @@ const NAME = 'Nguyễn Văn An &amp;&lt;';
 const SUMMARY = 'Hoàn thành xuất sắc nhiệm vụ kiểm tra an toàn điện năm 2021 &amp;&lt;';
 const BCT = PLAN.forms[0]!;
 
-async function mergedMaster(dir: string): Promise<string> {
+/** `dir`'s master, merged from one unit whose row carries the escaped-looking name and summary. */
+async function mergedWithEntities(dir: string): Promise<string> {
   const inbox = path.join(dir, 'inbox');
   const master = path.join(dir, 'master.xlsx');
   const row = validRowFor(
@@ -42,7 +43,7 @@ async function tallyTexts(master: string): Promise<string[]> {
 describe('text typed with entity characters', () => {
   it('prints as typed in the Tờ trình', async () => {
     const dir = tmpDir('entities-docs');
-    const master = await mergedMaster(dir);
+    const master = await mergedWithEntities(dir);
     const out = path.join(dir, 'papers');
     const run = await runSync(['documents', '--master', master, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
@@ -55,7 +56,7 @@ describe('text typed with entity characters', () => {
   it('reaches the Google Sheet as typed, and the master keeps it when push rewrites it', async () => {
     const h = await openHarness();
     try {
-      const master = await mergedMaster(h.dir);
+      const master = await mergedWithEntities(h.dir);
       h.fake.addSpreadsheet('sheet-1', [{ title: 'Trang tính1' }]);
       const push = () => runPush({ sheet: 'sheet-1', master }, h.deps);
       expect(await push(), h.log.text).toBe(0);

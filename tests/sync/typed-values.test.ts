@@ -13,7 +13,18 @@ import {
   TALLY_TYPED_HEADERS,
   STATUS_HEADER,
 } from '../../sync/master/layout.js';
-import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, unmatchedOf, writeInbox } from './inbox.js';
+import {
+  openWorkbook,
+  PLAN,
+  readReport,
+  rowsOf,
+  runSync,
+  tmpDir,
+  mergedMaster,
+  unit,
+  unmatchedOf,
+  writeInbox,
+} from './inbox.js';
 
 const H = TALLY_TYPED_HEADERS;
 
@@ -34,11 +45,7 @@ async function tallyOf(master: string) {
 
 describe('a 20,000-row master with long Vietnamese notes', () => {
   it('keeps every note byte for byte over several re-merges', async () => {
-    const dir = tmpDir('big-notes');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('H-BATO')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { inbox, master } = await mergedMaster('big-notes', [unit('H-BATO')]);
 
     // The secretariat's master after months of work: 20,000 rows, each with a long note (ids of earlier inboxes).
     const { rows, col } = await tallyOf(master);
@@ -206,11 +213,7 @@ describe('the received time the secretariat records', () => {
 
 describe('a received time typed on a row that is no unit of the plan', () => {
   it('is listed in Ghi chú không khớp, not dropped (the totals row, a mistyped code)', async () => {
-    const dir = tmpDir('received-orphan');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('H-BATO')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { inbox, master } = await mergedMaster('received-orphan', [unit('H-BATO')]);
 
     const wb = await openWorkbook(master);
     const ws = wb.getWorksheet(MASTER_SHEETS.units)!;

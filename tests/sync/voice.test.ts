@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH } from '../node/voice.js';
-import { runSync, runSyncWithFaults, tmpDir, unit, writeInbox } from './inbox.js';
+import { runSync, runSyncWithFaults, tmpDir, mergedMaster, unit, writeInbox } from './inbox.js';
 
 describe('damaged inputs', () => {
   it.each([
@@ -17,11 +17,7 @@ describe('damaged inputs', () => {
   ])(
     'a master %s: Vietnamese, kept as it is, details in the log',
     async (_, damage) => {
-      const dir = tmpDir('voice-master');
-      const inbox = path.join(dir, 'inbox');
-      const master = path.join(dir, 'master.xlsx');
-      await writeInbox(inbox, [unit('H-BATO')]);
-      expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+      const { dir, inbox, master } = await mergedMaster('voice-master', [unit('H-BATO')]);
       const broken = damage(await fs.readFile(master));
       await fs.writeFile(master, broken);
       for (const args of [
@@ -75,11 +71,7 @@ describe('damaged inputs', () => {
 
 describe('a read-only master', () => {
   it('is replaced, and its backup (copied where links are refused) can be written again', async () => {
-    const dir = tmpDir('voice-readonly');
-    const inbox = path.join(dir, 'inbox');
-    const master = path.join(dir, 'master.xlsx');
-    await writeInbox(inbox, [unit('H-BATO')]);
-    expect((await runSync(['merge', '--inbox', inbox, '--out', master])).code).toBe(0);
+    const { dir, inbox, master } = await mergedMaster('voice-readonly', [unit('H-BATO')]);
     await fs.chmod(master, 0o444);
     for (let i = 0; i < 2; i++) {
       const r = await runSyncWithFaults(['merge', '--inbox', inbox, '--out', master], { FAULT_NO_LINKS: '1' });
