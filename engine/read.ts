@@ -58,9 +58,6 @@ export interface RawRow {
 export const cellAt = (line: Cell[], column: number | undefined): Cell =>
   column === undefined ? null : (line[column] ?? null);
 
-/** The cell of a row under a column key; null when the column is absent or the cell empty. */
-export const cellOf = (raw: RawRow, key: ColumnKey): Cell => cellAt(raw.line, raw.columns.at[key]);
-
 export type ReadResult =
   | { ok: true; info: SubmissionInfo; layouts: SheetLayout[]; rows: RawRow[] }
   | { ok: false; issues: Issue[]; info?: SubmissionInfo };
