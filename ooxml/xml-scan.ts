@@ -55,28 +55,6 @@ export function decodeEntities(s: string): string {
   );
 }
 
-/** The value of an attribute in a tag's text by local name; for the editors, which hold a part as text. */
-export function attr(raw: string, name: string): string | undefined {
-  let from = 0;
-  for (;;) {
-    const at = raw.indexOf(name, from);
-    if (at < 0) return undefined;
-    from = at + name.length;
-    const before = at === 0 ? ' ' : raw[at - 1]!;
-    if (before !== ' ' && before !== ':' && before !== '\t' && before !== '\n' && before !== '\r') continue;
-    let i = from;
-    while (raw[i] === ' ') i++;
-    if (raw[i] !== '=') continue;
-    i++;
-    while (raw[i] === ' ') i++;
-    const quote = raw[i];
-    if (quote !== '"' && quote !== "'") continue;
-    const end = raw.indexOf(quote, i + 1);
-    if (end < 0) return undefined;
-    return decodeEntities(raw.slice(i + 1, end));
-  }
-}
-
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -88,7 +66,8 @@ const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
 
-const bytesOf = (s: string) => new TextEncoder().encode(s);
+const encoder = new TextEncoder();
+const bytesOf = (s: string) => encoder.encode(s);
 const CDATA_OPEN = bytesOf('<![CDATA[');
 const CDATA_CLOSE = bytesOf(']]>');
 const COMMENT_OPEN = bytesOf('<!--');
@@ -206,6 +185,19 @@ class AttrWindow implements XmlAttrs {
     return this.text.of(this.buf, this.from, this.to);
   }
 }
+
+/** The value of an attribute in a tag's text by local name, read by the scanner's own rule; for the editors,
+ *  which hold a part as text. */
+export function attr(raw: string, name: string): string | undefined {
+  const bytes = bytesOf(raw);
+  const window = new AttrWindow(TEXT_AS_IS);
+  window.buf = bytes;
+  window.to = bytes.length;
+  return window.get(name);
+}
+
+/** Text as written, a stray byte shown as U+FFFD: an editor's part is already a string. */
+const TEXT_AS_IS = new Text(new TextDecoder('utf-8', { ignoreBOM: true }));
 
 /** The decoder for a part whose first bytes are these: a UTF-16 part announces itself by its byte-order mark
  *  (which the decoder drops); anything else is UTF-8. `fatal`: damaged text is an error, not U+FFFD. */
