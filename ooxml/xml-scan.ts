@@ -215,11 +215,11 @@ class Encoding {
       const decoder = xmlDecoder(chunk, fatal);
       if (decoder.encoding !== 'utf-8') this.utf16 = decoder;
     }
-    return this.utf16 ? new TextEncoder().encode(this.utf16.decode(chunk, { stream: true })) : chunk;
+    return this.utf16 ? bytesOf(this.utf16.decode(chunk, { stream: true })) : chunk;
   }
 
   flush(): Uint8Array {
-    return this.utf16 ? new TextEncoder().encode(this.utf16.decode()) : new Uint8Array(0);
+    return this.utf16 ? bytesOf(this.utf16.decode()) : new Uint8Array(0);
   }
 }
 
