@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { SOFFICE, sofficeAsync } from './soffice.js';
+import { SOFFICE, soffice } from './soffice.js';
 
 const run = promisify(execFile);
 
@@ -14,7 +14,7 @@ if (!haveOffice && process.env.CI === 'true')
 
 /** Converts `file` with LibreOffice (`format`: pdf, xlsx…) into `outDir`; the converted file's path. */
 export async function convert(file: string, outDir: string, format = 'pdf'): Promise<string> {
-  await sofficeAsync(format, outDir, [file]);
+  await soffice(format, outDir, [file]);
   return path.join(outDir, `${path.basename(file).replace(/\.[^.]+$/, '')}.${format}`);
 }
 

@@ -189,7 +189,7 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     // Re-saved by LibreOffice once for the file, in one run: each start of soffice costs seconds.
     if (haveSoffice) {
       const plain = await writeWorkbook('H-BATO-lo.xlsx', datedWorkbook());
-      soffice(AS_XLSX, path.join(dir, 'lo'), [files.faulty, plain]);
+      await soffice(AS_XLSX, path.join(dir, 'lo'), [files.faulty, plain]);
       files.loFaulty = path.join(dir, 'lo', path.basename(files.faulty));
       files.loDated = path.join(dir, 'lo', path.basename(plain));
     }

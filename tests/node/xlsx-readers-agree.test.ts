@@ -89,7 +89,7 @@ describe('the unit reader and the master reader', () => {
       const src = path.join(dir, 'lo-src', 'wps.xlsx');
       mkdirSync(path.dirname(src), { recursive: true });
       writeFileSync(src, await wpsLike(await exceljsFile(), false));
-      soffice(AS_XLSX, dir, [src]);
+      await soffice(AS_XLSX, dir, [src]);
       const [grid, rows] = await bothReads(path.join(dir, 'wps.xlsx'));
       expect(rows).toEqual(grid);
       expect(grid.slice(1).every((r) => r[1] instanceof Date)).toBe(true);

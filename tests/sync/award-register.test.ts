@@ -10,7 +10,7 @@ import { AWARD_HEADERS, AWARD_SHEET } from '../../sync/award-register.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
 import { higherKey } from '../../sync/master/documents-sheet.js';
 import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
-import { sofficeAsync } from '../soffice.js';
+import { soffice } from '../soffice.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -77,7 +77,7 @@ describe('award register: a campaign recorded, the next one warned', () => {
     ws.lastRow!.getCell(11).value = new Date(Date.UTC(2021, 8, 1));
     await reg.xlsx.writeFile(register);
     const resaved = path.join(dir, 'libreoffice');
-    await sofficeAsync('xlsx', resaved, [register]);
+    await soffice('xlsx', resaved, [register]);
     await fs.copyFile(path.join(resaved, path.basename(register)), register);
     again = await runSync(['register', '--master', master, '--register', register]);
 

@@ -178,7 +178,7 @@ describe('sync documents: the council and the units', () => {
       const flat = path.join(dir, 'flat');
       await fs.mkdir(flat, { recursive: true });
       for (const [k, f] of Object.entries(files)) await fs.copyFile(f, path.join(flat, `${k}.docx`));
-      soffice(
+      await soffice(
         'pdf',
         path.join(dir, 'pdf'),
         Object.keys(files).map((k) => path.join(flat, `${k}.docx`)),

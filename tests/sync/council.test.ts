@@ -248,7 +248,7 @@ describe('council results typed in the master', () => {
 
     // Rendered by LibreOffice, the Tờ trình reads as typed.
     if (!hasSoffice()) return;
-    soffice('pdf', out, [path.join(out, `to-trinh-${BCT.code}.docx`)]);
+    await soffice('pdf', out, [path.join(out, `to-trinh-${BCT.code}.docx`)]);
     // Cells wrap long names over lines: compare with whitespace collapsed.
     const pdf = execFileSync('pdftotext', [path.join(out, `to-trinh-${BCT.code}.pdf`), '-'], {
       encoding: 'utf8',

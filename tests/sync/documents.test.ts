@@ -66,9 +66,9 @@ const PAPERS = [`to-trinh-${BCT.code}`, `to-trinh-${UBND.code}`, `quyet-dinh-${G
 const text = async (file: string) => (await docxParagraphs(file)).join('\n');
 
 /** Each page of the LibreOffice PDF of each paper, whitespace collapsed. */
-function pdfPages(dir: string, names: string[]): Record<string, string[]> {
+async function pdfPages(dir: string, names: string[]): Promise<Record<string, string[]>> {
   const pdf = path.join(dir, 'pdf');
-  soffice(
+  await soffice(
     'pdf',
     pdf,
     names.map((n) => path.join(dir, `${n}.docx`)),
@@ -214,7 +214,7 @@ describe('sync documents: the papers the Sở signs', () => {
 
   it('prints every page as a draft, with no blank page and the annex right after the body', async () => {
     if (!hasSoffice()) return;
-    const pages = pdfPages(draft, PAPERS);
+    const pages = await pdfPages(draft, PAPERS);
     for (const [p, form] of PAPERS.map((p, i) => [p, PLAN.forms[i]!] as const)) {
       for (const page of pages[p]!) expect(page).toContain('DỰ THẢO');
       expectPagesInOrder(pages[p]!, form);
@@ -302,7 +302,7 @@ describe('sync documents: the papers the Sở signs', () => {
 
     it('prints clean pages, no blank page, the annex right after the body', async () => {
       if (!hasSoffice()) return;
-      const pages = pdfPages(clean, PAPERS);
+      const pages = await pdfPages(clean, PAPERS);
       PAPERS.forEach((p, i) => {
         for (const page of pages[p]!) expect(page).not.toContain('DỰ THẢO');
         expectPagesInOrder(pages[p]!, PLAN.forms[i]!);

@@ -43,7 +43,7 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
       typed,
       UNITS.map((u, i) => unit(u, { mistakes: i + 1 })),
     );
-    soffice(
+    await soffice(
       AS_XLSX,
       inbox,
       readdirSync(typed).map((f) => path.join(typed, f)),
@@ -82,7 +82,7 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
     const marked = path.join(out, 'SCT-VP-da-kiem-tra.xlsx');
     await fs.writeFile(marked, await markedCopy(original, marks, NODE_CODEC));
     // LibreOffice reads the copy and writes it again: what it read is what it wrote.
-    soffice(AS_XLSX, path.join(out, 'again'), [marked]);
+    await soffice(AS_XLSX, path.join(out, 'again'), [marked]);
     const again = readFileSync(path.join(out, 'again', 'SCT-VP-da-kiem-tra.xlsx'));
     const grid = await readXlsxGrid(again);
     const texts = marks.results.flatMap((r) => r.texts.filter(Boolean));
@@ -116,7 +116,7 @@ describe.runIf(haveOffice)('workbooks re-saved by LibreOffice, rows in tables', 
       expect(names.filter((n) => n.startsWith('xl/tables/')).length, u).toBeGreaterThan(0);
     }
     // LibreOffice opens a feedback workbook on its Phản hồi sheet.
-    soffice('pdf', path.join(dir, 'pdf'), [path.join(feedback, 'H-BATO.xlsx')]);
+    await soffice('pdf', path.join(dir, 'pdf'), [path.join(feedback, 'H-BATO.xlsx')]);
     const pdf = execFileSync('pdftotext', [path.join(dir, 'pdf', 'H-BATO.pdf'), '-'], { encoding: 'utf8' });
     expect(pdf).toContain('PHẢN HỒI VỀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG');
     expect(pdf).toContain('Chưa sẵn sàng');

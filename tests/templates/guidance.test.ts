@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter, GUIDE_SHEET, INFO_LABELS, INFO_SHEET, sheetColumns } from '../../engine/index.js';
 import { buildTemplate, MISSING_ARGB, REQUIRED_HEADER_ARGB } from '../../templates/workbook.js';
 import { PLAN } from '../engine/grids.js';
-import { SOFFICE, sofficeAsync } from '../soffice.js';
+import { SOFFICE, soffice } from '../soffice.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'guidance-'));
@@ -144,7 +144,7 @@ describe.runIf(haveOffice)('the guide printed through LibreOffice', () => {
     for (const ws of [...wb.worksheets]) if (ws.name !== GUIDE_SHEET) wb.removeWorksheet(ws.id);
     const file = path.join(dir, 'huong-dan.xlsx');
     await wb.xlsx.writeFile(file);
-    await sofficeAsync('pdf', dir, [file]);
+    await soffice('pdf', dir, [file]);
     const pdf = path.join(dir, 'huong-dan.pdf');
     text = (await run('pdftotext', [pdf, '-'])).stdout;
     bbox = (await run('pdftotext', ['-bbox', pdf, '-'])).stdout;

@@ -10,7 +10,7 @@ import { loadPlan } from '../../node/plan-file.js';
 import { buildPlanWorkbook, checkPlanWorkbookBytes } from '../../node/plan-workbook.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { main as planCli } from '../../templates/plan-cli.js';
-import { AS_XLSX, sofficeAsync } from '../soffice.js';
+import { AS_XLSX, soffice } from '../soffice.js';
 import { tmpDir } from '../sync/inbox.js';
 import { everyFieldFilled } from './plan-fill.js';
 import { JSON_2026 } from '../../dev/plans/make-2026.js';
@@ -73,7 +73,7 @@ describe('plan workbook round trip', () => {
     const src = path.join(dir, 'src', 'Ke-hoach.xlsx');
     await fs.mkdir(path.dirname(src));
     await fs.writeFile(src, await bytesOf(buildPlanWorkbook(DEFAULT_PLAN)));
-    await sofficeAsync(AS_XLSX, dir, [src]);
+    await soffice(AS_XLSX, dir, [src]);
     const back = await loadPlan(path.join(dir, 'Ke-hoach.xlsx'));
     expect(planFingerprint(back)).toBe(planFingerprint(DEFAULT_PLAN));
   }, 120_000);
