@@ -33,7 +33,9 @@ export interface ZipEntry {
   madeBy: number;
 }
 
-const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
+const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50, end64: 0x06064b50, locator64: 0x07064b50 };
+/** A 32-bit size or offset of this value (a 16-bit count of 0xFFFF) means: the real one is in a zip64 record. */
+const IN_ZIP64 = 0xffffffff;
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
@@ -44,21 +46,58 @@ function findEnd(b: Uint8Array, dv: DataView): number {
   throw new ZipError('no end of central directory');
 }
 
+/** Where the central directory starts and how many entries it holds. Some writers (Info-ZIP's `zip -fz`,
+ *  some libraries) use zip64 records even for a small file: a locator just before the end record then points
+ *  to a zip64 end record holding both as 64-bit numbers. */
+function directoryOf(b: Uint8Array, dv: DataView): { count: number; at: number } {
+  const end = findEnd(b, dv);
+  const locator = end - 20;
+  if (locator < 0 || dv.getUint32(locator, true) !== SIG.locator64)
+    return { count: dv.getUint16(end + 10, true), at: dv.getUint32(end + 16, true) };
+  const end64 = uint64(dv, locator + 8, b.length);
+  if (end64 + 56 > locator || dv.getUint32(end64, true) !== SIG.end64) throw new ZipError('damaged zip64 end record');
+  return { count: uint64(dv, end64 + 32, b.length), at: uint64(dv, end64 + 48, b.length) };
+}
+
+/** A 64-bit figure as a number; one past `max` (the file's length, for an offset) is damage. */
+function uint64(dv: DataView, at: number, max: number): number {
+  const value = dv.getBigUint64(at, true);
+  if (value > BigInt(max)) throw new ZipError('zip64 figure past the end');
+  return Number(value);
+}
+
+/** An entry's sizes and local header offset: each marked IN_ZIP64 in the central header is in its zip64
+ *  extra field (id 1), in this order, holding only the marked ones. */
+function entryFigures(dv: DataView, at: number, nameLen: number, max: number) {
+  const figures = {
+    size: dv.getUint32(at + 24, true),
+    csize: dv.getUint32(at + 20, true),
+    local: dv.getUint32(at + 42, true),
+  };
+  const marked = (Object.keys(figures) as (keyof typeof figures)[]).filter((k) => figures[k] === IN_ZIP64);
+  if (marked.length === 0) return figures;
+  let extra = at + 46 + nameLen;
+  const extraEnd = extra + dv.getUint16(at + 30, true);
+  while (extra + 4 <= extraEnd && dv.getUint16(extra, true) !== 1) extra += 4 + dv.getUint16(extra + 2, true);
+  if (extra + 4 + 8 * marked.length > extraEnd) throw new ZipError('zip64 extra field missing');
+  // An inflated size may well pass the file's length (the size guard judges it); an offset or a stored size may not.
+  marked.forEach((k, i) => (figures[k] = uint64(dv, extra + 4 + 8 * i, k === 'size' ? Number.MAX_SAFE_INTEGER : max)));
+  return figures;
+}
+
 /** Every entry of a zip, in central-directory order. */
 export function readZip(b: Uint8Array): ZipEntry[] {
   const dv = view(b);
-  const end = findEnd(b, dv);
-  const count = dv.getUint16(end + 10, true);
-  let at = dv.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) throw new ZipError('zip64 is not supported');
+  const directory = directoryOf(b, dv);
+  let at = directory.at;
   const names = new TextDecoder();
   const entries: ZipEntry[] = [];
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < directory.count; k++) {
     if (at + 46 > b.length || dv.getUint32(at, true) !== SIG.central) throw new ZipError('damaged central directory');
     const nameLen = dv.getUint16(at + 28, true);
     const skip = nameLen + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
-    const csize = dv.getUint32(at + 20, true);
-    const local = dv.getUint32(at + 42, true);
+    if (at + 46 + skip > b.length) throw new ZipError('damaged central directory');
+    const { size, csize, local } = entryFigures(dv, at, nameLen, b.length);
     if (local + 30 > b.length || dv.getUint32(local, true) !== SIG.local) throw new ZipError('damaged local header');
     const data = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
     if (data + csize > b.length) throw new ZipError('entry past the end');
@@ -66,7 +105,7 @@ export function readZip(b: Uint8Array): ZipEntry[] {
       name: names.decode(b.subarray(at + 46, at + 46 + nameLen)),
       method: dv.getUint16(at + 10, true),
       crc: dv.getUint32(at + 16, true),
-      size: dv.getUint32(at + 24, true),
+      size,
       raw: b.subarray(data, data + csize),
       time: dv.getUint16(at + 12, true),
       date: dv.getUint16(at + 14, true),

@@ -22,6 +22,7 @@ import { buildTemplate } from '../../templates/workbook.js';
 import { groupIssues } from '../../addin/src/summary.js';
 import { verdictOf } from '../../engine/verdict.js';
 import { editPart, readEntries, writeEntries } from '../sync/zip-entries.js';
+import { asZip64 } from '../zip.js';
 import { PLAN, validInfo, validRow } from '../engine/grids.js';
 import { axeViolations } from './axe.js';
 
@@ -391,6 +392,13 @@ describe.runIf(haveBrowser)('the offline checker page', () => {
     const wps = fixture('H-BATO-wps.xlsx');
     writeFileSync(wps, await wpsLike(readFileSync(plain)));
     await readsAsTheMerge(wps);
+  });
+
+  it('reads a workbook written with zip64 records (as some libraries write even a small file) as the merge does', async () => {
+    const plain = await writeWorkbook('H-BATO-ngay.xlsx', datedWorkbook());
+    const zip64 = fixture('H-BATO-zip64.xlsx');
+    writeFileSync(zip64, asZip64(readFileSync(plain)));
+    await readsAsTheMerge(zip64);
   });
 
   it.runIf(haveSoffice)('reads a workbook LibreOffice saved (rows in tables) as the merge does', async () => {

@@ -19,6 +19,7 @@ import {
 import { guardWorkbook } from '../../sync/intake/zip-guard.js';
 import { merge } from '../../sync/merge.js';
 import { compoundFile, noSheets } from './hostile-files.js';
+import { asZip64 } from '../zip.js';
 
 /** `size` zero bytes, deflated: 1.5 GB packs into about 1.5 MB. */
 async function deflatedZeros(size: number): Promise<Buffer> {
@@ -75,9 +76,11 @@ describe('file-level verdicts', () => {
   let report: Awaited<ReturnType<typeof mergeWithReport>>['report'];
 
   beforeAll(async () => {
-    await writeInbox(inbox, [unit('H-BATO')]);
+    await writeInbox(inbox, [unit('H-BATO'), unit('H-LYSON')]);
     const good = await fs.readFile(path.join(inbox, 'H-BATO.xlsx'));
     const put = (name: string, data: Buffer | string) => fs.writeFile(path.join(inbox, name), data);
+    // Excel opens a workbook whose program wrote zip64 records even for a small file: so must the merge.
+    await put('H-LYSON.xlsx', asZip64(await fs.readFile(path.join(inbox, 'H-LYSON.xlsx'))));
     await put('cu.xls', 'x');
     await put('bang.ods', 'x');
     await put('bang.csv', 'STT,Họ và tên\n1,A');
@@ -94,6 +97,7 @@ describe('file-level verdicts', () => {
     await put('bom.xlsx', zipOf(zeros, 1.5 * 1024 ** 3));
     // The same 1.5 GB, its directory claiming 2 KB: caught while inflating.
     await put('bom-noi-doi.xlsx', zipOf(zeros, 2048));
+    await put('bom-zip64.xlsx', asZip64(zipOf(zeros, 2048)));
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').addRow(['Họ và tên']);
     await put('khac-mau.xlsx', Buffer.from(await plain.xlsx.writeBuffer()));
@@ -130,6 +134,11 @@ describe('file-level verdicts', () => {
     expect(report.nominations.filter((n: { unit: string }) => n.unit === 'H-BATO')).toHaveLength(4);
   });
 
+  it('merges a workbook written with zip64 records as it merges any other', () => {
+    expect(verdict('H-LYSON.xlsx')).toMatchObject({ status: 'accepted', unit: 'H-LYSON' });
+    expect(report.nominations.filter((n: { unit: string }) => n.unit === 'H-LYSON')).toHaveLength(4);
+  });
+
   it.each([
     ['cu.xls', 'FILE_UNSUPPORTED', 'Lưu thành'],
     ['bang.ods', 'FILE_UNSUPPORTED', '.xlsx'],
@@ -147,6 +156,7 @@ describe('file-level verdicts', () => {
     ['van-ban.xlsx', 'FILE_UNREADABLE', '.xlsx'],
     ['bom.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
     ['bom-noi-doi.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
+    ['bom-zip64.xlsx', 'FILE_TOO_LARGE', 'quá lớn'],
     ['khac-mau.xlsx', 'TEMPLATE_UNKNOWN', 'Thông tin'],
     ['ke-hoach-khac.xlsx', 'TEMPLATE_UNKNOWN', 'SCT-QNG-2020-TX'],
     ['phien-ban.xlsx', 'TEMPLATE_VERSION', 'cần phiên bản 1'],
