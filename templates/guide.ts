@@ -74,7 +74,8 @@ function campaignLines(plan: Plan): Line[] {
   const agency = properName(plan.issuer.agency);
   return [
     title('HƯỚNG DẪN LẬP HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG'),
-    text(`${plan.title} (Kế hoạch ${plan.id}).`),
+    // The title may end in brackets of its own: the code (what Thông tin shows as Mã kế hoạch) goes apart.
+    text(`${plan.title}. Mã kế hoạch: ${plan.id}.`),
     text(`Thời gian thi đua: từ ngày ${formatDate(plan.campaign.start)} đến ngày ${formatDate(plan.campaign.end)}.`),
     text(
       `Hạn gửi hồ sơ về ${agency}: đến hết ngày ${formatDate(plan.deadline)} (${timeZoneName(plan.timeZone)}). Hồ sơ nhận sau thời điểm này là hồ sơ gửi muộn.`,
@@ -129,9 +130,12 @@ function formLines(plan: Plan): Line[] {
   return [
     head('4. Hình thức khen thưởng và tuyến trình'),
     ...plan.forms.flatMap((f) => [
-      text(`• ${f.label} — do ${f.decidedBy} quyết định. Tuyến trình: Đơn vị → ${f.route.join(' → ')}.`),
+      // The plan's note on the route (Ghi chú tuyến trình) goes with the route it explains.
       text(
-        `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" ghi "Có").' : ''}${f.routeNote ? ` ${f.routeNote}.` : ''}`,
+        `• ${f.label} — do ${f.decidedBy} quyết định. Tuyến trình: Đơn vị → ${f.route.join(' → ')}${f.routeNote ? ` (${f.routeNote})` : ''}.`,
+      ),
+      text(
+        `   Dành cho: ${f.eligibleGroups.map(groupLabel).join('; ')}.${f.requiresOutstanding ? ' Chỉ đề nghị khi thành tích thật sự tiêu biểu xuất sắc (cột "Tiêu biểu xuất sắc" ghi "Có").' : ''}`,
       ),
     ]),
   ];
@@ -140,8 +144,9 @@ function formLines(plan: Plan): Line[] {
 function dossierLines(plan: Plan): Line[] {
   return [
     head('5. Hồ sơ đề nghị khen thưởng'),
-    ...plan.dossier.submission.map((d) => text(`• ${d} (mỗi đơn vị một bộ).`)),
-    ...plan.dossier.nominee.map((d) => text(`• ${d} (mỗi tập thể, cá nhân).`)),
+    // A dash, not brackets: the plan's own wording may end in "(theo mẫu)".
+    ...plan.dossier.submission.map((d) => text(`• ${d} – mỗi đơn vị một bộ.`)),
+    ...plan.dossier.nominee.map((d) => text(`• ${d} – mỗi tập thể, cá nhân một bộ.`)),
   ];
 }
 

@@ -127,6 +127,22 @@ describe('the template guides the clerk', () => {
     expect(guide).toContain('Cột có tiêu đề nền đỏ là cột bắt buộc');
     expect(guide).toContain('kiem-tra.html');
   });
+
+  it('says each thing once: no sentence said twice in a line, no brackets after brackets', async () => {
+    const lines = (await reopen()).getWorksheet(GUIDE_SHEET)!.getColumn(1).values.filter(Boolean).map(String);
+    for (const line of lines) {
+      expect(line, line).not.toMatch(/\) \(/);
+      const sentences = line.split(/(?<=\.) /).map((s) => s.replace(/^\s*(•\s*)?/, '').toLowerCase());
+      // "Dành cho …" then "Dành cho …" again; "Chỉ đề nghị khi … tiêu biểu xuất sắc" then "Chỉ dành cho … tiêu biểu xuất sắc".
+      expect(new Set(sentences.map((s) => s.split(' ').slice(0, 2).join(' '))).size, line).toBe(sentences.length);
+      expect(sentences.filter((s) => s.includes('tiêu biểu xuất sắc')).length, line).toBeLessThanOrEqual(1);
+    }
+    // The route's own note sits with the route it explains.
+    const bct = PLAN.forms.find((f) => f.routeNote?.includes('38a'))!;
+    expect(lines.find((l) => l.startsWith(`• ${bct.label}`))).toContain(
+      `Tuyến trình: Đơn vị → ${bct.route.join(' → ')} (${bct.routeNote})`,
+    );
+  });
 });
 
 const haveOffice = existsSync(SOFFICE) && existsSync('/usr/bin/pdftotext');
