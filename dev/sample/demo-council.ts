@@ -95,11 +95,23 @@ export async function typeCouncilDecisions(plan: Plan, master: string): Promise<
 export async function writeNextCampaign(plan: Plan, again: Awarded, dir: string): Promise<string> {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(path.join(dir, 'inbox'), { recursive: true });
+  // A campaign of its own: its title and the plan it cites say 2022, not the 2021 ones copied.
   const next: Plan = {
     ...plan,
     id: plan.id.replace('2021', '2022'),
+    title: 'Phong trào thi đua năm 2022 của Sở Công Thương (ví dụ: đợt năm sau, cùng quy định)',
     campaign: { start: '2022-02-10', end: '2022-04-20' },
     deadline: '2022-04-20',
+    ...(plan.documents && {
+      documents: {
+        ...plan.documents,
+        references: plan.documents.references?.map((r) => ({
+          ...r,
+          label: r.label.replaceAll('2021', '2022'),
+          ...(r.date && { date: r.date.replace('2021', '2022') }),
+        })),
+      },
+    }),
   };
   const planFile = path.join(dir, 'ke-hoach-2022.json');
   await fs.writeFile(planFile, `${JSON.stringify(next, null, 2)}\n`);
@@ -109,6 +121,11 @@ export async function writeNextCampaign(plan: Plan, again: Awarded, dir: string)
     unit: again.unit,
     file: `${again.unit}.xlsx`,
     receivedAt: new Date('2022-04-12T09:00:00+07:00'),
+    info: {
+      letterDate: new Date(Date.UTC(2022, 3, 8)),
+      meetingDate: new Date(Date.UTC(2022, 3, 5)),
+      sentDate: new Date(Date.UTC(2022, 3, 11)),
+    },
     collectives: 0,
     individuals: 0,
     extraRows: [row(again.birthYear), row(again.birthYear + 9)],
