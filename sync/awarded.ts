@@ -29,8 +29,9 @@ export interface AwardedList {
   members: MasterNomination[];
 }
 
-/** The decision that awarded a form: the decider's above the Sở, else the Sở's own Quyết định. */
-function decisionOf(plan: Plan, documentsSheet: DocumentsSheet, form: PlanForm): Decision | null {
+/** The decision that awarded a form: the decider's above the Sở, else the Sở's own Quyết định; null while
+ *  its number is not typed in Văn bản. */
+export function decisionOf(plan: Plan, documentsSheet: DocumentsSheet, form: PlanForm): Decision | null {
   if (isDecidedAbove(form)) return higherDecision(documentsSheet, form);
   return typedNumberDate(documentsSheet, form.code) && documentRef(plan, documentsSheet, form);
 }

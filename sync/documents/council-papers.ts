@@ -16,7 +16,8 @@ import { collectiveName, documentText, partHeading, unitFullName } from '../mast
 import type { MasterNomination } from './master-read.js';
 import { inListOrder } from './papers.js';
 import { commonValues, DOTS, framedPaper, reasonList } from './paper-frame.js';
-import { meetingDate } from './wording.js';
+import { decisionText, meetingDate } from './wording.js';
+import { decisionOf } from '../awarded.js';
 
 export const MINUTES_FILE = 'bien-ban-hoi-dong.docx';
 export const NOTICE_FOLDER = 'thong-bao';
@@ -130,13 +131,24 @@ export function buildMinutes(ctx: CouncilContext) {
 
 type Row = [string, string, string];
 
-/** Where an approved name goes next: to the decider above (or what they decided), or to the Director. */
-function nextStep(ctx: CouncilContext, n: MasterNomination, form: PlanForm): string {
+/** What became of an approved name: awarded under the decision typed in Văn bản (the Sở's own, or the
+ *  decider's above once Kết quả cấp trên says so), not awarded above, or still to be decided. */
+function result(ctx: CouncilContext, n: MasterNomination, form: PlanForm): string {
   const w = ctx.plan.documents!.notice!;
   const values = { decider: form.document?.addressee ?? form.decidedBy };
-  if (!isDecidedAbove(form)) return fillWording(w.decidedHere, values);
-  const higher = ctx.outcomes.get(keyOf(n.id))?.higher ?? null;
-  return fillWording(higher === 'awarded' ? w.awarded : higher === 'not_awarded' ? w.notAwarded : w.sentUp, values);
+  const decision = decisionOf(ctx.plan, ctx.documentsSheet, form);
+  const above = isDecidedAbove(form);
+  // Above the Sở, Kết quả cấp trên says what the decider did; the Sở's own form is awarded once its
+  // Quyết định is typed.
+  const higher = above ? (ctx.outcomes.get(keyOf(n.id))?.higher ?? null) : decision ? 'awarded' : null;
+  if (higher === 'not_awarded') return fillWording(w.notAwarded, values);
+  if (higher !== 'awarded') return fillWording(above ? w.sentUp : w.decidedHere, values);
+  if (!decision) return fillWording(w.awarded, values);
+  // Cited after the award, unless the plan's wording places it ({decision}).
+  const under = decisionText(ctx.plan, decision);
+  return w.awarded.includes('{decision}')
+    ? fillWording(w.awarded, { ...values, decision: under })
+    : `${fillWording(w.awarded, values)} theo ${under}`;
 }
 
 /** Why a name is not proposed: the council's refusal, its row's errors, or its late file. */
@@ -165,7 +177,7 @@ function noticeParts(ctx: CouncilContext, unit: string, values: Record<string, s
   for (const n of mine) {
     const form = forms.get(n.form ?? '');
     const row = (third: string): Row => [nameOf(plan, n), form?.label ?? '', third];
-    if (form && considered(ctx, n) && n.standing.council === 'approved') approved.push(row(nextStep(ctx, n, form)));
+    if (form && considered(ctx, n) && n.standing.council === 'approved') approved.push(row(result(ctx, n, form)));
     else if (considered(ctx, n) && n.standing.council === 'pending') pending.push(row(DOTS));
     else refused.push(row(reason(ctx, n, values)));
   }
@@ -174,7 +186,7 @@ function noticeParts(ctx: CouncilContext, unit: string, values: Record<string, s
     numbered([0.07, 0.27, 0.3, 0.36], ['Tên tập thể / Họ và tên', 'Hình thức đề nghị', third], rows),
   ];
   const parts: [string, string, Row[]][] = [
-    [w.approved, 'Tiếp theo', approved],
+    [w.approved, 'Kết quả', approved],
     [w.notApproved, 'Lý do', refused],
     [w.pending, 'Ghi chú', pending],
   ];

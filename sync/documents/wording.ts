@@ -22,6 +22,11 @@ export function referenceText(plan: Plan, documentsSheet: DocumentsSheet, ref: P
   return `số ${printedNumber(typed.text, ref.symbol)} ${date ? longDate(date) : longDate(null)}`.trimEnd();
 }
 
+/** "Quyết định số 127/QĐ-SCT ngày 22 tháng 04 năm 2021": a decision as typed in Văn bản, its date dotted
+ *  while not typed. */
+export const decisionText = (plan: Plan, decision: { number: string; date: string | null }): string =>
+  `${plan.documents!.quyet_dinh.name} số ${decision.number} ${longDate(decision.date)}`;
+
 /** Values of the placeholders every paper may use: each reference by its code. */
 export function referenceValues(plan: Plan, documentsSheet: DocumentsSheet): Record<string, string> {
   return Object.fromEntries(

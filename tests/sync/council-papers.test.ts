@@ -1,19 +1,20 @@
 // The papers after the Tờ trình, read back as a unit and as the council would (SPEC §8): the reminder to a
 // unit without a usable file while the deadline is open, the answer to a late unit, then — once the council
 // has decided — its minutes and the notice of results to every unit that sent a file. One campaign: Ba Tơ
-// on time (one row with an error), Sơn Tây late, Quản lý Năng lượng's .xls refused, Lý Sơn silent.
+// on time (rows with errors), Sơn Tây late, Quản lý Năng lượng's .xls refused, Lý Sơn silent, Đức Phổ's
+// council met after its own Tờ trình (an error on the whole file, none on its rows).
 import { execFileSync } from 'node:child_process';
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeUnitFile } from '../../dev/sample/inbox.js';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { DOCUMENTS_KEYS } from '../../sync/master/documents-sheet.js';
+import { DOCUMENTS_KEYS, fillWording, higherKey } from '../../sync/master/documents-sheet.js';
 import { runDocuments } from '../../sync/documents-command.js';
 import { runInProcess } from '../run-in-process.js';
 import { hasSoffice, soffice } from '../soffice.js';
 import { docxParagraphs, zipEntry } from '../zip.js';
-import { BCT, GK, person, typeTally } from './campaign.js';
+import { BCT, GK, person, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, runSync, tmpDir, unit } from './inbox.js';
 
@@ -42,6 +43,8 @@ describe('sync documents: the council and the units', () => {
       person('Trần Thị Bích', BCT),
       person('Ngô Thị Hoa', GK),
       person('Lê Văn Sai', GK, { birthYear: 1890 }),
+      person('Hồ Văn Khước', BCT),
+      person('Đào Thị Thường', UBND, { outstanding: 'Không' }),
     ];
     await writeUnitFile(PLAN, inbox, unit('H-BATO', { collectives: 0, individuals: 0, extraRows: rows }));
     await writeUnitFile(
@@ -52,6 +55,16 @@ describe('sync documents: the council and the units', () => {
         individuals: 0,
         receivedAt: new Date('2021-04-17T08:30:00+07:00'),
         extraRows: [person('Đinh Văn Muộn', GK)],
+      }),
+    );
+    await writeUnitFile(
+      PLAN,
+      inbox,
+      unit('TX-DUCPHO', {
+        collectives: 0,
+        individuals: 0,
+        info: { meetingDate: new Date(Date.UTC(2021, 3, 11)) },
+        extraRows: [person('Võ Ngọc Thảo', GK)],
       }),
     );
     await fs.writeFile(
@@ -68,8 +81,11 @@ describe('sync documents: the council and the units', () => {
       'Phạm Văn Đồng': { [result]: 'Đồng ý', [votes]: 7, [TALLY_TYPED_HEADERS.higher]: HIGHER_VALUES.awarded },
       'Trần Thị Bích': { [result]: 'Không đồng ý', [votes]: 3 },
       'Ngô Thị Hoa': { [result]: 'Đồng ý', [votes]: 0.8 },
+      'Hồ Văn Khước': { [result]: 'Đồng ý', [votes]: 8, [TALLY_TYPED_HEADERS.higher]: HIGHER_VALUES.notAwarded },
     });
     typeRegister(wb, {
+      [GK.code]: { value: '127/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 22)) },
+      [higherKey(BCT)]: { value: '2345/QĐ-BCT', date: new Date(Date.UTC(2021, 4, 10)) },
       [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 20)) },
       [DOCUMENTS_KEYS.membersPresent]: { value: 9 },
     });
@@ -83,7 +99,7 @@ describe('sync documents: the council and the units', () => {
     const refused = bySpace(await text(path.join(early, 'don-doc', 'SCT-QLNL.docx')));
     expect(refused).toContain('Kính gửi: Phòng Quản lý Năng lượng');
     expect(refused).toContain('SCT-QLNL-de-nghi.xls');
-    expect(refused).toMatch(/\.xlsx/); // the intake's reason: save it as .xlsx
+    expect(refused).toMatch(/\.xlsx/); // the intake's reason: not the template's .xlsx
     expect(refused).toContain('ngày 15 tháng 4 năm 2021');
     expect(refused).toContain(`V/v ${reminder.subject.replace(/^V\/v /, '')}`);
     const silent = bySpace(await text(path.join(early, 'don-doc', 'H-LYSON.docx')));
@@ -93,7 +109,7 @@ describe('sync documents: the council and the units', () => {
     const reminded = await fs.readdir(path.join(early, 'don-doc'));
     expect(reminded).not.toContain('H-BATO.docx');
     expect(reminded).not.toContain('H-SONTAY.docx');
-    expect(reminded).toHaveLength(PLAN.units.length - 2);
+    expect(reminded).toHaveLength(PLAN.units.length - 3);
     expect(before.stdout).toContain('don-doc');
   });
 
@@ -140,6 +156,7 @@ describe('sync documents: the council and the units', () => {
       'H-BATO.docx',
       'H-SONTAY.docx',
       'SCT-QLNL.docx',
+      'TX-DUCPHO.docx',
     ]);
     const bato = bySpace(await text(path.join(out, 'thong-bao', 'H-BATO.docx')));
     expect(bato).toContain(notice.title!);
@@ -149,15 +166,24 @@ describe('sync documents: the council and the units', () => {
     expect(approvedAt).toBeGreaterThan(0);
     expect(notAt).toBeGreaterThan(approvedAt);
     const approved = bato.slice(approvedAt, notAt);
-    // What the Minister decided, once typed in Kết quả cấp trên.
-    expect(approved).toMatch(
-      new RegExp(`Phạm Văn Đồng.*${notice.awarded.replace('{decider}', BCT.document!.addressee!)}`),
+    // What the Minister decided, once typed in Kết quả cấp trên, under the decision typed in Văn bản.
+    const minister = { decider: BCT.document!.addressee! };
+    expect(approved).toContain(
+      `Phạm Văn Đồng ${BCT.label} ${fillWording(notice.awarded, minister)} theo Quyết định số 2345/QĐ-BCT ngày 10 tháng 5 năm 2021`,
     );
-    expect(approved).toMatch(/Ngô Thị Hoa.*Giám đốc Sở/);
+    expect(approved).toContain(`Hồ Văn Khước ${BCT.label} ${fillWording(notice.notAwarded, minister)}`);
+    // The Sở's own Quyết định, once its number is typed: awarded, not still to be submitted.
+    expect(approved).toContain(
+      `Ngô Thị Hoa ${GK.label} ${fillWording(notice.awarded, { decider: GK.decidedBy })} theo Quyết định số 127/QĐ-SCT ngày 22 tháng 4 năm 2021`,
+    );
+    expect(approved).not.toContain(notice.decidedHere);
     const refused = bato.slice(notAt);
     expect(refused).toContain(`Trần Thị Bích`);
     expect(refused).toContain(notice.rejected.replace('{council}', council));
     expect(refused).toMatch(/Lê Văn Sai.*Năm sinh/i);
+    // Results, not what comes next: the column says what became of each name.
+    expect(bato).not.toContain('Tiếp theo');
+    expect(bato).toMatch(/Hình thức đề nghị Kết quả/);
     const sontayNotice = bySpace(await text(path.join(out, 'thong-bao', 'H-SONTAY.docx')));
     expect(sontayNotice).toMatch(/Đinh Văn Muộn.*sau thời hạn/);
     const qlnl = bySpace(await text(path.join(out, 'thong-bao', 'SCT-QLNL.docx')));
