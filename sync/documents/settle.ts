@@ -30,7 +30,12 @@ export interface SettleSection {
   how: string;
   header: string[];
   rows: string[][];
+  /** What the count after the title says, when a row is not one case (a person listed twice is two rows). */
+  count?: string;
 }
+
+/** The count after a section's title: its own words, else its rows. */
+const countOf = (sec: SettleSection) => sec.count ?? String(sec.rows.length);
 
 export interface Settle {
   draft: boolean;
@@ -69,6 +74,7 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
       how: `Mỗi người chỉ được đề nghị một lần: giữ một dòng, ghi "Không đồng ý" cho các dòng còn lại ở ${council} (hoặc đơn vị gửi lại hồ sơ), rồi chạy lại lệnh documents.`,
       header: ['Nhóm', ...COLUMNS],
       rows: papers.duplicates.flatMap((g, i) => g.map((n) => [String(i + 1), ...describe(plan, n)])),
+      count: `${papers.duplicates.length} người, ${papers.duplicates.reduce((k, g) => k + g.length, 0)} dòng`,
     },
     {
       title: 'Cảnh báo trên đề nghị có tên trong danh sách',
@@ -94,7 +100,7 @@ export function settleLines(s: Settle): string[] {
       : 'Cần xử lý trước khi trình ký:',
   ];
   s.sections.forEach((sec, i) => {
-    lines.push(`  ${i + 1}. ${sec.title} (${sec.rows.length}): ${sec.how}`);
+    lines.push(`  ${i + 1}. ${sec.title} (${countOf(sec)}): ${sec.how}`);
     for (const r of sec.rows) lines.push(`     - ${r.join(' | ')}`);
   });
   lines.push(`  Danh sách này cũng ở ${SETTLE_FILE}.`);
@@ -103,7 +109,8 @@ export function settleLines(s: Settle): string[] {
 
 function sectionTable(sec: SettleSection): Table {
   const shares =
-    sec.header.length === 1 ? [1] : sec.header.map((_, i) => (i === 0 && sec.header[0] === 'Nhóm' ? 0.08 : 1));
+    // The group number is narrow, but not narrower than its header "Nhóm" in one line.
+    sec.header.length === 1 ? [1] : sec.header.map((_, i) => (i === 0 && sec.header[0] === 'Nhóm' ? 0.4 : 1));
   const sum = shares.reduce((a, b) => a + b, 0);
   const widths = shareWidths(shares.map((x) => x / sum));
   const cell = (t: string, bold = false) => ({ children: [para(t, { size: SIZE.table, bold })] });
@@ -126,7 +133,7 @@ export function settleDocument(plan: Plan, s: Settle) {
   ];
   s.sections.forEach((sec, i) => {
     body.push(
-      para(`${i + 1}. ${sec.title} (${sec.rows.length})`, { bold: true, before: 240, keepNext: true }),
+      para(`${i + 1}. ${sec.title} (${countOf(sec)})`, { bold: true, before: 240, keepNext: true }),
       para(sec.how, { italics: true, after: 120, keepNext: true }),
       sectionTable(sec),
     );

@@ -148,7 +148,8 @@ describe('sync documents: the papers the Sở signs', () => {
     expect(settle).toMatch(/H-BATO\.xlsx, Cá nhân, dòng \d+[\s\S]*SCT-VP\.xlsx, Cá nhân, dòng \d+/);
     // The terminal says the same.
     expect(draftRun.stdout).toContain('DỰ THẢO');
-    expect(draftRun.stdout).toContain('Cùng một người có tên hơn một lần (2)');
+    expect(draftRun.stdout).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
+    expect(settle).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
     expect(draftRun.stdout).toContain('can-xu-ly.docx');
   });
 
@@ -179,6 +180,8 @@ describe('sync documents: the papers the Sở signs', () => {
       for (const tbl of xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) {
         expect(tbl).toContain('<w:tblLayout w:type="fixed"/>');
         const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+        // No column too narrow for its header (an STT or a Nhóm column: at least about 1 cm).
+        expect(Math.min(...grid), p).toBeGreaterThanOrEqual(600);
         for (const tr of tbl.match(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g) ?? []) {
           let col = 0;
           for (const tc of tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []) {
