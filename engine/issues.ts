@@ -467,6 +467,52 @@ type Kinds = typeof ISSUE_KINDS;
 export type IssueCode = keyof Kinds;
 export const ISSUE_CODES = Object.keys(ISSUE_KINDS) as IssueCode[];
 
+/**
+ * What an issue means in a letter the Sở signs to the unit (a notice of results, a reminder): the fact not
+ * met, in the letters' register, with no how-to — mending the workbook is the unit's feedback's business,
+ * and by the time of a notice the file can no longer be sent again. A fragment to follow a colon (lower
+ * case, no full stop); `column` is the column or Thông tin line the issue names, when any. Only the code
+ * and location are needed: a master keeps those, not the parameters.
+ */
+const STATEMENTS: Record<IssueCode, (column?: string) => string> = {
+  FILE_UNREADABLE: () => 'không đọc được nội dung như một sổ Excel (.xlsx)',
+  FILE_ENCRYPTED: () => 'được đặt mật khẩu nên không đọc được',
+  FILE_UNSUPPORTED: () => 'không đúng định dạng .xlsx theo mẫu của Kế hoạch',
+  FILE_TOO_LARGE: () => 'vượt quá dung lượng cho phép',
+  TEMPLATE_UNKNOWN: () => 'không lập theo mẫu của Kế hoạch',
+  TEMPLATE_VERSION: () => 'lập theo phiên bản mẫu khác với mẫu hiện hành của Kế hoạch',
+  UNIT_UNKNOWN: () => 'mã đơn vị ghi trong tệp không có trong Kế hoạch',
+  MISSING_SHEET: () => 'thiếu trang tính của mẫu',
+  MISSING_COLUMN: (c) => (c ? `thiếu cột "${c}" của mẫu` : 'thiếu cột của mẫu'),
+  DEADLINE_LATE: () => 'hồ sơ gửi sau thời hạn',
+  DOSSIER_NO_TOTRINH: () => 'Tờ trình đề nghị khen thưởng của đơn vị chưa có hoặc chưa ghi đủ số, ngày',
+  DOSSIER_NO_BIENBAN: () => 'Biên bản họp bình xét của đơn vị chưa có hoặc chưa ghi ngày họp',
+  DATE_TOTRINH_AFTER_DEADLINE: () => 'Tờ trình của đơn vị ký sau thời hạn gửi hồ sơ',
+  DATE_BIENBAN_AFTER_TOTRINH: () => 'cuộc họp bình xét của đơn vị diễn ra sau ngày ký Tờ trình',
+  DATE_OUTSIDE_CAMPAIGN: () => 'Tờ trình của đơn vị ghi ngày trước ngày phát động đợt thi đua',
+  PLAN_OUTDATED: () => 'tệp lập theo kế hoạch cũ',
+  FIELD_REQUIRED: (c) => (c ? `chưa ghi thông tin "${c}"` : 'thiếu thông tin bắt buộc'),
+  FIELD_INVALID: (c) => (c ? `thông tin "${c}" không hợp lệ` : 'có thông tin không hợp lệ'),
+  FORM_UNKNOWN: () => 'hình thức đề nghị không có trong Kế hoạch',
+  CRITERIA_NOT_MET: (c) => (c ? `chưa đạt ${c}` : 'chưa đạt đủ các tiêu chuẩn'),
+  GROUP_NOT_ALLOWED: () => 'đối tượng không thuộc phạm vi đề nghị của đơn vị',
+  ROUTE_NOT_ELIGIBLE: () => 'hình thức đề nghị không dành cho khối của đối tượng',
+  OUTSTANDING_REQUIRED: () =>
+    'thành tích không được xác định là thật sự tiêu biểu xuất sắc, không đủ điều kiện đề nghị hình thức này',
+  DOSSIER_NO_REPORT: () => 'chưa có Báo cáo thành tích',
+  DOSSIER_NO_CONFIRMATION: () => 'Báo cáo thành tích chưa có xác nhận của cấp trình khen thưởng',
+  DUPLICATE_IN_FILE: () => 'trùng với một đề nghị khác trong hồ sơ (cùng đối tượng, cùng hình thức)',
+  MULTIPLE_FORMS: () => 'một thành tích được đề nghị nhiều hình thức khen thưởng',
+  DUPLICATE_ACROSS_UNITS: () => 'đối tượng cũng được đơn vị khác đề nghị',
+  ALREADY_AWARDED: () => 'đối tượng đã được tặng cùng hình thức, chưa đủ thời gian theo quy định',
+  SUMMARY_TOO_SHORT: () => 'tóm tắt thành tích quá sơ lược',
+  TEXT_TOO_LONG: () => 'nội dung vượt quá độ dài cho phép',
+  TEXT_FORMULA_LIKE: () => 'nội dung bắt đầu bằng ký tự của công thức',
+};
+
+/** The issue as a signed letter states it (see STATEMENTS). */
+export const issueStatement = (code: IssueCode, column?: string): string => STATEMENTS[code](column || undefined);
+
 /** The parameters an issue of a code carries. */
 export type ParamsOf<C extends IssueCode> = Parameters<Kinds[C]['message']>[0];
 /** The parameters argument of makeIssue and of a check's emit: optional when the code has none. */

@@ -3,7 +3,7 @@
 // who was approved and where the name goes next, who was not and why, who is still to be decided.
 // Written only once the council has decided something; a vote or result not typed prints as dots.
 import type { Paragraph, Table } from 'docx';
-import { isDecidedAbove, type Plan, type PlanForm } from '../../engine/index.js';
+import { isDecidedAbove, ISSUE_KINDS, issueStatement, type Plan, type PlanForm } from '../../engine/index.js';
 import { gridTable, para, shareWidths, sideBySide, SIZE, type GridRow } from '../../node/official-docx.js';
 import { voteShare } from '../council-outcomes.js';
 import type { Outcome } from '../typed-values/council.js';
@@ -151,13 +151,20 @@ function result(ctx: CouncilContext, n: MasterNomination, form: PlanForm): strin
     : `${fillWording(w.awarded, values)} theo ${under}`;
 }
 
-/** Why a name is not proposed: the council's refusal, its row's errors, or its late file. */
+/** Why a name is not proposed: the council's refusal, its late file, or the errors on its file as a whole
+ *  and on its row (by its codes alone when Lỗi no longer holds them). */
 function reason(ctx: CouncilContext, n: MasterNomination, values: Record<string, string>): string {
   const w = ctx.plan.documents!.notice!;
   if (considered(ctx, n)) return fillWording(w.rejected, values);
   if (n.standing.status === 'late') return fillWording(w.late, values);
-  const errors = ctx.intake.rowErrors.get(rowKey(n.file, n.sheet, n.line)) ?? [];
-  return fillWording(w.invalid, { ...values, issues: errors.join(' ') || DOTS });
+  const found = [
+    ...(ctx.intake.fileErrors.get(n.file) ?? []),
+    ...(ctx.intake.rowErrors.get(rowKey(n.file, n.sheet, n.line)) ?? []),
+  ];
+  const errors = found.length
+    ? found
+    : n.codes.filter((c) => ISSUE_KINDS[c]?.severity === 'error').map((c) => issueStatement(c));
+  return fillWording(w.invalid, { ...values, issues: errors.join('; ') || DOTS });
 }
 
 function noticeParts(ctx: CouncilContext, unit: string, values: Record<string, string>): (Paragraph | Table)[] {

@@ -1,8 +1,15 @@
 // What the letters to units need from a master beyond Tổng hợp: where each unit stands with its submission
-// (Theo đơn vị: on time, late, refused, nothing sent; when it was received) and the merge's own sentences
-// from Lỗi — why a unit's files were refused, and the errors of each row — so a letter says exactly what the
-// secretariat's master says.
-import { describeLocation, matchKey, SEVERITY_LABELS } from '../../engine/index.js';
+// (Theo đơn vị: on time, late, refused, nothing sent; when it was received) and the issues of Lỗi — why a
+// unit's files were refused, the errors on a used file as a whole and those of each row — so a letter says
+// exactly what the secretariat's master says, stated as a signed letter states it (issueStatement).
+import {
+  describeLocation,
+  ISSUE_KINDS,
+  issueStatement,
+  matchKey,
+  SEVERITY_LABELS,
+  type IssueCode,
+} from '../../engine/index.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { typedText } from '../typed-values/master.js';
 import { MASTER_SHEETS, RECEIVED_BY_OFFICE_HEADER, UNIT_CODE_HEADER } from '../master/layout.js';
@@ -14,7 +21,7 @@ export interface UnitIntake {
   standing: UnitStanding;
   /** When the Sở received the submission: the secretariat's record, else the file's time. */
   receivedAt: Date | null;
-  /** The merge's sentences on the unit's refused files, each naming its file. */
+  /** Why the unit's files were refused, one sentence each naming its file. */
   refusals: string[];
 }
 
@@ -22,6 +29,8 @@ export interface Intake {
   units: Map<string, UnitIntake>;
   /** Errors of each row, by rowKey(file, sheet, line), each without the file, sheet and row it names. */
   rowErrors: Map<string, string[]>;
+  /** Errors on a used file as a whole (its Thông tin, its sending), by file: they stand on every row of it. */
+  fileErrors: Map<string, string[]>;
 }
 
 export const rowKey = (file: string, sheet: string, line: number): string => `${file}\u0000${sheet}\u0000${line}`;
@@ -54,13 +63,25 @@ function withoutRow(text: string, file: string, sheet: string, line: number): st
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
+/** An issue of Lỗi as a signed letter states it: by its code, else (a code this version does not know) the
+ *  merge's sentence with its location left out. */
+function statementOf(i: SheetRecord): string {
+  const code = i.get('Mã lỗi');
+  if (Object.hasOwn(ISSUE_KINDS, code)) return issueStatement(code as IssueCode, i.get('Cột'));
+  return withoutRow(i.get('Nội dung'), i.get('Tệp'), i.get('Trang'), Number(i.raw('Dòng')));
+}
+
+const levelOf = (i: SheetRecord) => ISSUE_KINDS[i.get('Mã lỗi') as IssueCode]?.level;
+
+const append = (map: Map<string, string[]>, key: string, text: string) => map.set(key, [...(map.get(key) ?? []), text]);
+
 /** The sheets the intake is read from, in the master's one read (master-read.ts). */
 export const INTAKE_SHEETS: readonly string[] = [MASTER_SHEETS.units, MASTER_SHEETS.issues];
 
 /** The intake from the rows of Theo đơn vị and Lỗi as read (a missing sheet: no rows). */
 export function intakeOf(timeZone: string, sheets: ReadonlyMap<string, TypedCell[][]>): Intake {
   const issues = records(sheets.get(MASTER_SHEETS.issues) ?? []);
-  const intake: Intake = { units: new Map(), rowErrors: new Map() };
+  const intake: Intake = { units: new Map(), rowErrors: new Map(), fileErrors: new Map() };
   for (const u of records(sheets.get(MASTER_SHEETS.units) ?? [])) {
     const code = u.get(UNIT_CODE_HEADER);
     const standing = standingOf.get(matchKey(u.get('Tình trạng')));
@@ -72,15 +93,17 @@ export function intakeOf(timeZone: string, sheets: ReadonlyMap<string, TypedCell
       null;
     const refusals =
       standing === 'refused'
-        ? issues.filter((i) => i.get('Đơn vị') === code && !i.get('Trang')).map((i) => i.get('Nội dung'))
+        ? issues
+            .filter((i) => i.get('Đơn vị') === code && !i.get('Trang'))
+            .map((i) => `${describeLocation({ file: i.get('Tệp') })}: ${statementOf(i)}.`)
         : [];
     intake.units.set(code, { unit: code, standing, receivedAt, refusals });
   }
   for (const i of issues) {
     const [f, sheet, line] = [i.get('Tệp'), i.get('Trang'), Number(i.raw('Dòng'))];
-    if (!sheet || !line || i.get('Mức độ') !== SEVERITY_LABELS.error) continue;
-    const key = rowKey(f, sheet, line);
-    intake.rowErrors.set(key, [...(intake.rowErrors.get(key) ?? []), withoutRow(i.get('Nội dung'), f, sheet, line)]);
+    if (i.get('Mức độ') !== SEVERITY_LABELS.error) continue;
+    if (levelOf(i) === 'submission') append(intake.fileErrors, f, statementOf(i));
+    else if (sheet && line) append(intake.rowErrors, rowKey(f, sheet, line), statementOf(i));
   }
   return intake;
 }

@@ -12,6 +12,7 @@ import {
   formatIssue,
   ISSUE_CODES,
   ISSUE_KINDS,
+  issueStatement,
   makeIssue,
   type Issue,
   type IssueCode,
@@ -228,6 +229,17 @@ describe('issue catalog', () => {
       'TEXT_FORMULA_LIKE',
       'TEXT_TOO_LONG',
     ]);
+  });
+
+  it('states every code for a signed letter: what was not met, with no instruction or program menu', () => {
+    for (const code of ISSUE_CODES) {
+      for (const column of [undefined, 'Năm sinh']) {
+        const said = issueStatement(code, column);
+        expect(said.length, code).toBeGreaterThan(10);
+        expect(said, code).not.toMatch(/Hãy|hãy|›|Excel 20|LibreOffice|WPS|gửi lại|\.$/);
+      }
+    }
+    expect(issueStatement('CRITERIA_NOT_MET', 'Tiêu chuẩn 2')).toContain('Tiêu chuẩn 2');
   });
 
   it('has every code declared by exactly one check or reading step', () => {

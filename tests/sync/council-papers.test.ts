@@ -100,6 +100,8 @@ describe('sync documents: the council and the units', () => {
     expect(refused).toContain('Kính gửi: Phòng Quản lý Năng lượng');
     expect(refused).toContain('SCT-QLNL-de-nghi.xls');
     expect(refused).toMatch(/\.xlsx/); // the intake's reason: not the template's .xlsx
+    // A signed letter states the reason; the how-to of a spreadsheet program is the unit's feedback's.
+    expect(refused).not.toMatch(/Hãy|›|LibreOffice|WPS/);
     expect(refused).toContain('ngày 15 tháng 4 năm 2021');
     expect(refused).toContain(`V/v ${reminder.subject.replace(/^V\/v /, '')}`);
     const silent = bySpace(await text(path.join(early, 'don-doc', 'H-LYSON.docx')));
@@ -181,13 +183,21 @@ describe('sync documents: the council and the units', () => {
     expect(refused).toContain(`Trần Thị Bích`);
     expect(refused).toContain(notice.rejected.replace('{council}', council));
     expect(refused).toMatch(/Lê Văn Sai.*Năm sinh/i);
+    // Each reason says what was not met, not how to mend the spreadsheet.
+    expect(refused).toMatch(/Đào Thị Thường.*tiêu biểu xuất sắc/);
+    expect(refused).not.toMatch(/Hãy|Cột "/);
     // Results, not what comes next: the column says what became of each name.
     expect(bato).not.toContain('Tiếp theo');
     expect(bato).toMatch(/Hình thức đề nghị Kết quả/);
+    // An error on the unit's whole file is the reason of every row: never a blank left in dots.
+    const ducpho = bySpace(await text(path.join(out, 'thong-bao', 'TX-DUCPHO.docx')));
+    expect(ducpho).toMatch(/Võ Ngọc Thảo.*họp bình xét.*Tờ trình/);
+    expect(ducpho.slice(ducpho.indexOf(notice.notApproved))).not.toContain('……');
     const sontayNotice = bySpace(await text(path.join(out, 'thong-bao', 'H-SONTAY.docx')));
     expect(sontayNotice).toMatch(/Đinh Văn Muộn.*sau thời hạn/);
     const qlnl = bySpace(await text(path.join(out, 'thong-bao', 'SCT-QLNL.docx')));
     expect(qlnl).toContain('SCT-QLNL-de-nghi.xls');
+    expect(qlnl).not.toMatch(/Hãy|›|LibreOffice|WPS|gửi lại/);
     expect(after.stdout).toContain('bien-ban-hoi-dong.docx');
   });
 
