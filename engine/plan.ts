@@ -132,10 +132,12 @@ const NoticeWording = PaperWording.extend({
   approved: text,
   notApproved: text,
   pending: text,
-  /** The next step of an approved nominee: a form decided above ({decider}), one the Director decides. */
+  /** An approved nominee not yet decided: a form decided above ({decider}), one the Director decides. */
   sentUp: text,
   decidedHere: text,
-  /** What the decider above decided, once typed in Kết quả cấp trên. */
+  /** What the decider decided ({decider}): above, once typed in Kết quả cấp trên; the Director, once the
+   *  Quyết định's number is typed in Văn bản. The decision typed is cited after `awarded`, or where it
+   *  places {decision} ("Quyết định số … ngày …"). */
   awarded: text,
   notAwarded: text,
   /** Reasons: refused by the council; a row with errors ({issues}); a late file not included. */

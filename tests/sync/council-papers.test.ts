@@ -201,6 +201,18 @@ describe('sync documents: the council and the units', () => {
     expect(after.stdout).toContain('bien-ban-hoi-dong.docx');
   });
 
+  it("places the decision where the plan's wording of an award says {decision}", async () => {
+    const plan = path.join(dir, 'plan.json');
+    const placed = { ...notice, awarded: 'Được {decider} tặng Bằng khen tại {decision}' };
+    await fs.writeFile(plan, JSON.stringify({ ...PLAN, documents: { ...PLAN.documents, notice: placed } }));
+    const elsewhere = path.join(dir, 'placed');
+    const run = await documentsAt(AFTER_MEETING, ['--master', master, '--out', elsewhere, '--plan', plan]);
+    expect(run.stderr).toBe('');
+    const bato = bySpace(await text(path.join(elsewhere, 'thong-bao', 'H-BATO.docx')));
+    expect(bato).toContain('tặng Bằng khen tại Quyết định số 2345/QĐ-BCT ngày 10 tháng 5 năm 2021');
+    expect(bato).not.toContain('theo Quyết định');
+  });
+
   it.runIf(hasSoffice())(
     'prints each paper on A4 without a blank page',
     async () => {
