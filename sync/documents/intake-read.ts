@@ -27,7 +27,7 @@ export interface UnitIntake {
 
 export interface Intake {
   units: Map<string, UnitIntake>;
-  /** Errors of each row, by rowKey(file, sheet, line), each without the file, sheet and row it names. */
+  /** Errors of each row, by rowKey(file, sheet, line), as a signed letter states them. */
   rowErrors: Map<string, string[]>;
   /** Errors on a used file as a whole (its Thông tin, its sending), by file: they stand on every row of it. */
   fileErrors: Map<string, string[]>;
@@ -56,10 +56,10 @@ const standingOf = new Map(
   (Object.entries(UNIT_STATUS_LABELS) as [UnitStanding, string][]).map(([k, label]) => [matchKey(label), k]),
 );
 
-/** A located sentence with its file, sheet and row left out: "Cột "Năm sinh": Giá trị …". */
-function withoutRow(text: string, file: string, sheet: string, line: number): string {
-  const where = describeLocation({ file, sheet, row: line });
-  const rest = text.startsWith(where) ? text.slice(where.length).replace(/^,\s*/, '') : text;
+/** A located sentence with its file, sheet and row (those it names) left out: "Cột "Năm sinh": Giá trị …". */
+function withoutLocation(text: string, file: string, sheet: string, line: number): string {
+  const where = describeLocation({ file, sheet: sheet || undefined, row: line || undefined });
+  const rest = text.startsWith(where) ? text.slice(where.length).replace(/^[:,]\s*/, '') : text;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
@@ -68,7 +68,8 @@ function withoutRow(text: string, file: string, sheet: string, line: number): st
 function statementOf(i: SheetRecord): string {
   const code = i.get('Mã lỗi');
   if (Object.hasOwn(ISSUE_KINDS, code)) return issueStatement(code as IssueCode, i.get('Cột'));
-  return withoutRow(i.get('Nội dung'), i.get('Tệp'), i.get('Trang'), Number(i.raw('Dòng')));
+  const sentence = withoutLocation(i.get('Nội dung'), i.get('Tệp'), i.get('Trang'), Number(i.raw('Dòng')));
+  return sentence.replace(/\.$/, '');
 }
 
 const levelOf = (i: SheetRecord) => ISSUE_KINDS[i.get('Mã lỗi') as IssueCode]?.level;
