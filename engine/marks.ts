@@ -8,7 +8,7 @@ import { fitCell } from './limits.js';
 import type { Nomination } from './nomination.js';
 import type { SheetLayout } from './read.js';
 import type { ColumnKey } from './template.js';
-import { ownIssues, ROW_STATE_LABELS, rowState } from './verdict.js';
+import { lateLabel, ownIssues, ROW_STATE_LABELS, rowState, type LateRule } from './verdict.js';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -54,18 +54,21 @@ const bySeverity = (a: Issue, b: Issue) => (a.severity === b.severity ? 0 : a.se
 /**
  * The row's "Kết quả kiểm tra": "Hợp lệ"; or each issue with its column and full fix sentence, errors
  * first, then the Thông tin errors that apply to every row — what to do, readable without the checker.
+ * A late row (the merge's copy) says first what the secretariat decided about it.
  */
-export function resultText(n: Nomination): string {
+export function resultText(n: Nomination, rule: LateRule = {}): string {
   const own = ownIssues(n).sort(bySeverity);
-  // A late arrival is the secretariat's fact, not something to fix in the file.
+  // A late arrival is the secretariat's fact, not something to fix in the file: the row says it first.
   const dossier = n.issues.filter((i) => i.severity === 'error' && !own.includes(i) && i.code !== 'DEADLINE_LATE');
   const parts = own.map((i) => `${SEVERITY_LABELS[i.severity]} – ${i.column ?? i.code}: ${sentence(i)}`);
   for (const i of dossier)
     parts.push(`Lỗi ở trang ${i.sheet ?? 'Thông tin'}, áp dụng cho mọi dòng – ${i.column ?? i.code}: ${sentence(i)}`);
-  if (!parts.length) return VALID_TEXT;
+  const late = n.late ? [lateLabel(rule)] : [];
+  // Considered rows still say whether they are valid; rows not considered need not.
+  if (!parts.length) return n.late && !rule.includeLate ? late[0]! : [...late, VALID_TEXT].join(' • ');
   // Only warnings: the row is valid, and says so before the advice.
   const warned = rowState(n) === 'warning' && !dossier.length;
-  return fitCell((warned ? [ROW_STATE_LABELS.warning, ...parts] : parts).join(' • '));
+  return fitCell([...late, ...(warned ? [ROW_STATE_LABELS.warning] : []), ...parts].join(' • '));
 }
 
 /** Issues by cell, then one mark per cell: its worst severity and every sentence once. */
@@ -87,7 +90,7 @@ class CellMarks {
   }
 }
 
-export function computeMarks(check: WorkbookCheck): Marks {
+export function computeMarks(check: WorkbookCheck, rule: LateRule = {}): Marks {
   const results: SheetResults[] = [];
   const cells = new CellMarks();
   for (const layout of check.layouts) {
@@ -95,7 +98,7 @@ export function computeMarks(check: WorkbookCheck): Marks {
     const lastRow = Math.max(layout.headerRow, ...mine.map((n) => n.source.row));
     const texts = Array.from({ length: lastRow - layout.headerRow }, () => '');
     for (const n of mine) {
-      texts[n.source.row - layout.headerRow - 1] = resultText(n);
+      texts[n.source.row - layout.headerRow - 1] = resultText(n, rule);
       for (const i of ownIssues(n)) cells.add(layout.sheet, i.row! - 1, columnOf(layout, i.columnKey), i);
     }
     results.push({ sheet: layout.sheet, col: layout.columns.result, firstRow: layout.headerRow, texts });

@@ -18,6 +18,25 @@ export const ROW_STATE_LABELS: Record<RowState, string> = {
   clean: 'Hợp lệ',
 };
 
+/**
+ * How the merge treats a file received after the deadline: not considered (the default), or considered all
+ * the same when the secretariat merges with --include-late. A check without a received time (the pane, the
+ * checker page) is never late, whatever this says.
+ */
+export interface LateRule {
+  includeLate?: boolean;
+}
+
+/** What a late row says first, as the secretariat decided. */
+export const LATE_LABELS = {
+  excluded: 'Gửi muộn – không được xét',
+  included: 'Gửi muộn – Văn phòng Sở vẫn xét',
+} as const;
+export const lateLabel = (rule: LateRule): string => LATE_LABELS[rule.includeLate ? 'included' : 'excluded'];
+
+/** The issue a late file has on every row: in a verdict it is the secretariat's decision, not a fix. */
+const isLateness = (i: Issue) => i.code === 'DEADLINE_LATE';
+
 export interface RowCounts {
   total: number;
   /** Rows with an error in their own cells. */
@@ -38,7 +57,8 @@ export interface Verdict {
   /** A second line worth reading, not a reason to wait: warnings on valid rows. */
   note: string;
   rows: RowCounts;
-  /** Errors of the whole dossier (Thông tin, the received time): each one applies to every row. */
+  /** Errors of the whole dossier (Thông tin): each one applies to every row. A late arrival is not one of
+   *  them: the verdict says it apart, as the secretariat decided. */
   dossierErrors: number;
 }
 
@@ -83,37 +103,53 @@ export function refusedVerdict(fileIssues: readonly Issue[]): Verdict {
   return verdict(false, detail, { note: '', rows: rowCounts([]), dossierErrors: 0 });
 }
 
-export function verdictOf(check: WorkbookCheck): Verdict {
+export function verdictOf(check: WorkbookCheck, rule: LateRule = {}): Verdict {
   if (!check.accepted) return refusedVerdict(check.fileIssues);
   const rows = rowCounts(check.nominations);
-  const dossier = dossierParts(check.submissionIssues);
-  const dossierErrors = check.submissionIssues.filter((i) => i.severity === 'error').length;
+  const issues = check.submissionIssues.filter((i) => !isLateness(i));
+  const dossier = dossierParts(issues);
+  const dossierErrors = issues.filter((i) => i.severity === 'error').length;
   const note = rows.warnings ? `${rows.warnings} đề nghị chỉ có cảnh báo: vẫn hợp lệ, nên xem lại trước khi gửi.` : '';
-  if (check.empty || rows.total === 0)
-    return verdict(false, ['chưa có đề nghị nào', ...dossier].join('; '), { note, rows, dossierErrors });
-  const parts = rows.errors ? [`${rows.errors}/${rows.total} đề nghị có lỗi`] : [];
-  if (dossier.length)
-    parts.push(`${dossier.join(', ')} áp dụng cho mọi dòng${rows.errors ? '' : ` (cả ${rows.total} đề nghị)`}`);
-  if (parts.length) return verdict(false, parts.join('; '), { note, rows, dossierErrors });
+  const rest = { note, rows, dossierErrors };
+  if (check.empty || rows.total === 0) return verdict(false, ['chưa có đề nghị nào', ...dossier].join('; '), rest);
+  if (check.late && !rule.includeLate)
+    return verdict(false, `${rows.total}/${rows.total} đề nghị ${LATE_LABELS.excluded.toLocaleLowerCase('vi')}`, rest);
+  const late = check.late ? ['hồ sơ gửi muộn, Văn phòng Sở vẫn xét'] : [];
+  const counts = errorCounts(rows, dossier);
+  if (counts) return verdict(false, [counts, ...late].join('; '), rest);
   const valid = `${rows.total} đề nghị hợp lệ${rows.warnings ? `, ${rows.warnings} có cảnh báo` : ''}`;
-  return verdict(true, valid, { note, rows, dossierErrors });
+  return verdict(true, [valid, ...late].join('; '), rest);
+}
+
+/** "7/7 đề nghị có lỗi (1 lỗi ở trang Thông tin áp dụng cho mọi dòng; 5 đề nghị có thêm lỗi ở chính dòng
+ *  đó)": a dossier error puts every row in error, as the rows' statuses say; '' when no row is. */
+function errorCounts(rows: RowCounts, dossier: readonly string[]): string {
+  if (!dossier.length) return rows.errors ? `${rows.errors}/${rows.total} đề nghị có lỗi` : '';
+  const own = rows.errors ? `; ${rows.errors} đề nghị có thêm lỗi ở chính dòng đó` : '';
+  return `${rows.total}/${rows.total} đề nghị có lỗi (${dossier.join(', ')} áp dụng cho mọi dòng${own})`;
 }
 
 /**
  * A row's verdict with its reasons in one line, by column and kind: "Không hợp lệ: Năm sinh – Giá trị không
  * hợp lệ; trang Thông tin – Họp bình xét sau Tờ trình". The full sentences are in the issue list and the notes.
+ * A late row says first what the secretariat decided: "Gửi muộn – không được xét".
  */
-export function rowReason(n: Nomination): string {
+export function rowReason(n: Nomination, rule: LateRule = {}): string {
   const own = ownIssues(n);
   const title = (i: Issue) => ISSUE_KINDS[i.code].title;
   const label = (i: Issue) =>
     own.includes(i)
       ? `${i.column ?? title(i)} – ${title(i)}`
       : `${i.sheet ? `trang ${i.sheet}` : 'cả hồ sơ'} – ${title(i)}`;
-  const errors = [...own, ...n.issues.filter((i) => !own.includes(i))].filter((i) => i.severity === 'error');
-  if (errors.length) return `Không hợp lệ: ${[...new Set(errors.map(label))].join('; ')}`;
+  const others = n.issues.filter((i) => !own.includes(i) && !isLateness(i));
+  const errors = [...own, ...others].filter((i) => i.severity === 'error');
   const warnings = own.filter((i) => i.severity === 'warning');
-  return warnings.length
-    ? `${ROW_STATE_LABELS.warning}: ${[...new Set(warnings.map(label))].join('; ')}`
-    : ROW_STATE_LABELS.clean;
+  const reason = errors.length
+    ? `Không hợp lệ: ${[...new Set(errors.map(label))].join('; ')}`
+    : warnings.length
+      ? `${ROW_STATE_LABELS.warning}: ${[...new Set(warnings.map(label))].join('; ')}`
+      : ROW_STATE_LABELS.clean;
+  if (!n.late) return reason;
+  // Not considered: only an error is worth adding, for the case the secretariat is asked to reconsider.
+  return !rule.includeLate && !errors.length ? lateLabel(rule) : `${lateLabel(rule)}; ${reason}`;
 }

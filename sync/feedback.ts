@@ -12,11 +12,13 @@ import {
   formatIssue,
   formatLocalTime,
   INFO_SHEET,
+  lateLabel,
   refusedVerdict,
   rowReason,
   SEVERITY_LABELS,
   timeZoneName,
   type Issue,
+  type LateRule,
   type Nomination,
   type Plan,
   type Verdict,
@@ -31,7 +33,7 @@ import { markPackage, packageMarks } from '../ooxml/mark-package.js';
 import { Package } from '../ooxml/package.js';
 import { properName } from '../templates/guide.js';
 import { keptRow, typedText, type TypedValues } from './typed-values/master.js';
-import { MASTER_SHEETS, TALLY_TYPED_HEADERS, STATUS_LABELS } from './master/layout.js';
+import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from './master/layout.js';
 import {
   documentsSheetFrom,
   planItself,
@@ -63,6 +65,9 @@ export const FEEDBACK_HEADERS = {
 } as const;
 
 const FILE_STATUS = { accepted: 'Được dùng', rejected: 'Bị từ chối', superseded: 'Được thay bằng tệp gửi sau' };
+/** What became of a file: a late one is used only as the secretariat decided, and says so as its rows do. */
+const handling = (f: FileVerdict, rule: LateRule) =>
+  f.status === 'accepted' && f.late ? lateLabel(rule) : FILE_STATUS[f.status];
 // Seven columns shared by the tables; a field may span several so long text gets the room it needs.
 const WIDTHS = [17, 7, 28, 30, 16, 30, 18];
 /** How many columns each field of each table spans (the sum is always the seven). */
@@ -131,10 +136,14 @@ function describeFile(f: FileVerdict, used: FileVerdict | undefined, plan: Plan)
 
 /** The unit's own workbook, as received, with the marks patched in (SPEC §8); or why it cannot be given
  *  back marked, so the Phản hồi sheet alone carries the verdict. */
-async function markedPackage(file: string, check: WorkbookCheck): Promise<{ pkg: Package } | { why: string }> {
+async function markedPackage(
+  file: string,
+  check: WorkbookCheck,
+  rule: LateRule,
+): Promise<{ pkg: Package } | { why: string }> {
   try {
     const pkg = Package.open(await fs.readFile(file), NODE_CODEC);
-    await markPackage(pkg, packageMarks(computeMarks(check)));
+    await markPackage(pkg, packageMarks(computeMarks(check, rule)));
     return { pkg };
   } catch {
     return { why: UNMARKED };
@@ -177,7 +186,7 @@ function verdictRow(ws: ExcelJS.Worksheet, v: Verdict): void {
 function unitVerdict(result: MergeResult, unit: string, files: FileVerdict[]): Verdict {
   const check = result.checks.get(unit);
   const used = files.find((f) => f.status === 'accepted');
-  return used && check ? verdictOf(check) : refusedVerdict(files.flatMap((f) => f.fileIssues));
+  return used && check ? verdictOf(check, result) : refusedVerdict(files.flatMap((f) => f.fileIssues));
 }
 const UNMARKED =
   'Không đánh dấu được vào sổ đơn vị gửi (cấu trúc tệp khác với tệp Excel thông thường); các vấn đề cần sửa ở mục III. Hãy mở sổ bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại bằng add-in hoặc trang kiem-tra.html.';
@@ -311,18 +320,18 @@ function writeResend(ws: ExcelJS.Worksheet, { result, plan, unit, used, verdict 
   );
 }
 
-function writeFiles(ws: ExcelJS.Worksheet, { plan, files, used, when }: UnitFeedback): void {
+function writeFiles(ws: ExcelJS.Worksheet, { result, plan, files, used, when }: UnitFeedback): void {
   heading(ws, 'I. CÁC TỆP ĐÃ NHẬN');
   table(
     ws,
     FEEDBACK_HEADERS.files,
     SPANS.files,
-    files.map((f, i) => [i + 1, f.file, when(f.receivedAt), FILE_STATUS[f.status], describeFile(f, used, plan)]),
+    files.map((f, i) => [i + 1, f.file, when(f.receivedAt), handling(f, result), describeFile(f, used, plan)]),
   );
 }
 
 /** Each nomination's verdict beside what the secretariat and the council typed for it in the master. */
-function writeNominations(ws: ExcelJS.Worksheet, { plan, mine, previous }: UnitFeedback): void {
+function writeNominations(ws: ExcelJS.Worksheet, { result, plan, mine, previous }: UnitFeedback): void {
   heading(ws, 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ');
   table(
     ws,
@@ -336,7 +345,7 @@ function writeNominations(ws: ExcelJS.Worksheet, { plan, mine, previous }: UnitF
         n.source.row,
         n.name,
         plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
-        n.status === 'late' ? STATUS_LABELS.late : rowReason(n),
+        rowReason(n, result),
         said(TALLY_TYPED_HEADERS.office),
         said(TALLY_TYPED_HEADERS.council),
       ];
@@ -405,7 +414,7 @@ async function feedbackWorkbook(
   unit: string,
   previous: TypedValues,
 ): Promise<Uint8Array> {
-  const marked = file && check ? await markedPackage(file, check) : undefined;
+  const marked = file && check ? await markedPackage(file, check, result) : undefined;
   let unmarked = marked && 'why' in marked ? marked.why : undefined;
   if (marked && 'pkg' in marked) {
     try {

@@ -68,4 +68,30 @@ describe('the marks of a check', () => {
     expect(blank.cells.map((c) => [c.sheet, c.kind])).toEqual([['Thông tin', 'error']]);
     expect(blank.cells[0]!.comment).toMatch(/^Chưa có Tờ trình đề nghị khen thưởng/);
   });
+
+  describe("on a file received after the deadline (the merge's feedback copy)", () => {
+    const late = check(
+      PLAN,
+      {
+        individuals: [
+          validRow(PLAN, 'ca_nhan', { name: 'Trần Thị Bình' }),
+          validRow(PLAN, 'ca_nhan', { name: 'Đinh Thị Lan', birthYear: 1938 }),
+        ],
+      },
+      { receivedAt: new Date('2021-05-01') },
+    );
+    const lateTexts = (opts = {}) => computeMarks(late, opts).results.find((r) => r.sheet === 'Cá nhân')!.texts;
+
+    it('says on every row that it is late and not considered, never "Hợp lệ"', () => {
+      const [bình, lanText] = lateTexts();
+      expect(bình).toBe('Gửi muộn – không được xét');
+      expect(lanText).toMatch(/^Gửi muộn – không được xét • Lỗi – Năm sinh: /);
+    });
+
+    it('with late files included, says the secretariat considers the rows, and what still is wrong', () => {
+      const [bình, lanText] = lateTexts({ includeLate: true });
+      expect(bình).toBe('Gửi muộn – Văn phòng Sở vẫn xét • Hợp lệ');
+      expect(lanText).toMatch(/^Gửi muộn – Văn phòng Sở vẫn xét • Lỗi – Năm sinh: /);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // The one verdict a clerk reads first (SPEC §8), as the pane, the checker page and Phản hồi show it.
 import { describe, expect, it } from 'vitest';
-import { makeIssue, rowCounts, verdictOf } from '../../engine/index.js';
+import { makeIssue, rowCounts, rowReason, verdictOf } from '../../engine/index.js';
 import { check, PLAN, validRow } from '../engine/grids.js';
 
 const person = (name: string, overrides = {}) => validRow(PLAN, 'ca_nhan', { name, ...overrides });
@@ -12,7 +12,7 @@ describe('the verdict', () => {
     expect(v).toMatchObject({ ready: true, headline: 'Sẵn sàng gửi', text: 'Sẵn sàng gửi: 2 đề nghị hợp lệ' });
   });
 
-  it('counts the rows with their own errors and says a Thông tin error applies to every row', () => {
+  it('counts every row a Thông tin error reaches, as the feedback counts them, and says how many have errors of their own', () => {
     const result = check(PLAN, {
       info: { meetingDate: '12/04/2021', letterDate: '09/04/2021' },
       collectives: [group('Tổ Điện nông thôn'), group('Tổ Kinh tế')],
@@ -26,13 +26,18 @@ describe('the verdict', () => {
     });
     const v = verdictOf(result);
     expect(v.ready).toBe(false);
-    expect(v.text).toBe('Chưa sẵn sàng: 5/7 đề nghị có lỗi; 1 lỗi ở trang Thông tin áp dụng cho mọi dòng');
+    expect(v.text).toBe(
+      'Chưa sẵn sàng: 7/7 đề nghị có lỗi (1 lỗi ở trang Thông tin áp dụng cho mọi dòng; 5 đề nghị có thêm lỗi ở chính dòng đó)',
+    );
+    // Every row is invalid, as the count line of Phản hồi and the master say.
+    expect(result.nominations.filter((n) => n.status === 'invalid')).toHaveLength(7);
+    // The pane's tables by sheet and form still count the rows' own states.
     expect(v.rows).toEqual({ total: 7, errors: 5, warnings: 0, clean: 2 });
   });
 
   it('with only the dossier in error, still says every row is concerned', () => {
     const v = verdictOf(check(PLAN, { info: { letterNo: '' }, collectives: [group('Tổ Điện nông thôn')] }));
-    expect(v.text).toBe('Chưa sẵn sàng: 1 lỗi ở trang Thông tin áp dụng cho mọi dòng (cả 1 đề nghị)');
+    expect(v.text).toBe('Chưa sẵn sàng: 1/1 đề nghị có lỗi (1 lỗi ở trang Thông tin áp dụng cho mọi dòng)');
   });
 
   it('keeps warnings apart: a row with only a warning is valid and the file is ready', () => {
@@ -50,11 +55,32 @@ describe('the verdict', () => {
     expect(verdictOf(result).text).toBe('Chưa sẵn sàng: chưa có đề nghị nào; 1 lỗi ở trang Thông tin');
   });
 
-  it('a late file: one error of the whole dossier, on every row', () => {
-    const v = verdictOf(
-      check(PLAN, { individuals: [person('Trần Thị Bình')] }, { receivedAt: new Date('2021-05-01') }),
-    );
-    expect(v.text).toBe('Chưa sẵn sàng: 1 lỗi của cả hồ sơ áp dụng cho mọi dòng (cả 1 đề nghị)');
+  describe('a late file (the merge knows when it arrived)', () => {
+    const rows = { individuals: [person('Trần Thị Bình'), person('Lê Văn Cường', { birthYear: 1938 })] };
+    const late = { receivedAt: new Date('2021-05-01') };
+
+    it('says every row is late and not considered, not that one has an error', () => {
+      const v = verdictOf(check(PLAN, rows, late));
+      expect(v.text).toBe('Chưa sẵn sàng: 2/2 đề nghị gửi muộn – không được xét');
+    });
+
+    it('with late files included, says the secretariat considers it and counts the other errors', () => {
+      const v = verdictOf(check(PLAN, rows, late), { includeLate: true });
+      expect(v.text).toBe('Chưa sẵn sàng: 1/2 đề nghị có lỗi; hồ sơ gửi muộn, Văn phòng Sở vẫn xét');
+      const clean = verdictOf(check(PLAN, { individuals: [person('Trần Thị Bình')] }, late), { includeLate: true });
+      expect(clean.text).toBe('Sẵn sàng gửi: 1 đề nghị hợp lệ; hồ sơ gửi muộn, Văn phòng Sở vẫn xét');
+    });
+
+    it('gives each late row that reason first, in the one line of Phản hồi', () => {
+      const [bình, cường] = check(PLAN, rows, late).nominations;
+      expect(rowReason(bình!)).toBe('Gửi muộn – không được xét');
+      expect(rowReason(cường!)).toBe('Gửi muộn – không được xét; Không hợp lệ: Năm sinh – Giá trị không hợp lệ');
+      expect(rowReason(bình!, { includeLate: true })).toBe('Gửi muộn – Văn phòng Sở vẫn xét; Hợp lệ');
+    });
+
+    it('is not late while a clerk checks it before sending (the pane and the page know no received time)', () => {
+      expect(verdictOf(check(PLAN, rows)).text).toBe('Chưa sẵn sàng: 1/2 đề nghị có lỗi');
+    });
   });
 
   it('a refused file: only the refusal', () => {

@@ -2,6 +2,7 @@
 // reason in one line, the resend line while the deadline is open, the plan by its number and date (by its date
 // alone while its number is not typed in Văn bản), no software words.
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../engine/index.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feedback.js';
@@ -10,14 +11,55 @@ import { merge } from '../../sync/merge.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, mergedMaster, unit, writeInbox } from './inbox.js';
 
-async function feedbackText(now: Date, mistakes: number): Promise<string[][]> {
+async function feedbackBook(now: Date, mistakes: number, more: { receivedAt?: Date; includeLate?: boolean } = {}) {
   const dir = tmpDir('feedback-content');
   const inbox = path.join(dir, 'inbox');
-  await writeInbox(inbox, [unit('H-BATO', { mistakes })]);
-  const result = await merge({ plan: PLAN, inbox, now });
+  await writeInbox(inbox, [unit('H-BATO', { mistakes, ...(more.receivedAt ? { receivedAt: more.receivedAt } : {}) })]);
+  const result = await merge({ plan: PLAN, inbox, now, includeLate: more.includeLate });
   await writeFeedback(path.join(dir, 'out'), inbox, result, noTypedValues());
-  const wb = await openWorkbook(path.join(dir, 'out', 'H-BATO.xlsx'));
-  return rowsOf(wb.getWorksheet(FEEDBACK_SHEET)!).map((r) => r.map((v) => String(v ?? '')));
+  return openWorkbook(path.join(dir, 'out', 'H-BATO.xlsx'));
+}
+
+/** Every row, blank ones too (they end a table), as text by column (0 = A). */
+const sheetText = (ws: ExcelJS.Worksheet) =>
+  Array.from({ length: ws.rowCount }, (_, i) =>
+    (ws.getRow(i + 1).values as unknown[]).slice(1).map((v) => String(v ?? '')),
+  );
+
+async function feedbackText(now: Date, mistakes: number): Promise<string[][]> {
+  const ws = (await feedbackBook(now, mistakes)).getWorksheet(FEEDBACK_SHEET)!;
+  return rowsOf(ws).map((r) => r.map((v) => String(v ?? '')));
+}
+
+/** The column under `header` of the table that has it, in Phản hồi or a unit sheet. */
+function column(rows: string[][], header: string, first = 0): string[] {
+  const at = rows.findIndex((r, i) => i >= first && r.includes(header));
+  const col = rows[at]!.indexOf(header);
+  const out: string[] = [];
+  for (const r of rows.slice(at + 1)) {
+    if (!r.some(Boolean)) break;
+    out.push(r[col]!);
+  }
+  return out;
+}
+
+/** What a late unit reads, with late files left out or included by the secretariat. */
+async function lateFeedback(includeLate: boolean) {
+  const wb = await feedbackBook(new Date('2021-04-20T09:00:00+07:00'), 1, {
+    receivedAt: new Date('2021-04-16T08:30:00+07:00'),
+    includeLate,
+  });
+  const rows = sheetText(wb.getWorksheet(FEEDBACK_SHEET)!);
+  // A merged cell reads back in each of its columns: the first says it.
+  const lines = rows.map((r) => [...new Set(r.filter(Boolean))].join(' | '));
+  const nominationsAt = rows.findIndex((r) => r.includes(FEEDBACK_HEADERS.nominations[2]));
+  return {
+    verdict: lines.find((l) => l.startsWith('✘') || l.startsWith('✔'))!,
+    all: lines.join('\n'),
+    handling: column(rows, FEEDBACK_HEADERS.files[3]),
+    reasons: column(rows, FEEDBACK_HEADERS.nominations[4], nominationsAt),
+    marked: ['Tập thể', 'Cá nhân'].flatMap((s) => column(sheetText(wb.getWorksheet(s)!), 'Kết quả kiểm tra')),
+  };
 }
 
 describe('the Phản hồi sheet', () => {
@@ -62,5 +104,23 @@ describe('the Phản hồi sheet', () => {
     const all = rowsOf(sheet).flat().map(String).join('\n');
     expect(all).toContain('(Kế hoạch số 12/KH-SCT ngày 05/02/2021 của Sở Công Thương)');
     expect(all).not.toContain('Kế hoạch ngày');
+  }, 120_000);
+
+  it('tells a late unit, everywhere alike, that its rows are late and not considered', async () => {
+    const late = await lateFeedback(false);
+    expect(late.verdict).toBe('✘ Chưa sẵn sàng: 4/4 đề nghị gửi muộn – không được xét');
+    expect(late.all).toContain('4 đề nghị: 0 hợp lệ, 0 có lỗi, 4 gửi muộn.');
+    expect(late.handling).toEqual(['Gửi muộn – không được xét']);
+    expect(late.reasons).toHaveLength(4);
+    for (const r of [...late.reasons, ...late.marked]) expect(r).toMatch(/^Gửi muộn – không được xét/);
+    expect(late.marked.length).toBe(4);
+    expect(late.all).not.toContain('Được dùng');
+  }, 120_000);
+
+  it('tells a late unit its rows are considered when the secretariat included late files', async () => {
+    const late = await lateFeedback(true);
+    expect(late.verdict).toMatch(/^✘ Chưa sẵn sàng: .*hồ sơ gửi muộn, Văn phòng Sở vẫn xét$/);
+    expect(late.handling).toEqual(['Gửi muộn – Văn phòng Sở vẫn xét']);
+    for (const r of [...late.reasons, ...late.marked]) expect(r).toMatch(/^Gửi muộn – Văn phòng Sở vẫn xét/);
   }, 120_000);
 });

@@ -150,10 +150,12 @@ describe('merge --feedback over the demo inbox', () => {
         const ws = wb.getWorksheet(n.source.sheet)!;
         const header = (ws.getRow(1).values as unknown[]).slice(1);
         const verdict = String(ws.getCell(n.source.row, header.indexOf('Kết quả kiểm tra') + 1).value ?? '');
-        if (!n.issues.length) expect(verdict, `${unit} ${n.name}`).toBe('Hợp lệ');
         const ownError = n.issues.some((i) => i.severity === 'error' && i.sheet === n.source.sheet && i.column);
+        // A late file's rows say first that they are not considered, never "Hợp lệ".
+        if (n.status === 'late') expect(verdict, `${unit} ${n.name}`).toMatch(/^Gửi muộn – không được xét/);
+        else if (!n.issues.length) expect(verdict, `${unit} ${n.name}`).toBe('Hợp lệ');
         if (ownError) {
-          expect(verdict).toMatch(/^Lỗi/);
+          expect(verdict).toMatch(/^(Gửi muộn – không được xét • )?Lỗi/);
           const red = header.some(
             (_, c) =>
               (ws.getCell(n.source.row, c + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ===
