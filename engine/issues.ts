@@ -415,13 +415,14 @@ export const ISSUE_KINDS = {
     (p) =>
       `Đối tượng này đã được đề nghị "${p.form}" ở dòng ${p.firstRow}. Một thành tích chỉ đề nghị một hình thức; hãy giữ một dòng.`,
   ),
-  DUPLICATE_ACROSS_UNITS: kind<{ /** Names of the other units. */ units: readonly string[] }>(
+  DUPLICATE_ACROSS_UNITS: kind<{ /** The other units. */ units: readonly { code: string; name: string }[] }>(
     'row',
     'warning',
     'Trùng giữa các đơn vị',
     "The same nominee appears in another unit's file (found at merge).",
+    // Each unit by name and code: a unit may be named like the secretariat ("Văn phòng Sở").
     (p) =>
-      `Đối tượng này cũng được ${p.units.join(', ') || 'đơn vị khác'} đề nghị. Văn phòng Sở cần đối chiếu với hai đơn vị.`,
+      `Đối tượng này cũng có trong hồ sơ đề nghị của ${p.units.map((u) => `đơn vị "${u.name}" (${u.code})`).join(', ') || 'đơn vị khác'}; ${p.units.length + 1} đơn vị cùng đề nghị. Văn phòng Sở Công Thương sẽ đối chiếu hồ sơ của các đơn vị này.`,
   ),
   ALREADY_AWARDED: kind<{
     form: string;
@@ -599,3 +600,11 @@ export function hasError(issues: readonly Issue[]): boolean {
   for (let i = 0; i < issues.length; i++) if (issues[i]!.severity === 'error') return true;
   return false;
 }
+
+/** Issues the unit cannot mend in its file — a late arrival, a nominee another unit or an earlier award also
+ *  has: the secretariat acts on them, so what goes back to the unit lists them apart from what to fix. */
+export const SECRETARIAT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'DEADLINE_LATE',
+  'DUPLICATE_ACROSS_UNITS',
+  'ALREADY_AWARDED',
+]);

@@ -15,6 +15,7 @@ import {
   lateLabel,
   refusedVerdict,
   rowReason,
+  SECRETARIAT_CODES,
   SEVERITY_LABELS,
   timeZoneName,
   type Issue,
@@ -62,6 +63,16 @@ export const FEEDBACK_HEADERS = {
     'Kết quả Hội đồng',
   ],
   issues: ['Trang', 'Dòng', 'Cột', 'Mức', 'Nội dung'],
+  /** What the unit cannot mend in its file (SECRETARIAT_CODES): the secretariat's notes. */
+  notes: ['Trang', 'Dòng', 'Cột', 'Mức', 'Ghi chú'],
+} as const;
+
+/** The headings of the sheet's sections, in order. */
+export const FEEDBACK_SECTIONS = {
+  files: 'I. CÁC TỆP ĐÃ NHẬN',
+  nominations: 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ',
+  issues: 'III. CÁC VẤN ĐỀ CẦN SỬA',
+  notes: 'IV. GHI CHÚ CỦA VĂN PHÒNG SỞ (ĐƠN VỊ KHÔNG PHẢI SỬA TRONG HỒ SƠ)',
 } as const;
 
 const FILE_STATUS = { accepted: 'Được dùng', rejected: 'Bị từ chối', superseded: 'Được thay bằng tệp gửi sau' };
@@ -71,7 +82,12 @@ const handling = (f: FileVerdict, rule: LateRule) =>
 // Seven columns shared by the tables; a field may span several so long text gets the room it needs.
 const WIDTHS = [17, 7, 28, 30, 16, 30, 18];
 /** How many columns each field of each table spans (the sum is always the seven). */
-const SPANS = { files: [1, 2, 1, 1, 2], nominations: [1, 1, 1, 1, 1, 1, 1], issues: [1, 1, 1, 1, 3] } as const;
+const SPANS = {
+  files: [1, 2, 1, 1, 2],
+  nominations: [1, 1, 1, 1, 1, 1, 1],
+  issues: [1, 1, 1, 1, 3],
+  notes: [1, 1, 1, 1, 3],
+} as const;
 
 /** Lines a text needs in a cell `width` characters wide. */
 const linesFor = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(4, width - 2)));
@@ -321,7 +337,7 @@ function writeResend(ws: ExcelJS.Worksheet, { result, plan, unit, used, verdict 
 }
 
 function writeFiles(ws: ExcelJS.Worksheet, { result, plan, files, used, when }: UnitFeedback): void {
-  heading(ws, 'I. CÁC TỆP ĐÃ NHẬN');
+  heading(ws, FEEDBACK_SECTIONS.files);
   table(
     ws,
     FEEDBACK_HEADERS.files,
@@ -332,7 +348,7 @@ function writeFiles(ws: ExcelJS.Worksheet, { result, plan, files, used, when }: 
 
 /** Each nomination's verdict beside what the secretariat and the council typed for it in the master. */
 function writeNominations(ws: ExcelJS.Worksheet, { result, plan, mine, previous }: UnitFeedback): void {
-  heading(ws, 'II. KẾT QUẢ TỪNG ĐỀ NGHỊ');
+  heading(ws, FEEDBACK_SECTIONS.nominations);
   table(
     ws,
     FEEDBACK_HEADERS.nominations,
@@ -342,7 +358,7 @@ function writeNominations(ws: ExcelJS.Worksheet, { result, plan, mine, previous 
       const said = (h: string) => typedText(typed?.get(h)) || null;
       return [
         n.source.sheet,
-        n.source.row,
+        rowLabel(mine, n.source.sheet, n.source.row),
         n.name,
         plan.forms.find((f) => f.code === n.form)?.label ?? n.values.form ?? '',
         rowReason(n, result),
@@ -353,23 +369,38 @@ function writeNominations(ws: ExcelJS.Worksheet, { result, plan, mine, previous 
   );
 }
 
-function writeIssues(ws: ExcelJS.Worksheet, { mine }: UnitFeedback): void {
-  heading(ws, 'III. CÁC VẤN ĐỀ CẦN SỬA');
+/** A sheet row as the clerk knows it: "6 (STT 5)" when the row has an STT, else its number. */
+function rowLabel(mine: Nomination[], sheet: string | undefined, row: number | undefined): string | number | null {
+  if (row === undefined) return null;
+  const seq = mine.find((n) => n.source.sheet === sheet && n.source.row === row)?.values.seq;
+  return seq ? `${row} (STT ${seq})` : row;
+}
+
+/** An issue's sentence; a late arrival the secretariat decided to consider says so instead of "not considered". */
+function issueText(i: Issue, rule: LateRule): string {
+  if (i.code !== 'DEADLINE_LATE' || !rule.includeLate) return formatIssue(i, { withLocation: false });
+  const at = formatLocalTime(new Date(i.params.receivedAt), i.params.timeZone);
+  return `Hồ sơ nhận lúc ${at}, sau hạn gửi hết ngày ${formatDate(i.params.deadline)}. Văn phòng Sở vẫn xét hồ sơ gửi muộn này.`;
+}
+
+/** Section III, what to fix, then section IV, what only the secretariat can settle (when there is any). */
+function writeIssues(ws: ExcelJS.Worksheet, { result, mine }: UnitFeedback): void {
   const issues = issuesInReadingOrder(mine);
-  if (issues.length)
-    table(
-      ws,
-      FEEDBACK_HEADERS.issues,
-      SPANS.issues,
-      issues.map((i) => [
-        i.sheet ?? WHOLE_SUBMISSION,
-        i.row ?? null,
-        i.column ?? '',
-        SEVERITY_LABELS[i.severity],
-        formatIssue(i, { withLocation: false }),
-      ]),
-    );
-  else ws.addRow(['Không có lỗi hay cảnh báo nào.']);
+  const toRow = (i: Issue) => [
+    i.sheet ?? WHOLE_SUBMISSION,
+    rowLabel(mine, i.sheet, i.row),
+    i.column ?? '',
+    SEVERITY_LABELS[i.severity],
+    issueText(i, result),
+  ];
+  const toFix = issues.filter((i) => !SECRETARIAT_CODES.has(i.code));
+  const notes = issues.filter((i) => SECRETARIAT_CODES.has(i.code));
+  heading(ws, FEEDBACK_SECTIONS.issues);
+  if (toFix.length) table(ws, FEEDBACK_HEADERS.issues, SPANS.issues, toFix.map(toRow));
+  else ws.addRow(['Không có lỗi hay cảnh báo nào cần sửa.']);
+  if (!notes.length) return;
+  heading(ws, FEEDBACK_SECTIONS.notes);
+  table(ws, FEEDBACK_HEADERS.notes, SPANS.notes, notes.map(toRow));
 }
 
 /** The "Phản hồi" sheet of one unit. */

@@ -22,7 +22,9 @@ export const checkDuplicatesAcrossUnits = unitsCheck(
       const units = new Set(group.map((n) => n.unit));
       if (units.size < 2) continue;
       for (const n of group) {
-        const others = [...units].filter((u) => u !== n.unit).map((u) => ctx.units.get(u)?.name ?? u);
+        const others = [...units]
+          .filter((u) => u !== n.unit)
+          .map((code) => ({ code, name: ctx.units.get(code)?.name ?? code }));
         emit('DUPLICATE_ACROSS_UNITS', n, { units: others });
       }
     }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../engine/index.js';
-import { FEEDBACK_HEADERS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feedback.js';
+import { FEEDBACK_HEADERS, FEEDBACK_SECTIONS, FEEDBACK_SHEET, writeFeedback } from '../../sync/feedback.js';
 import { noTypedValues } from '../../sync/typed-values/master.js';
 import { merge } from '../../sync/merge.js';
 import { typeRegister } from './council-counts.js';
@@ -115,6 +115,12 @@ describe('the Phản hồi sheet', () => {
     for (const r of [...late.reasons, ...late.marked]) expect(r).toMatch(/^Gửi muộn – không được xét/);
     expect(late.marked.length).toBe(4);
     expect(late.all).not.toContain('Được dùng');
+    // Lateness is not something to fix in the file: it is the secretariat's note.
+    const fixAt = late.all.indexOf(FEEDBACK_SECTIONS.issues);
+    const notesAt = late.all.indexOf(FEEDBACK_SECTIONS.notes);
+    expect(notesAt).toBeGreaterThan(fixAt);
+    expect(late.all.slice(notesAt)).toContain('Hồ sơ gửi muộn không được xét');
+    expect(late.all.slice(fixAt, notesAt)).not.toContain('Hồ sơ nhận lúc');
   }, 120_000);
 
   it('tells a late unit its rows are considered when the secretariat included late files', async () => {
@@ -122,5 +128,8 @@ describe('the Phản hồi sheet', () => {
     expect(late.verdict).toMatch(/^✘ Chưa sẵn sàng: .*hồ sơ gửi muộn, Văn phòng Sở vẫn xét$/);
     expect(late.handling).toEqual(['Gửi muộn – Văn phòng Sở vẫn xét']);
     for (const r of [...late.reasons, ...late.marked]) expect(r).toMatch(/^Gửi muộn – Văn phòng Sở vẫn xét/);
+    // Nothing says the opposite: the late arrival is the secretariat's note, saying it considers the file.
+    expect(late.all).not.toContain('không được xét');
+    expect(late.all).toContain('Văn phòng Sở vẫn xét hồ sơ gửi muộn này.');
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { describeLocation, ERROR_FILL, SEVERITY_LABELS, templateSheetNames } from '../../engine/index.js';
 import { WRITTEN_LIST } from '../../node/output-folders.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
-import { FEEDBACK_HEADERS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
+import { FEEDBACK_HEADERS, FEEDBACK_SECTIONS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
 import { ID_HEADER, MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
 import { manyMerges, wholeColumnValidation } from './hostile-files.js';
 import { onTime, openWorkbook, PLAN, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -32,6 +32,9 @@ function tableOf(ws: ExcelJS.Worksheet, headers: readonly string[]): Table {
   }
   return [];
 }
+
+/** The sheet row a "Dòng" cell names: "6 (STT 5)" → 6. */
+const lineOf = (v: unknown) => (v === null || v === undefined ? '' : Number(String(v).split(' ')[0]));
 
 const text = (ws: ExcelJS.Worksheet) => rowsOf(ws).flat().filter(Boolean).join('\n');
 
@@ -120,9 +123,17 @@ describe('merge --feedback over the demo inbox', () => {
   it('lists every issue of the unit as the report JSON has it, and marks its rows', async () => {
     for (const unit of senders().filter((u) => json.files.some((f) => f.unit === u && f.status === 'accepted'))) {
       const wb = await openWorkbook(path.join(feedback, `${unit}.xlsx`));
-      const shown = tableOf(wb.getWorksheet(FEEDBACK_SHEET)!, FEEDBACK_HEADERS.issues).map((r) =>
-        [r['Trang'], r['Dòng'] ?? '', r['Cột'] || '', r['Mức'], r['Nội dung']].join(' | '),
+      const ws = wb.getWorksheet(FEEDBACK_SHEET)!;
+      const toFix = tableOf(ws, FEEDBACK_HEADERS.issues);
+      const notes = tableOf(ws, FEEDBACK_HEADERS.notes);
+      // What the unit cannot mend in its file is a note of the secretariat, never an issue to fix.
+      expect(toFix.map((r) => r['Nội dung']).filter((t) => /Văn phòng Sở (cần|sẽ) đối chiếu/.test(String(t)))).toEqual(
+        [],
       );
+      const shown = [
+        ...toFix.map((r) => [r['Trang'], lineOf(r['Dòng']), r['Cột'] || '', r['Mức'], r['Nội dung']].join(' | ')),
+        ...notes.map((r) => [r['Trang'], lineOf(r['Dòng']), r['Cột'] || '', r['Mức'], r['Ghi chú']].join(' | ')),
+      ];
       const expected = new Set<string>();
       for (const n of nominations.filter((x) => x.unit === unit))
         for (const i of n.issues) {
@@ -167,6 +178,24 @@ describe('merge --feedback over the demo inbox', () => {
     }
   });
 
+  it('keeps what the unit cannot mend apart, as the secretariat’s notes, naming the other unit by name and code', async () => {
+    const ws = (await openWorkbook(path.join(feedback, 'H-TUNGHIA.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
+    expect(text(ws)).toContain(FEEDBACK_SECTIONS.notes);
+    expect(tableOf(ws, FEEDBACK_HEADERS.issues).map((r) => r['Nội dung'])).not.toContainEqual(
+      expect.stringContaining('đối chiếu'),
+    );
+    const notes = tableOf(ws, FEEDBACK_HEADERS.notes).map((r) => String(r['Ghi chú']));
+    expect(notes).toContainEqual(expect.stringContaining('đơn vị "Văn phòng Sở" (SCT-VP)'));
+    expect(notes.join('\n')).not.toContain('hai đơn vị');
+  });
+
+  it('names a row to the clerk by its STT too, as the clerk numbers the nominees', async () => {
+    const ws = (await openWorkbook(path.join(feedback, 'TX-DUCPHO.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
+    const rows = tableOf(ws, FEEDBACK_HEADERS.nominations);
+    expect(rows.find((r) => r['Tên tập thể / Họ và tên'] === 'Bùi Quang Cường')).toMatchObject({ Dòng: '2 (STT 1)' });
+    expect(tableOf(ws, FEEDBACK_HEADERS.issues).map((r) => r['Dòng'])).toContain('4 (STT 3)');
+  });
+
   it('carries the secretariat’s opinion and the council’s result typed in the master after a re-merge', async () => {
     const target = nominations.find((n) => n.unit === 'H-BATO' && n.status === 'valid')!;
     const wb = await openWorkbook(master);
@@ -184,7 +213,7 @@ describe('merge --feedback over the demo inbox', () => {
     expect((await merge()).code).toBe(2);
     const back = (await openWorkbook(path.join(feedback, 'H-BATO.xlsx'))).getWorksheet(FEEDBACK_SHEET)!;
     const line = tableOf(back, FEEDBACK_HEADERS.nominations).find(
-      (r) => r['Trang'] === target.source.sheet && r['Dòng'] === target.source.row,
+      (r) => r['Trang'] === target.source.sheet && lineOf(r['Dòng']) === target.source.row,
     )!;
     expect(line).toMatchObject({
       'Tên tập thể / Họ và tên': target.name,
