@@ -133,6 +133,11 @@ export const PLAN_WORKBOOK_SHEETS: readonly SheetSpec[] = [
       { field: 'requiresOutstanding', header: 'Chỉ thành tích tiêu biểu xuất sắc', list: YES_NO },
       { field: 'listSheet', header: 'Tên sheet danh sách', hint: 'Tối đa 31 ký tự' },
       { field: 'listTitle', header: 'Tiêu đề danh sách' },
+      {
+        field: 'proposalListTitle',
+        header: 'Tiêu đề danh sách khi chưa có quyết định',
+        hint: 'Chỉ cho hình thức Giám đốc Sở quyết định: dùng cho đến khi Văn phòng ghi số Quyết định',
+      },
       { field: 'document.kind', header: 'Loại văn bản', list: { values: ['to_trinh', 'quyet_dinh'] } },
       { field: 'document.subject', header: 'Trích yếu văn bản' },
       { field: 'document.addressee', header: 'Kính gửi' },

@@ -253,8 +253,12 @@ const Form = z.object({
   requiresOutstanding: z.boolean(),
   /** Master workbook sheet holding the printable list for this form (≤ 31 chars: an Excel limit). */
   listSheet: text.max(31),
-  /** Title of that list, e.g. "DANH SÁCH ĐỀ NGHỊ … TẶNG BẰNG KHEN". */
+  /** Title of that list as its paper carries it: "DANH SÁCH ĐỀ NGHỊ … TẶNG BẰNG KHEN" with a Tờ trình, "DANH
+   *  SÁCH … ĐƯỢC TẶNG GIẤY KHEN …" with the Sở's own Quyết định. */
   listTitle: text,
+  /** For a list the Sở's Quyết định awards: its title until that decision's number is typed (SPEC §6
+   *  "DANH SÁCH ĐỀ NGHỊ … TẶNG …"); listTitle when absent. */
+  proposalListTitle: text.optional(),
   /** The document the Sở issues for this form; without it, no document is written for the form. */
   document: FormDocument.optional(),
   /** Set when the Sở pays this form's prize money: the money list is written for it. */

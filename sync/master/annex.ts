@@ -6,8 +6,9 @@ import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
-import { listCells, partHeading, type ListedNominee } from './list-names.js';
-import { attachmentLine, emptyDocumentsSheet, type DocumentsSheet } from './documents-sheet.js';
+import { documentText, listCells, partHeading, type ListedNominee } from './list-names.js';
+import { attachmentLine, emptyDocumentsSheet, typedNumberDate, type DocumentsSheet } from './documents-sheet.js';
+import { fittedHeight } from './row-height.js';
 import { BORDER } from './styles.js';
 
 /** Row of the table header: repeated on every printed page. */
@@ -45,16 +46,14 @@ export function listMembers(result: MergeResult, form: PlanForm): Nomination[] {
 // Fitted to the A4 width between the margins, these print at 89 % in Excel (fitToWidthScale) and above 80 % in
 // LibreOffice, which counts a digit of Times New Roman a little wider: 13 pt type reads as 11 pt or more.
 const WIDTHS = [5, 23, 13, 22, 35];
+const SIZE = 13;
+/** The two-line headings: the agency over its first three columns, the state's motto over the last two. */
+const HEADING_SPANS = [WIDTHS.slice(0, 3), WIDTHS.slice(3)].map((w) => w.reduce((a, b) => a + b, 0));
+const ALL = WIDTHS.reduce((a, b) => a + b, 0);
 
-/** Row height in points that shows every wrapped line: no writer or viewer can be trusted to auto-fit. */
-function fitHeight(values: (string | number | null)[]): number {
-  // 13 pt Times New Roman: about 0.85 characters per unit of column width.
-  const lines = Math.max(
-    1,
-    ...values.map((v, i) => Math.ceil(String(v ?? '').length / Math.max(1, (WIDTHS[i]! - 3) * 0.85))),
-  );
-  return lines * 17.5 + 4;
-}
+/** A row as tall as its wrapped text at the lists' size (`widths`: what each cell spans). */
+const fit = (row: ExcelJS.Row, values: unknown[], widths = WIDTHS, size = SIZE) =>
+  (row.height = fittedHeight(values, widths, size));
 
 function writeRow(
   ws: ExcelJS.Worksheet,
@@ -93,7 +92,11 @@ export function writeAnnex(
   const byType = plan.nomineeTypes
     .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
     .join(', ');
-  writeRow(ws, [`Tổng cộng: ${members.length} (${byType})`], [heading(true)]).commit();
+  const total = `Tổng cộng: ${members.length} (${byType})`;
+  const totalRow = writeRow(ws, [total], [heading(true)]);
+  fit(totalRow, [total], [ALL]);
+  ws.mergeCells(`A${totalRow.number}:E${totalRow.number}`);
+  totalRow.commit();
   ws.commit();
 }
 
@@ -115,35 +118,43 @@ function addAnnexSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, form: PlanForm): 
 /** Rows 1–7: the two-line headings, the title, what the list is attached to and the table header. */
 function writeAnnexHeading(ws: ExcelJS.Worksheet, plan: Plan, form: PlanForm, register: DocumentsSheet): void {
   // Rows 1–7 stay uncommitted until merged: the streaming writer cannot merge committed rows.
-  // Rows 1–2: the issuing agency on the left, the state motto on the right.
-  writeRow(
-    ws,
-    [plan.issuer.parent, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
-    [heading(false), heading(false), heading(true)],
-  );
-  writeRow(
-    ws,
-    [plan.issuer.agency, null, 'Độc lập - Tự do - Hạnh phúc'],
-    [heading(true), heading(true), heading(true)],
-  );
+  // Rows 1–2: the issuing agency on the left, the state motto on the right, each on one line.
+  const top: [string, string][] = [
+    [plan.issuer.parent, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    [plan.issuer.agency, 'Độc lập - Tự do - Hạnh phúc'],
+  ];
+  top.forEach(([left, right], i) => {
+    const styles = [heading(i === 1), heading(i === 1), heading(i === 1), heading(true)];
+    fit(writeRow(ws, [left, null, null, right], styles), [left, right], HEADING_SPANS);
+  });
   ws.addRow([]);
-  writeRow(
-    ws,
-    [form.listTitle],
-    [{ font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center }],
-  ).height = 36;
-  writeRow(ws, [`(${plan.title})`], [heading(false, true)]).height = 36;
+  const title = annexTitle(form, register);
+  const big = { font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center };
+  fit(writeRow(ws, [title], [big]), [title], [ALL], 14);
+  fit(writeRow(ws, [`(${plan.title})`], [heading(false, true)]), [plan.title], [ALL]);
   // What the list is attached to: the Sở's Tờ trình, or the Director's Quyết định.
   const attached = attachmentLine(plan, register, form);
-  if (attached) writeRow(ws, [`(${attached})`], [heading(false, true)]).height = 22;
+  if (attached) fit(writeRow(ws, [`(${attached})`], [heading(false, true)]), [attached], [ALL]);
   else ws.addRow([]);
+  const labels = ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'];
   const header = writeRow(
     ws,
-    ['STT', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Tóm tắt thành tích'],
-    [HEAD, HEAD, HEAD, HEAD, HEAD],
+    labels,
+    labels.map(() => HEAD),
   );
-  for (const range of ['A1:B1', 'C1:E1', 'A2:B2', 'C2:E2', 'A4:E4', 'A5:E5', 'A6:E6']) ws.mergeCells(range);
+  fit(header, labels);
+  for (const range of ['A1:C1', 'D1:E1', 'A2:C2', 'D2:E2', 'A4:E4', 'A5:E5', 'A6:E6']) ws.mergeCells(range);
   header.commit();
+}
+
+/**
+ * The list's title. A list the Sở's own decision awards reads "được tặng" once that decision's number is
+ * typed in Văn bản (as the lists printed for a signed decision); until then it is what the secretariat
+ * proposes. A list sent to a decider above stays the Sở's proposal: it holds those the decider turned down.
+ */
+function annexTitle(form: PlanForm, register: DocumentsSheet): string {
+  const awarded = form.document?.kind === 'quyet_dinh' && typedNumberDate(register, form.code);
+  return awarded ? form.listTitle : (form.proposalListTitle ?? form.listTitle);
 }
 
 /** Part I, II, …: one nominee type's title row with its count, then its nominees numbered from 1. */
@@ -164,9 +175,11 @@ function writeAnnexPart(
   list.forEach((n, i) => {
     // Named as the documents' annex names it: units in full, a collective with its unit.
     const [name, position, unit] = listCells(plan, listedNominee(n), type.person);
-    const values = [i + 1, name, position || null, unit || null, n.values.summary ?? null];
+    // The summary as typed, without the formula sign a clerk may have started it with (as in the papers).
+    const summary = n.values.summary ? documentText(n.values.summary) : null;
+    const values = [i + 1, name, position || null, unit || null, summary];
     const row = writeRow(ws, values, [BODY_CENTER, BODY, BODY, BODY, BODY]);
-    row.height = fitHeight(values);
+    fit(row, values);
     row.commit();
   });
 }

@@ -12,6 +12,7 @@ import { countNominations, type Counts } from '../statuses.js';
 import { COUNCIL_LABELS } from '../typed-values/council.js';
 import { MASTER_SHEETS } from './layout.js';
 import { BORDER, MASTER_FONT } from './styles.js';
+import { linesHeight, wrappedLines } from './row-height.js';
 import { UNIT_STATUS_LABELS, unitStanding, type UnitStanding } from './units.js';
 
 /** The figures a leader reads first, per form: each a field of the one count. */
@@ -106,30 +107,6 @@ const NOTE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'top', wrapText: true },
 };
 
-/** Lines a text takes wrapped at word boundaries in a cell `width` characters wide. */
-export function wrappedLines(text: string, width: number): number {
-  // A Times New Roman letter at 10 pt is narrower than the width unit (a digit of the 11 pt default font), but bold
-  // capitals and diacritics are not; a line too many is blank space, a line too few is cut text.
-  const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (used && used + 1 + word.length > perLine) {
-        lines++;
-        used = 0;
-      }
-      used += (used ? 1 : 0) + word.length;
-      while (used > perLine) {
-        lines++;
-        used -= perLine;
-      }
-    }
-  }
-  return lines;
-}
-
 /** Row height in points that shows every cell's wrapped text (spans: columns each cell covers). */
 function heightFor(values: (string | number | null)[], spans: number[] = [], size = SIZE): number {
   let col = 0;
@@ -138,10 +115,10 @@ function heightFor(values: (string | number | null)[], spans: number[] = [], siz
     const span = spans[i] ?? 1;
     const width = WIDTHS.slice(col, col + span).reduce((a, b) => a + b, 0);
     // Larger type fits fewer characters in the same width.
-    if (v !== null && v !== '') lines = Math.max(lines, wrappedLines(String(v), (width * SIZE) / size));
+    if (v !== null && v !== '') lines = Math.max(lines, wrappedLines(String(v), width, size));
     col += span;
   });
-  return Math.ceil(lines * size * 1.15 + 2.5);
+  return linesHeight(lines, size);
 }
 
 type Value = string | number | null;

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
 import { fitToWidthScale } from '../../node/print.js';
-import { convert, haveOffice, printedPages, type PrintedPage } from '../print.js';
+import { convert, haveOffice, overprintedWords, printedPages, type PrintedPage } from '../print.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir } from './inbox.js';
 
 const MIN_SCALE = 80;
@@ -40,7 +40,29 @@ describe('the per-form lists of the master', () => {
   });
 });
 
+describe('the titles of the per-form lists', () => {
+  it('propose while nothing is decided: "DANH SÁCH ĐỀ NGHỊ … TẶNG …", never "được tặng"', () => {
+    for (const form of PLAN.forms) {
+      const texts = rowsOf(wb.getWorksheet(form.listSheet)!).map((r) => String(r[0] ?? ''));
+      const title = texts.find((t) => t.startsWith('DANH SÁCH'));
+      expect(title, form.listSheet).toMatch(/^DANH SÁCH ĐỀ NGHỊ .* TẶNG /);
+      expect(title, form.listSheet).not.toMatch(/ĐƯỢC TẶNG/);
+    }
+  });
+});
+
 describe('the rows of the per-form lists', () => {
+  it('give each summary as the unit meant it, without the formula sign a clerk typed before it', () => {
+    const cells = PLAN.forms.flatMap((f) =>
+      rowsOf(wb.getWorksheet(f.listSheet)!)
+        .flat()
+        .map((c) => String(c ?? '')),
+    );
+    // The demo inbox has a summary typed "=Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện…".
+    expect(cells.some((c) => c.startsWith('Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện'))).toBe(true);
+    expect(cells.filter((c) => /^\s*[=+@]/.test(c))).toEqual([]);
+  });
+
   it('name every unit in full from the plan and each collective with its unit, with no bracket inside a bracket', async () => {
     const shortOnly = PLAN.units.filter((u) => u.letterhead && u.letterhead.fullName !== u.name).map((u) => u.name);
     expect(shortOnly).toContain('Văn phòng Sở');
@@ -86,12 +108,24 @@ describe.runIf(haveOffice)('the per-form lists printed through LibreOffice', () 
     }
   });
 
+  it('print the headings and the table header whole, no line over another', () => {
+    const firsts = pages.filter((p) => p.text.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    expect(firsts).toHaveLength(PLAN.forms.length);
+    for (const p of firsts) {
+      // The agency's two lines, each on one line of paper.
+      expect(p.text).toContain(`${PLAN.issuer.parent} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`);
+      expect(p.text).toContain(`${PLAN.issuer.agency} Độc lập - Tự do - Hạnh phúc`);
+    }
+    for (const p of pages) expect(overprintedWords(p)).toEqual([]);
+  });
+
   it('print every listed name, on a sane number of pages', () => {
     expect(names.length).toBeGreaterThan(0);
     // Word by word: a name wrapped in its cell is printed line by line, between the lines of the cells beside it.
     const words = new Set(pages.flatMap((p) => p.text.split(' ')));
     for (const n of names) for (const w of n.split(/\s+/)) expect(words, n).toContain(w);
-    // A row takes a few lines at most: a page holds several; no list spills a column onto pages of its own.
-    expect(pages.length).toBeLessThanOrEqual(PLAN.forms.length + Math.ceil(names.length / 3));
+    // Rows as tall as their text, no taller: a page holds fifteen names or so, no list spills a column onto
+    // pages of its own.
+    expect(pages.length).toBeLessThanOrEqual(PLAN.forms.length + Math.ceil(names.length / 15));
   });
 });

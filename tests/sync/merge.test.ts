@@ -153,7 +153,8 @@ describe('merging the demo inbox', () => {
       const flat = rows.map((r) => String(r[0] ?? ''));
       expect(flat).toContain(`I. TẬP THỂ (${valid.filter((n: Nom) => n.type === 'tap_the').length})`);
       expect(flat).toContain(`II. CÁ NHÂN (${valid.filter((n: Nom) => n.type === 'ca_nhan').length})`);
-      expect(flat).toContain(form.listTitle);
+      // Nothing is decided yet: each list proposes.
+      expect(flat).toContain(form.proposalListTitle ?? form.listTitle);
       expect(rows[0]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       expect(ws.pageSetup).toMatchObject({
         paperSize: 9,

@@ -1,0 +1,48 @@
+// How tall a row must be to show its wrapped text, for every sheet we write. Neither exceljs nor LibreOffice
+// fits rows on open, and Excel only fits rows it has edited: a wrapped cell in a row left at the default
+// height prints its lines over the rows around it. The estimate errs high (wide letters, short lines where a
+// word does not fit), since a few points of white space cost nothing and a cut line does.
+
+/** Type size (pt) a column width is reckoned at: the master's cells are 10–11 pt. */
+const BASE_SIZE = 10;
+
+/** A word's width in letters: one in capitals ("UBND", "QUẢNG NGÃI") is about half as wide again as in
+ *  lower case, which the reckoning below allows for only in the odd capital. */
+const wordUnits = (word: string): number =>
+  word.length > 1 && word === word.toLocaleUpperCase('vi') && /\p{Lu}/u.test(word) ? word.length * 1.45 : word.length;
+
+/** Lines a text takes wrapped at word boundaries in a column `width` wide (Excel's width unit), at `size` pt. */
+export function wrappedLines(text: string, width: number, size = BASE_SIZE): number {
+  // A Times New Roman letter at 10 pt is narrower than the width unit (a digit of the 11 pt default font), but bold
+  // capitals and diacritics are not; a line too many is blank space, a line too few is cut text.
+  const perLine = Math.max(1, Math.floor(((width * BASE_SIZE) / size) * 1.2) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const units = wordUnits(word);
+      if (used && used + 1 + units > perLine) {
+        lines++;
+        used = 0;
+      }
+      used += (used ? 1 : 0) + units;
+      while (used > perLine) {
+        lines++;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Height in points of `lines` lines of `size` pt type, with the cell's padding. */
+export const linesHeight = (lines: number, size = BASE_SIZE): number => Math.ceil(lines * size * 1.15 + 2.5);
+
+/** Row height in points that shows every cell's wrapped text: `widths[i]` is the width cell i covers. */
+export function fittedHeight(values: unknown[], widths: number[], size = BASE_SIZE): number {
+  const lines = values.map((v, i) =>
+    v === null || v === undefined || v === '' ? 1 : wrappedLines(String(v), widths[i] ?? 9, size),
+  );
+  return linesHeight(Math.max(1, ...lines), size);
+}
