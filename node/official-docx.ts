@@ -82,6 +82,8 @@ export interface ParaStyle extends RunStyle {
   before?: number;
   after?: number;
   keepNext?: boolean;
+  /** Not split across pages. */
+  keepLines?: boolean;
 }
 
 const ALIGN = {
@@ -99,12 +101,13 @@ export function para(content: string | (string | ParagraphChild)[], style: ParaS
     indent: style.indent ? { firstLine: convertMillimetersToTwip(style.indent) } : undefined,
     spacing: { before: style.before ?? 0, after: style.after ?? 0, line: 300 },
     keepNext: style.keepNext,
+    keepLines: style.keepLines,
     children: parts.map((p) => (typeof p === 'string' ? run(p, style) : p)),
   });
 }
 
 /** A body paragraph: justified, first line indented 1 cm, 6 pt after. */
-export const bodyPara = (content: string | (string | ParagraphChild)[], style: RunStyle = {}): Paragraph =>
+export const bodyPara = (content: string | (string | ParagraphChild)[], style: ParaStyle = {}): Paragraph =>
   para(content, { align: 'justify', indent: 10, after: 120, ...style });
 
 // Advance widths of Times New Roman (the Adobe Times metrics it shares), in thousandths of an em, for the
@@ -304,6 +307,12 @@ export function titleBlock(title: string, subject: string): Paragraph[] {
     para('', { after: 120 }),
   ];
 }
+
+/**
+ * The style of the paragraph just before the signature: whole, and on the signature's page, since a page
+ * holding only "Nơi nhận" and the signature is not accepted (the signature page carries text).
+ */
+export const WITH_SIGNATURE: ParaStyle = { keepNext: true, keepLines: true };
 
 /** Ô 9a and 7: "Nơi nhận" on the left, the signer's title lines and name on the right. */
 export function closing(recipients: string[], signerLines: string[], signerName: string): Table {

@@ -15,6 +15,7 @@ import {
   shareWidths,
   SIZE,
   titleBlock,
+  WITH_SIGNATURE,
   type GridRow,
 } from '../../node/official-docx.js';
 import { documentText, listCells, partHeading } from '../master/list-names.js';
@@ -41,8 +42,8 @@ export interface PaperContext {
 function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph | Table)[] {
   const { plan } = ctx;
   const widths = shareWidths([0.07, 0.25, 0.15, 0.2, 0.33]);
-  const text = (t: string, opts: { bold?: boolean; center?: boolean } = {}) => [
-    para(t, { size: SIZE.table, bold: opts.bold, align: opts.center ? 'center' : 'left' }),
+  const text = (t: string, opts: { bold?: boolean; center?: boolean; keepNext?: boolean } = {}) => [
+    para(t, { size: SIZE.table, bold: opts.bold, align: opts.center ? 'center' : 'left', keepNext: opts.keepNext }),
   ];
   const rows: GridRow[] = [
     {
@@ -56,7 +57,8 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
   plan.nomineeTypes.forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
     const part = partHeading(p, t.label.toUpperCase(), counts.get(t.code) ?? 0);
-    rows.push({ cells: [{ span: 5, children: text(part, { bold: true }) }] });
+    // Kept with the part's first row: a heading is never left alone at the foot of a page.
+    rows.push({ cantSplit: true, cells: [{ span: 5, children: text(part, { bold: true, keepNext: true }) }] });
     list.forEach((n, i) => {
       const mark = ctx.duplicateIds.has(n.id) ? ` ${DUPLICATE_MARK}` : '';
       const [name, position, unit] = listCells(plan, n, t.person);
@@ -186,7 +188,7 @@ function toTrinhBody(ctx: PaperContext, form: PlanForm, wording: KindWording, fi
     para(`Kính gửi: ${d.addressee ?? form.decidedBy}`, { align: 'center', after: d.through ? 0 : 240 }),
     ...(d.through ? [para(`(qua ${d.through})`, { align: 'center', after: 240 })] : []),
     ...basisLines(ctx, form, fill).map((b) => bodyPara(b)),
-    ...(wording.body ?? []).map((p) => bodyPara(fill(p))),
+    ...(wording.body ?? []).map((p, i, all) => bodyPara(fill(p), i === all.length - 1 ? WITH_SIGNATURE : {})),
   ];
 }
 
@@ -197,6 +199,8 @@ function quyetDinhBody(ctx: PaperContext, form: PlanForm, wording: KindWording, 
     ...basisLines(ctx, form, fill).map((b) => bodyPara(b, { italics: true })),
     ...(wording.proposedBy ? [bodyPara(`${wording.proposedBy}.`, { italics: true })] : []),
     para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
-    ...(wording.articles ?? []).map((a, i) => bodyPara([run(`Điều ${i + 1}. `, { bold: true }), fill(a)])),
+    ...(wording.articles ?? []).map((a, i, all) =>
+      bodyPara([run(`Điều ${i + 1}. `, { bold: true }), fill(a)], i === all.length - 1 ? WITH_SIGNATURE : {}),
+    ),
   ];
 }

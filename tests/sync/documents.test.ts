@@ -3,11 +3,15 @@
 // clean case once the council has decided and Văn bản is typed — from the same master, without a merge.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validRowFor } from '../../dev/sample/rows.js';
 import { MASTER_SHEETS, TALLY_TYPED_HEADERS } from '../../sync/master/layout.js';
-import { DOCUMENTS_KEYS } from '../../sync/master/documents-sheet.js';
+import { DOCUMENTS_KEYS, emptyDocumentsSheet } from '../../sync/master/documents-sheet.js';
+import { buildLetter } from '../../sync/documents/letters.js';
+import type { MasterNomination } from '../../sync/documents/master-read.js';
+import { toBuffer } from '../../node/official-docx.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { hasSoffice, soffice } from '../soffice.js';
@@ -84,13 +88,55 @@ async function pdfPages(dir: string, names: string[]): Promise<Record<string, st
   );
 }
 
-/** No blank page; the body's pages, then the annex from the very next page, numbered from its second page. */
+/**
+ * No blank page; the body's pages, then the annex from the very next page, numbered from its second page.
+ * The signature's page carries the body's last paragraph (its "./."), never "Nơi nhận" and the signature alone.
+ */
 function expectPagesInOrder(pages: string[], form: typeof BCT): void {
   for (const p of pages) expect(p.length).toBeGreaterThan(20);
   const annexAt = pages.findIndex((p) => p.includes(form.listTitle.slice(0, 30)));
   const closingAt = pages.findIndex((p) => p.includes('Nơi nhận'));
   expect(closingAt).toBeGreaterThanOrEqual(0);
   expect(annexAt).toBe(closingAt + 1);
+  const signaturePage = pages[closingAt]!;
+  expect(signaturePage.slice(0, signaturePage.indexOf('Nơi nhận')), `${form.code}: signature page`).toContain('./.');
+}
+
+/** Each page's lines of text as printed (pdftotext -layout), trimmed, blank lines left out. */
+function pageLines(pdf: string): string[][] {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1)
+    .map((page) =>
+      page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
+}
+
+/** A nominee as Tổng hợp lists it, of H-BATO for the Minister's Bằng khen. */
+function listed(type: 'tap_the' | 'ca_nhan', line: number, summary: string): MasterNomination {
+  const team = type === 'tap_the';
+  return {
+    id: `${type}-${line}`,
+    unit: 'H-BATO',
+    type,
+    form: BCT.code,
+    name: team ? `Tổ ${line}` : `Nguyễn Văn ${line}`,
+    gender: '',
+    birthYear: '1980',
+    position: 'Chuyên viên',
+    workplace: '',
+    summary,
+    // A collective open to every unit is named as typed: one short line.
+    group: team ? 'other' : 'district_office',
+    file: 'H-BATO.xlsx',
+    sheet: '',
+    line,
+    codes: [],
+    standing: { status: 'valid', lateOnly: false, council: 'approved' },
+  };
 }
 
 describe('sync documents: the papers the Sở signs', () => {
@@ -224,6 +270,37 @@ describe('sync documents: the papers the Sở signs', () => {
       // Page numbers from page 2.
       expect(pages[p]![1]).toMatch(/^2 DỰ THẢO|^DỰ THẢO 2|\b2\b/);
     }
+  }, 300_000);
+
+  it('never leaves a part of the list (its heading) alone at the foot of a page', async () => {
+    if (!hasSoffice()) return;
+    // One-line rows of collectives, one more in each paper: the heading of the individuals' part steps down a
+    // line at a time and, in one of these papers, reaches the foot of the annex's first page.
+    const summary = 'Hoàn thành xuất sắc nhiệm vụ được giao, dẫn đầu phong trào thi đua của đơn vị năm 2021';
+    const ctx = {
+      plan: PLAN,
+      documentsSheet: emptyDocumentsSheet(),
+      settled: true,
+      draft: false,
+      duplicateIds: new Set<string>(),
+    };
+    const out = path.join(dir, 'heading-at-foot');
+    const files = await Promise.all(
+      Array.from({ length: 14 }, async (_, k) => {
+        const teams = Array.from({ length: 18 + k }, (_, i) => listed('tap_the', i + 1, 'Tốt'));
+        const people = Array.from({ length: 4 }, (_, i) => listed('ca_nhan', 100 + i, summary));
+        const file = path.join(out, `list-${18 + k}.docx`);
+        await mkdir(out, { recursive: true });
+        await writeFile(file, await toBuffer(buildLetter(ctx, BCT, [...teams, ...people]).data));
+        return file;
+      }),
+    );
+    await soffice('pdf', out, files);
+    const PART = /^[IVX]+\. [^()]+ \(\d+\)$/;
+    const pages = files.flatMap((f) => pageLines(f.replace(/\.docx$/, '.pdf')));
+    for (const lines of pages) expect(lines.at(-1)).not.toMatch(PART);
+    // The case is met: in some paper the individuals' heading opens a page, under the repeated table header.
+    expect(pages.some((lines) => lines.slice(0, 5).includes('II. CÁ NHÂN (4)'))).toBe(true);
   }, 300_000);
 
   describe('once the council has decided and Văn bản is typed', () => {
