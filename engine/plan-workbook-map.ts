@@ -278,6 +278,7 @@ export const PAIR_LABELS: Readonly<Record<string, string>> = {
   'documents.printLists.certificateTitle': 'Danh sách in bằng, giấy khen: tiêu đề',
   'documents.printLists.prizeTitle': 'Danh sách chi tiền thưởng: tiêu đề',
   'documents.printLists.decision': 'Danh sách in và chi: dòng quyết định kèm theo',
+  'documents.printLists.decidedAbove': 'Danh sách in: dòng quyết định của cấp trên',
   'documents.printLists.prizeSignatures': 'Danh sách chi tiền thưởng: người ký (mỗi dòng một người)',
   'prize.baseSalary': 'Mức lương cơ sở (đồng)',
   'prize.baseSalaryBasis': 'Mức lương cơ sở: căn cứ',

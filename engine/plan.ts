@@ -79,9 +79,10 @@ const Signer = z.object({
   lines: z.array(text).min(1),
 });
 
-// Wording with placeholders in braces ({decider}, {award}, {collectives}, {individuals}, {campaign},
-// {council}, {meetingDate}, {number}, {date}, {merit}, {councilResult}, a reference's {CODE}) filled when a
-// document is written.
+// Wording with placeholders in braces ({decider}, {award}, {campaign}, {council}, {meetingDate}, {number},
+// {date}, {merit}, {councilResult}, a reference's {CODE}; {nominees}: whom the list names, "2 tập thể và 8 cá
+// nhân", a type it has none of left out; {listedUnits}: the units its nominees belong to, in full) filled when
+// a document is written.
 const DocumentKindWording = z.object({
   /** "Tờ trình" / "Quyết định", as in "Số Tờ trình". */
   name: text,
@@ -171,8 +172,14 @@ const PrintLists = z.object({
   certificateTitle: text,
   /** Title of the prize money list, e.g. "DANH SÁCH CHI TIỀN THƯỞNG KÈM THEO {award}". */
   prizeTitle: text,
-  /** The line under both titles: "Kèm theo Quyết định số {number} ngày {date} của {decider}". */
+  /** The line under both titles for the Sở's own decision: "Kèm theo Quyết định số {number} ngày {date} của
+   *  {decider}". */
   decision: text,
+  /**
+   * The line for a decision above the Sở (the Minister's): the Sở's list is not an annex of it, "Theo Quyết
+   * định số {number} ngày {date} của {decider}"; `decision` when absent.
+   */
+  decidedAbove: text.optional(),
   /** Who signs the money list, left to right: "NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ". */
   prizeSignatures: z.array(text).min(1),
 });

@@ -288,7 +288,7 @@ export const WORDING: [string, string[]][] = [
   [
     'documents.to_trinh.body',
     [
-      'Thực hiện {campaign}, các phòng, đơn vị thuộc Sở, phòng Kinh tế các xã, phường và các tổ chức đã tổ chức bình xét và gửi hồ sơ đề nghị khen thưởng về Sở Công Thương. {councilResult}, Sở Công Thương kính đề nghị {decider} xem xét, tặng {award} cho {collectives} tập thể và {individuals} cá nhân đã có {merit} trong Đợt thi đua (có danh sách kèm theo).',
+      'Thực hiện {campaign}, các phòng, đơn vị thuộc Sở, phòng Kinh tế các xã, phường và các tổ chức đã tổ chức bình xét và gửi hồ sơ đề nghị khen thưởng về Sở Công Thương. {councilResult}, Sở Công Thương kính đề nghị {decider} xem xét, tặng {award} cho {nominees} đã có {merit} trong Đợt thi đua (có danh sách kèm theo).',
       'Hồ sơ kèm theo gồm: danh sách tập thể, cá nhân đề nghị khen thưởng; báo cáo thành tích của tập thể, cá nhân có xác nhận của cấp trình khen thưởng.',
       'Sở Công Thương kính trình {decider} xem xét, quyết định./.',
     ],
@@ -296,9 +296,9 @@ export const WORDING: [string, string[]][] = [
   [
     'documents.quyet_dinh.articles',
     [
-      'Tặng {award} cho {collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có {merit} trong {campaign}.',
+      'Tặng {award} cho {nominees} (có danh sách kèm theo) đã có {merit} trong {campaign}.',
       'Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen kèm theo tiền thưởng theo quy định tại Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ, chi từ Quỹ thi đua, khen thưởng của Sở Công Thương.',
-      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm thi hành Quyết định này./.',
+      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở; Thủ trưởng các đơn vị: {listedUnits}; các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     ],
   ],
   [

@@ -18,7 +18,14 @@ import {
   WITH_SIGNATURE,
   type GridRow,
 } from '../../node/official-docx.js';
-import { documentText, listCells, partHeading } from '../master/list-names.js';
+import {
+  countedNominees,
+  countedTotal,
+  documentText,
+  listCells,
+  partHeading,
+  unitFullName,
+} from '../master/list-names.js';
 import { attachmentLine, documentRef, fillWording, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { MasterNomination } from './master-read.js';
 import { countByType } from './papers.js';
@@ -54,9 +61,11 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
     },
   ];
   const counts = countByType(plan, members);
-  plan.nomineeTypes.forEach((t, p) => {
+  // A type the list has none of gets no part: the parts are numbered as printed.
+  const types = plan.nomineeTypes.filter((t) => (counts.get(t.code) ?? 0) > 0);
+  types.forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
-    const part = partHeading(p, t.label.toUpperCase(), counts.get(t.code) ?? 0);
+    const part = partHeading(p, t.label.toUpperCase(), list.length);
     // Kept with the part's first row: a heading is never left alone at the foot of a page.
     rows.push({ cantSplit: true, cells: [{ span: 5, children: text(part, { bold: true, keepNext: true }) }] });
     list.forEach((n, i) => {
@@ -71,8 +80,6 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
       });
     });
   });
-  const byType = plan.nomineeTypes.map((t) => `${counts.get(t.code) ?? 0} ${t.label.toLowerCase()}`).join(', ');
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const dupNote = members.some((n) => ctx.duplicateIds.has(n.id))
     ? [
         para(
@@ -81,7 +88,11 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
         ),
       ]
     : [];
-  return [gridTable(widths, rows), para(`Tổng cộng: ${total} (${byType}).`, { bold: true, before: 120 }), ...dupNote];
+  return [
+    gridTable(widths, rows),
+    para(`Tổng cộng: ${countedTotal(plan, counts)}.`, { bold: true, before: 120 }),
+    ...dupNote,
+  ];
 }
 
 /** The list as the document's annex: agency heading, title, campaign, what it is attached to, the table. */
@@ -154,8 +165,11 @@ function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination
     decider: d.addressee ?? form.decidedBy,
     award: d.award ?? form.label,
     merit: d.merit,
-    collectives: plan.nomineeTypes.filter((t) => !t.person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0),
-    individuals: plan.nomineeTypes.filter((t) => t.person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0),
+    nominees: countedNominees(plan, counts),
+    listedUnits: plan.units
+      .filter((u) => members.some((n) => n.unit === u.code))
+      .map((u) => unitFullName(plan, u.code))
+      .join(', '),
     campaign: plan.title,
     council: docs.council,
     meetingDate: longDate(meetingDate(documentsSheet), year),

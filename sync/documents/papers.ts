@@ -72,10 +72,10 @@ export function papersOf(plan: Plan, snapshot: MasterSnapshot, rule: ListRule): 
   };
 }
 
-/** Distinct nominees of a list by type: a person listed twice is counted once. */
+/**
+ * A list's rows by nominee type, as it prints them: a person listed twice counts twice, so the figures a
+ * paper states agree with its own list (the pair is marked and the paper stays a draft until it is settled).
+ */
 export function countByType(plan: Plan, members: MasterNomination[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of plan.nomineeTypes)
-    counts.set(t.code, new Set(members.filter((n) => n.type === t.code).map((n) => personKey(plan, n))).size);
-  return counts;
+  return new Map(plan.nomineeTypes.map((t) => [t.code, members.filter((n) => n.type === t.code).length]));
 }

@@ -5,14 +5,15 @@
 // nominee as the plan states it, the total in figures and in words, a column to sign) for those the Sở pays.
 // A figure the plan leaves blank prints as a blank to fill by hand, never as a guess.
 import ExcelJS from 'exceljs';
-import { amountInWords, isPerson, prizeAmount, type Plan } from '../../engine/index.js';
+import { amountInWords, isDecidedAbove, isPerson, prizeAmount, type Plan } from '../../engine/index.js';
 import { NATIONAL_NAME, MOTTO } from '../../node/official-docx.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import { awardedLists, type AwardedList } from '../awarded.js';
 import { documentYear, fillWording, shortDate } from '../master/documents-sheet.js';
 import { BORDER } from '../master/styles.js';
-import { collectiveName, documentText, workplaceName } from '../master/list-names.js';
+import { collectiveName, countedTotal, documentText, workplaceName } from '../master/list-names.js';
 import type { MasterNomination, MasterSnapshot } from './master-read.js';
+import { countByType } from './papers.js';
 
 /** What a written list is, for the terminal. */
 export const printListTitle = (file: string): string =>
@@ -97,7 +98,8 @@ function heading(ws: ExcelJS.Worksheet, plan: Plan, list: AwardedList, title: st
   const award = (list.form.document?.award ?? list.form.label).toUpperCase();
   line(ws, fillWording(title, { award }), text(14, true), 40);
   line(ws, `(${plan.title})`, text(13, false, true), 36);
-  const decision = fillWording(plan.documents!.printLists!.decision, {
+  const wording = plan.documents!.printLists!;
+  const decision = fillWording((isDecidedAbove(list.form) && wording.decidedAbove) || wording.decision, {
     number: list.decision?.number ?? BLANK,
     date: shortDate(list.decision?.date ?? null, documentYear(plan)),
     decider: list.form.decidedBy,
@@ -138,10 +140,11 @@ export async function certificateList(plan: Plan, list: AwardedList): Promise<Li
       [box(center), box({}), box({}), box(center), box(center)],
     ),
   );
-  const byType = plan.nomineeTypes.map(
-    (t) => `${list.members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`,
+  line(
+    ws,
+    `Tổng cộng: ${countedTotal(plan, countByType(plan, list.members))}`,
+    text(13, true, false, { vertical: 'middle' }),
   );
-  line(ws, `Tổng cộng: ${list.members.length} (${byType.join(', ')})`, text(13, true, false, { vertical: 'middle' }));
   return { file: `in-bang-${list.form.code}.xlsx`, data: await toBuffer(wb) };
 }
 

@@ -9,6 +9,23 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 export const partHeading = (index: number, title: string, count?: number): string =>
   `${NUMERALS[index] ?? index + 1}. ${title}${count === undefined ? '' : ` (${count})`}`;
 
+/** Each nominee type a list holds, with its count ("2 tập thể", "8 cá nhân"): a type with none is not named. */
+const countedTypes = (plan: Plan, counts: Map<string, number>): string[] =>
+  plan.nomineeTypes
+    .filter((t) => (counts.get(t.code) ?? 0) > 0)
+    .map((t) => `${counts.get(t.code)} ${t.label.toLowerCase()}`);
+
+/** Whom a paper's sentence names: "2 tập thể và 8 cá nhân", "8 cá nhân". */
+export const countedNominees = (plan: Plan, counts: Map<string, number>): string =>
+  countedTypes(plan, counts).join(' và ');
+
+/** A list's total: "10 (2 tập thể, 8 cá nhân)", or "8 cá nhân" when it holds one type only. */
+export function countedTotal(plan: Plan, counts: Map<string, number>): string {
+  const types = countedTypes(plan, counts);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return types.length === 1 ? types[0]! : `${total} (${types.join(', ')})`;
+}
+
 /** What a list row is made of, as Tổng hợp holds it. */
 export interface ListedNominee {
   name: string;

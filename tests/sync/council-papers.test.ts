@@ -103,6 +103,8 @@ describe('sync documents: the council and the units', () => {
     // A signed letter states the reason; the how-to of a spreadsheet program is the unit's feedback's.
     expect(refused).not.toMatch(/Hãy|›|LibreOffice|WPS/);
     expect(refused).toContain('ngày 15 tháng 4 năm 2021');
+    expect(refused).toContain('chậm nhất đến hết ngày 15 tháng 4 năm 2021');
+    expect(refused).not.toContain('trước hết');
     expect(refused).toContain(`V/v ${reminder.subject.replace(/^V\/v /, '')}`);
     const silent = bySpace(await text(path.join(early, 'don-doc', 'H-LYSON.docx')));
     expect(silent).toContain('chưa nhận được hồ sơ');

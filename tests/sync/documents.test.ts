@@ -15,6 +15,7 @@ import { toBuffer } from '../../node/official-docx.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { hasSoffice, soffice } from '../soffice.js';
+import { expectCountsAsPrinted } from './list-counts.js';
 import { docxParagraphs, zipEntry } from '../zip.js';
 
 const [BCT, UBND, GK] = PLAN.forms as [
@@ -166,10 +167,13 @@ describe('sync documents: the papers the Sở signs', () => {
       if (p.startsWith('to-trinh')) expect(body).toContain('chưa được');
     }
     const bct = await docxParagraphs(path.join(draft, `to-trinh-${BCT.code}.docx`));
-    // The person proposed by two units is marked in the list, and counted once.
+    // The person proposed by two units is marked in the list, and counted as the rows print: the draft's
+    // figures agree with its own list (the pair is settled before signing, can-xu-ly.docx).
     expect(bct.filter((p) => p === 'Phạm Văn Đồng (*)')).toHaveLength(2);
-    expect(bct.join('\n')).toContain('cho 0 tập thể và 3 cá nhân');
-    expect(bct.join('\n')).toContain('Tổng cộng: 3 (0 tập thể, 3 cá nhân).');
+    expect(expectCountsAsPrinted(bct).map((p) => [p.title, p.count])).toEqual([['CÁ NHÂN', 4]]);
+    expect(bct.join('\n')).toContain('cho 4 cá nhân đã có');
+    expect(bct.join('\n')).toContain('Tổng cộng: 4 cá nhân.');
+    for (const p of PAPERS) expectCountsAsPrinted(await docxParagraphs(path.join(draft, `${p}.docx`)));
     // The text as the clerk meant it, without the spreadsheet's formula sign.
     expect(bct).toContain('Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021');
     expect(bct.some((p) => p.startsWith('='))).toBe(false);
@@ -345,6 +349,9 @@ describe('sync documents: the papers the Sở signs', () => {
         expect(body).toContain('KT. GIÁM ĐỐC');
         expect(body).toContain('PHÓ GIÁM ĐỐC');
         expect(body).toContain('Nguyễn Văn Tám');
+        // The law cited by its title as published, one spelling throughout.
+        expect(body).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003');
+        expect(body).not.toContain('Thi đua, Khen thưởng');
         for (const h of ['header1.xml', 'header2.xml'])
           expect(await zipEntry(file, `word/${h}`)).not.toContain('DỰ THẢO');
       }
@@ -366,7 +373,11 @@ describe('sync documents: the papers the Sở signs', () => {
         'Căn cứ Quyết định số 07/2016/QĐ-UBND ngày 25 tháng 02 năm 2016 của Ủy ban nhân dân tỉnh Quảng Ngãi quy định chức năng',
       );
       expect(gk).toContain('Quỹ thi đua, khen thưởng của Sở Công Thương');
-      expect(gk).not.toMatch(/Trưởng phòng Kinh tế[^\n]*chịu trách nhiệm thi hành/);
+      // Điều 3 names who carries the decision out: the heads of the units whose nominees it awards (a district's
+      // Phòng Kinh tế as well as the Sở's own), and the awardees themselves.
+      expect(gk).toContain(
+        'Chánh Văn phòng Sở; Thủ trưởng các đơn vị: Phòng Kinh tế và Hạ tầng huyện Ba Tơ, Văn phòng Sở Công Thương; các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+      );
     });
 
     it('writes the approved-only papers from a master merged without it', async () => {
@@ -377,6 +388,8 @@ describe('sync documents: the papers the Sở signs', () => {
       const gk = await docxParagraphs(path.join(out, `quyet-dinh-${GK.code}.docx`));
       expect(gk).toContain('Ngô Thị Hoa');
       expect(gk.join('\n')).toContain('Tổng cộng: 3 (2 tập thể, 1 cá nhân).');
+      expect(gk.join('\n')).toContain('cho 2 tập thể và 1 cá nhân (có danh sách kèm theo)');
+      for (const p of PAPERS) expectCountsAsPrinted(await docxParagraphs(path.join(out, `${p}.docx`)));
       expect(existsSync(path.join(out, 'can-xu-ly.docx'))).toBe(false);
     });
 

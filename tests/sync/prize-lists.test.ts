@@ -134,6 +134,15 @@ describe('prize money and certificate lists', () => {
     // A form decided above: only the names the decider awarded, under the decider's decision.
     const bct = await sheetText(path.join(docs, `in-bang-${BCT.code}.xlsx`));
     expect(tableRows(bct).map((r) => [r[1], r[3], r[4]])).toEqual([['Lê Văn Cường', '2345/QĐ-BCT', '10/05/2021']]);
+    // The Sở's own list under the Minister's decision is not an annex of it; no group of none is counted.
+    const bctText = bct.map((r) => r.join(' ')).join('\n');
+    expect(bctText).toContain('(Theo Quyết định số 2345/QĐ-BCT ngày 10/05/2021 của Bộ trưởng Bộ Công Thương)');
+    expect(bctText).not.toContain('Kèm theo');
+    expect(bctText).toContain('Tổng cộng: 1 cá nhân');
+    expect(bctText).not.toMatch(/0 tập thể/);
+    const gkText = gk.map((r) => r.join(' ')).join('\n');
+    expect(gkText).toContain('(Kèm theo Quyết định số 45/QĐ-SCT ngày 21/04/2021 của Giám đốc Sở Công Thương)');
+    expect(gkText).toContain('Tổng cộng: 3 (1 tập thể, 2 cá nhân)');
   });
 
   it('leaves a blank to fill where the plan leaves the base salary blank, and says why', async () => {
