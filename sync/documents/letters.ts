@@ -19,6 +19,7 @@ import {
   type GridRow,
 } from '../../node/official-docx.js';
 import {
+  countByType,
   countedNominees,
   countedTotal,
   documentText,
@@ -28,7 +29,6 @@ import {
 } from '../master/list-names.js';
 import { attachmentLine, documentRef, fillWording, type DocumentsSheet } from '../master/documents-sheet.js';
 import type { MasterNomination } from './master-read.js';
-import { countByType } from './papers.js';
 import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
 
 /** Marks a row whose person is listed more than once; explained under the table. */

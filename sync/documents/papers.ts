@@ -71,11 +71,3 @@ export function papersOf(plan: Plan, snapshot: MasterSnapshot, rule: ListRule): 
     draft: pending.length > 0 || duplicates.length > 0,
   };
 }
-
-/**
- * A list's rows by nominee type, as it prints them: a person listed twice counts twice, so the figures a
- * paper states agree with its own list (the pair is marked and the paper stays a draft until it is settled).
- */
-export function countByType(plan: Plan, members: MasterNomination[]): Map<string, number> {
-  return new Map(plan.nomineeTypes.map((t) => [t.code, members.filter((n) => n.type === t.code).length]));
-}

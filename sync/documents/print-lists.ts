@@ -11,9 +11,8 @@ import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import { awardedLists, type AwardedList } from '../awarded.js';
 import { documentYear, fillWording, shortDate } from '../master/documents-sheet.js';
 import { BORDER } from '../master/styles.js';
-import { collectiveName, countedTotal, documentText, workplaceName } from '../master/list-names.js';
+import { collectiveName, countByType, countedTotal, documentText, workplaceName } from '../master/list-names.js';
 import type { MasterNomination, MasterSnapshot } from './master-read.js';
-import { countByType } from './papers.js';
 
 /** What a written list is, for the terminal. */
 export const printListTitle = (file: string): string =>

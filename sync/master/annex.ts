@@ -1,12 +1,12 @@
 // One printable list per award form, laid out as the official annex a leader signs: the two-line
-// headings, the title, part I (collectives) and part II (individuals) with counts, A4 with the table
-// header repeated on every page and fit to the page width.
+// headings, the title, part I (collectives) and part II (individuals) with counts (a type with none left
+// out), A4 with the table header repeated on every page and fit to the page width.
 import type ExcelJS from 'exceljs';
 import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
-import { documentText, listCells, partHeading, type ListedNominee } from './list-names.js';
+import { countByType, countedTotal, documentText, listCells, partHeading, type ListedNominee } from './list-names.js';
 import { attachmentLine, emptyDocumentsSheet, typedNumberDate, type DocumentsSheet } from './documents-sheet.js';
 import { fittedHeight } from './row-height.js';
 import { BORDER } from './styles.js';
@@ -84,15 +84,20 @@ export function writeAnnex(
   const ws = addAnnexSheet(wb, form);
   const members = listMembers(result, form);
   writeAnnexHeading(ws, plan, form, register);
-  // Part I, II, …: one per nominee type, in the plan's order.
-  plan.nomineeTypes.forEach((t, p) => {
-    const list = members.filter((n) => n.type === t.code);
-    writeAnnexPart(ws, plan, t, p, list);
-  });
-  const byType = plan.nomineeTypes
-    .map((t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`)
-    .join(', ');
-  const total = `Tổng cộng: ${members.length} (${byType})`;
+  // Part I, II, …: one per nominee type the list holds, in the plan's order (a type with none has no part).
+  const counts = countByType(plan, members);
+  plan.nomineeTypes
+    .filter((t) => (counts.get(t.code) ?? 0) > 0)
+    .forEach((t, p) =>
+      writeAnnexPart(
+        ws,
+        plan,
+        t,
+        p,
+        members.filter((n) => n.type === t.code),
+      ),
+    );
+  const total = `Tổng cộng: ${countedTotal(plan, counts)}`;
   const totalRow = writeRow(ws, [total], [heading(true)]);
   fit(totalRow, [total], [ALL]);
   ws.mergeCells(`A${totalRow.number}:E${totalRow.number}`);

@@ -9,6 +9,14 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 export const partHeading = (index: number, title: string, count?: number): string =>
   `${NUMERALS[index] ?? index + 1}. ${title}${count === undefined ? '' : ` (${count})`}`;
 
+/**
+ * A list's rows by nominee type, as it prints them: a person listed twice counts twice, so the figures a
+ * paper states agree with its own list (the pair is marked and the paper stays a draft until it is settled).
+ */
+export function countByType(plan: Plan, members: readonly { type: string }[]): Map<string, number> {
+  return new Map(plan.nomineeTypes.map((t) => [t.code, members.filter((n) => n.type === t.code).length]));
+}
+
 /** Each nominee type a list holds, with its count ("2 tập thể", "8 cá nhân"): a type with none is not named. */
 const countedTypes = (plan: Plan, counts: Map<string, number>): string[] =>
   plan.nomineeTypes

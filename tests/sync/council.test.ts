@@ -19,7 +19,7 @@ import {
 import { rowsOf } from './inbox.js';
 import { hasSoffice, soffice } from '../soffice.js';
 import { docxParagraphs } from '../zip.js';
-import { expectCountsAsPrinted } from './list-counts.js';
+import { expectCountsAsPrinted, expectListCounts } from './list-counts.js';
 import { execFileSync } from 'node:child_process';
 import { openWorkbook, PLAN, readReport, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -112,6 +112,10 @@ describe('council results typed in the master', () => {
       expect([...list.names].sort()).toEqual(listed.map((n) => n.name).sort());
       expect(list.total).toBe(listed.length);
       expect(list.parts.reduce((a, b) => a + b, 0)).toBe(listed.length);
+      expectListCounts(
+        rowsOf(wb.getWorksheet(form.listSheet)!).map((r) => String(r[0] ?? '')),
+        form.listSheet,
+      );
       // Listed = valid and not refused; Tổng hợp marks exactly those.
       expect(listed.map((n) => n.id).sort()).toEqual(
         v

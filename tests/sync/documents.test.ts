@@ -15,7 +15,7 @@ import { toBuffer } from '../../node/official-docx.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 import { hasSoffice, soffice } from '../soffice.js';
-import { expectCountsAsPrinted } from './list-counts.js';
+import { expectCountsAsPrinted, expectListCounts } from './list-counts.js';
 import { docxParagraphs, zipEntry } from '../zip.js';
 
 const [BCT, UBND, GK] = PLAN.forms as [
@@ -174,6 +174,10 @@ describe('sync documents: the papers the Sở signs', () => {
     expect(bct.join('\n')).toContain('cho 4 cá nhân đã có');
     expect(bct.join('\n')).toContain('Tổng cộng: 4 cá nhân.');
     for (const p of PAPERS) expectCountsAsPrinted(await docxParagraphs(path.join(draft, `${p}.docx`)));
+    // The master's own list, printed as the same annex, words its counts the same way.
+    const sheet = (await openWorkbook(master)).getWorksheet(BCT.listSheet)!;
+    const firstCells = rowsOf(sheet).map((r) => String(r[0] ?? ''));
+    expect(expectListCounts(firstCells, BCT.listSheet).map((p) => [p.title, p.count])).toEqual([['CÁ NHÂN', 4]]);
     // The text as the clerk meant it, without the spreadsheet's formula sign.
     expect(bct).toContain('Hoàn thành 100% chỉ tiêu kiểm tra an toàn điện năm 2021');
     expect(bct.some((p) => p.startsWith('='))).toBe(false);

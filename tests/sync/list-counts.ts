@@ -39,20 +39,28 @@ export function totalLine(parts: PrintedPart[]): string {
 }
 
 /**
- * The paper's counts agree with the rows it prints, and nothing is counted as none: parts numbered I, II, …
- * each with rows, the total of the rows, the body's "cho … tập thể và … cá nhân" the same figures.
+ * A list's counts agree with its rows, and nothing is counted as none: parts numbered I, II, … each with
+ * rows, each heading's count its rows, the total theirs. `lines`: the paper's paragraphs, or a sheet's first
+ * cells.
  */
-export function expectCountsAsPrinted(paragraphs: string[]): PrintedPart[] {
-  const parts = printedParts(paragraphs);
-  const text = paragraphs.join('\n');
-  expect(parts.length).toBeGreaterThan(0);
+export function expectListCounts(lines: string[], label: string): PrintedPart[] {
+  const parts = printedParts(lines);
+  expect(parts.length, label).toBeGreaterThan(0);
   parts.forEach((p, i) => {
-    expect(p.numeral).toBe(['I', 'II', 'III'][i]);
-    expect(p.count).toBeGreaterThan(0);
-    expect(p.rows, `${p.title}: rows printed`).toBe(p.count);
+    expect(p.numeral, label).toBe(['I', 'II', 'III'][i]);
+    expect(p.count, `${label}: ${p.title}`).toBeGreaterThan(0);
+    expect(p.rows, `${label}: ${p.title}, rows printed`).toBe(p.count);
   });
+  expect(lines.join('\n'), label).toContain(totalLine(parts));
+  expect(lines.join('\n'), label).not.toMatch(/(^|\D)0 (tập thể|cá nhân)|\(0\)/);
+  return parts;
+}
+
+/** A paper's list counted as printed (above), and its body's "cho … tập thể và … cá nhân" the same figures. */
+export function expectCountsAsPrinted(paragraphs: string[]): PrintedPart[] {
+  const parts = expectListCounts(paragraphs, paragraphs.find((p) => p.startsWith('DANH SÁCH')) ?? 'paper');
+  const text = paragraphs.join('\n');
   expect(text).toContain(`${totalLine(parts)}.`);
   expect(text).toContain(`cho ${counted(parts, ' và ')} `);
-  expect(text).not.toMatch(/(^|\D)0 (tập thể|cá nhân)|\(0\)/);
   return parts;
 }
