@@ -19,7 +19,14 @@ import { loadPlan } from '../node/plan-file.js';
 import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
 import { achievementForm } from '../templates/achievement-form.js';
 import { buildLetter } from './documents/letters.js';
-import { collectiveName, documentText, listCells, workplaceName } from './master/list-names.js';
+import {
+  collectiveName,
+  countByType,
+  countedTotal,
+  documentText,
+  listCells,
+  workplaceName,
+} from './master/list-names.js';
 import { readMaster, type MasterNomination, type MasterSnapshot } from './documents/master-read.js';
 import { papersOf, type Papers } from './documents/papers.js';
 import { printListsOf, printListTitle } from './documents/print-lists.js';
@@ -258,7 +265,7 @@ const foreignError = (out: string, files: readonly string[]) =>
     `Thư mục "${out}" đã có ${files.map((f) => `"${f}"`).join(', ')} không do lệnh documents ghi ra (hoặc đã được sửa sau khi ghi), có thể là bản đã ký hoặc tệp riêng của văn phòng. Lệnh không ghi đè, không xóa và chưa ghi tệp nào: hãy chuyển các tệp đó sang thư mục khác, hoặc chọn một thư mục khác cho --out, rồi chạy lại.`,
   );
 
-/** Step 8: what was written, with the distinct nominees of each list. */
+/** Step 8: what was written, each list counted as its paper counts it. */
 function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile[], forms: OutFile[]): void {
   const state = papers.draft ? ' (DỰ THẢO)' : '';
   console.log(`Đã lập ${letters.length} văn bản${state} trong ${opts.out}:`);
@@ -267,11 +274,8 @@ function tellWritten(plan: Plan, opts: Options, papers: Papers, letters: OutFile
       console.log(`  ${form.label}: danh sách trống, không lập văn bản.`);
       continue;
     }
-    const counts = plan.nomineeTypes.map(
-      (t) => `${members.filter((n) => n.type === t.code).length} ${t.label.toLowerCase()}`,
-    );
     const file = letters.find((l) => l.file.endsWith(`-${form.code}.docx`))?.file;
-    console.log(`  ${file}: ${form.label} – ${counts.join(', ')}`);
+    console.log(`  ${file}: ${form.label} – ${countedTotal(plan, countByType(plan, members))}`);
   }
   if (opts.prefill)
     console.log(

@@ -205,6 +205,9 @@ describe('sync documents: the papers the Sở signs', () => {
     expect(draftRun.stdout).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
     expect(settle).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
     expect(draftRun.stdout).toContain('can-xu-ly.docx');
+    // The terminal counts each list as its paper does.
+    expect(draftRun.stdout).toContain(`to-trinh-${BCT.code}.docx: ${BCT.label} – 4 cá nhân\n`);
+    expect(draftRun.stdout).not.toMatch(/\b0 tập thể/);
   });
 
   it('writes achievement reports only for listed nominations, under their unit’s letterhead', async () => {
