@@ -324,7 +324,7 @@ function writeFacts(
 function writeResend(ws: ExcelJS.Worksheet, { result, plan, unit, used, verdict }: UnitFeedback): void {
   const open = daysToDeadline(plan, result.generatedAt) >= 0;
   if (used && (verdict.ready || !open)) return;
-  const resend = open ? `Cần sửa và gửi lại trước hết ngày ${formatDate(plan.deadline)}. ` : '';
+  const resend = open ? `Cần sửa và gửi lại chậm nhất đến hết ngày ${formatDate(plan.deadline)}. ` : '';
   const how = used
     ? 'Các vấn đề cần sửa ở mục III và trên từng ô được tô màu trong bản đánh dấu kèm theo (di chuột vào ô để đọc hướng dẫn).'
     : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu tệp dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${unit.code}.xlsx).`;

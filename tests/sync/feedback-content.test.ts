@@ -72,7 +72,7 @@ describe('the Phản hồi sheet', () => {
     expect(verdictAt).toBeLessThan(issuesAt);
     expect(lines[verdictAt]).toMatch(/^✘ Chưa sẵn sàng: \d+\/4 đề nghị có lỗi/);
     const all = lines.join('\n');
-    expect(all).toContain(`Cần sửa và gửi lại trước hết ngày ${formatDate(PLAN.deadline)}`);
+    expect(all).toContain(`Cần sửa và gửi lại chậm nhất đến hết ngày ${formatDate(PLAN.deadline)}`);
     expect(all).toContain(`Kế hoạch ngày ${formatDate(PLAN.campaign.start)} của Sở Công Thương`);
     expect(all).not.toContain(PLAN.id);
     for (const jargon of ['add-in', 'lưu sổ', 'kiem-tra.html']) expect(all).not.toContain(jargon);
