@@ -27,11 +27,12 @@ const countedTypes = (plan: Plan, counts: Map<string, number>): string[] =>
 export const countedNominees = (plan: Plan, counts: Map<string, number>): string =>
   countedTypes(plan, counts).join(' và ');
 
-/** A list's total: "10 (2 tập thể, 8 cá nhân)", or "8 cá nhân" when it holds one type only. */
+/** A list's total: "10 (2 tập thể, 8 cá nhân)", "8 cá nhân" when it holds one type only, "0" when empty. */
 export function countedTotal(plan: Plan, counts: Map<string, number>): string {
   const types = countedTypes(plan, counts);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  return types.length === 1 ? types[0]! : `${total} (${types.join(', ')})`;
+  if (types.length <= 1) return types[0] ?? String(total);
+  return `${total} (${types.join(', ')})`;
 }
 
 /** What a list row is made of, as Tổng hợp holds it. */

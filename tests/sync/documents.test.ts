@@ -210,6 +210,19 @@ describe('sync documents: the papers the Sở signs', () => {
     expect(draftRun.stdout).not.toMatch(/\b0 tập thể/);
   });
 
+  it('totals a list with nobody in it yet as "Tổng cộng: 0", without empty parts', async () => {
+    const one = path.join(dir, 'one-unit');
+    await writeInbox(path.join(one, 'inbox'), [
+      unit('SCT-VP', { collectives: 0, individuals: 0, extraRows: rows['SCT-VP'] }),
+    ]);
+    const file = path.join(one, 'master.xlsx');
+    expect((await runSync(['merge', '--inbox', path.join(one, 'inbox'), '--out', file])).code).toBe(0);
+    // Văn phòng Sở proposes nobody for the province's Bằng khen.
+    const cells = rowsOf((await openWorkbook(file)).getWorksheet(UBND.listSheet)!).map((r) => String(r[0] ?? ''));
+    expect(cells).toContain('Tổng cộng: 0');
+    expect(cells.filter((c) => /^[IVX]+\. /.test(c))).toEqual([]);
+  });
+
   it('writes achievement reports only for listed nominations, under their unit’s letterhead', async () => {
     const units = readdirSync(path.join(draft, 'bao-cao-thanh-tich'));
     expect(units.sort()).toEqual(['H-BATO', 'SCT-VP']);
