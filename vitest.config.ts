@@ -12,6 +12,7 @@ const OFFICE = [
   'tests/sync/council-papers.test.ts',
   'tests/sync/council.test.ts',
   'tests/sync/documents.test.ts',
+  'tests/sync/letterhead.test.ts',
   'tests/sync/marked-copy.test.ts',
   'tests/sync/prize-lists.test.ts',
   'tests/sync/stats.test.ts',

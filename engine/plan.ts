@@ -120,7 +120,8 @@ const PaperWording = z.object({
 
 /** Biên bản họp Hội đồng: issued by the council itself, signed by its secretary and its chair. */
 const MinutesWording = PaperWording.extend({
-  /** The council as the issuer line: "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG". */
+  /** The council as the issuer line: "HỘI ĐỒNG\nTHI ĐUA – KHEN THƯỞNG" (a line break, Alt+Enter in the plan
+   *  workbook, sets where a name too long for the heading's one line breaks). */
   agency: text,
   /** Titles of the two signatures: the secretary's on the left ("THƯ KÝ"), the chair's on the right. */
   secretaryTitle: text,
@@ -278,7 +279,8 @@ const Letterhead = z.object({
   fullName: text,
   /** The body above it, in capitals: "UBND HUYỆN BA TƠ", "SỞ CÔNG THƯƠNG". */
   parent: text,
-  /** The unit itself in capitals as its letterhead prints it: "PHÒNG KINH TẾ VÀ HẠ TẦNG", "VĂN PHÒNG". */
+  /** The unit itself in capitals as its letterhead prints it: "PHÒNG KINH TẾ VÀ HẠ TẦNG", "VĂN PHÒNG"; a line
+   *  break sets where a name too long for one line breaks ("TRUNG TÂM KHUYẾN CÔNG\nVÀ XÚC TIẾN THƯƠNG MẠI"). */
   agency: text,
   /** Địa danh of its date line: "Ba Tơ", "Quảng Ngãi". */
   place: text,

@@ -114,6 +114,8 @@ export const bodyPara = (content: string | (string | ParagraphChild)[], style: P
 // letters Vietnamese uses once its diacritics are set aside: enough to size a line under a line of text.
 const WIDTHS: Record<'regular' | 'bold', [string, number][]> = {
   regular: [
+    ['…', 1000],
+    ['–', 500],
     [' .,', 250],
     ['iljt:/', 278],
     ['fr-()I', 333],
@@ -130,6 +132,8 @@ const WIDTHS: Record<'regular' | 'bold', [string, number][]> = {
     ['W', 944],
   ],
   bold: [
+    ['…', 1000],
+    ['–', 500],
     [' .,', 250],
     ['il/', 278],
     ['fjt-():', 333],
@@ -274,13 +278,14 @@ const HEADING_LEFT = 0.4;
 
 /** Ô số 1–4: the agency and number on the left, the quốc hiệu, tiêu ngữ and the place and date on the right. */
 export function heading(h: Heading): Table {
-  const [leftWidth, rightWidth] = shareWidths([HEADING_LEFT, 1 - HEADING_LEFT]) as [number, number];
-  const inCell = (w: number, within: number) => Math.min(w, within - 240);
+  const { left: leftWidth, right: rightWidth, parentSize, agencySize, dateSize } = headingLayout(h);
+  const inCell = (w: number, within: number) => Math.min(w, within - CELL_PADDING);
   // The line under the issuer: a third to a half of its name's line.
-  const agencyLine = inCell(textWidth(h.agency, SIZE.small, true), leftWidth) * 0.45;
+  const agencyLine = inCell(linesWidth(h.agency, agencySize, true), leftWidth) * 0.45;
+  const lines = (text: string, style: ParaStyle) => text.split('\n').map((l) => para(l, { align: 'center', ...style }));
   const left = [
-    ...(h.parent ? [para(h.parent, { align: 'center', size: SIZE.small })] : []),
-    para(h.agency, { align: 'center', bold: true, size: SIZE.small }),
+    ...(h.parent ? lines(h.parent, { size: parentSize }) : []),
+    ...lines(h.agency, { bold: true, size: agencySize }),
     rule(agencyLine, leftWidth),
     ...(h.number ? [para(h.number, { align: 'center', size: SIZE.small, before: 120 })] : []),
     ...(h.excerpt ? [para(h.excerpt, { align: 'center', size: SIZE.nationalName, before: 60 })] : []),
@@ -290,11 +295,48 @@ export function heading(h: Heading): Table {
     para(NATIONAL_NAME, { align: 'center', bold: true, size: SIZE.nationalName }),
     para(MOTTO, { align: 'center', bold: true, size: SIZE.motto }),
     rule(inCell(textWidth(MOTTO, SIZE.motto, true), rightWidth), rightWidth),
-    para(h.placeDate, { align: 'center', italics: true, size: SIZE.body, before: 180 }),
+    para(h.placeDate, { align: 'center', italics: true, size: dateSize, before: 180 }),
   ];
   return gridTable([leftWidth, rightWidth], [{ cantSplit: true, cells: [{ children: left }, { children: right }] }], {
     borders: false,
   });
+}
+
+/** What a table cell's margins take from its width, in twips. */
+const CELL_PADDING = 240;
+
+/** The widest of a text's lines (a name may carry its own line break, as the plan writes it). */
+const linesWidth = (text: string, size: number, bold: boolean) =>
+  Math.max(...text.split('\n').map((l) => textWidth(l, size, bold)));
+
+/** Nghị định 30/2020 allows the issuer's names at 12–13 pt and the date line at 13–14 pt: the larger sizes
+ *  first, a smaller one only where it lets a line stay whole. */
+const HEADING_SIZES = [
+  { names: SIZE.small, date: SIZE.body },
+  { names: SIZE.small - 2, date: SIZE.body },
+  { names: SIZE.small - 2, date: SIZE.body - 2 },
+];
+
+/** The heading's two cells and its sizes. The national name and the date line keep one line each; the
+ *  issuer's side widens from its usual share as far as that leaves, at the first sizes that fit its names. A
+ *  name longer still wraps where the plan breaks it (a line break in its text). */
+function headingLayout(h: Heading) {
+  const layouts = HEADING_SIZES.map(({ names, date }) => {
+    const right = Math.max(textWidth(NATIONAL_NAME, SIZE.nationalName, true), textWidth(h.placeDate, date, false));
+    const room = TEXT_WIDTH - right - 2 * CELL_PADDING;
+    const sizeFor = (text: string, bold: boolean) => (linesWidth(text, SIZE.small, bold) <= room ? SIZE.small : names);
+    const parentSize = h.parent ? sizeFor(h.parent, false) : SIZE.small;
+    const agencySize = sizeFor(h.agency, true);
+    const need = Math.max(
+      h.parent ? linesWidth(h.parent, parentSize, false) : 0,
+      linesWidth(h.agency, agencySize, true),
+    );
+    return { room, need, parentSize, agencySize, dateSize: date };
+  });
+  const chosen = layouts.find((l) => l.need <= l.room) ?? layouts[layouts.length - 1]!;
+  const left = Math.min(Math.max(TEXT_WIDTH * HEADING_LEFT, chosen.need + CELL_PADDING), chosen.room + CELL_PADDING);
+  const [l, r] = shareWidths([left / TEXT_WIDTH, 1 - left / TEXT_WIDTH]) as [number, number];
+  return { ...chosen, left: l, right: r };
 }
 
 /** Ô 5: the kind of paper and its trích yếu, with the short line under it. */
