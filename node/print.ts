@@ -49,3 +49,11 @@ export function fitToWidthScale(widths: number[], setup: Partial<ExcelJS.PageSet
   const content = widths.reduce((sum, w) => sum + columnPoints(w), 0);
   return Math.min(100, Math.floor((printable * 100) / content));
 }
+
+/** Points of rows one page holds, top to bottom margin, at the scale a sheet fitted to the width prints at. */
+export function pageRowPoints(widths: number[], setup: Partial<ExcelJS.PageSetup>): number {
+  const paper = PAPER_INCHES[setup.paperSize ?? 9] ?? PAPER_INCHES[9]!;
+  const down = setup.orientation === 'landscape' ? paper.width : paper.height;
+  const printable = (down - (setup.margins?.top ?? 0.75) - (setup.margins?.bottom ?? 0.75)) * 72;
+  return (printable * 100) / fitToWidthScale(widths, setup);
+}

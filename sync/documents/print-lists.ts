@@ -7,10 +7,13 @@
 import ExcelJS from 'exceljs';
 import { amountInWords, isDecidedAbove, isPerson, prizeAmount, type Plan } from '../../engine/index.js';
 import { NATIONAL_NAME, MOTTO } from '../../node/official-docx.js';
-import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
+import { A4_PORTRAIT_FIT_WIDTH, pageRowPoints } from '../../node/print.js';
 import { awardedLists, type AwardedList } from '../awarded.js';
 import { documentYear, fillWording, shortDate } from '../master/documents-sheet.js';
-import { BORDER } from '../master/styles.js';
+import { BORDER, MASTER_FONT } from '../master/styles.js';
+import { setDefaultFont } from '../../node/xlsx-default-font.js';
+import { NODE_CODEC } from '../../node/zip-codec.js';
+import { Package } from '../../ooxml/package.js';
 import { collectiveName, countByType, countedTotal, documentText, workplaceName } from '../master/list-names.js';
 import type { MasterNomination, MasterSnapshot } from './master-read.js';
 
@@ -24,6 +27,8 @@ export interface ListFile {
 }
 
 type Value = string | number | null;
+/** The table's header row, under the six heading rows: printed again on every page. */
+const TABLE_HEADER_ROW = 7;
 const FONT = 'Times New Roman';
 const BLANK = '……';
 const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -46,7 +51,7 @@ function listSheet(widths: number[]): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksh
       horizontalCentered: true,
       // Nghị định 30/2020/NĐ-CP: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm.
       margins: { left: 1.2, right: 0.7, top: 0.85, bottom: 0.85, header: 0.3, footer: 0.3 },
-      printTitlesRow: '7:7',
+      printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
     },
     headerFooter: { oddFooter: '&CTrang &P/&N' },
   });
@@ -124,7 +129,13 @@ function bodyRow(ws: ExcelJS.Worksheet, values: Value[], styles: Partial<ExcelJS
 const unitName = (plan: Plan, n: MasterNomination) => plan.units.find((u) => u.code === n.unit)?.name ?? n.unit;
 const nameOf = (plan: Plan, n: MasterNomination) =>
   isPerson(plan, n.type) ? documentText(n.name) : collectiveName(plan, n);
-const toBuffer = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+/** The workbook's bytes, its default font Times New Roman as the master's: column widths count that font's
+ *  digits, so the page breaks reckoned here fall where Excel and LibreOffice put them. */
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const pkg = Package.open(Buffer.from(await wb.xlsx.writeBuffer()), NODE_CODEC);
+  await setDefaultFont(pkg, MASTER_FONT.name, MASTER_FONT.size);
+  return Buffer.from(await pkg.save());
+}
 
 /** in-bang-<FORM>.xlsx: the certificates to print, in the decision's order. */
 export async function certificateList(plan: Plan, list: AwardedList): Promise<ListFile> {
@@ -189,7 +200,37 @@ export async function prizeList(plan: Plan, list: AwardedList): Promise<ListFile
     line(ws, basis, text(11, false, true, { vertical: 'top', wrapText: true }), 30);
   ws.addRow([]);
   signatures(ws, plan, wording.prizeSignatures);
+  keepEndWithLastRow(ws, totalRow.number - 1);
   return { file: `chi-tien-thuong-${list.form.code}.xlsx`, data: await toBuffer(wb) };
+}
+
+/** A row's height when none is set: one line of 12–13 pt type, as Excel and LibreOffice fit it. */
+const LINE_ROW = 18;
+/** Where a page ends is reckoned at Excel's scale; LibreOffice prints the same sheet a few per cent smaller
+ *  (more rows a page). Every page length between is tried. */
+const PAGE_SPREAD = [0.98, 1, 1.02, 1.04, 1.06, 1.08];
+
+/**
+ * What follows the table (the total, the amount in words, the signatures) never starts a page of its own,
+ * under a repeated header and no name: when at any likely page length it would not fit below the last row,
+ * the page breaks before that row, which goes over with it. Excel cannot keep rows together, so where pages
+ * end is reckoned from the rows' heights and the scale the sheet prints at.
+ */
+function keepEndWithLastRow(ws: ExcelJS.Worksheet, lastRow: number): void {
+  const page = pageRowPoints(
+    ws.columns.map((c) => c.width ?? 10),
+    ws.pageSetup,
+  );
+  const height = (r: number) => ws.getRow(r).height ?? LINE_ROW;
+  let end = 0;
+  for (let r = lastRow + 1; r <= ws.rowCount; r++) end += height(r);
+  const endAlone = (length: number) => {
+    let used = 0;
+    for (let r = 1; r <= lastRow; r++)
+      used = used + height(r) > length ? height(TABLE_HEADER_ROW) + height(r) : used + height(r);
+    return used + end > length;
+  };
+  if (PAGE_SPREAD.some((k) => endAlone(page * k))) ws.getRow(lastRow - 1).addPageBreak();
 }
 
 /** The date line on the right, then each signer's title over "(Ký, ghi rõ họ tên)", side by side. */

@@ -9,7 +9,10 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
 import { higherKey } from '../../sync/master/documents-sheet.js';
+import { certificateList, prizeList } from '../../sync/documents/print-lists.js';
+import type { MasterNomination } from '../../sync/documents/master-read.js';
 import { convert, haveOffice, printedPages } from '../print.js';
+import { soffice } from '../soffice.js';
 import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
@@ -35,6 +38,26 @@ function tableRows(rows: string[][]): string[][] {
   const end = rows.findIndex((r, i) => i > start && r.some((c) => /^Tổng cộng/.test(c)));
   return rows.slice(start + 1, end < 0 ? undefined : end).filter((r) => /^\d+$/.test(r[0] ?? ''));
 }
+
+/** An awarded individual of Ba Tơ, one line in every column. */
+const awardedMember = (i: number): MasterNomination => ({
+  id: `ID${i}`,
+  unit: 'H-BATO',
+  type: 'ca_nhan',
+  form: GK.code,
+  name: `Nguyễn Văn An ${i + 1}`,
+  gender: 'Nam',
+  birthYear: '1980',
+  position: 'Chuyên viên',
+  workplace: '',
+  summary: '',
+  group: 'district_office',
+  file: 'H-BATO.xlsx',
+  sheet: 'Cá nhân',
+  line: i + 2,
+  codes: [],
+  standing: { status: 'valid', lateOnly: false, council: 'approved' },
+});
 
 describe('prize money and certificate lists', () => {
   const dir = tmpDir('prize-lists');
@@ -156,6 +179,35 @@ describe('prize money and certificate lists', () => {
     const all = rows.map((r) => r.join(' ')).join('\n');
     expect(all).toContain('Bằng chữ: ……');
     expect(all).toContain('chưa có mức lương cơ sở');
+  }, 600_000);
+
+  it('keeps the total, the amount in words and the signatures on the page of the last names, whatever the length', async () => {
+    if (!haveOffice) return;
+    // Lists of 14 to 45 names: among them, lengths whose tail would fall alone on a page of its own.
+    const lengths = Array.from({ length: 32 }, (_, i) => 14 + i);
+    const out = path.join(dir, 'lengths');
+    await fs.mkdir(out, { recursive: true });
+    const files: string[] = [];
+    for (const n of lengths) {
+      const members = Array.from({ length: n }, (_, i) => awardedMember(i));
+      const list = { form: GK, decision: { number: '127/QĐ-SCT', date: '2021-04-22' }, members };
+      for (const made of [await prizeList(PLAN, list), await certificateList(PLAN, list)]) {
+        const file = path.join(out, made.file.replace('.xlsx', `-${n}.xlsx`));
+        await fs.writeFile(file, made.data);
+        files.push(file);
+      }
+    }
+    await soffice('pdf', path.join(out, 'pdf'), files);
+    const alone: string[] = [];
+    for (const file of files) {
+      const pages = await printedPages(path.join(out, 'pdf', path.basename(file).replace('.xlsx', '.pdf')));
+      const last = pages[pages.length - 1]!.text;
+      const n = Number(/-(\d+)\.xlsx$/.exec(file)![1]);
+      // The last page holds the last name's row, the total, and (on the money list) the words and signatures.
+      const tail = [` ${n} `, 'Tổng cộng', ...(file.includes('chi-tien') ? ['Bằng chữ', '(Ký, ghi rõ họ tên)'] : [])];
+      if (!tail.every((t) => last.includes(t))) alone.push(path.basename(file));
+    }
+    expect(alone).toEqual([]);
   }, 600_000);
 
   it('prints on one A4 page in LibreOffice', async () => {
