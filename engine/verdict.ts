@@ -7,6 +7,9 @@ import type { Nomination } from './nomination.js';
 
 export const READY = 'Sẵn sàng gửi';
 export const NOT_READY = 'Chưa sẵn sàng';
+/** The add-in's button on Excel's Home tab (manifest.xml's Button.Label): the guide, the pane's notices and
+ *  the feedback workbooks tell a clerk to press it by this name. */
+export const CHECK_BUTTON = 'Kiểm tra hồ sơ';
 
 /** What a row's own cells say, apart from the dossier: errors, only warnings, or nothing. */
 export type RowState = 'error' | 'warning' | 'clean';

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
+  CHECK_BUTTON,
   computeMarks,
   daysToDeadline,
   formatDate,
@@ -14,9 +15,11 @@ import {
   INFO_SHEET,
   lateLabel,
   refusedVerdict,
+  READY,
   rowReason,
   SECRETARIAT_CODES,
   SEVERITY_LABELS,
+  templateSheetNames,
   timeZoneName,
   type Issue,
   type LateRule,
@@ -44,7 +47,7 @@ import {
 } from './master/documents-sheet.js';
 import { BORDER, HEADER_STYLE } from './master/styles.js';
 import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
-import type { FileVerdict, MergeResult } from './merge-model.js';
+import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
 
 export const FEEDBACK_SHEET = 'Phản hồi';
 /** Where an issue of the whole submission (received late) is listed: it has no sheet or row. */
@@ -290,22 +293,24 @@ function labelledRow(ws: ExcelJS.Worksheet, label: string, value: string, labelF
     3;
 }
 
+/** When the used file arrived (as the secretariat recorded it, when it did); with none used, when the last
+ *  refused one did, as section I says. */
+function receivedText({ files, used, when }: UnitFeedback, status: UnitStatus | undefined): string {
+  if (used)
+    return `${when(status?.receivedAt ?? used.receivedAt)}${status?.receivedFrom === 'secretariat' ? ', theo Văn phòng ghi nhận' : ''}`;
+  const last = files.reduce<FileVerdict | undefined>((a, f) => (!a || f.receivedAt > a.receivedAt ? f : a), undefined);
+  return last ? when(last.receivedAt) : '–';
+}
+
 /** The unit, its file, when it arrived (as the secretariat recorded it, when it did) and the counts. */
-function writeFacts(
-  ws: ExcelJS.Worksheet,
-  { result, plan, unit, used, mine, unmarked, zone, when }: UnitFeedback,
-): void {
+function writeFacts(ws: ExcelJS.Worksheet, feedback: UnitFeedback): void {
+  const { result, plan, unit, used, mine, unmarked, zone, when } = feedback;
   const status = result.units.find((x) => x.unit === unit.code);
   const counts = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
   const facts: [string, string][] = [
     ['Đơn vị', `${unit.name} (${unit.code})`],
     ['Tệp được dùng', used ? used.file : 'Chưa có tệp hợp lệ'],
-    [
-      'Thời điểm nhận',
-      used
-        ? `${when(status?.receivedAt ?? used.receivedAt)}${status?.receivedFrom === 'secretariat' ? ', theo Văn phòng ghi nhận' : ''}`
-        : '–',
-    ],
+    ['Thời điểm nhận', receivedText(feedback, status)],
     ['Hạn gửi hồ sơ', `Hết ngày ${formatDate(plan.deadline)} (${zone})`],
     ['Tình trạng', status ? unitStatusLabel(status, result) : UNIT_STATUS_LABELS.refused],
     [
@@ -320,18 +325,23 @@ function writeFacts(
   for (const [label, value] of facts) labelledRow(ws, label, value, { bold: true });
 }
 
-/** Asks for a new file when none was accepted, or when the accepted one is not ready while the deadline is open. */
-function writeResend(ws: ExcelJS.Worksheet, { result, plan, unit, used, verdict }: UnitFeedback): void {
+/** Asks for a new file when none was accepted, or when the accepted one is not ready while the deadline is open;
+ *  once the deadline has passed, says so first and what a file sent now is. */
+function writeResend(ws: ExcelJS.Worksheet, { result, plan, used, verdict }: UnitFeedback): void {
   const open = daysToDeadline(plan, result.generatedAt) >= 0;
   if (used && (verdict.ready || !open)) return;
-  const resend = open ? `Cần sửa và gửi lại chậm nhất đến hết ngày ${formatDate(plan.deadline)}. ` : '';
+  const deadline = formatDate(plan.deadline);
+  const when = open
+    ? `Cần sửa và gửi lại chậm nhất đến hết ngày ${deadline}.`
+    : `Hạn gửi hồ sơ đã hết (hết ngày ${deadline}): tệp gửi lại bây giờ là hồ sơ gửi muộn, chỉ được xét khi Văn phòng Sở đồng ý.`;
+  const sheets = templateSheetNames(plan).join(', ');
   const how = used
     ? 'Các vấn đề cần sửa ở mục III và trên từng ô được tô màu trong bản đánh dấu kèm theo (di chuột vào ô để đọc hướng dẫn).'
-    : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn, lưu tệp dạng .xlsx lập từ mẫu của ${properName(plan.issuer.agency)} (tệp ${unit.code}.xlsx).`;
+    : `Hồ sơ chưa được tiếp nhận vì các lý do ở mục I. Hãy sửa theo hướng dẫn trong sổ mẫu ${properName(plan.issuer.agency)} đã gửi cho đơn vị (sổ có các trang ${sheets}) và lưu dạng .xlsx.`;
   labelledRow(
     ws,
     'Cần gửi lại',
-    `${resend}${how} Kiểm tra lại bằng nút "Kiểm tra" trong Excel hoặc trang kiểm tra hồ sơ Sở gửi kèm cho đến khi hiện "Sẵn sàng gửi", rồi gửi lại cho Văn phòng Sở.`,
+    `${when} ${how} Kiểm tra lại (bấm nút "${CHECK_BUTTON}" trên thẻ Trang đầu của Excel, hoặc mở trang kiểm tra hồ sơ Sở gửi kèm) cho đến khi hiện "${READY}", rồi gửi lại cho Văn phòng Sở.`,
     { bold: true, color: { argb: 'FFA4262C' } },
   );
 }

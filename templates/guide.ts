@@ -3,6 +3,7 @@
 // text, A4 portrait at full width: it reads on screen and prints without anything cut off.
 import type ExcelJS from 'exceljs';
 import {
+  CHECK_BUTTON,
   formatDate,
   INFO_SHEET,
   LISTS,
@@ -109,7 +110,7 @@ function checkBeforeSendingLines(): Line[] {
   return [
     head('2. Kiểm tra trước khi gửi'),
     text(
-      'Cột "Kết quả kiểm tra" do công cụ kiểm tra ghi, không cần nhập. Trong Excel có add-in: bấm "Kiểm tra hồ sơ" trên thẻ Trang đầu. Không dùng được add-in: mở trang kiểm tra (tệp kiem-tra.html Văn phòng Sở gửi) bằng trình duyệt, chọn sổ này; tệp không rời khỏi máy tính.',
+      `Cột "Kết quả kiểm tra" do công cụ kiểm tra ghi, không cần nhập. Trong Excel có add-in: bấm "${CHECK_BUTTON}" trên thẻ Trang đầu. Không dùng được add-in: mở trang kiểm tra (tệp kiem-tra.html Văn phòng Sở gửi) bằng trình duyệt, chọn sổ này; tệp không rời khỏi máy tính.`,
     ),
     text('Sửa cho đến khi mọi dòng ghi "Hợp lệ" rồi mới gửi hồ sơ.'),
   ];

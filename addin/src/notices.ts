@@ -1,5 +1,6 @@
 // What the pane says when it cannot work: Office's library did not load, or the page is not inside Excel.
 // Both point to the offline checker page served beside the pane (kiem-tra.html), which needs neither.
+import { CHECK_BUTTON } from '../../engine/index.js';
 import { el } from './view.js';
 
 /** The offline checker page, built into the same folder as the pane. */
@@ -37,7 +38,7 @@ export function outsideExcel(): HTMLElement {
     el(
       'p',
       {},
-      'Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "Kiểm tra hồ sơ" trên thẻ Trang đầu.',
+      `Đây là add-in kiểm tra hồ sơ đề nghị khen thưởng. Hãy mở sổ của đơn vị trong Excel (máy tính hoặc Excel trên web), rồi bấm nút "${CHECK_BUTTON}" trên thẻ Trang đầu.`,
     ),
     checkerLink(),
   );

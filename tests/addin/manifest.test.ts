@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, it } from 'vitest';
 import { ICON_SIZES } from '../../addin/icons.js';
+import { CHECK_BUTTON } from '../../engine/index.js';
 
 const xml = readFileSync('manifest.xml', 'utf8');
 
@@ -35,7 +36,8 @@ describe('manifest.xml', () => {
   it('puts a button that opens the pane on the Home tab, with icons the build makes', () => {
     expect(xml).toContain('<OfficeTab id="TabHome">');
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/);
-    expect(xml).toContain('<bt:String id="Button.Label" DefaultValue="Kiểm tra hồ sơ"/>');
+    // The one label the guide, the pane and the feedback workbooks name the button by.
+    expect(xml).toContain(`<bt:String id="Button.Label" DefaultValue="${CHECK_BUTTON}"/>`);
     for (const [, size] of xml.matchAll(/assets\/icon-(\d+)\.png/g)) expect(ICON_SIZES).toContain(Number(size));
   });
 });

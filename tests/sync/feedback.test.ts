@@ -6,7 +6,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoInbox } from '../../dev/sample/demo-inbox.js';
-import { describeLocation, ERROR_FILL, SEVERITY_LABELS, templateSheetNames } from '../../engine/index.js';
+import { CHECK_BUTTON, describeLocation, ERROR_FILL, SEVERITY_LABELS, templateSheetNames } from '../../engine/index.js';
 import { WRITTEN_LIST } from '../../node/output-folders.js';
 import { readXlsxGrid } from '../../node/xlsx-grid.js';
 import { FEEDBACK_HEADERS, FEEDBACK_SECTIONS, FEEDBACK_SHEET, WHOLE_SUBMISSION } from '../../sync/feedback.js';
@@ -31,6 +31,12 @@ function tableOf(ws: ExcelJS.Worksheet, headers: readonly string[]): Table {
     return rows;
   }
   return [];
+}
+
+/** The value beside a label of the facts block at the top of Phản hồi. */
+function factOf(ws: ExcelJS.Worksheet, label: string): unknown {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === label) return ws.getCell(r, 2).value;
+  return undefined;
 }
 
 /** The sheet row a "Dòng" cell names: "6 (STT 5)" → 6. */
@@ -107,7 +113,15 @@ describe('merge --feedback over the demo inbox', () => {
     expect(files[0]).toMatchObject({ Tệp: refused.file, 'Xử lý': 'Bị từ chối' });
     expect(refused.error!.message.endsWith(String(files[0]!['Lý do']))).toBe(true);
     expect(text(ws)).toContain('Cần gửi lại');
-    expect(text(ws)).toContain('SCT-QLNL.xlsx');
+    // When the refused file arrived, as the files table says it, not "–".
+    expect(factOf(ws, 'Thời điểm nhận')).toBe(files[0]!['Thời điểm nhận']);
+    // The merge ran after the deadline: the unit is told so plainly, and what resending now means.
+    const resend = factOf(ws, 'Cần gửi lại');
+    expect(resend).toMatch(/^Hạn gửi hồ sơ đã hết \(hết ngày 15\/04\/2021\)/);
+    expect(resend).not.toContain('trước hết ngày');
+    // The template is the workbook the Sở sent, not a file named like this feedback; the button as the ribbon says it.
+    expect(resend).not.toContain('SCT-QLNL.xlsx');
+    expect(resend).toContain(`bấm nút "${CHECK_BUTTON}"`);
   });
 
   it('names the file used and the one it replaced', async () => {
