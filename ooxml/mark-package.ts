@@ -5,7 +5,9 @@
 // Shared by the checker page's download and the merge's feedback workbooks.
 import { ERROR_FILL, WARNING_FILL, type Marks, type SheetResults } from '../engine/index.js';
 import { addNotes, type CellNote } from './comments.js';
-import { Package } from './package.js';
+import { readSharedStrings } from './grid-read.js';
+import { Package, REL_TYPE } from './package.js';
+import { fitRows } from './row-heights.js';
 import { patchCells, type SheetEdits } from './sheet-cells.js';
 import { StyleBook } from './styles-patch.js';
 import type { ZipCodec } from './zip.js';
@@ -51,14 +53,24 @@ function editsBySheet(marks: PackageMarks, styles: StyleBook): Map<string, Sheet
   return sheets;
 }
 
+/** The shared strings, for measuring the rows the marks rewrite. */
+async function sharedStrings(pkg: Package): Promise<Map<number, string>> {
+  const part = (await pkg.relOfType(await pkg.workbookPart(), REL_TYPE.sharedStrings))?.target;
+  return part && pkg.has(part) ? readSharedStrings(pkg, part) : new Map();
+}
+
 /** Patches the marks into an open package (to be saved by the caller, perhaps after more parts). */
 export async function markPackage(pkg: Package, marks: PackageMarks): Promise<void> {
   const styles = await StyleBook.open(pkg);
   const edits = editsBySheet(marks, styles);
+  let shared: Map<number, string> | undefined;
   for (const sheet of await pkg.worksheets()) {
     const mine = edits.get(sheet.name);
     if (!mine) continue;
+    shared ??= await sharedStrings(pkg);
+    const strings = shared;
     let xml = patchCells(await pkg.text(sheet.part), mine);
+    xml = fitRows(xml, new Set(mine.keys()), { wraps: (s) => styles.wraps(s), shared: (i) => strings.get(i) });
     const notes: CellNote[] = marks.cells
       .filter((c) => c.sheet === sheet.name && c.comment)
       .map((c) => ({ row: c.row, col: c.col, text: c.comment! }));

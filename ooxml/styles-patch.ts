@@ -67,6 +67,13 @@ export class StyleBook {
     return this.base[section].length + this.added[section].length - 1;
   }
 
+  /** Whether cell format `s` wraps its text (those added here keep their source's alignment). */
+  wraps(s: number): boolean {
+    const xfs = this.base.cellXfs;
+    const xf = s < xfs.length ? xfs[s] : this.added.cellXfs[s - xfs.length];
+    return /\bwrapText\s*=\s*["'](1|true)["']/.test(xf ?? '');
+  }
+
   /** The index of a cell format like `s` but with a solid fill of `colour` ("#RRGGBB"). */
   withFill(s: number, colour: string): number {
     const key = `${s}\u0000${colour}`;

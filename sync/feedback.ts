@@ -33,6 +33,7 @@ import { writeAtomic } from '../node/atomic.js';
 import { A4_LANDSCAPE_FIT_WIDTH } from '../node/print.js';
 import { NODE_CODEC } from '../node/zip-codec.js';
 import { graftFirstSheet } from '../ooxml/graft-sheet.js';
+import { heightFor, linesFor } from '../ooxml/row-heights.js';
 import { markPackage, packageMarks } from '../ooxml/mark-package.js';
 import { Package } from '../ooxml/package.js';
 import { properName } from '../templates/guide.js';
@@ -82,18 +83,19 @@ const FILE_STATUS = { accepted: 'Được dùng', rejected: 'Bị từ chối', 
 /** What became of a file: a late one is used only as the secretariat decided, and says so as its rows do. */
 const handling = (f: FileVerdict, rule: LateRule) =>
   f.status === 'accepted' && f.late ? lateLabel(rule) : FILE_STATUS[f.status];
-// Seven columns shared by the tables; a field may span several so long text gets the room it needs.
-const WIDTHS = [17, 7, 28, 30, 16, 30, 18];
+// Seven columns shared by the tables; a field may span several so long text gets the room it needs. Each row's
+// result (E) and each long sentence (E–G) get the most room: the secretariat's columns (F, G) are mostly
+// blank, and narrow text columns would make rows several lines taller than their text needs.
+const WIDTHS = [11, 14, 26, 22, 40, 20, 15];
 /** How many columns each field of each table spans (the sum is always the seven). */
 const SPANS = {
-  files: [1, 2, 1, 1, 2],
+  files: [1, 1, 1, 1, 3],
   nominations: [1, 1, 1, 1, 1, 1, 1],
   issues: [1, 1, 1, 1, 3],
   notes: [1, 1, 1, 1, 3],
 } as const;
-
-/** Lines a text needs in a cell `width` characters wide. */
-const linesFor = (text: string, width: number) => Math.max(1, Math.ceil(text.length / Math.max(4, width - 2)));
+/** Columns a label of the facts block spans: its value takes the rest. */
+const LABEL_SPAN = 2;
 
 /** A unit's issues once each, in reading order: Thông tin first, then each nomination row by row. */
 export function issuesInReadingOrder(nominations: Nomination[], infoSheet = INFO_SHEET): Issue[] {
@@ -134,7 +136,7 @@ function table(
       lines = Math.max(lines, linesFor(String(v ?? ''), width));
       col += span;
     });
-    row.height = Math.max(16, lines * 15 + 3);
+    row.height = Math.max(16, heightFor(lines));
     return row;
   };
   write(headers, { ...HEADER_STYLE, border: BORDER }).height = 30;
@@ -279,18 +281,18 @@ function writeHead(ws: ExcelJS.Worksheet, { plan, verdict, previous }: UnitFeedb
 
 /** A bold label and its value across the rest of the width, as tall as the value's text needs. */
 function labelledRow(ws: ExcelJS.Worksheet, label: string, value: string, labelFont: Partial<ExcelJS.Font>): void {
-  const row = ws.addRow([label, value]);
-  ws.mergeCells(row.number, 2, row.number, WIDTHS.length);
+  const row = ws.addRow([label, ...Array<string>(LABEL_SPAN - 1).fill(''), value]);
+  ws.mergeCells(row.number, 1, row.number, LABEL_SPAN);
+  ws.mergeCells(row.number, LABEL_SPAN + 1, row.number, WIDTHS.length);
   row.getCell(1).font = labelFont;
   row.getCell(1).alignment = { vertical: 'top' };
-  row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-  row.height =
+  row.getCell(LABEL_SPAN + 1).alignment = { wrapText: true, vertical: 'top' };
+  row.height = heightFor(
     linesFor(
       value,
-      WIDTHS.slice(1).reduce((a, b) => a + b, 0),
-    ) *
-      15 +
-    3;
+      WIDTHS.slice(LABEL_SPAN).reduce((a, b) => a + b, 0),
+    ),
+  );
 }
 
 /** When the used file arrived (as the secretariat recorded it, when it did); with none used, when the last

@@ -35,7 +35,10 @@ function tableOf(ws: ExcelJS.Worksheet, headers: readonly string[]): Table {
 
 /** The value beside a label of the facts block at the top of Phản hồi. */
 function factOf(ws: ExcelJS.Worksheet, label: string): unknown {
-  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === label) return ws.getCell(r, 2).value;
+  // The label may span several columns, each reading back as the label: the value is the first other one.
+  for (let r = 1; r <= ws.rowCount; r++)
+    if (ws.getCell(r, 1).value === label)
+      return (ws.getRow(r).values as unknown[]).find((v) => v !== undefined && v !== null && v !== label);
   return undefined;
 }
 
