@@ -98,11 +98,14 @@ const verdict = (ready: boolean, detail: string, rest: Omit<Verdict, 'ready' | '
   return { ready, headline, detail, text: detail ? `${headline}: ${detail}` : headline, ...rest };
 };
 
+/** A label inside a sentence: "Gửi muộn – …" → "gửi muộn – …" (names further on keep their capitals). */
+const lowerFirst = (s: string) => `${s.charAt(0).toLocaleLowerCase('vi')}${s.slice(1)}`;
+
 /** A file that could not be checked at all: the refusal is the whole verdict. */
 export function refusedVerdict(fileIssues: readonly Issue[]): Verdict {
   const first = fileIssues[0];
   const title = first ? ISSUE_KINDS[first.code].title : 'Không kiểm tra được tệp';
-  const detail = `${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}, chưa kiểm tra được tệp này`;
+  const detail = `${lowerFirst(title)}, chưa kiểm tra được tệp này`;
   return verdict(false, detail, { note: '', rows: rowCounts([]), dossierErrors: 0 });
 }
 
@@ -115,13 +118,17 @@ export function verdictOf(check: WorkbookCheck, rule: LateRule = {}): Verdict {
   const note = rows.warnings ? `${rows.warnings} đề nghị chỉ có cảnh báo: vẫn hợp lệ, nên xem lại trước khi gửi.` : '';
   const rest = { note, rows, dossierErrors };
   if (check.empty || rows.total === 0) return verdict(false, ['chưa có đề nghị nào', ...dossier].join('; '), rest);
-  if (check.late && !rule.includeLate)
-    return verdict(false, `${rows.total}/${rows.total} đề nghị ${LATE_LABELS.excluded.toLocaleLowerCase('vi')}`, rest);
-  const late = check.late ? ['hồ sơ gửi muộn, Văn phòng Sở vẫn xét'] : [];
+  // Every row of a late file is late: "2/2 đề nghị gửi muộn – không được xét", as the counts say "gửi muộn".
+  const late = check.late ? `${rows.total}/${rows.total} đề nghị ${lowerFirst(lateLabel(rule))}` : '';
+  if (late && !rule.includeLate) return verdict(false, late, rest);
   const counts = errorCounts(rows, dossier);
-  if (counts) return verdict(false, [counts, ...late].join('; '), rest);
-  const valid = `${rows.total} đề nghị hợp lệ${rows.warnings ? `, ${rows.warnings} có cảnh báo` : ''}`;
-  return verdict(true, [valid, ...late].join('; '), rest);
+  if (counts) return verdict(false, [late, counts].filter(Boolean).join('; '), rest);
+  const warned = rows.warnings ? `, ${rows.warnings} có cảnh báo` : '';
+  return verdict(
+    true,
+    late ? `${late}, không có lỗi nào khác${warned}` : `${rows.total} đề nghị hợp lệ${warned}`,
+    rest,
+  );
 }
 
 /** "7/7 đề nghị có lỗi (1 lỗi ở trang Thông tin áp dụng cho mọi dòng; 5 đề nghị có thêm lỗi ở chính dòng

@@ -49,6 +49,7 @@ import {
 import { BORDER, HEADER_STYLE } from './master/styles.js';
 import { UNIT_STATUS_LABELS, unitStatusLabel } from './master/units.js';
 import type { FileVerdict, MergeResult, UnitStatus } from './merge-model.js';
+import { isLateOnly } from './statuses.js';
 
 export const FEEDBACK_SHEET = 'Phản hồi';
 /** Where an issue of the whole submission (received late) is listed: it has no sheet or row. */
@@ -295,6 +296,17 @@ function labelledRow(ws: ExcelJS.Worksheet, label: string, value: string, labelF
   );
 }
 
+/** "7 đề nghị: 0 hợp lệ, 0 có lỗi, 7 gửi muộn.", as the master and the terminal count; with late files
+ *  included, which late ones the secretariat considers with nothing else wrong. */
+function countsText(mine: Nomination[], rule: LateRule): string {
+  const count = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
+  const late = count('late');
+  const lateOnly = mine.filter(isLateOnly).length;
+  const considered =
+    rule.includeLate && late ? ` (Văn phòng Sở vẫn xét: ${lateOnly} không có lỗi khác, ${late - lateOnly} có lỗi)` : '';
+  return `${mine.length} đề nghị: ${count('valid')} hợp lệ, ${count('invalid')} có lỗi, ${late} gửi muộn${considered}.`;
+}
+
 /** When the used file arrived (as the secretariat recorded it, when it did); with none used, when the last
  *  refused one did, as section I says. */
 function receivedText({ files, used, when }: UnitFeedback, status: UnitStatus | undefined): string {
@@ -308,19 +320,13 @@ function receivedText({ files, used, when }: UnitFeedback, status: UnitStatus | 
 function writeFacts(ws: ExcelJS.Worksheet, feedback: UnitFeedback): void {
   const { result, plan, unit, used, mine, unmarked, zone, when } = feedback;
   const status = result.units.find((x) => x.unit === unit.code);
-  const counts = (s: Nomination['status']) => mine.filter((n) => n.status === s).length;
   const facts: [string, string][] = [
     ['Đơn vị', `${unit.name} (${unit.code})`],
     ['Tệp được dùng', used ? used.file : 'Chưa có tệp hợp lệ'],
     ['Thời điểm nhận', receivedText(feedback, status)],
     ['Hạn gửi hồ sơ', `Hết ngày ${formatDate(plan.deadline)} (${zone})`],
     ['Tình trạng', status ? unitStatusLabel(status, result) : UNIT_STATUS_LABELS.refused],
-    [
-      'Kết quả kiểm tra',
-      used
-        ? `${mine.length} đề nghị: ${counts('valid')} hợp lệ, ${counts('invalid')} có lỗi, ${counts('late')} gửi muộn.`
-        : '–',
-    ],
+    ['Kết quả kiểm tra', used ? countsText(mine, result) : '–'],
     ['Tổng hợp lúc', when(result.generatedAt)],
     ...(unmarked ? [['Bản đánh dấu lỗi', unmarked] as [string, string]] : []),
   ];

@@ -66,9 +66,10 @@ describe('the verdict', () => {
 
     it('with late files included, says the secretariat considers it and counts the other errors', () => {
       const v = verdictOf(check(PLAN, rows, late), { includeLate: true });
-      expect(v.text).toBe('Chưa sẵn sàng: 1/2 đề nghị có lỗi; hồ sơ gửi muộn, Văn phòng Sở vẫn xét');
+      expect(v.text).toBe('Chưa sẵn sàng: 2/2 đề nghị gửi muộn – Văn phòng Sở vẫn xét; 1/2 đề nghị có lỗi');
       const clean = verdictOf(check(PLAN, { individuals: [person('Trần Thị Bình')] }, late), { includeLate: true });
-      expect(clean.text).toBe('Sẵn sàng gửi: 1 đề nghị hợp lệ; hồ sơ gửi muộn, Văn phòng Sở vẫn xét');
+      // Late rows are not "hợp lệ" (the counts say "gửi muộn"): considered, with nothing else wrong.
+      expect(clean.text).toBe('Sẵn sàng gửi: 1/1 đề nghị gửi muộn – Văn phòng Sở vẫn xét, không có lỗi nào khác');
     });
 
     it('gives each late row that reason first, in the one line of Phản hồi', () => {

@@ -125,7 +125,13 @@ describe('the Phản hồi sheet', () => {
 
   it('tells a late unit its rows are considered when the secretariat included late files', async () => {
     const late = await lateFeedback(true);
-    expect(late.verdict).toMatch(/^✘ Chưa sẵn sàng: .*hồ sơ gửi muộn, Văn phòng Sở vẫn xét$/);
+    expect(late.verdict).toMatch(
+      /^✘ Chưa sẵn sàng: 4\/4 đề nghị gửi muộn – Văn phòng Sở vẫn xét; \d\/4 đề nghị có lỗi/,
+    );
+    // The counts say the same: late, considered, some with other errors.
+    expect(late.all).toMatch(
+      /4 đề nghị: 0 hợp lệ, 0 có lỗi, 4 gửi muộn \(Văn phòng Sở vẫn xét: \d không có lỗi khác, \d có lỗi\)\./,
+    );
     expect(late.handling).toEqual(['Gửi muộn – Văn phòng Sở vẫn xét']);
     for (const r of [...late.reasons, ...late.marked]) expect(r).toMatch(/^Gửi muộn – Văn phòng Sở vẫn xét/);
     // Nothing says the opposite: the late arrival is the secretariat's note, saying it considers the file.
