@@ -176,6 +176,14 @@ interface IssueKind<P> {
 /** No parameters. */
 type None = Record<never, never>;
 
+/** The earlier row a repeated nominee was first proposed on: its number, and its STT when it has one. */
+interface FirstRow {
+  firstRow: number;
+  firstSeq?: string;
+}
+/** "2 (STT 1)": the row as Excel and as the clerk number it. */
+const firstRowText = (p: FirstRow) => `${p.firstRow}${p.firstSeq ? ` (STT ${p.firstSeq})` : ''}`;
+
 const kind = <P = None>(
   level: IssueLevel,
   severity: Severity,
@@ -400,20 +408,20 @@ export const ISSUE_KINDS = {
     'The report is not confirmed by the submitting level.',
     () => 'Báo cáo thành tích chưa có xác nhận của cấp trình khen thưởng. Hãy lấy xác nhận rồi ghi "Có".',
   ),
-  DUPLICATE_IN_FILE: kind<{ firstRow: number }>(
+  DUPLICATE_IN_FILE: kind<FirstRow>(
     'row',
     'error',
     'Trùng trong tệp',
     'The same nominee with the same form appears again in the file.',
-    (p) => `Trùng với dòng ${p.firstRow} (cùng đối tượng, cùng hình thức). Hãy xóa dòng trùng.`,
+    (p) => `Trùng với dòng ${firstRowText(p)} (cùng đối tượng, cùng hình thức). Hãy xóa dòng trùng.`,
   ),
-  MULTIPLE_FORMS: kind<{ form: string; firstRow: number }>(
+  MULTIPLE_FORMS: kind<{ form: string } & FirstRow>(
     'row',
     'error',
     'Một thành tích nhiều hình thức',
     'The same nominee is proposed for another form on an earlier row.',
     (p) =>
-      `Đối tượng này đã được đề nghị "${p.form}" ở dòng ${p.firstRow}. Một thành tích chỉ đề nghị một hình thức; hãy giữ một dòng.`,
+      `Đối tượng này đã được đề nghị "${p.form}" ở dòng ${firstRowText(p)}. Một thành tích chỉ đề nghị một hình thức; hãy giữ một dòng.`,
   ),
   DUPLICATE_ACROSS_UNITS: kind<{ /** The other units. */ units: readonly { code: string; name: string }[] }>(
     'row',

@@ -35,6 +35,8 @@ export interface IdentifiedRow {
   form: string | null;
   name: string;
   source: { row: number };
+  /** The row's STT as typed, to name the row as the clerk numbers it. */
+  values: { seq?: string };
 }
 export const fileRowsCheck = defineCheck<readonly IdentifiedRow[], { index: number; column: ColumnKey }>();
 

@@ -89,6 +89,16 @@ describe('row checks', () => {
     expect(codes(check(PLAN, { individuals: [person({ birthYear: '198O' })] }))).toEqual(['FIELD_INVALID']);
   });
 
+  it('names the first row as the clerk numbers it too, by its STT', () => {
+    const result = check(PLAN, {
+      individuals: [person(), person({ form: 'GK_SCT' }), person()],
+    });
+    const said = (code: string) =>
+      formatIssue(result.nominations.flatMap((n) => n.issues).find((i) => i.code === code)!);
+    expect(said('MULTIPLE_FORMS')).toContain('ở dòng 2 (STT 1)');
+    expect(said('DUPLICATE_IN_FILE')).toContain('Trùng với dòng 2 (STT 1)');
+  });
+
   it('flags only the later rows of a duplicate, pointing to the first', () => {
     const result = check(PLAN, { individuals: [person(), person({ name: 'Lê Văn Hải' }), person(), person()] });
     const dups = result.nominations.map((n) => {
