@@ -8,7 +8,9 @@ import { fitCell } from './limits.js';
 import type { Nomination } from './nomination.js';
 import type { SheetLayout } from './read.js';
 import type { ColumnKey } from './template.js';
-import { lateLabel, ownIssues, ROW_STATE_LABELS, rowState, type LateRule } from './verdict.js';
+import { lateLabel, NOTHING_ELSE, ownIssues, ROW_STATE_LABELS, rowState, type LateRule } from './verdict.js';
+
+const capitalized = (s: string) => `${s.charAt(0).toLocaleUpperCase('vi')}${s.slice(1)}`;
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -63,12 +65,15 @@ export function resultText(n: Nomination, rule: LateRule = {}): string {
   const parts = own.map((i) => `${SEVERITY_LABELS[i.severity]} – ${i.column ?? i.code}: ${sentence(i)}`);
   for (const i of dossier)
     parts.push(`Lỗi ở trang ${i.sheet ?? 'Thông tin'}, áp dụng cho mọi dòng – ${i.column ?? i.code}: ${sentence(i)}`);
+  if (n.late && !rule.includeLate) return fitCell([lateLabel(rule), ...parts].join(' • '));
+  // A considered late row says so first, and "nothing else wrong" where another says "Hợp lệ": it stays late.
   const late = n.late ? [lateLabel(rule)] : [];
-  // Considered rows still say whether they are valid; rows not considered need not.
-  if (!parts.length) return n.late && !rule.includeLate ? late[0]! : [...late, VALID_TEXT].join(' • ');
+  const clean = n.late ? capitalized(NOTHING_ELSE) : VALID_TEXT;
+  if (!parts.length) return [...late, clean].join(' • ');
   // Only warnings: the row is valid, and says so before the advice.
   const warned = rowState(n) === 'warning' && !dossier.length;
-  return fitCell([...late, ...(warned ? [ROW_STATE_LABELS.warning] : []), ...parts].join(' • '));
+  const warning = n.late ? `${clean} (có cảnh báo)` : ROW_STATE_LABELS.warning;
+  return fitCell([...late, ...(warned ? [warning] : []), ...parts].join(' • '));
 }
 
 /** Issues by cell, then one mark per cell: its worst severity and every sentence once. */

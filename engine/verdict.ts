@@ -36,6 +36,8 @@ export const LATE_LABELS = {
   included: 'Gửi muộn – Văn phòng Sở vẫn xét',
 } as const;
 export const lateLabel = (rule: LateRule): string => LATE_LABELS[rule.includeLate ? 'included' : 'excluded'];
+/** A late row considered with nothing else wrong: not "Hợp lệ", since its status stays "Gửi muộn". */
+export const NOTHING_ELSE = 'không có lỗi khác';
 
 /** The issue a late file has on every row: in a verdict it is the secretariat's decision, not a fix. */
 const isLateness = (i: Issue) => i.code === 'DEADLINE_LATE';
@@ -124,11 +126,7 @@ export function verdictOf(check: WorkbookCheck, rule: LateRule = {}): Verdict {
   const counts = errorCounts(rows, dossier);
   if (counts) return verdict(false, [late, counts].filter(Boolean).join('; '), rest);
   const warned = rows.warnings ? `, ${rows.warnings} có cảnh báo` : '';
-  return verdict(
-    true,
-    late ? `${late}, không có lỗi nào khác${warned}` : `${rows.total} đề nghị hợp lệ${warned}`,
-    rest,
-  );
+  return verdict(true, late ? `${late}, ${NOTHING_ELSE}${warned}` : `${rows.total} đề nghị hợp lệ${warned}`, rest);
 }
 
 /** "7/7 đề nghị có lỗi (1 lỗi ở trang Thông tin áp dụng cho mọi dòng; 5 đề nghị có thêm lỗi ở chính dòng
@@ -154,11 +152,12 @@ export function rowReason(n: Nomination, rule: LateRule = {}): string {
   const others = n.issues.filter((i) => !own.includes(i) && !isLateness(i));
   const errors = [...own, ...others].filter((i) => i.severity === 'error');
   const warnings = own.filter((i) => i.severity === 'warning');
+  const clean = n.late ? NOTHING_ELSE : ROW_STATE_LABELS.clean;
   const reason = errors.length
     ? `Không hợp lệ: ${[...new Set(errors.map(label))].join('; ')}`
     : warnings.length
-      ? `${ROW_STATE_LABELS.warning}: ${[...new Set(warnings.map(label))].join('; ')}`
-      : ROW_STATE_LABELS.clean;
+      ? `${clean} (có cảnh báo): ${[...new Set(warnings.map(label))].join('; ')}`
+      : clean;
   if (!n.late) return reason;
   // Not considered: only an error is worth adding, for the case the secretariat is asked to reconsider.
   return !rule.includeLate && !errors.length ? lateLabel(rule) : `${lateLabel(rule)}; ${reason}`;

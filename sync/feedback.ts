@@ -14,6 +14,7 @@ import {
   formatLocalTime,
   INFO_SHEET,
   lateLabel,
+  NOTHING_ELSE,
   refusedVerdict,
   READY,
   rowReason,
@@ -303,7 +304,7 @@ function countsText(mine: Nomination[], rule: LateRule): string {
   const late = count('late');
   const lateOnly = mine.filter(isLateOnly).length;
   const considered =
-    rule.includeLate && late ? ` (Văn phòng Sở vẫn xét: ${lateOnly} không có lỗi khác, ${late - lateOnly} có lỗi)` : '';
+    rule.includeLate && late ? ` (Văn phòng Sở vẫn xét: ${lateOnly} ${NOTHING_ELSE}, ${late - lateOnly} có lỗi)` : '';
   return `${mine.length} đề nghị: ${count('valid')} hợp lệ, ${count('invalid')} có lỗi, ${late} gửi muộn${considered}.`;
 }
 

@@ -69,14 +69,14 @@ describe('the verdict', () => {
       expect(v.text).toBe('Chưa sẵn sàng: 2/2 đề nghị gửi muộn – Văn phòng Sở vẫn xét; 1/2 đề nghị có lỗi');
       const clean = verdictOf(check(PLAN, { individuals: [person('Trần Thị Bình')] }, late), { includeLate: true });
       // Late rows are not "hợp lệ" (the counts say "gửi muộn"): considered, with nothing else wrong.
-      expect(clean.text).toBe('Sẵn sàng gửi: 1/1 đề nghị gửi muộn – Văn phòng Sở vẫn xét, không có lỗi nào khác');
+      expect(clean.text).toBe('Sẵn sàng gửi: 1/1 đề nghị gửi muộn – Văn phòng Sở vẫn xét, không có lỗi khác');
     });
 
     it('gives each late row that reason first, in the one line of Phản hồi', () => {
       const [bình, cường] = check(PLAN, rows, late).nominations;
       expect(rowReason(bình!)).toBe('Gửi muộn – không được xét');
       expect(rowReason(cường!)).toBe('Gửi muộn – không được xét; Không hợp lệ: Năm sinh – Giá trị không hợp lệ');
-      expect(rowReason(bình!, { includeLate: true })).toBe('Gửi muộn – Văn phòng Sở vẫn xét; Hợp lệ');
+      expect(rowReason(bình!, { includeLate: true })).toBe('Gửi muộn – Văn phòng Sở vẫn xét; không có lỗi khác');
     });
 
     it('is not late while a clerk checks it before sending (the pane and the page know no received time)', () => {
