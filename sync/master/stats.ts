@@ -124,6 +124,14 @@ function heightFor(values: (string | number | null)[], spans: number[] = [], siz
 type Value = string | number | null;
 type Style = Partial<ExcelJS.Style>;
 
+/** Spans of a row whose label is followed by `n` cells sharing the figure columns, the later ones wider when
+ *  they do not share evenly (a header grows along the stages it names). */
+function figureSpans(n: number): number[] {
+  const base = Math.max(1, Math.floor((LAST - 1) / n));
+  const extra = n <= LAST - 1 ? (LAST - 1) % n : 0;
+  return [1, ...Array.from({ length: n }, (_, i) => base + (i >= n - extra ? 1 : 0))];
+}
+
 /** Rows of the sheet as it is written: spanned cells merged, each row as tall as its wrapped text. */
 function sheetWriter(ws: ExcelJS.Worksheet) {
   /** `measure`: the spans the texts will cover once merged, when they are written unmerged. */
@@ -156,6 +164,12 @@ function sheetWriter(ws: ExcelJS.Worksheet) {
     put,
     wide: (text: string, style: Style, size = SIZE) => put([text], style, { spans: [LAST], size }),
     gap: () => (ws.addRow([]).height = 8),
+    /** A numbered section's title, after a gap. */
+    section: (title: string) => {
+      ws.addRow([]).height = 8;
+      put([title], SECTION, { spans: [LAST], size: 12 });
+    },
+    spread: figureSpans,
     /** The next rows start a new printed page. */
     pageBreak: () => ws.lastRow!.addPageBreak(),
     /** A header and rows of figures; a row may carry a text that spans its figures instead. */
@@ -182,7 +196,7 @@ function sheetWriter(ws: ExcelJS.Worksheet) {
     },
   };
 }
-type SheetWriter = ReturnType<typeof sheetWriter>;
+export type SheetWriter = ReturnType<typeof sheetWriter>;
 
 const PAGE: Partial<ExcelJS.PageSetup> = {
   paperSize: A4,
@@ -212,7 +226,7 @@ export function writeStats(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   writePerUnit(w, result);
   writePeople(w, result);
   writeGroups(w, result);
-  writeStagesSection(ws, result);
+  writeStagesSection(w, result);
   ws.commit();
   return chart;
 }

@@ -3,6 +3,7 @@
 // in Văn bản) and the plan's share, and counted stage by stage in Thống kê and the report.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../ooxml/xml-scan.js';
 import { readVotes } from '../../sync/typed-values/council.js';
@@ -12,9 +13,23 @@ import { STAGE_HEADERS, STAGES_TITLE } from '../../sync/master/stage-stats.js';
 import { BCT, GK, person, tallyCells, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, readReport, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
+import { convert, haveOffice, overprintedWords, printedPages, type PrintedPage } from '../print.js';
 import { readEntries, sheetPart } from './zip-entries.js';
 
 const H = TALLY_TYPED_HEADERS;
+
+/** A sheet's rows as the cells a reader sees: a merged range once, by its first cell. */
+function cellsOf(ws: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => {
+    const cells: unknown[] = [];
+    row.eachCell((c) => {
+      if (!c.isMerged || c.master === c) cells.push(c.value);
+    });
+    rows.push(cells);
+  });
+  return rows;
+}
 
 describe('Số phiếu đồng ý', () => {
   it('reads a number of votes or a percentage, and says when it is neither', () => {
@@ -133,12 +148,34 @@ describe('votes and higher results typed in the master', () => {
     expect((bct.units as { unit: string }[]).find((u) => u.unit === 'H-BATO')).toMatchObject({ awarded: 1 });
     expect(report.stages.find((s) => s.form === GK.code)).toMatchObject({ proposed: 1, approved: 0 });
 
-    const rows = rowsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.stats)!);
+    const rows = cellsOf((await openWorkbook(master)).getWorksheet(MASTER_SHEETS.stats)!);
     const at = rows.findIndex((r) => r[0] === STAGES_TITLE);
     expect(rows[at + 1]).toEqual(['Hình thức', ...Object.values(STAGE_HEADERS)]);
     expect(rows[at + 2]).toEqual([BCT.label, 3, 3, 1, 1, 1]);
     expect(rows[at + 4]).toEqual([GK.label, 1, 0, '–', '–', '–']);
     const bato = rows.slice(at).find((r) => r[0] === 'Phòng Kinh tế và Hạ tầng huyện Ba Tơ')!;
     expect(bato.slice(1)).toEqual(['3 → 3 → 1', '1 → 1 → 0', '1 → 0']);
+  });
+
+  describe.runIf(haveOffice)('printed through LibreOffice', () => {
+    let page: PrintedPage;
+    beforeAll(async () => {
+      const pages = await printedPages(await convert(master, path.join(dir, 'pdf')));
+      page = pages.find((p) => p.text.includes(STAGES_TITLE))!;
+    }, 240_000);
+
+    it('prints section 7 on a page of its own, headers and figures whole, each on its lines', () => {
+      // Its heading opens the page, its tables under it.
+      expect(page.text.trim().startsWith(STAGES_TITLE)).toBe(true);
+      // Headers are compared word by word: a wrapped header is split by the lines beside it.
+      const words = new Set(page.text.split(' '));
+      for (const h of Object.values(STAGE_HEADERS)) for (const word of h.split(' ')) expect(words, h).toContain(word);
+      expect(page.text).toContain(`${BCT.label} 3 3 1 1 1`);
+      // A unit's stages on one line each: "3 → 3 → 1", not "3 → 3 →" over "1".
+      // Compared without spaces: pdftotext joins the arrows to their figures.
+      const squeezed = page.text.replace(/\s/g, '');
+      expect(squeezed).toContain('PhòngKinhtếvàHạtầnghuyệnBaTơ3→3→11→1→01→0');
+      expect(overprintedWords(page)).toEqual([]);
+    });
   });
 });
