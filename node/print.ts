@@ -57,3 +57,15 @@ export function pageRowPoints(widths: number[], setup: Partial<ExcelJS.PageSetup
   const printable = (down - (setup.margins?.top ?? 0.75) - (setup.margins?.bottom ?? 0.75)) * 72;
   return (printable * 100) / fitToWidthScale(widths, setup);
 }
+
+/**
+ * A table too wide for any one page (Tổng hợp, 34 columns): landscape A4 at a scale its type stays readable at,
+ * over as many pages across as it takes, read across then down (a row's pages follow one another), the
+ * header row on every page. Fitting it to one page's width would print it at a fifth of its size.
+ */
+export const wideTableAcrossPages = (scale = 85): Partial<ExcelJS.PageSetup> => ({
+  ...wideTablePrint(),
+  fitToPage: false,
+  scale,
+  pageOrder: 'overThenDown',
+});

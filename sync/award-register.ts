@@ -12,6 +12,7 @@ import { A4_LANDSCAPE_FIT_WIDTH } from '../node/print.js';
 import { isFormula } from '../node/xlsx-rows.js';
 import { headerText } from './master/header-row.js';
 import { shortDate } from './master/documents-sheet.js';
+import { fitRow } from '../node/row-height.js';
 
 export const AWARD_SHEET = 'Sổ theo dõi khen thưởng';
 export const AWARD_HEADERS = {
@@ -203,6 +204,8 @@ export function newAwardRegister(): AwardRegister {
     c.value = AWARD_HEADERS[k];
     c.style = { ...BOX, font: { ...FONT, bold: true }, alignment: { horizontal: 'center', wrapText: true } };
   });
+  fitRow(header, Object.values(AWARD_HEADERS), FONT.size);
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: KEYS.length } };
   const cols = Object.fromEntries(KEYS.map((k, i) => [k, i + 1])) as AwardRegister['cols'];
   return { wb, ws, cols, lines: [], lastRow: 3, lastSeq: 0 };
 }
@@ -224,6 +227,10 @@ export function appendLines(reg: AwardRegister, lines: readonly AwardLine[]): vo
       cell.value = values[k];
       cell.style = k === 'decisionDate' ? { ...BOX, numFmt: 'dd/mm/yyyy' } : BOX;
     }
+    // Wrapped names and units in a row left at the default height print over the rows around them.
+    const cells: unknown[] = [];
+    row.eachCell((cell, col) => (cells[col - 1] = cell.value));
+    fitRow(row, Array.from(cells), FONT.size);
     reg.lines.push(l);
   }
 }

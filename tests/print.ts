@@ -77,32 +77,3 @@ export function overprintedWords(page: PrintedPage): string[] {
 
 /** The printed size (pt) of the smallest text on a page. */
 export const smallestPrintedSize = (page: PrintedPage): number => Math.min(...page.wordHeights) / 1.3;
-
-interface WordBox {
-  word: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Words printed over other words, page by page ("page 3: "Lỗi" over "họp""): text a reader cannot read,
- *  as when wrapped text spills out of a row too low for it. Boxes that only touch do not count. */
-export async function overprintedWords(pdf: string): Promise<string[]> {
-  const bbox = (await run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 << 20 })).stdout;
-  const found: string[] = [];
-  [...bbox.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].forEach((page, p) => {
-    const words: WordBox[] = [
-      ...page[1]!.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
-    ].map((m) => ({ xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, word: m[5]! }));
-    for (let i = 0; i < words.length; i++)
-      for (let j = i + 1; j < words.length; j++) {
-        const a = words[i]!;
-        const b = words[j]!;
-        const w = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
-        const h = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-        if (w > 1 && h > (a.yMax - a.yMin) / 3) found.push(`page ${p + 1}: "${a.word}" over "${b.word}"`);
-      }
-  });
-  return found;
-}

@@ -8,7 +8,7 @@ import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
 import { countByType, countedTotal, documentText, listCells, partHeading, type ListedNominee } from './list-names.js';
 import { attachmentLine, emptyDocumentsSheet, typedNumberDate, type DocumentsSheet } from './documents-sheet.js';
-import { fittedHeight } from './row-height.js';
+import { fittedHeight } from '../../node/row-height.js';
 import { BORDER } from './styles.js';
 
 /** Row of the table header: repeated on every printed page. */

@@ -12,7 +12,7 @@ import { countNominations, type Counts } from '../statuses.js';
 import { COUNCIL_LABELS } from '../typed-values/council.js';
 import { MASTER_SHEETS } from './layout.js';
 import { BORDER, MASTER_FONT } from './styles.js';
-import { linesHeight, wrappedLines } from './row-height.js';
+import { linesHeight, wrappedLines } from '../../node/row-height.js';
 import { UNIT_STATUS_LABELS, unitStanding, type UnitStanding } from './units.js';
 
 /** The figures a leader reads first, per form: each a field of the one count. */

@@ -1,6 +1,7 @@
 // Cell styles of the master, defined once and shared by every sheet (exceljs keeps one style per object).
 import type ExcelJS from 'exceljs';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
+import { fitRow } from '../../node/row-height.js';
 
 /** The master's default font: official papers' type, and the one its column widths are measured in. */
 export const MASTER_FONT = { name: 'Times New Roman', size: 11 } as const;
@@ -23,12 +24,16 @@ export const BOLD_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** Header row: bold on dark blue, wrapped; the columns the secretariat types in stand out in brown. */
+/** Header row: bold on dark blue, wrapped, as tall as its longest header (two lines at least); the columns the
+ *  secretariat types in stand out in brown. */
 export function styleHeader(row: ExcelJS.Row, isTyped: (col: number) => boolean = () => false): void {
-  row.height = 30;
+  const texts: unknown[] = [];
   row.eachCell((cell, col) => {
     cell.style = isTyped(col) ? TYPED_HEADER_STYLE : HEADER_STYLE;
+    texts[col - 1] = cell.value;
   });
+  row.height = 30;
+  fitRow(row, Array.from(texts), MASTER_FONT.size);
 }
 
 /** A typed value as exceljs writes it: a formula with its cached value when there is one. */

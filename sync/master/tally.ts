@@ -1,7 +1,7 @@
 // Tổng hợp: one row per nomination of the accepted files, all its fields, route, status and issues, its
 // id, then the secretariat's three columns carried over by id. Rows that disappeared from the inbox but
 // carry a secretariat value stay, marked withdrawn.
-import { wideTablePrint } from '../../node/print.js';
+import { wideTableAcrossPages } from '../../node/print.js';
 import type ExcelJS from 'exceljs';
 import { formatIssue, matchKey, type ColumnKey, type Nomination, type Plan } from '../../engine/index.js';
 import { fitCell } from '../../engine/limits.js';
@@ -20,7 +20,8 @@ import {
   STATUS_HEADER,
   STATUS_LABELS,
 } from './layout.js';
-import { cellValue, dataValidationsOf, dateStyle, styleHeader, TOP_STYLE } from './styles.js';
+import { cellValue, dataValidationsOf, dateStyle, MASTER_FONT, styleHeader, TOP_STYLE, WRAP_STYLE } from './styles.js';
+import { fitRow } from '../../node/row-height.js';
 import { dataRowsRange, flagVotes, validateOutcomeColumns } from './outcome-columns.js';
 
 type CellValue = string | number | null;
@@ -32,6 +33,9 @@ interface TallyColumn {
 }
 
 const text = (v: string | undefined): string | null => (v ? v : null);
+
+/** Tổng hợp's column naming the nominee: the sheet is frozen through it. */
+const NAME_HEADER = 'Tên tập thể / Họ và tên';
 
 export function tallyColumns(plan: Plan, listed: (n: Nomination) => boolean = () => false): TallyColumn[] {
   const unitName = new Map(plan.units.map((u) => [u.code, u.name]));
@@ -47,7 +51,7 @@ export function tallyColumns(plan: Plan, listed: (n: Nomination) => boolean = ()
     { header: 'Trang', width: 10, value: (n) => n.source.sheet },
     { header: 'Dòng', width: 7, value: (n) => n.source.row },
     { header: 'Loại', width: 9, value: (n) => typeLabel.get(n.type) ?? n.type },
-    { header: 'Tên tập thể / Họ và tên', width: 28, value: v('name') },
+    { header: NAME_HEADER, width: 28, value: v('name') },
     { header: 'Giới tính', width: 9, value: v('gender') },
     { header: 'Năm sinh', width: 9, value: (n) => n.birthYear ?? text(n.values.birthYear) },
     { header: 'Chức vụ', width: 18, value: v('position') },
@@ -113,17 +117,22 @@ export function addRow(
     cell.style = v instanceof Date || (isFormula(v) && v.result instanceof Date) ? dateStyle(v, style) : style;
   });
   decorate?.(row);
+  // Wrapped text in a row left at the default height prints over the rows around it.
+  if (style.alignment?.wrapText) fitRow(row, values, MASTER_FONT.size);
   row.commit();
 }
 
 export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult, previous: TypedValues): void {
   const columns = tallyColumns(result.plan, (n) => isListedNomination(result, n));
   const typedFrom = columns.length + 1;
+  const widths = [...columns.map((c) => c.width), ...TALLY_TYPED_KEYS.map(() => 24)];
+  // The nominee stays in view while the secretariat types in its columns at the far right.
+  const xSplit = columns.findIndex((c) => c.header === NAME_HEADER) + 1;
   const ws = wb.addWorksheet(MASTER_SHEETS.tally, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
-    pageSetup: wideTablePrint(),
+    views: [{ state: 'frozen', ySplit: 1, xSplit }],
+    pageSetup: wideTableAcrossPages(),
   });
-  ws.columns = [...columns.map((c) => ({ width: c.width })), ...TALLY_TYPED_KEYS.map(() => ({ width: 24 }))];
+  ws.columns = widths.map((width) => ({ width }));
   const header = ws.addRow([...columns.map((c) => c.header), ...TALLY_TYPED_KEYS.map((k) => TALLY_TYPED_HEADERS[k])]);
   styleHeader(header, (c) => c >= typedFrom);
   header.commit();
@@ -136,7 +145,7 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   for (const n of result.nominations) {
     lastRow++;
     seen.add(keyOf(n.id));
-    addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))], TOP_STYLE, (row) =>
+    addRow(ws, [...columns.map((c) => c.value(n)), ...typed(keptFor(previous, n.id))], WRAP_STYLE, (row) =>
       flagVotes(row.getCell(votesCol), result, n),
     );
   }
@@ -153,7 +162,7 @@ export function writeTally(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
             ? LISTED_VALUES.no
             : (prev.row.get(c.header) ?? null),
     );
-    addRow(ws, [...values, ...typed(prev.values)]);
+    addRow(ws, [...values, ...typed(prev.values)], WRAP_STYLE);
     lastRow++;
   }
   const last = columns.length + TALLY_TYPED_KEYS.length;

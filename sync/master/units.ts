@@ -120,5 +120,6 @@ export function writeUnits(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: Merge
   ]);
   total.eachCell((c) => (c.style = BOLD_STYLE));
   total.commit();
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   ws.commit();
 }

@@ -3,6 +3,7 @@
 // key, a clash between the master and its Google Sheet copy, each lands here, and stays from master to
 // master until the secretariat deletes it.
 import type ExcelJS from 'exceljs';
+import { wideTablePrint } from '../../node/print.js';
 import type { TypedCell } from '../../node/xlsx-rows.js';
 import type { TypedValues, Unmatched } from '../typed-values/master.js';
 import { UNMATCHED_HEADERS } from '../typed-values/master.js';
@@ -21,7 +22,10 @@ const cellsOf = (u: Unmatched): Record<keyof typeof UNMATCHED_HEADERS, TypedCell
 });
 
 export function writeUnmatched(wb: ExcelJS.stream.xlsx.WorkbookWriter, previous: TypedValues): void {
-  const ws = wb.addWorksheet(MASTER_SHEETS.unmatched, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(MASTER_SHEETS.unmatched, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: wideTablePrint(),
+  });
   ws.columns = WIDTHS.map((width) => ({ width }));
   styleHeader(ws.addRow(FIELDS.map((f) => UNMATCHED_HEADERS[f])));
   for (const u of previous.unmatched) {

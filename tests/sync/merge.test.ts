@@ -103,17 +103,19 @@ describe('merging the demo inbox', () => {
     expect(units.find((r) => r[0] === 'H-LYSON')![6]).toBe('Chưa gửi');
   });
 
-  it('prints Tổng hợp, Theo đơn vị and Lỗi on A4 landscape, fitted to width, the header row on every page', async () => {
+  it('prints Tổng hợp, Theo đơn vị, Lỗi and Ghi chú không khớp on A4 landscape, the header row on every page', async () => {
     const wb = await openWorkbook(master);
-    for (const sheet of [MASTER_SHEETS.tally, MASTER_SHEETS.units, MASTER_SHEETS.issues])
-      expect(wb.getWorksheet(sheet)!.pageSetup, sheet).toMatchObject({
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: '1:1',
-      });
+    const a4 = { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' };
+    const fitted = { ...a4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    for (const sheet of [MASTER_SHEETS.units, MASTER_SHEETS.issues, MASTER_SHEETS.unmatched])
+      expect(wb.getWorksheet(sheet)!.pageSetup, sheet).toMatchObject(fitted);
+    // Tổng hợp's 34 columns would print at a fifth of their size on one page's width: readable type, pages
+    // across, each row's pages one after another.
+    expect(wb.getWorksheet(MASTER_SHEETS.tally)!.pageSetup).toMatchObject({
+      ...a4,
+      scale: 85,
+      pageOrder: 'overThenDown',
+    });
   });
 
   it('proposes people with posts that exist in their unit and birth years that fit them', async () => {

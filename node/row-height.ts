@@ -1,3 +1,5 @@
+import type ExcelJS from 'exceljs';
+
 // How tall a row must be to show its wrapped text, for every sheet we write. Neither exceljs nor LibreOffice
 // fits rows on open, and Excel only fits rows it has edited: a wrapped cell in a row left at the default
 // height prints its lines over the rows around it. The estimate errs high (wide letters, short lines where a
@@ -36,13 +38,22 @@ export function wrappedLines(text: string, width: number, size = BASE_SIZE): num
   return lines;
 }
 
-/** Height in points of `lines` lines of `size` pt type, with the cell's padding. */
-export const linesHeight = (lines: number, size = BASE_SIZE): number => Math.ceil(lines * size * 1.15 + 2.5);
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
 
-/** Row height in points that shows every cell's wrapped text: `widths[i]` is the width cell i covers. */
+/** Height in points of `lines` lines of `size` pt type, with the cell's padding. */
+export const linesHeight = (lines: number, size = BASE_SIZE): number =>
+  Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.15 + 2.5));
+
+/** Row height in points that shows every cell's wrapped text: `widths[i]` is the width cell i covers. A number
+ *  or a date takes one line. */
 export function fittedHeight(values: unknown[], widths: number[], size = BASE_SIZE): number {
-  const lines = values.map((v, i) =>
-    v === null || v === undefined || v === '' ? 1 : wrappedLines(String(v), widths[i] ?? 9, size),
-  );
+  const lines = values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, widths[i] ?? 9, size) : 1));
   return linesHeight(Math.max(1, ...lines), size);
+}
+
+/** A written row made as tall as its wrapped text, in its sheet's column widths. */
+export function fitRow(row: ExcelJS.Row, values: unknown[], size: number): void {
+  const widths = values.map((_, i) => row.worksheet.getColumn(i + 1).width ?? 9);
+  row.height = Math.max(row.height ?? 0, fittedHeight(values, widths, size));
 }
