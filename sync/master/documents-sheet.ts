@@ -12,6 +12,7 @@ import {
   type PlanReference,
 } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
+import { fitRow } from '../../node/row-height.js';
 import { isFormula, type TypedCell } from '../../node/xlsx-rows.js';
 import { keptRows, keyOf, typedText, type TypedSheet, type TypedValues } from '../typed-values/master.js';
 import { MASTER_SHEETS } from './layout.js';
@@ -238,6 +239,8 @@ class DocumentRows {
     r.getCell(2).style = FIXED;
     r.getCell(3).style = TYPED;
     r.getCell(4).style = dateCell ? TYPED_DATE : FIXED;
+    // Wrapped labels in a row left at the default height print over the rows around them.
+    fitRow(r, [code, label, value, date], FONT.size);
     return r;
   }
 

@@ -96,6 +96,12 @@ describe.runIf(haveOffice)('the master and the register printed through LibreOff
       for (const w of String(h).split(' ')) expect(words, String(h)).toContain(w);
   });
 
+  it('prints Văn bản, where the secretariat types every number, with no text over another', () => {
+    const documents = pagesOf(pages, 'SỐ, NGÀY VĂN BẢN', 'THỐNG KÊ ĐỀ NGHỊ KHEN THƯỞNG');
+    expect(documents.length).toBeGreaterThan(0);
+    for (const p of documents) expect(overprintedWords(p)).toEqual([]);
+  });
+
   it('prints an empty Ghi chú không khớp on one page, its header whole', () => {
     const headers = Object.values(UNMATCHED_HEADERS);
     const holding = pages.filter((p) => headers.some((h) => p.text.includes(h)) && p.text.includes('Ghi nhận lúc'));
