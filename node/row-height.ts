@@ -1,9 +1,8 @@
-import type ExcelJS from 'exceljs';
-
 // How tall a row must be to show its wrapped text, for every sheet we write. Neither exceljs nor LibreOffice
 // fits rows on open, and Excel only fits rows it has edited: a wrapped cell in a row left at the default
 // height prints its lines over the rows around it. The estimate errs high (wide letters, short lines where a
 // word does not fit), since a few points of white space cost nothing and a cut line does.
+import type ExcelJS from 'exceljs';
 
 /** Type size (pt) a column width is reckoned at: the master's cells are 10–11 pt. */
 const BASE_SIZE = 10;
@@ -14,10 +13,12 @@ const wordUnits = (word: string): number =>
   word.length > 1 && word === word.toLocaleUpperCase('vi') && /\p{Lu}/u.test(word) ? word.length * 1.45 : word.length;
 
 /** Lines a text takes wrapped at word boundaries in a column `width` wide (Excel's width unit), at `size` pt. */
-export function wrappedLines(text: string, width: number, size = BASE_SIZE): number {
+export function wrappedLines(text: string, width: number, size = BASE_SIZE, bold = false): number {
   // A Times New Roman letter at 10 pt is narrower than the width unit (a digit of the 11 pt default font), but bold
-  // capitals and diacritics are not; a line too many is blank space, a line too few is cut text.
-  const perLine = Math.max(1, Math.floor(((width * BASE_SIZE) / size) * 1.2) - 1);
+  // capitals and diacritics are not; a line too many is blank space, a line too few is cut text. Bold headers in
+  // narrow columns printed shrunk to the page's width wrap a good deal sooner (LibreOffice: "Bằng khen" no
+  // longer fits a column 12 wide at 11 pt).
+  const perLine = Math.max(1, Math.floor(((width * BASE_SIZE) / size) * (bold ? 0.9 : 1.2)) - 1);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -47,13 +48,13 @@ export const linesHeight = (lines: number, size = BASE_SIZE): number =>
 
 /** Row height in points that shows every cell's wrapped text: `widths[i]` is the width cell i covers. A number
  *  or a date takes one line. */
-export function fittedHeight(values: unknown[], widths: number[], size = BASE_SIZE): number {
-  const lines = values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, widths[i] ?? 9, size) : 1));
+export function fittedHeight(values: unknown[], widths: number[], size = BASE_SIZE, bold = false): number {
+  const lines = values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, widths[i] ?? 9, size, bold) : 1));
   return linesHeight(Math.max(1, ...lines), size);
 }
 
 /** A written row made as tall as its wrapped text, in its sheet's column widths. */
-export function fitRow(row: ExcelJS.Row, values: unknown[], size: number): void {
+export function fitRow(row: ExcelJS.Row, values: unknown[], size: number, bold = false): void {
   const widths = values.map((_, i) => row.worksheet.getColumn(i + 1).width ?? 9);
-  row.height = Math.max(row.height ?? 0, fittedHeight(values, widths, size));
+  row.height = Math.max(row.height ?? 0, fittedHeight(values, widths, size, bold));
 }

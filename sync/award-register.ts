@@ -204,7 +204,7 @@ export function newAwardRegister(): AwardRegister {
     c.value = AWARD_HEADERS[k];
     c.style = { ...BOX, font: { ...FONT, bold: true }, alignment: { horizontal: 'center', wrapText: true } };
   });
-  fitRow(header, Object.values(AWARD_HEADERS), FONT.size);
+  fitRow(header, Object.values(AWARD_HEADERS), FONT.size, true);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: KEYS.length } };
   const cols = Object.fromEntries(KEYS.map((k, i) => [k, i + 1])) as AwardRegister['cols'];
   return { wb, ws, cols, lines: [], lastRow: 3, lastSeq: 0 };

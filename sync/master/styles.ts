@@ -33,7 +33,7 @@ export function styleHeader(row: ExcelJS.Row, isTyped: (col: number) => boolean 
     texts[col - 1] = cell.value;
   });
   row.height = 30;
-  fitRow(row, Array.from(texts), MASTER_FONT.size);
+  fitRow(row, Array.from(texts), MASTER_FONT.size, true);
 }
 
 /** A typed value as exceljs writes it: a formula with its cached value when there is one. */
