@@ -10,7 +10,10 @@ const BASE_SIZE = 10;
 /** A word's width in letters: one in capitals ("UBND", "QUẢNG NGÃI") is about half as wide again as in
  *  lower case, which the reckoning below allows for only in the odd capital. */
 const wordUnits = (word: string): number =>
-  word.length > 1 && word === word.toLocaleUpperCase('vi') && /\p{Lu}/u.test(word) ? word.length * 1.45 : word.length;
+  word.length > 1 && !LOWER.test(word) && UPPER.test(word) ? word.length * CAPITALS : word.length;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+const CAPITALS = 1.45;
 
 /** Lines a text takes wrapped at word boundaries in a column `width` wide (Excel's width unit), at `size` pt. */
 export function wrappedLines(text: string, width: number, size = BASE_SIZE, bold = false): number {
@@ -19,6 +22,8 @@ export function wrappedLines(text: string, width: number, size = BASE_SIZE, bold
   // narrow columns printed shrunk to the page's width wrap a good deal sooner (LibreOffice: "Bằng khen" no
   // longer fits a column 12 wide at 11 pt).
   const perLine = Math.max(1, Math.floor(((width * BASE_SIZE) / size) * (bold ? 0.9 : 1.2)) - 1);
+  // Most cells fit on one line even in capitals: no need to lay them out word by word.
+  if (text.length * CAPITALS <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -49,8 +54,27 @@ export const linesHeight = (lines: number, size = BASE_SIZE): number =>
 /** Row height in points that shows every cell's wrapped text: `widths[i]` is the width cell i covers. A number
  *  or a date takes one line. */
 export function fittedHeight(values: unknown[], widths: number[], size = BASE_SIZE, bold = false): number {
-  const lines = values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, widths[i] ?? 9, size, bold) : 1));
-  return linesHeight(Math.max(1, ...lines), size);
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v === 'string' && v) lines = Math.max(lines, linesOf(v, widths[i] ?? 9, size, bold));
+  });
+  return linesHeight(lines, size);
+}
+
+// Tổng hợp repeats its units, forms and routes on every row (55,000 rows in the bench): each short text is laid
+// out once per width. Bounded, and long texts (each row's own) are not kept, so unique texts cost no memory.
+const laidOut = new Map<string, number>();
+const KEPT_LENGTH = 200;
+function linesOf(text: string, width: number, size: number, bold: boolean): number {
+  if (text.length > KEPT_LENGTH) return wrappedLines(text, width, size, bold);
+  const key = `${width}|${size}|${bold ? 1 : 0}|${text}`;
+  let lines = laidOut.get(key);
+  if (lines === undefined) {
+    lines = wrappedLines(text, width, size, bold);
+    if (laidOut.size >= 10_000) laidOut.clear();
+    laidOut.set(key, lines);
+  }
+  return lines;
 }
 
 /** A written row made as tall as its wrapped text, in its sheet's column widths. */
