@@ -14,6 +14,11 @@ import { addRow } from './tally.js';
 
 const FIELDS = Object.keys(UNMATCHED_HEADERS) as (keyof typeof UNMATCHED_HEADERS)[];
 const WIDTHS = [14, 7, 22, 22, 40, 40, 60, 18];
+/** Its header stays in view and prints on every page, the page as wide as the table. */
+const sheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({
+  views: [{ state: 'frozen', ySplit: 1 }],
+  pageSetup: wideTablePrint(),
+});
 
 const cellsOf = (u: Unmatched): Record<keyof typeof UNMATCHED_HEADERS, TypedCell> => ({
   ...u,
@@ -22,10 +27,7 @@ const cellsOf = (u: Unmatched): Record<keyof typeof UNMATCHED_HEADERS, TypedCell
 });
 
 export function writeUnmatched(wb: ExcelJS.stream.xlsx.WorkbookWriter, previous: TypedValues): void {
-  const ws = wb.addWorksheet(MASTER_SHEETS.unmatched, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: wideTablePrint(),
-  });
+  const ws = wb.addWorksheet(MASTER_SHEETS.unmatched, sheetOptions());
   ws.columns = WIDTHS.map((width) => ({ width }));
   styleHeader(ws.addRow(FIELDS.map((f) => UNMATCHED_HEADERS[f])));
   for (const u of previous.unmatched) {
@@ -44,7 +46,7 @@ export function appendUnmatched(wb: ExcelJS.Workbook, entries: Unmatched[]): voi
   if (entries.length === 0) return;
   let ws = wb.getWorksheet(MASTER_SHEETS.unmatched);
   if (!ws) {
-    ws = wb.addWorksheet(MASTER_SHEETS.unmatched, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws = wb.addWorksheet(MASTER_SHEETS.unmatched, sheetOptions());
     ws.columns = WIDTHS.map((width) => ({ width }));
     styleHeader(ws.addRow(FIELDS.map((f) => UNMATCHED_HEADERS[f])));
   }
