@@ -14,7 +14,14 @@ import { BORDER, MASTER_FONT } from '../master/styles.js';
 import { setDefaultFont } from '../../node/xlsx-default-font.js';
 import { NODE_CODEC } from '../../node/zip-codec.js';
 import { Package } from '../../ooxml/package.js';
-import { collectiveName, countByType, countedTotal, documentText, workplaceName } from '../master/list-names.js';
+import {
+  collectiveName,
+  countByType,
+  countedTotal,
+  documentText,
+  unitFullName,
+  workplaceName,
+} from '../master/list-names.js';
 import type { MasterNomination, MasterSnapshot } from './master-read.js';
 
 /** What a written list is, for the terminal. */
@@ -101,7 +108,8 @@ function heading(ws: ExcelJS.Worksheet, plan: Plan, list: AwardedList, title: st
   ws.addRow([]);
   const award = (list.form.document?.award ?? list.form.label).toUpperCase();
   line(ws, fillWording(title, { award }), text(14, true), 40);
-  line(ws, `(${plan.title})`, text(13, false, true), 36);
+  // The campaign's title has brackets of its own: printed bare, in italics, as the Word annex prints it.
+  line(ws, plan.title, text(13, false, true), 36);
   const wording = plan.documents!.printLists!;
   const decision = fillWording((isDecidedAbove(list.form) && wording.decidedAbove) || wording.decision, {
     number: list.decision?.number ?? BLANK,
@@ -117,16 +125,19 @@ function header(ws: ExcelJS.Worksheet, titles: string[]): void {
   row.height = 36;
 }
 
-/** A body row, its height enough for each cell's wrapped lines (no viewer auto-fits reliably). */
-function bodyRow(ws: ExcelJS.Worksheet, values: Value[], styles: Partial<ExcelJS.Style>[]): void {
+/** A body row, its height enough for each cell's wrapped lines (no viewer auto-fits reliably), and at least
+ *  `least` points (room for a signature). */
+function bodyRow(ws: ExcelJS.Worksheet, values: Value[], styles: Partial<ExcelJS.Style>[], least = 0): void {
   const row = ws.addRow(values);
   styles.forEach((s, i) => (row.getCell(i + 1).style = s));
   const widths = ws.columns.map((c) => c.width ?? 10);
   const lines = Math.max(1, ...values.map((v, i) => Math.ceil(String(v ?? '').length / ((widths[i]! - 2) * 0.9))));
-  row.height = lines * 16 + 4;
+  row.height = Math.max(least, lines * 16 + 4);
 }
 
-const unitName = (plan: Plan, n: MasterNomination) => plan.units.find((u) => u.code === n.unit)?.name ?? n.unit;
+/** A row of the money list: high enough to sign in its Ký nhận cell. */
+const SIGNING_ROW = 32;
+
 const nameOf = (plan: Plan, n: MasterNomination) =>
   isPerson(plan, n.type) ? documentText(n.name) : collectiveName(plan, n);
 /** The workbook's bytes, its default font Times New Roman as the master's: column widths count that font's
@@ -146,7 +157,7 @@ export async function certificateList(plan: Plan, list: AwardedList): Promise<Li
   list.members.forEach((n, i) =>
     bodyRow(
       ws,
-      [i + 1, nameOf(plan, n), unitName(plan, n), list.decision?.number ?? BLANK, date],
+      [i + 1, nameOf(plan, n), unitFullName(plan, n.unit), list.decision?.number ?? BLANK, date],
       [box(center), box({}), box({}), box(center), box(center)],
     ),
   );
@@ -162,7 +173,7 @@ export async function certificateList(plan: Plan, list: AwardedList): Promise<Li
 function prizeBasis(plan: Plan, list: AwardedList): string[] {
   const prize = plan.prize;
   const base = prize?.baseSalary
-    ? `Mức lương cơ sở: ${prize.baseSalary.toLocaleString('vi-VN')} đồng (${prize.baseSalaryBasis}).`
+    ? `Mức lương cơ sở: ${prize.baseSalary.toLocaleString('vi-VN')} đồng/tháng (${prize.baseSalaryBasis}).`
     : `Mức lương cơ sở: ${BLANK} đồng (kế hoạch chưa có mức lương cơ sở${prize ? `: ${prize.baseSalaryBasis}` : ''}).`;
   return [`Căn cứ: ${list.form.prize!.basis}.`, base, ...(prize?.roundingBasis ? [`${prize.roundingBasis}.`] : [])];
 }
@@ -178,12 +189,13 @@ export async function prizeList(plan: Plan, list: AwardedList): Promise<ListFile
     const person = isPerson(plan, n.type);
     const where = person
       ? [documentText(n.position), workplaceName(plan, n)].filter(Boolean).join(', ')
-      : unitName(plan, n);
+      : unitFullName(plan, n.unit);
     const kind = plan.nomineeTypes.find((t) => t.code === n.type)?.label ?? n.type;
     bodyRow(
       ws,
       [i + 1, nameOf(plan, n), where, kind, amounts[i] ?? null, null],
       [box(center), box({}), box({}), box(center), MONEY, box({})],
+      SIGNING_ROW,
     );
   });
   const total = amounts.every((a) => a !== null) ? amounts.reduce<number>((s, a) => s + a!, 0) : null;

@@ -136,7 +136,8 @@ function writeAnnexHeading(ws: ExcelJS.Worksheet, plan: Plan, form: PlanForm, re
   const title = annexTitle(form, register);
   const big = { font: { name: 'Times New Roman', size: 14, bold: true }, alignment: center };
   fit(writeRow(ws, [title], [big]), [title], [ALL], 14);
-  fit(writeRow(ws, [`(${plan.title})`], [heading(false, true)]), [plan.title], [ALL]);
+  // The campaign's title has brackets of its own: printed bare, in italics, as the Word annex prints it.
+  fit(writeRow(ws, [plan.title], [heading(false, true)]), [plan.title], [ALL]);
   // What the list is attached to: the Sở's Tờ trình, or the Director's Quyết định.
   const attached = attachmentLine(plan, register, form);
   if (attached) fit(writeRow(ws, [`(${attached})`], [heading(false, true)]), [attached], [ALL]);

@@ -181,6 +181,25 @@ describe('prize money and certificate lists', () => {
     expect(all).toContain('chưa có mức lương cơ sở');
   }, 600_000);
 
+  it('names each unit in full, as the decision does, and never nests brackets in a line', async () => {
+    const members = [{ ...awardedMember(0), unit: 'SCT-VP', group: 'so_unit' }, awardedMember(1)];
+    const list = { form: GK, decision: { number: '127/QĐ-SCT', date: '2021-04-22' }, members };
+    for (const made of [await prizeList(PLAN, list), await certificateList(PLAN, list)]) {
+      const file = path.join(dir, made.file);
+      await fs.writeFile(file, made.data);
+      const rows = await sheetText(file);
+      const cells = rows.flat().filter(Boolean);
+      expect(
+        cells.some((c) => c.includes('Văn phòng Sở Công Thương')),
+        made.file,
+      ).toBe(true);
+      expect(
+        cells.filter((c) => /\)\)|\) \(|\(\(/.test(c)),
+        made.file,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps the total, the amount in words and the signatures on the page of the last names, whatever the length', async () => {
     if (!haveOffice) return;
     // Lists of 14 to 45 names: among them, lengths whose tail would fall alone on a page of its own.
