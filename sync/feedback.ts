@@ -272,9 +272,10 @@ function writeHead(ws: ExcelJS.Worksheet, { plan, verdict, previous }: UnitFeedb
   );
   mergedRow(
     ws,
-    `${plan.title} (${planReference(plan, documentsSheetFrom(previous))})`,
+    // The title may end in brackets of its own: the plan's reference goes on a line of its own.
+    `${plan.title}\n(${planReference(plan, documentsSheetFrom(previous))})`,
     { font: { italic: true }, alignment: { horizontal: 'center', wrapText: true } },
-    34,
+    48,
   );
   ws.addRow([]);
   verdictRow(ws, verdict);

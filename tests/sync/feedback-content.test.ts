@@ -104,6 +104,7 @@ describe('the Phản hồi sheet', () => {
     const all = rowsOf(sheet).flat().map(String).join('\n');
     expect(all).toContain('(Kế hoạch số 12/KH-SCT ngày 05/02/2021 của Sở Công Thương)');
     expect(all).not.toContain('Kế hoạch ngày');
+    expect(all).not.toMatch(/\) \(/);
   }, 120_000);
 
   it('tells a late unit, everywhere alike, that its rows are late and not considered', async () => {
