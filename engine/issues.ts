@@ -274,7 +274,7 @@ export const ISSUE_KINDS = {
   DEADLINE_LATE: kind<{ /** ISO instant. */ receivedAt: string; timeZone: string; /** ISO date. */ deadline: string }>(
     'submission',
     'error',
-    'Gửi quá hạn',
+    'Gửi muộn',
     'The file was received after the submission deadline.',
     (p) =>
       `Hồ sơ nhận lúc ${formatLocalTime(new Date(p.receivedAt), p.timeZone)}, sau hạn gửi hết ngày ${formatDate(p.deadline)}. Hồ sơ gửi muộn không được xét; liên hệ Văn phòng Sở nếu có lý do chính đáng.`,

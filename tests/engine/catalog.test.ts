@@ -14,6 +14,7 @@ import {
   ISSUE_KINDS,
   issueStatement,
   makeIssue,
+  NOMINATION_STATUS_LABELS,
   type Issue,
   type IssueCode,
 } from '../../engine/index.js';
@@ -183,6 +184,10 @@ const CASES: Partial<Record<IssueCode, Case>> = {
 };
 
 describe('issue catalog', () => {
+  it('calls a late file by the one name its rows carry everywhere ("Gửi muộn")', () => {
+    expect(ISSUE_KINDS.DEADLINE_LATE.title).toBe(NOMINATION_STATUS_LABELS.late);
+  });
+
   it('declares every SPEC §4 code once, with a Vietnamese title and a message template', () => {
     const spec = [
       'FILE_UNREADABLE',
