@@ -81,8 +81,8 @@ const Signer = z.object({
 
 // Wording with placeholders in braces ({decider}, {award}, {campaign}, {council}, {meetingDate}, {number},
 // {date}, {merit}, {councilResult}, a reference's {CODE}; {nominees}: whom the list names, "2 tập thể và 8 cá
-// nhân", a type it has none of left out; {listedUnits}: the units its nominees belong to, in full) filled when
-// a document is written.
+// nhân", a type it has none of left out; {listedUnits}: the units its nominees belong to, in full; the older
+// {collectives} and {individuals}: the bare counts) filled when a document is written.
 const DocumentKindWording = z.object({
   /** "Tờ trình" / "Quyết định", as in "Số Tờ trình". */
   name: text,

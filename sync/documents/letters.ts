@@ -153,6 +153,10 @@ export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNo
   };
 }
 
+/** How many of a list's rows are of persons (or of collectives). */
+const countOf = (plan: Plan, counts: Map<string, number>, person: boolean) =>
+  plan.nomineeTypes.filter((t) => Boolean(t.person) === person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0);
+
 /** Fills the plan's wording for this form: decider, award, counts, campaign, council and its result. */
 function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): (t: string) => string {
   const { plan, documentsSheet } = ctx;
@@ -166,6 +170,9 @@ function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination
     award: d.award ?? form.label,
     merit: d.merit,
     nominees: countedNominees(plan, counts),
+    // What plans written before {nominees} say instead: "{collectives} tập thể và {individuals} cá nhân".
+    collectives: countOf(plan, counts, false),
+    individuals: countOf(plan, counts, true),
     listedUnits: plan.units
       .filter((u) => members.some((n) => n.unit === u.code))
       .map((u) => unitFullName(plan, u.code))

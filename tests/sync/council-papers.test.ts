@@ -215,6 +215,18 @@ describe('sync documents: the council and the units', () => {
     expect(bato).not.toContain('theo Quyết định');
   });
 
+  it('still fills the counts of a plan written before {nominees}: {collectives} and {individuals}', async () => {
+    const plan = path.join(dir, 'plan-cu.json');
+    const older = JSON.stringify(PLAN).replaceAll('{nominees}', '{collectives} tập thể và {individuals} cá nhân');
+    await fs.writeFile(plan, older);
+    const elsewhere = path.join(dir, 'older');
+    const run = await documentsAt(AFTER_MEETING, ['--master', master, '--out', elsewhere, '--plan', plan]);
+    expect(run.stderr).toBe('');
+    const letter = bySpace(await text(path.join(elsewhere, `to-trinh-${BCT.code}.docx`)));
+    expect(letter).toMatch(/cho \d+ tập thể và \d+ cá nhân/);
+    expect(letter).not.toMatch(/\{\w+\}/);
+  });
+
   it.runIf(hasSoffice())(
     'prints each paper on A4 without a blank page',
     async () => {
