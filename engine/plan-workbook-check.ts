@@ -3,7 +3,7 @@
 // group, a form no unit may propose anyone for, a deadline before the campaign starts.
 import type { z } from 'zod';
 import type { WorkbookGrid } from './cells.js';
-import { mayPropose, PlanSchema, type Plan } from './plan.js';
+import { mayPropose, PlanSchema, WORDING_PLACEHOLDERS, type Plan } from './plan.js';
 import { PLAN_WORKBOOK_SHEETS, type TableSheetSpec } from './plan-workbook-map.js';
 import { readPlanWorkbook, type CellPlace, type PlanWorkbookProblem } from './plan-workbook.js';
 
@@ -67,6 +67,30 @@ function campaignProblems(plan: Plan, places: Map<string, CellPlace>): PlanWorkb
         'không đơn vị nào được đề nghị khối nào trong các khối này: hình thức không ai nhận được',
       );
   });
+  problems.push(...unknownPlaceholders(plan, places));
+  return problems;
+}
+
+/** Every string of the plan with its path ("documents.to_trinh.body.1"). */
+function* strings(value: unknown, path: string[] = []): Generator<[string[], string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+/** A placeholder the papers would print as typed, braces and all: a misspelt one, or one of another plan. */
+function unknownPlaceholders(plan: Plan, places: Map<string, CellPlace>): PlanWorkbookProblem[] {
+  const references = (plan.documents?.references ?? []).map((r) => r.code);
+  const known = new Set<string>([...WORDING_PLACEHOLDERS, ...references]);
+  const listed = [...WORDING_PLACEHOLDERS, ...references].map((k) => `{${k}}`).join(', ');
+  const problems: PlanWorkbookProblem[] = [];
+  for (const [path, text] of strings(plan))
+    for (const [whole, name] of text.matchAll(/\{(\w+)\}/g))
+      if (!known.has(name!))
+        problems.push({
+          ...placeOf(places, path),
+          message: `chỗ điền ${whole} không phải chỗ điền của công cụ, văn bản sẽ in nguyên văn; chỉ dùng: ${listed}`,
+        });
   return problems;
 }
 

@@ -79,6 +79,31 @@ const Signer = z.object({
   lines: z.array(text).min(1),
 });
 
+/** Every placeholder the papers fill in a plan's wording (each where the comments below say), beside the
+ *  codes of the plan's references ({KH_SCT}): `plan check` names any other as a mistake. */
+export const WORDING_PLACEHOLDERS = [
+  'decider',
+  'award',
+  'campaign',
+  'council',
+  'issuerName',
+  'meetingDate',
+  'membersPresent',
+  'deadline',
+  'number',
+  'date',
+  'merit',
+  'councilResult',
+  'nominees',
+  'listedUnits',
+  'collectives',
+  'individuals',
+  'unit',
+  'receivedAt',
+  'issues',
+  'decision',
+] as const;
+
 // Wording with placeholders in braces ({decider}, {award}, {campaign}, {council}, {meetingDate}, {number},
 // {date}, {merit}, {councilResult}, a reference's {CODE}; {nominees}: whom the list names, "2 tập thể và 8 cá
 // nhân", a type it has none of left out; {listedUnits}: the units its nominees belong to, in full; the older

@@ -155,6 +155,29 @@ describe('plan workbook for a secretariat', () => {
     expect(check.plan).toBeUndefined();
   });
 
+  it('names a placeholder the papers do not fill, where it was typed, with those they do', async () => {
+    let typedAt = 0;
+    const data = await edited(DEFAULT_PLAN, (wb) =>
+      wb.getWorksheet('Văn bản')!.eachRow((row, n) => {
+        const text = row.getCell(2).text;
+        if (typedAt || !text.includes('{nominees}')) return;
+        row.getCell(2).value = text.replace('{nominees}', '{nominess}');
+        typedAt = n;
+      }),
+    );
+    expect(typedAt).toBeGreaterThan(0);
+    const check = await checkPlanWorkbookBytes(data);
+    const lines = check.problems.map((p) => `${p.sheet}|${p.row}|${p.header}|${p.message}`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^Văn bản\\|${typedAt}\\|[^|]+\\|.*\\{nominess\\}.*\\{nominees\\}.*\\{KH_SCT\\}`),
+      ),
+    );
+    expect(check.plan).toBeUndefined();
+    // The plans shipped use none the papers do not fill.
+    expect((await checkPlanWorkbookBytes(await edited(DEFAULT_PLAN, () => undefined))).problems).toEqual([]);
+  });
+
   it('names a missing sheet and an unknown column', async () => {
     const data = await edited(DEFAULT_PLAN, (wb) => {
       wb.removeWorksheet(wb.getWorksheet('Hồ sơ')!.id);
