@@ -42,6 +42,8 @@ export interface Settle {
   sections: SettleSection[];
 }
 
+/** The column numbering the rows of one person listed twice. */
+const PAIR_HEADER = 'Nhóm';
 const COLUMNS = ['Tên tập thể / Họ và tên', 'Hình thức', 'Đơn vị', 'Tệp, trang, dòng'];
 
 function describe(plan: Plan, n: MasterNomination): string[] {
@@ -72,7 +74,7 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
     {
       title: 'Cùng một người có tên hơn một lần',
       how: `Mỗi người chỉ được đề nghị một lần: giữ một dòng, ghi "Không đồng ý" cho các dòng còn lại ở ${council} (hoặc đơn vị gửi lại hồ sơ), rồi chạy lại lệnh documents.`,
-      header: ['Nhóm', ...COLUMNS],
+      header: [PAIR_HEADER, ...COLUMNS],
       rows: papers.duplicates.flatMap((g, i) => g.map((n) => [String(i + 1), ...describe(plan, n)])),
       count: `${papers.duplicates.length} người, ${papers.duplicates.reduce((k, g) => k + g.length, 0)} dòng`,
     },
@@ -101,7 +103,9 @@ export function settleLines(s: Settle): string[] {
   ];
   s.sections.forEach((sec, i) => {
     lines.push(`  ${i + 1}. ${sec.title} (${countOf(sec)}): ${sec.how}`);
-    for (const r of sec.rows) lines.push(`     - ${r.join(' | ')}`);
+    // A bare number says nothing in a line of text: the pair's number is said as "Nhóm 1".
+    for (const r of sec.rows)
+      lines.push(`     - ${r.map((c, j) => (sec.header[j] === PAIR_HEADER ? `${PAIR_HEADER} ${c}` : c)).join(' | ')}`);
   });
   lines.push(`  Danh sách này cũng ở ${SETTLE_FILE}.`);
   return lines;
@@ -110,7 +114,7 @@ export function settleLines(s: Settle): string[] {
 function sectionTable(sec: SettleSection): Table {
   const shares =
     // The group number is narrow, but not narrower than its header "Nhóm" in one line.
-    sec.header.length === 1 ? [1] : sec.header.map((_, i) => (i === 0 && sec.header[0] === 'Nhóm' ? 0.4 : 1));
+    sec.header.length === 1 ? [1] : sec.header.map((_, i) => (i === 0 && sec.header[0] === PAIR_HEADER ? 0.4 : 1));
   const sum = shares.reduce((a, b) => a + b, 0);
   const widths = shareWidths(shares.map((x) => x / sum));
   const cell = (t: string, bold = false) => ({ children: [para(t, { size: SIZE.table, bold })] });

@@ -203,6 +203,7 @@ describe('sync documents: the papers the Sở signs', () => {
     // The terminal says the same.
     expect(draftRun.stdout).toContain('DỰ THẢO');
     expect(draftRun.stdout).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
+    expect(draftRun.stdout).toMatch(/- Nhóm 1 \| .+ \| H-BATO\.xlsx/);
     expect(settle).toContain('Cùng một người có tên hơn một lần (1 người, 2 dòng)');
     expect(draftRun.stdout).toContain('can-xu-ly.docx');
     // The terminal counts each list as its paper does.
