@@ -49,3 +49,12 @@ export function awardedLists(plan: Plan, master: MasterSnapshot): AwardedList[] 
     }))
     .filter((l) => l.members.length);
 }
+
+/** Names approved for a form decided above whose decision is typed in Văn bản, their Kết quả cấp trên still
+ *  blank: the notice cannot say whether they were awarded, nor the register remember them. */
+export function higherUnanswered(plan: Plan, master: MasterSnapshot): MasterNomination[] {
+  const rule = { includeLate: documentsIncludeLate(master.documentsSheet), approvedOnly: true };
+  return plan.forms
+    .filter((form) => isDecidedAbove(form) && higherDecision(master.documentsSheet, form))
+    .flatMap((form) => membersOf(plan, master, form, rule).filter((n) => !master.outcomes.get(keyOf(n.id))?.higher));
+}

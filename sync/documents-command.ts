@@ -18,6 +18,7 @@ import { refuseInsideInbox } from '../node/output-folders.js';
 import { loadPlan } from '../node/plan-file.js';
 import { bytesOutput, writeFolderSet } from '../node/staged-folder.js';
 import { achievementForm } from '../templates/achievement-form.js';
+import { higherUnanswered } from './awarded.js';
 import { buildLetter } from './documents/letters.js';
 import {
   collectiveName,
@@ -93,6 +94,7 @@ async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
       snapshot.documentsSheet,
       written.map((l) => l.form),
     ),
+    higherUnanswered(plan, snapshot),
   );
   const letters = await buildLetters(plan, snapshot, papers);
   const unitPapers = await buildUnitPapers({ plan, snapshot, papers, rule, now });

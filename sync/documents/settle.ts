@@ -13,7 +13,7 @@ import {
   SIZE,
   titleBlock,
 } from '../../node/official-docx.js';
-import { TALLY_TYPED_HEADERS, MASTER_SHEETS } from '../master/layout.js';
+import { HIGHER_VALUES, TALLY_TYPED_HEADERS, MASTER_SHEETS } from '../master/layout.js';
 import { DOCUMENTS_SHEET } from '../master/documents-sheet.js';
 import { documentText, unitFullName } from '../master/list-names.js';
 import type { MasterNomination } from './master-read.js';
@@ -58,7 +58,7 @@ function describe(plan: Plan, n: MasterNomination): string[] {
   ];
 }
 
-export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
+export function settleOf(plan: Plan, papers: Papers, blanks: string[], unanswered: MasterNomination[] = []): Settle {
   const listed = papers.lists.flatMap((l) => l.members);
   const warned = listed
     .map((n) => ({ n, codes: n.codes.filter((c) => ISSUE_KINDS[c]?.severity === 'warning' && !ANSWERED.includes(c)) }))
@@ -83,6 +83,12 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[]): Settle {
       how: 'Xem lại từng đề nghị với đơn vị; người ký cần biết trước khi ký.',
       header: [...COLUMNS, 'Cảnh báo'],
       rows: warned.map((w) => [...describe(plan, w.n), w.codes.map((c) => ISSUE_KINDS[c].title).join('; ')]),
+    },
+    {
+      title: `Đề nghị đã có quyết định của cấp trên nhưng chưa ghi ${TALLY_TYPED_HEADERS.higher}`,
+      how: `Ghi "${HIGHER_VALUES.awarded}" hoặc "${HIGHER_VALUES.notAwarded}" theo quyết định vào cột "${TALLY_TYPED_HEADERS.higher}" của trang "${MASTER_SHEETS.tally}", rồi chạy lại lệnh documents: thông báo kết quả và sổ theo dõi khen thưởng đọc từ cột này.`,
+      header: COLUMNS,
+      rows: unanswered.map((n) => describe(plan, n)),
     },
     {
       title: `Chỗ còn để trống, cần ghi ở trang "${DOCUMENTS_SHEET}" của sổ tổng hợp`,

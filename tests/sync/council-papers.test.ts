@@ -215,6 +215,23 @@ describe('sync documents: the council and the units', () => {
     expect(bato).not.toContain('theo Quyết định');
   });
 
+  it('lists in can-xu-ly a name approved under a decision typed above whose Kết quả cấp trên is blank', async () => {
+    const settle = path.join(out, 'can-xu-ly.docx');
+    if (existsSync(settle)) expect(await text(settle)).not.toContain(TALLY_TYPED_HEADERS.higher);
+    const blank = path.join(dir, 'master-chua-ghi.xlsx');
+    await fs.copyFile(master, blank);
+    const wb = await openWorkbook(blank);
+    typeTally(wb, { 'Phạm Văn Đồng': { [TALLY_TYPED_HEADERS.higher]: null } });
+    await wb.xlsx.writeFile(blank);
+    const elsewhere = path.join(dir, 'chua-ghi');
+    const run = await documentsAt(AFTER_MEETING, ['--master', blank, '--out', elsewhere]);
+    expect(run.stderr).toBe('');
+    const open = bySpace(await text(path.join(elsewhere, 'can-xu-ly.docx')));
+    expect(open).toContain(`chưa ghi ${TALLY_TYPED_HEADERS.higher}`);
+    expect(open).toMatch(/Phạm Văn Đồng[^.]*BK Bộ trưởng/);
+    expect(run.stdout).toContain(`chưa ghi ${TALLY_TYPED_HEADERS.higher}`);
+  });
+
   it('still fills the counts of a plan written before {nominees}: {collectives} and {individuals}', async () => {
     const plan = path.join(dir, 'plan-cu.json');
     const older = JSON.stringify(PLAN).replaceAll('{nominees}', '{collectives} tập thể và {individuals} cá nhân');
