@@ -102,6 +102,8 @@ export const WORDING_PLACEHOLDERS = [
   'receivedAt',
   'issues',
   'decision',
+  'chair',
+  'secretary',
 ] as const;
 
 // Wording with placeholders in braces ({decider}, {award}, {campaign}, {council}, {meetingDate}, {number},
@@ -127,7 +129,8 @@ const DocumentKindWording = z.object({
 
 // The papers after the Tờ trình (SPEC §8): the council's minutes and the letters to units. Wording with the
 // placeholders above and {unit} (the unit in full), {deadline} ("ngày 15 tháng 4 năm 2021"), {membersPresent},
-// {receivedAt}, {decider}, {issues}; each paper is written only when the plan words it.
+// {receivedAt}, {decider}, {issues}, {chair} and {secretary} (the meeting's, as typed in Văn bản, else dots
+// to write by hand); each paper is written only when the plan words it.
 const PaperWording = z.object({
   /** Heading of the paper ("BIÊN BẢN", "THÔNG BÁO"); a công văn has none: its trích yếu goes under its number. */
   title: text.optional(),

@@ -32,6 +32,7 @@ import { readMaster, type MasterNomination, type MasterSnapshot } from './docume
 import { papersOf, type Papers } from './documents/papers.js';
 import { printListsOf, printListTitle } from './documents/print-lists.js';
 import { SETTLE_FILE, settleDocument, settleLines, settleOf } from './documents/settle.js';
+import { MINUTES_FILE } from './documents/council-papers.js';
 import { buildUnitPapers, UNIT_PAPER_PATHS } from './documents/unit-papers.js';
 import { blanksOf } from './documents/wording.js';
 import {
@@ -86,18 +87,17 @@ async function makePapers(plan: Plan, opts: Options, now: Date): Promise<void> {
   };
   const papers = papersOf(plan, snapshot, rule);
   const written = papers.lists.filter((l) => l.members.length);
+  const letters = await buildLetters(plan, snapshot, papers);
+  const unitPapers = await buildUnitPapers({ plan, snapshot, papers, rule, now });
   const settle = settleOf(
     plan,
     papers,
-    blanksOf(
-      plan,
-      snapshot.documentsSheet,
-      written.map((l) => l.form),
-    ),
+    blanksOf(plan, snapshot.documentsSheet, {
+      forms: written.map((l) => l.form),
+      minutes: unitPapers.files.some((f) => f.file === MINUTES_FILE),
+    }),
     higherUnanswered(plan, snapshot),
   );
-  const letters = await buildLetters(plan, snapshot, papers);
-  const unitPapers = await buildUnitPapers({ plan, snapshot, papers, rule, now });
   const forms = opts.prefill ? await buildAchievementForms(plan, papers) : [];
   const settleFile = settle.sections.length ? await toBuffer(settleDocument(plan, settle)) : null;
   const printLists = await printListsOf(plan, snapshot);

@@ -65,6 +65,8 @@ function typeRegister(plan: Plan, ws: ExcelJS.Worksheet): void {
     [DOCUMENTS_KEYS.meetingDate]: [day('2021-04-20'), null],
     [DOCUMENTS_KEYS.membersPresent]: [MEMBERS, null],
     [DOCUMENTS_KEYS.signer]: ['Nguyễn Văn Tám', null],
+    [DOCUMENTS_KEYS.chair]: ['Nguyễn Văn Tám', null],
+    [DOCUMENTS_KEYS.secretary]: ['Lê Thị Thu', null],
     KH_SCT: ['12', null],
     QD_SCT: ['18/2016/QĐ-UBND', day('2016-05-04')],
     QC_TDKT: ['25/2018/QĐ-UBND', day('2018-08-29')],

@@ -9,7 +9,7 @@ import { voteShare } from '../council-outcomes.js';
 import type { Outcome } from '../typed-values/council.js';
 import { keyOf } from '../typed-values/master.js';
 import { COUNCIL_VALUES } from '../master/layout.js';
-import { fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
+import { fillWording, meetingNames, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
 import { isEligible, type ListRule } from '../statuses.js';
 import { rowKey, type Intake } from './intake-read.js';
 import { collectiveName, documentText, partHeading, unitFullName } from '../master/list-names.js';
@@ -100,14 +100,15 @@ function minutesTables(ctx: CouncilContext): (Paragraph | Table)[] {
   return out;
 }
 
-/** Thư ký on the left, the chair on the right, names left dotted for the hand. */
-function minutesSignatures(secretary: string, chair: string): Table {
-  const side = (title: string) => [
+/** Thư ký on the left, the chair on the right, each over the name typed in Văn bản (dotted while not). */
+function minutesSignatures(sheet: DocumentsSheet, secretary: string, chair: string): Table {
+  const names = meetingNames(sheet);
+  const side = (title: string, name: string) => [
     para(title, { align: 'center', bold: true, before: 240 }),
     ...Array.from({ length: 4 }, () => para('')),
-    para(DOTS.repeat(4), { align: 'center' }),
+    para(name || DOTS.repeat(4), { align: 'center', bold: Boolean(name) }),
   ];
-  return sideBySide(side(secretary), side(chair), 0.5);
+  return sideBySide(side(secretary, names.secretary), side(chair, names.chair), 0.5);
 }
 
 export function buildMinutes(ctx: CouncilContext) {
@@ -121,7 +122,7 @@ export function buildMinutes(ctx: CouncilContext) {
     middle: minutesTables(ctx),
     issuer: { parent: plan.issuer.agency, agency: wording.agency },
     date: meetingDate(documentsSheet),
-    signature: minutesSignatures(wording.secretaryTitle, wording.chairTitle),
+    signature: minutesSignatures(documentsSheet, wording.secretaryTitle, wording.chairTitle),
     title: `${wording.title ?? ''} – ${plan.documents!.council}`,
     draft: ctx.draft,
   });

@@ -5,11 +5,19 @@
 import type { Paragraph, Table } from 'docx';
 import type { PaperWording, Plan } from '../../engine/index.js';
 import { bodyPara, closing, heading, longDate, officialDocument, para, titleBlock } from '../../node/official-docx.js';
-import { documentYear, fillWording, membersPresent, type DocumentsSheet } from '../master/documents-sheet.js';
+import {
+  documentYear,
+  fillWording,
+  meetingNames,
+  membersPresent,
+  type DocumentsSheet,
+} from '../master/documents-sheet.js';
 import { meetingDate, placeDate, referenceValues, signerLines, signerName } from './wording.js';
 
 /** What a blank prints as: the secretariat fills it in by hand. */
 export const DOTS = '……';
+/** Room to write a name by hand. */
+export const NAME_DOTS = DOTS.repeat(7);
 
 /** The placeholders every such paper may use. */
 export function commonValues(plan: Plan, documentsSheet: DocumentsSheet): Record<string, string> {
@@ -23,6 +31,9 @@ export function commonValues(plan: Plan, documentsSheet: DocumentsSheet): Record
     meetingDate: longDate(meetingDate(documentsSheet), year),
     membersPresent: String(membersPresent(documentsSheet) ?? DOTS),
     deadline: longDate(plan.deadline),
+    // A name not typed stays a line of dots to write by hand: never a name the tool made up.
+    chair: meetingNames(documentsSheet).chair || NAME_DOTS,
+    secretary: meetingNames(documentsSheet).secretary || NAME_DOTS,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   DOCUMENTS_KEYS,
   DOCUMENTS_SHEET,
   printedNumber,
+  meetingNames,
   signerName,
   typedRow,
   type DocumentsSheet,
@@ -51,7 +52,12 @@ export const placeDate = (plan: Plan, place: string, iso: string | null): string
 const where = (row: string) => `trang "${DOCUMENTS_SHEET}", dòng ${row}`;
 
 /** What is still to type in Văn bản for these papers, each said as the secretariat would do it. */
-export function blanksOf(plan: Plan, documentsSheet: DocumentsSheet, forms: PlanForm[]): string[] {
+export function blanksOf(
+  plan: Plan,
+  documentsSheet: DocumentsSheet,
+  written: { forms: PlanForm[]; minutes: boolean },
+): string[] {
+  const { forms } = written;
   const out: string[] = [];
   // The wording these papers print: a reference counts only where it is cited.
   const text = JSON.stringify([forms.map((f) => f.document), plan.documents?.to_trinh, plan.documents?.quyet_dinh]);
@@ -64,6 +70,10 @@ export function blanksOf(plan: Plan, documentsSheet: DocumentsSheet, forms: Plan
   if (!meetingDate(documentsSheet))
     out.push(`Ngày họp ${plan.documents?.council ?? 'Hội đồng'} (${where(DOCUMENTS_KEYS.meetingDate)}).`);
   if (!signerName(documentsSheet).trim()) out.push(`Họ và tên người ký (${where(DOCUMENTS_KEYS.signer)}).`);
+  // The minutes name who chaired and who kept them, under their signatures.
+  const names = meetingNames(documentsSheet);
+  if (written.minutes && !names.chair) out.push(`Họ và tên người chủ trì cuộc họp (${where(DOCUMENTS_KEYS.chair)}).`);
+  if (written.minutes && !names.secretary) out.push(`Họ và tên thư ký cuộc họp (${where(DOCUMENTS_KEYS.secretary)}).`);
   for (const r of plan.documents?.references ?? []) {
     if (!text.includes(`{${r.code}}`)) continue;
     const typed = typedRow(documentsSheet, r.code);

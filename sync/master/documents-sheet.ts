@@ -29,6 +29,8 @@ export const DOCUMENTS_KEYS = {
   approvedOnly: 'CHI_DONG_Y',
   includeLate: 'GUI_MUON',
   membersPresent: 'THANH_VIEN_DU_HOP',
+  chair: 'CHU_TRI_HOP',
+  secretary: 'THU_KY_HOP',
 } as const;
 
 /** Code of the row holding the number and date of the decision a form's decider outside the Sở issued. */
@@ -69,6 +71,11 @@ function dateOf(r: TypedRow | undefined, key: 'value' | 'date'): string | null {
 export const meetingDate = (sheet: DocumentsSheet): string | null =>
   dateOf(rowOf(sheet, DOCUMENTS_KEYS.meetingDate), 'value') ?? dateOf(rowOf(sheet, DOCUMENTS_KEYS.meetingDate), 'date');
 export const signerName = (sheet: DocumentsSheet): string => text(rowOf(sheet, DOCUMENTS_KEYS.signer)?.value);
+/** Who chaired the council's meeting and who kept its minutes, as typed ('' while not). */
+export const meetingNames = (sheet: DocumentsSheet): { chair: string; secretary: string } => ({
+  chair: text(rowOf(sheet, DOCUMENTS_KEYS.chair)?.value).trim(),
+  secretary: text(rowOf(sheet, DOCUMENTS_KEYS.secretary)?.value).trim(),
+});
 
 /** What the secretariat typed in a row: its value as text and its date (ISO, null when blank). */
 export function typedRow(sheet: DocumentsSheet, code: string): { text: string; date: string | null } {
@@ -270,6 +277,8 @@ function writeMeetingRows(rows: DocumentRows, plan: Plan): void {
     .getCell(3).style = TYPED_DATE;
   rows.valueRow(DOCUMENTS_KEYS.signer, 'Họ và tên người ký văn bản');
   rows.valueRow(DOCUMENTS_KEYS.membersPresent, 'Số thành viên Hội đồng dự họp (để kiểm tra Số phiếu đồng ý)');
+  rows.valueRow(DOCUMENTS_KEYS.chair, 'Họ và tên người chủ trì cuộc họp Hội đồng (biên bản họp)');
+  rows.valueRow(DOCUMENTS_KEYS.secretary, 'Họ và tên thư ký cuộc họp Hội đồng (biên bản họp)');
   const signers = plan.documents?.signers ?? [];
   if (signers.length) {
     const title = rows.valueRow(

@@ -215,6 +215,30 @@ describe('sync documents: the council and the units', () => {
     expect(bato).not.toContain('theo Quyết định');
   });
 
+  it('names in the minutes who chaired and who kept them, once typed in Văn bản; until then can-xu-ly asks for them', async () => {
+    const asked = bySpace(await text(path.join(out, 'can-xu-ly.docx')));
+    expect(asked).toContain(`Họ và tên người chủ trì cuộc họp (trang "Văn bản", dòng ${DOCUMENTS_KEYS.chair})`);
+    expect(asked).toContain(`Họ và tên thư ký cuộc họp (trang "Văn bản", dòng ${DOCUMENTS_KEYS.secretary})`);
+    const named = path.join(dir, 'master-co-ten.xlsx');
+    await fs.copyFile(master, named);
+    const wb = await openWorkbook(named);
+    typeRegister(wb, {
+      [DOCUMENTS_KEYS.chair]: { value: 'Nguyễn Văn Tám' },
+      [DOCUMENTS_KEYS.secretary]: { value: 'Lê Thị Thu' },
+    });
+    await wb.xlsx.writeFile(named);
+    const elsewhere = path.join(dir, 'co-ten');
+    const run = await documentsAt(AFTER_MEETING, ['--master', named, '--out', elsewhere]);
+    expect(run.stderr).toBe('');
+    const paras = await docxParagraphs(path.join(elsewhere, 'bien-ban-hoi-dong.docx'));
+    const body = bySpace(paras.join('\n'));
+    expect(body).toContain('Chủ trì: Nguyễn Văn Tám, Chủ tịch Hội đồng.');
+    expect(body).toContain('Thư ký: Lê Thị Thu.');
+    // Under the signatures, the names as typed.
+    expect(paras.filter((p) => p === 'Nguyễn Văn Tám' || p === 'Lê Thị Thu')).toHaveLength(2);
+    expect(run.stdout).not.toContain('chủ trì cuộc họp');
+  });
+
   it('lists in can-xu-ly a name approved under a decision typed above whose Kết quả cấp trên is blank', async () => {
     const settle = path.join(out, 'can-xu-ly.docx');
     if (existsSync(settle)) expect(await text(settle)).not.toContain(TALLY_TYPED_HEADERS.higher);

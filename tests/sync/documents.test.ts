@@ -341,6 +341,8 @@ describe('sync documents: the papers the Sở signs', () => {
         [DOCUMENTS_KEYS.meetingDate]: { value: new Date(Date.UTC(2021, 3, 19)) },
         [DOCUMENTS_KEYS.signer]: { value: 'Nguyễn Văn Tám' },
         [DOCUMENTS_KEYS.signerTitle]: { value: 'Phó Giám đốc ký thay' },
+        [DOCUMENTS_KEYS.chair]: { value: 'Nguyễn Văn Tám' },
+        [DOCUMENTS_KEYS.secretary]: { value: 'Lê Thị Thu' },
         [BCT.code]: { value: 125, date: new Date(Date.UTC(2021, 3, 20)) },
         [UBND.code]: { value: 126, date: new Date(Date.UTC(2021, 3, 20)) },
         [GK.code]: { value: '45/QĐ-SCT', date: new Date(Date.UTC(2021, 3, 21)) },
