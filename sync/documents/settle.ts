@@ -32,6 +32,8 @@ export interface SettleSection {
   rows: string[][];
   /** What the count after the title says, when a row is not one case (a person listed twice is two rows). */
   count?: string;
+  /** Keeps every paper a draft while it has rows (SPEC §8: a name pending, a person listed twice). */
+  keepsDraft?: boolean;
 }
 
 /** The count after a section's title: its own words, else its rows. */
@@ -70,12 +72,14 @@ export function settleOf(plan: Plan, papers: Papers, blanks: string[], unanswere
       how: `Ghi kết quả họp xét (Đồng ý / Không đồng ý) vào ${council}, rồi chạy lại lệnh documents.`,
       header: COLUMNS,
       rows: papers.pending.map((n) => describe(plan, n)),
+      keepsDraft: true,
     },
     {
       title: 'Cùng một người có tên hơn một lần',
       how: `Mỗi người chỉ được đề nghị một lần: giữ một dòng, ghi "Không đồng ý" cho các dòng còn lại ở ${council} (hoặc đơn vị gửi lại hồ sơ), rồi chạy lại lệnh documents.`,
       header: [PAIR_HEADER, ...COLUMNS],
       rows: papers.duplicates.flatMap((g, i) => g.map((n) => [String(i + 1), ...describe(plan, n)])),
+      keepsDraft: true,
       count: `${papers.duplicates.length} người, ${papers.duplicates.reduce((k, g) => k + g.length, 0)} dòng`,
     },
     {
@@ -130,6 +134,12 @@ function sectionTable(sec: SettleSection): Table {
   ]);
 }
 
+/** "mục 1", "các mục 1 và 2": the sections keeping the papers a draft, by the numbers they are printed under. */
+function draftSections(s: Settle): string {
+  const numbers = s.sections.flatMap((sec, i) => (sec.keepsDraft ? [String(i + 1)] : []));
+  return numbers.length === 1 ? `mục ${numbers[0]}` : `các mục ${numbers.join(' và ')}`;
+}
+
 /** can-xu-ly.docx: the same list, in the Sở's layout, for the one who prepares the signing. */
 export function settleDocument(plan: Plan, s: Settle) {
   const body: (Paragraph | Table)[] = [
@@ -137,7 +147,7 @@ export function settleDocument(plan: Plan, s: Settle) {
     ...titleBlock('NHỮNG VIỆC CẦN XỬ LÝ TRƯỚC KHI TRÌNH KÝ', `Các văn bản khen thưởng – ${plan.title}`),
     bodyPara(
       s.draft
-        ? 'Các văn bản lập lần này còn là DỰ THẢO (mọi trang in chữ "DỰ THẢO") cho đến khi hết các mục 1 và 2 dưới đây. Khi không còn việc nào, lệnh documents lập văn bản sạch và không tạo tệp này.'
+        ? `Các văn bản lập lần này còn là DỰ THẢO (mọi trang in chữ "DỰ THẢO") cho đến khi hết ${draftSections(s)} dưới đây. Khi không còn việc nào, lệnh documents lập văn bản sạch và không tạo tệp này.`
         : 'Các văn bản lập lần này không còn là dự thảo, nhưng còn những việc dưới đây trước khi trình ký. Khi không còn việc nào, lệnh documents không tạo tệp này.',
     ),
   ];
