@@ -22,7 +22,9 @@ import {
   countByType,
   countedNominees,
   countedTotal,
+  countOfKind,
   documentText,
+  heldTypes,
   listCells,
   partHeading,
   unitFullName,
@@ -62,8 +64,7 @@ function listTable(ctx: PaperContext, members: MasterNomination[]): (Paragraph |
   ];
   const counts = countByType(plan, members);
   // A type the list has none of gets no part: the parts are numbered as printed.
-  const types = plan.nomineeTypes.filter((t) => (counts.get(t.code) ?? 0) > 0);
-  types.forEach((t, p) => {
+  heldTypes(plan, counts).forEach((t, p) => {
     const list = members.filter((n) => n.type === t.code);
     const part = partHeading(p, t.label.toUpperCase(), list.length);
     // Kept with the part's first row: a heading is never left alone at the foot of a page.
@@ -153,10 +154,6 @@ export function buildLetter(ctx: PaperContext, form: PlanForm, members: MasterNo
   };
 }
 
-/** How many of a list's rows are of persons (or of collectives). */
-const countOf = (plan: Plan, counts: Map<string, number>, person: boolean) =>
-  plan.nomineeTypes.filter((t) => Boolean(t.person) === person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0);
-
 /** Fills the plan's wording for this form: decider, award, counts, campaign, council and its result. */
 function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination[]): (t: string) => string {
   const { plan, documentsSheet } = ctx;
@@ -171,8 +168,8 @@ function letterFill(ctx: PaperContext, form: PlanForm, members: MasterNomination
     merit: d.merit,
     nominees: countedNominees(plan, counts),
     // What plans written before {nominees} say instead: "{collectives} tập thể và {individuals} cá nhân".
-    collectives: countOf(plan, counts, false),
-    individuals: countOf(plan, counts, true),
+    collectives: countOfKind(plan, counts, false),
+    individuals: countOfKind(plan, counts, true),
     listedUnits: plan.units
       .filter((u) => members.some((n) => n.unit === u.code))
       .map((u) => unitFullName(plan, u.code))

@@ -6,7 +6,15 @@ import type { Nomination, Plan, PlanForm } from '../../engine/index.js';
 import { A4_PORTRAIT_FIT_WIDTH } from '../../node/print.js';
 import type { MergeResult } from '../merge-model.js';
 import { isListedNomination } from '../statuses.js';
-import { countByType, countedTotal, documentText, listCells, partHeading, type ListedNominee } from './list-names.js';
+import {
+  countByType,
+  countedTotal,
+  documentText,
+  heldTypes,
+  listCells,
+  partHeading,
+  type ListedNominee,
+} from './list-names.js';
 import { attachmentLine, emptyDocumentsSheet, typedNumberDate, type DocumentsSheet } from './documents-sheet.js';
 import { fittedHeight } from '../../node/row-height.js';
 import { BORDER } from './styles.js';
@@ -86,17 +94,15 @@ export function writeAnnex(
   writeAnnexHeading(ws, plan, form, register);
   // Part I, II, …: one per nominee type the list holds, in the plan's order (a type with none has no part).
   const counts = countByType(plan, members);
-  plan.nomineeTypes
-    .filter((t) => (counts.get(t.code) ?? 0) > 0)
-    .forEach((t, p) =>
-      writeAnnexPart(
-        ws,
-        plan,
-        t,
-        p,
-        members.filter((n) => n.type === t.code),
-      ),
-    );
+  heldTypes(plan, counts).forEach((t, p) =>
+    writeAnnexPart(
+      ws,
+      plan,
+      t,
+      p,
+      members.filter((n) => n.type === t.code),
+    ),
+  );
   const total = `Tổng cộng: ${countedTotal(plan, counts)}`;
   const totalRow = writeRow(ws, [total], [heading(true)]);
   fit(totalRow, [total], [ALL]);

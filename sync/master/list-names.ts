@@ -17,11 +17,17 @@ export function countByType(plan: Plan, members: readonly { type: string }[]): M
   return new Map(plan.nomineeTypes.map((t) => [t.code, members.filter((n) => n.type === t.code).length]));
 }
 
-/** Each nominee type a list holds, with its count ("2 tập thể", "8 cá nhân"): a type with none is not named. */
+/** The nominee types a list holds, in the plan's order: a type with none gets no part and is not named. */
+export const heldTypes = (plan: Plan, counts: Map<string, number>) =>
+  plan.nomineeTypes.filter((t) => (counts.get(t.code) ?? 0) > 0);
+
+/** How many of a list's rows are of persons (or, `person` false, of collectives). */
+export const countOfKind = (plan: Plan, counts: Map<string, number>, person: boolean): number =>
+  plan.nomineeTypes.filter((t) => Boolean(t.person) === person).reduce((a, t) => a + (counts.get(t.code) ?? 0), 0);
+
+/** Each nominee type a list holds, with its count ("2 tập thể", "8 cá nhân"). */
 const countedTypes = (plan: Plan, counts: Map<string, number>): string[] =>
-  plan.nomineeTypes
-    .filter((t) => (counts.get(t.code) ?? 0) > 0)
-    .map((t) => `${counts.get(t.code)} ${t.label.toLowerCase()}`);
+  heldTypes(plan, counts).map((t) => `${counts.get(t.code)} ${t.label.toLowerCase()}`);
 
 /** Whom a paper's sentence names: "2 tập thể và 8 cá nhân", "8 cá nhân". */
 export const countedNominees = (plan: Plan, counts: Map<string, number>): string =>
