@@ -2,6 +2,7 @@
 // unit's inbox, the council's decisions typed in the master, and helpers to type like a person in Excel.
 import type ExcelJS from 'exceljs';
 import { validRowFor } from '../../dev/sample/rows.js';
+import type { MasterNomination } from '../../sync/documents/master-read.js';
 import { MASTER_SHEETS } from '../../sync/master/layout.js';
 import { PLAN, rowsOf } from './inbox.js';
 
@@ -23,6 +24,31 @@ const nominee =
       outstanding: form.requiresOutstanding ? 'Có' : 'Không',
       ...extra,
     });
+
+/** A nomination as the papers read it back from the master: an individual of Ba Tơ the council approved,
+ *  every field on one line; `fields` change any of it (its file follows its unit). */
+export function masterNominee(fields: Partial<MasterNomination> = {}): MasterNomination {
+  const unit = fields.unit ?? 'H-BATO';
+  return {
+    id: `${unit}-${fields.line ?? 2}`,
+    unit,
+    type: 'ca_nhan',
+    form: GK.code,
+    name: 'Nguyễn Văn An',
+    gender: 'Nam',
+    birthYear: '1980',
+    position: 'Chuyên viên',
+    workplace: '',
+    summary: '',
+    group: 'district_office',
+    file: `${unit}.xlsx`,
+    sheet: 'Cá nhân',
+    line: 2,
+    codes: [],
+    standing: { status: 'valid', lateOnly: false, council: 'approved' },
+    ...fields,
+  };
+}
 
 /** A valid individual of a district office for `form`. */
 export const person = nominee('ca_nhan');

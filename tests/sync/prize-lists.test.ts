@@ -10,10 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HIGHER_VALUES, TALLY_TYPED_HEADERS as H } from '../../sync/master/layout.js';
 import { higherKey } from '../../sync/master/documents-sheet.js';
 import { certificateList, prizeList } from '../../sync/documents/print-lists.js';
-import type { MasterNomination } from '../../sync/documents/master-read.js';
 import { convert, haveOffice, printedPages } from '../print.js';
 import { soffice } from '../soffice.js';
-import { BCT, GK, person, team, typeTally, UBND } from './campaign.js';
+import { BCT, GK, masterNominee, person, team, typeTally, UBND } from './campaign.js';
 import { typeRegister } from './council-counts.js';
 import { openWorkbook, PLAN, rowsOf, runSync, tmpDir, unit, writeInbox } from './inbox.js';
 
@@ -39,25 +38,8 @@ function tableRows(rows: string[][]): string[][] {
   return rows.slice(start + 1, end < 0 ? undefined : end).filter((r) => /^\d+$/.test(r[0] ?? ''));
 }
 
-/** An awarded individual of Ba Tơ, one line in every column. */
-const awardedMember = (i: number): MasterNomination => ({
-  id: `ID${i}`,
-  unit: 'H-BATO',
-  type: 'ca_nhan',
-  form: GK.code,
-  name: `Nguyễn Văn An ${i + 1}`,
-  gender: 'Nam',
-  birthYear: '1980',
-  position: 'Chuyên viên',
-  workplace: '',
-  summary: '',
-  group: 'district_office',
-  file: 'H-BATO.xlsx',
-  sheet: 'Cá nhân',
-  line: i + 2,
-  codes: [],
-  standing: { status: 'valid', lateOnly: false, council: 'approved' },
-});
+/** The i-th awarded individual of Ba Tơ. */
+const awardedMember = (i: number) => masterNominee({ id: `ID${i}`, name: `Nguyễn Văn An ${i + 1}`, line: i + 2 });
 
 describe('prize money and certificate lists', () => {
   const dir = tmpDir('prize-lists');

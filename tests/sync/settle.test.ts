@@ -5,29 +5,22 @@ import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toBuffer } from '../../node/official-docx.js';
 import { settleDocument, settleOf } from '../../sync/documents/settle.js';
-import type { MasterNomination } from '../../sync/documents/master-read.js';
 import type { Papers } from '../../sync/documents/papers.js';
 import { docxParagraphs } from '../zip.js';
+import { masterNominee } from './campaign.js';
 import { PLAN, tmpDir } from './inbox.js';
 
-const nominee = (unit: string, line: number): MasterNomination => ({
-  id: `${unit}-${line}`,
-  unit,
-  type: 'ca_nhan',
-  form: PLAN.forms[0]!.code,
-  name: 'Phạm Văn Đồng',
-  gender: 'Nam',
-  birthYear: '1976',
-  position: 'Chuyên viên',
-  workplace: '',
-  summary: 'Hoàn thành xuất sắc nhiệm vụ được giao trong đợt thi đua',
-  group: 'so_unit',
-  file: `${unit}.xlsx`,
-  sheet: 'Cá nhân',
-  line,
-  codes: [],
-  standing: { status: 'valid', lateOnly: false, council: 'approved' },
-});
+/** The same person of unit `unit`, at `line`. */
+const nominee = (unit: string, line: number) =>
+  masterNominee({
+    unit,
+    line,
+    form: PLAN.forms[0]!.code,
+    name: 'Phạm Văn Đồng',
+    birthYear: '1976',
+    summary: 'Hoàn thành xuất sắc nhiệm vụ được giao trong đợt thi đua',
+    group: 'so_unit',
+  });
 
 async function opening(papers: Papers): Promise<{ first: string; sections: string[] }> {
   const file = path.join(tmpDir('settle'), 'can-xu-ly.docx');
