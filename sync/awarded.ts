@@ -36,16 +36,20 @@ export function decisionOf(plan: Plan, documentsSheet: DocumentsSheet, form: Pla
   return typedNumberDate(documentsSheet, form.code) && documentRef(plan, documentsSheet, form);
 }
 
+/** A form's names the council approved, as the lists hold them (late ones as Văn bản says). */
+const approvedOf = (plan: Plan, master: MasterSnapshot, form: PlanForm): MasterNomination[] =>
+  membersOf(plan, master, form, { includeLate: documentsIncludeLate(master.documentsSheet), approvedOnly: true });
+
+/** Kết quả cấp trên typed for a nomination; empty (null or undefined) while blank. */
+const higherOf = (master: MasterSnapshot, n: MasterNomination) => master.outcomes.get(keyOf(n.id))?.higher;
+
 /** Every form with awarded nominees in the master read into `master`, in the plan's order. */
 export function awardedLists(plan: Plan, master: MasterSnapshot): AwardedList[] {
-  const documentsSheet = master.documentsSheet;
-  const rule = { includeLate: documentsIncludeLate(documentsSheet), approvedOnly: true };
-  const higher = (id: string) => master.outcomes.get(keyOf(id))?.higher;
   return plan.forms
     .map((form) => ({
       form,
-      decision: decisionOf(plan, documentsSheet, form),
-      members: membersOf(plan, master, form, rule).filter((n) => !isDecidedAbove(form) || higher(n.id) === 'awarded'),
+      decision: decisionOf(plan, master.documentsSheet, form),
+      members: approvedOf(plan, master, form).filter((n) => !isDecidedAbove(form) || higherOf(master, n) === 'awarded'),
     }))
     .filter((l) => l.members.length);
 }
@@ -53,8 +57,7 @@ export function awardedLists(plan: Plan, master: MasterSnapshot): AwardedList[] 
 /** Names approved for a form decided above whose decision is typed in Văn bản, their Kết quả cấp trên still
  *  blank: the notice cannot say whether they were awarded, nor the register remember them. */
 export function higherUnanswered(plan: Plan, master: MasterSnapshot): MasterNomination[] {
-  const rule = { includeLate: documentsIncludeLate(master.documentsSheet), approvedOnly: true };
   return plan.forms
     .filter((form) => isDecidedAbove(form) && higherDecision(master.documentsSheet, form))
-    .flatMap((form) => membersOf(plan, master, form, rule).filter((n) => !master.outcomes.get(keyOf(n.id))?.higher));
+    .flatMap((form) => approvedOf(plan, master, form).filter((n) => !higherOf(master, n)));
 }
