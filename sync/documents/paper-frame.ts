@@ -23,6 +23,7 @@ export const NAME_DOTS = DOTS.repeat(7);
 export function commonValues(plan: Plan, documentsSheet: DocumentsSheet): Record<string, string> {
   const docs = plan.documents!;
   const year = documentYear(plan);
+  const names = meetingNames(documentsSheet);
   return {
     ...referenceValues(plan, documentsSheet),
     campaign: plan.title,
@@ -32,8 +33,8 @@ export function commonValues(plan: Plan, documentsSheet: DocumentsSheet): Record
     membersPresent: String(membersPresent(documentsSheet) ?? DOTS),
     deadline: longDate(plan.deadline),
     // A name not typed stays a line of dots to write by hand: never a name the tool made up.
-    chair: meetingNames(documentsSheet).chair || NAME_DOTS,
-    secretary: meetingNames(documentsSheet).secretary || NAME_DOTS,
+    chair: names.chair || NAME_DOTS,
+    secretary: names.secretary || NAME_DOTS,
   };
 }
 
